@@ -1,0 +1,86 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthGuard } from './common/auth/auth.guard';
+import { LoadersFactory } from './common/context/loaders';
+import { graphqlOptions } from './common/graphql/graphql-options';
+import { createValidationPipe } from './common/graphql/validation.pipe';
+import { AppConfig } from './config/app-config';
+import { DatabaseModule } from './database/database.module';
+import { AuthResolver } from './modules/auth/auth.resolver';
+import { AuthService } from './modules/auth/auth.service';
+import { LoginAttemptRepository } from './modules/auth/login-attempt.repository';
+import { PasswordHasher } from './modules/auth/password-hasher';
+import { TokenService } from './modules/auth/token.service';
+import { DemoSeeder } from './modules/demo/demo-seeder';
+import { HealthController } from './modules/health/health.controller';
+import { OrganizationRepository } from './modules/organization/organization.repository';
+import { OrganizationResolver } from './modules/organization/organization.resolver';
+import { TeamRepository } from './modules/team/team.repository';
+import { TeamResolver } from './modules/team/team.resolver';
+import { TeamService } from './modules/team/team.service';
+import { UserRepository } from './modules/users/user.repository';
+import { UsersResolver } from './modules/users/users.resolver';
+import { UsersService } from './modules/users/users.service';
+
+@Module({})
+class ConfigModule {
+  static register(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, global: true, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
+  }
+}
+
+/** Repositories and loaders: exported to the GraphQL context factory. */
+@Module({
+  providers: [UserRepository, TeamRepository, OrganizationRepository, LoginAttemptRepository, LoadersFactory],
+  exports: [UserRepository, TeamRepository, OrganizationRepository, LoginAttemptRepository, LoadersFactory],
+})
+class RepositoriesModule {}
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.register(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+            serializers: {
+              req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+          },
+        }),
+        DatabaseModule,
+        RepositoriesModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [RepositoriesModule],
+          inject: [AppConfig, LoadersFactory],
+          useFactory: graphqlOptions,
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        TokenService,
+        PasswordHasher,
+        AuthService,
+        AuthResolver,
+        UsersService,
+        UsersResolver,
+        OrganizationResolver,
+        TeamService,
+        TeamResolver,
+        DemoSeeder,
+      ],
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { Logger } from '@nestjs/common';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Request, Response } from 'express';
+import type { AppConfig } from '../../config/app-config';
+import { sqlCounter } from '../../database/sql-counter';
+import type { LoadersFactory } from '../context/loaders';
+import type { RequestContext } from '../context/request-context';
+import { formatGraphQLError } from '../errors/format-error';
+
+/** Limits against abuse; the numbers are documented in the README. */
+export const GRAPHQL_LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxCost: 5_000,
+  maxTokens: 2_000,
+  maxDirectives: 20,
+} as const;
+
+/** In non-production modes, tells test helpers how many SQL statements a request ran. */
+function sqlCountPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const count = sqlCounter.current();
+          if (count !== null) response.http.headers.set('x-sql-statements', String(count));
+        },
+      };
+    },
+  };
+}
+
+export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): ApolloDriverConfig {
+  const logger = new Logger('GraphQL');
+  const armor = new ApolloArmor({
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
+    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ignoreIntrospection: true },
+    // Armor's token plugin throws from a plugin hook (a 500 for every syntax error); graphql-js
+    // counts tokens itself through parseOptions below.
+    maxTokens: { enabled: false },
+    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
+    blockFieldSuggestion: { enabled: config.isProduction },
+  }).protect();
+  const plugins: ApolloServerPlugin[] = [...armor.plugins];
+  if (config.exposesSqlCount) plugins.push(sqlCountPlugin() as ApolloServerPlugin);
+  if (!config.isProduction) plugins.push(ApolloServerPluginLandingPageLocalDefault({ embed: true }));
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    playground: false,
+    introspection: !config.isProduction,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    plugins,
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
+    formatError: (formatted, error) => formatGraphQLError(formatted, error, logger),
+    context: ({ req, res }: { req: Request; res: Response }): RequestContext => ({
+      req,
+      res,
+      viewer: null,
+      loaders: loaders.create(),
+    }),
+  };
+}

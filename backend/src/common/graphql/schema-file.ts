@@ -1,0 +1,18 @@
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { AuthResolver } from '../../modules/auth/auth.resolver';
+import { OrganizationResolver } from '../../modules/organization/organization.resolver';
+import { TeamResolver } from '../../modules/team/team.resolver';
+import { UsersResolver } from '../../modules/users/users.resolver';
+
+/** Every resolver class of the API (the schema printer and the permission test enumerate them). */
+export const SCHEMA_RESOLVERS = [AuthResolver, UsersResolver, OrganizationResolver, TeamResolver] as const;
+
+const HEADER = `# ------------------------------------------------------
+# THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)
+# ------------------------------------------------------
+`;
+
+/** The committed schema file's text: sorted, with the generated-file header. */
+export function printSchemaFile(schema: GraphQLSchema): string {
+  return `${HEADER}\n${printSchema(lexicographicSortSchema(schema))}\n`;
+}

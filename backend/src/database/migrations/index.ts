@@ -1,0 +1,4 @@
+import { Foundation1763900000000 } from './1763900000000-foundation';
+
+/** Every migration, in order. Listed explicitly: nothing is picked up by a file glob. */
+export const MIGRATIONS = [Foundation1763900000000];

@@ -1,0 +1,101 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { PasswordHasher } from '../auth/password-hasher';
+import { OrganizationEntity } from '../organization/organization.entity';
+import { MemberEntity } from '../team/member.entity';
+import { TeamEntity, TeamMemberEntity } from '../team/team.entity';
+import { UserEntity } from '../users/user.entity';
+import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS } from './demo-data';
+
+const SEED_LOCK_KEY = 7_302_611_005;
+
+/** Seeds the demo company into an empty database (on start with the embedded default, or `npm run seed:demo`). */
+@Injectable()
+export class DemoSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.seedDemo) await this.seedIfEmpty();
+  }
+
+  /** Seeds when no organization exists yet; true when it seeded. Safe with several servers starting at once. */
+  async seedIfEmpty(): Promise<boolean> {
+    const started = Date.now();
+    const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
+    const seeded = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
+      const existing: unknown[] = await manager.query('SELECT 1 FROM organization LIMIT 1');
+      if (existing.length > 0) return false;
+      await this.seed(manager, passwordHash);
+      return true;
+    });
+    if (seeded) this.logger.log(`Seeded the demo company in ${Date.now() - started} ms`);
+    return seeded;
+  }
+
+  async hasDemoUsers(): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query("SELECT 1 FROM app_user WHERE email LIKE '%@demo.local' LIMIT 1");
+    return rows.length > 0;
+  }
+
+  private async seed(manager: EntityManager, passwordHash: string): Promise<void> {
+    const org = await manager.save(OrganizationEntity, { name: DEMO_ORGANIZATION, timezone: 'Europe/Moscow', settings: {} });
+    const memberIds = new Map<string, string>();
+    for (const person of DEMO_PEOPLE) {
+      let userId: string | null = null;
+      if (person.email) {
+        const user = await manager.save(UserEntity, {
+          organizationId: org.id,
+          email: person.email,
+          name: person.name,
+          role: person.role,
+          locale: person.locale ?? 'ru',
+          passwordHash,
+          tokenVersion: 1,
+          active: true,
+        });
+        userId = user.id;
+      }
+      const member = await manager.save(MemberEntity, {
+        organizationId: org.id,
+        userId,
+        externalId: `demo:${person.key}`,
+        name: person.name,
+        email: person.email ?? null,
+        role: person.role,
+        stageRole: person.stageRole ?? null,
+        category: person.category ?? null,
+        active: true,
+        capacityClients: person.stageRole === 'KEY_ACCOUNT' ? 15 : person.stageRole === 'PROSPECTOR' ? 300 : 40,
+        capacityProcesses: 5,
+      });
+      memberIds.set(person.key, member.id);
+    }
+    const id = (key: string) => {
+      const value = memberIds.get(key);
+      if (!value) throw new Error(`demo data: unknown person ${key}`);
+      return value;
+    };
+    for (const team of DEMO_TEAMS) {
+      const saved = await manager.save(TeamEntity, {
+        organizationId: org.id,
+        name: team.name,
+        directorId: id(team.director),
+        leadId: id(team.lead),
+        coachId: id(team.coach),
+        paused: false,
+      });
+      await manager.insert(
+        TeamMemberEntity,
+        team.members.map((key) => ({ teamId: saved.id, memberId: id(key) })),
+      );
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalized,
+  type Router,
+  type RouteRecordRaw,
+  type RouterHistory,
+} from 'vue-router';
+import type { MessageSchema } from '@/i18n';
+import { useAuthStore } from '@/stores/auth';
+import { safeRedirect } from '@/utils/redirect';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean;
+    /** Only for signed-out visitors (signed-in ones go home). */
+    guestOnly?: boolean;
+    /** `bare` pages render without the app shell. */
+    layout?: 'shell' | 'bare';
+    /** Message key of the document title. */
+    titleKey?: `pages.${keyof MessageSchema['pages']}`;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/pages/auth/LoginPage.vue'),
+    meta: { public: true, guestOnly: true, layout: 'bare', titleKey: 'pages.login' },
+  },
+  {
+    path: '/',
+    name: 'home',
+    component: () => import('@/pages/home/HomePage.vue'),
+    meta: { titleKey: 'pages.home' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/pages/errors/NotFoundPage.vue'),
+    meta: { public: true, titleKey: 'pages.notFound' },
+  },
+];
+
+/** Where a navigation may go, given whether the visitor is signed in. */
+export function guardRoute(to: RouteLocationNormalized, signedIn: boolean) {
+  if (signedIn && to.meta.guestOnly) return safeRedirect(to.query.redirect);
+  if (!signedIn && !to.meta.public) {
+    return to.fullPath === '/' ? { name: 'login' } : { name: 'login', query: { redirect: to.fullPath } };
+  }
+  return true;
+}
+
+export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  });
+
+  router.beforeEach(async (to) => {
+    const auth = useAuthStore();
+    await auth.ensureChecked();
+    return guardRoute(to, auth.isSignedIn);
+  });
+
+  return router;
+}
