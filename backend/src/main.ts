@@ -44,7 +44,8 @@ async function main(): Promise<void> {
         : error instanceof Error
           ? error.message
           : String(error);
-    logger.error(`SalesCircle could not start: ${message}`);
+    app?.flushLogs();
+    process.stderr.write(`SalesCircle could not start: ${message}\n`);
     await app?.close().catch(() => undefined);
     await EmbeddedDatabase.stopAll();
     process.exit(1);

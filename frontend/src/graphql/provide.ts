@@ -1,14 +1,11 @@
 import { inject, type InjectionKey } from 'vue';
-import { createGraphQLClient, type GraphQLClient } from './client';
+import type { GraphQLClient } from './client';
 
 export const GRAPHQL_CLIENT_KEY: InjectionKey<GraphQLClient> = Symbol('graphql-client');
 
-let fallback: GraphQLClient | undefined;
-
-/** The app's GraphQL client (provided in main.ts; a token-less one outside an app). */
+/** The app's GraphQL client, provided in main.ts (tests provide one with a fake fetch). */
 export function useGraphQLClient(): GraphQLClient {
-  const provided = inject(GRAPHQL_CLIENT_KEY, undefined);
-  if (provided) return provided;
-  fallback ??= createGraphQLClient();
-  return fallback;
+  const client = inject(GRAPHQL_CLIENT_KEY, null);
+  if (!client) throw new Error('No GraphQL client: app.provide(GRAPHQL_CLIENT_KEY, client) first');
+  return client;
 }

@@ -84,7 +84,6 @@ export const en = {
     demo: {
       title: 'Demo accounts',
       hint: fmt('The password for every account is {password}. Click an account to fill in the form.'),
-      use: fmt('Sign in as {role}'),
     },
   },
   notFound: {

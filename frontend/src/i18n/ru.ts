@@ -86,7 +86,6 @@ export const ru: MessageSchema = {
     demo: {
       title: 'Демо-доступы',
       hint: fmt('Пароль у всех учётных записей: {password}. Нажмите на запись, чтобы заполнить форму.'),
-      use: fmt('Войти как {role}'),
     },
   },
   notFound: {

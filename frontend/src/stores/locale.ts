@@ -1,21 +1,20 @@
 import type { Locale } from '@salescircle/shared';
 import { defineStore } from 'pinia';
 import { computed, inject, ref } from 'vue';
-import { I18nInjectionKey, type Composer } from 'vue-i18n';
 import { UpdateMyPreferencesDocument } from '@/graphql/generated';
 import { useGraphQLClient } from '@/graphql/provide';
-import { applyDocumentLocale } from '@/i18n';
+import { APP_I18N_KEY, applyDocumentLocale } from '@/i18n';
 import { readSavedLocale } from '@/i18n/locale';
 import { STORAGE_KEYS, safeStorage } from '@/utils/storage';
 import { useAuthStore } from './auth';
 
 export const useLocaleStore = defineStore('locale', () => {
-  const i18n = inject(I18nInjectionKey);
-  if (!i18n) throw new Error('vue-i18n must be installed before the locale store is used');
-  const composer = i18n.global as unknown as Composer;
+  const i18n = inject(APP_I18N_KEY);
+  if (!i18n) throw new Error('install i18nPlugin(i18n) before using the locale store');
+  const composer = i18n.global;
   const client = useGraphQLClient();
 
-  const locale = computed(() => composer.locale.value as Locale);
+  const locale = computed<Locale>(() => composer.locale.value);
   /** True once the user picked a language in this browser; it then beats the account's. */
   const hasSavedChoice = ref(readSavedLocale(safeStorage) !== null);
 

@@ -54,18 +54,16 @@ export class TeamRepository {
     return userIds.length === 0 ? Promise.resolve([]) : this.dataSource.getRepository(MemberEntity).findBy({ userId: In([...userIds]) });
   }
 
-  /** Members of many teams in one statement, ordered by name. */
+  /** Members of many teams in one statement, ordered by name (a member may be in several teams). */
   async findMembersByTeamIds(teamIds: readonly string[]): Promise<{ teamId: string; member: MemberEntity }[]> {
     if (teamIds.length === 0) return [];
-    const rows = await this.dataSource
-      .getRepository(MemberEntity)
-      .createQueryBuilder('member')
-      .innerJoin('team_member', 'tm', 'tm.member_id = member.id')
-      .addSelect('tm.team_id', 'team_id')
-      .where('tm.team_id IN (:...teamIds)', { teamIds })
-      .orderBy('member.name')
-      .getRawAndEntities();
-    return rows.entities.map((member, i) => ({ teamId: (rows.raw[i] as { team_id: string }).team_id, member }));
+    const repo = this.dataSource.getRepository(MemberEntity);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT tm.team_id AS sc_team_id, m.* FROM team_member tm JOIN member m ON m.id = tm.member_id
+        WHERE tm.team_id = ANY($1) ORDER BY m.name`,
+      [teamIds],
+    );
+    return rows.map((row) => ({ teamId: row.sc_team_id as string, member: repo.create(mapMemberRow(row)) }));
   }
 
   /**
@@ -85,4 +83,24 @@ export class TeamRepository {
     );
     return rows.map((r) => ({ role: r.role, stageRole: r.stage_role, count: Number(r.count) }));
   }
+}
+
+function mapMemberRow(row: Record<string, unknown>): Partial<MemberEntity> {
+  return {
+    id: row.id as string,
+    organizationId: row.organization_id as string,
+    userId: row.user_id as string | null,
+    externalId: row.external_id as string | null,
+    name: row.name as string,
+    email: row.email as string | null,
+    role: row.role as Role,
+    stageRole: row.stage_role as StageRole | null,
+    category: row.category as MemberEntity['category'],
+    active: row.active as boolean,
+    capacityClients: row.capacity_clients as number,
+    capacityProcesses: row.capacity_processes as number,
+    version: row.version as number,
+    createdAt: row.created_at as Date,
+    updatedAt: row.updated_at as Date,
+  };
 }

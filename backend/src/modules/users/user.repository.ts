@@ -51,7 +51,8 @@ export class UserRepository {
 
   /** Sets a new password hash and ends every token issued before; returns the new token version. */
   async setPassword(id: string, passwordHash: string): Promise<number> {
-    const rows: { token_version: number }[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE ... RETURNING with [rows, affected]
+    const [rows]: [{ token_version: number }[], number] = await this.dataSource.query(
       `UPDATE app_user SET password_hash = $2, token_version = token_version + 1, updated_at = now()
         WHERE id = $1 RETURNING token_version`,
       [id, passwordHash],

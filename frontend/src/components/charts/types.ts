@@ -2,5 +2,5 @@ import type { ChartData, ChartOptions } from 'chart.js';
 
 /** The chart kinds registered in register.ts. */
 export type ChartKind = 'doughnut' | 'bar';
-export type BaseChartData = ChartData<ChartKind, number[], string>;
-export type BaseChartOptions = ChartOptions<ChartKind>;
+export type BaseChartData<TKind extends ChartKind = ChartKind> = ChartData<TKind, number[], string>;
+export type BaseChartOptions<TKind extends ChartKind = ChartKind> = ChartOptions<TKind>;
