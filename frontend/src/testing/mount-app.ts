@@ -14,6 +14,13 @@ export interface TestContextOptions {
   locale?: Locale;
 }
 
+/** Stands in for BaseChart (happy-dom has no canvas 2D context): a canvas with the label. */
+export const ChartStub = defineComponent({
+  name: 'BaseChart',
+  props: { type: { type: String, required: true }, label: { type: String, required: true } },
+  setup: (props) => () => h('canvas', { role: 'img', 'aria-label': props.label, 'data-testid': 'chart', 'data-type': props.type }),
+});
+
 /** The plugins and provides the app needs, wired like main.ts but with a fake fetch. */
 export function createTestContext(options: TestContextOptions) {
   const pinia = createPinia();
@@ -28,6 +35,7 @@ export function createTestContext(options: TestContextOptions) {
     global: {
       plugins: [i18nPlugin(i18n), pinia, router],
       provide: { [GRAPHQL_CLIENT_KEY as symbol]: client },
+      stubs: { BaseChart: ChartStub },
     },
   };
 }

@@ -1,0 +1,111 @@
+import { flushPromises } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFakeFetch, graphQLError, type FakeReply } from '@/testing/fake-fetch';
+import { dashboardHandler, seedSession, USERS } from '@/testing/fixtures';
+import { mountRoute } from '@/testing/mount-app';
+import type { CurrentUser } from '@/utils/session';
+
+async function mountHome(user: CurrentUser, overrides: Partial<Record<string, () => FakeReply>> = {}, locale: 'en' | 'ru' = 'en') {
+  seedSession(user);
+  const fake = createFakeFetch(dashboardHandler(user, overrides));
+  const { root, ctx } = await mountRoute('/', { fetch: fake.fetch, locale });
+  await flushPromises();
+  return { root, ctx, fake };
+}
+
+beforeEach(() => localStorage.clear());
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('HomePage', () => {
+  it('gives the director all teams: composition chart + table, team sizes and the team list', async () => {
+    const { root, fake } = await mountHome(USERS.DIRECTOR, {}, 'ru');
+    expect(root.find('[data-testid="home-director"]').exists()).toBe(true);
+    expect(root.get('[data-testid="home-greeting"]').text()).toContain('Дмитрий');
+    expect(root.get('[data-testid="home-focus"]').text()).toContain('Директор по продажам');
+
+    const table = root.get('[data-testid="composition-table"]');
+    expect(table.text()).toContain('Руководитель группы');
+    expect(table.text()).toContain('Охотник (МПК)');
+    expect(table.text()).toContain('Актуализатор');
+    expect(table.text()).toContain('Фермер (МРК)');
+    expect(table.get('tfoot').text()).toContain('4');
+
+    const charts = root.findAll('[data-testid="chart"]');
+    expect(charts.map((c) => c.attributes('data-type'))).toEqual(['doughnut', 'bar']);
+    expect(charts[0]?.attributes('aria-label')).toContain('Охотник (МПК): 1');
+    expect(charts[1]?.attributes('aria-label')).toBe('Столбчатая диаграмма размеров команд. North: 3, South: 1');
+
+    expect(root.findAll('[data-testid="team"]')).toHaveLength(2);
+    expect(root.get('[data-testid="team-list-card"]').text()).toContain('3 участника');
+    expect(root.get('[data-testid="team-list-card"]').text()).toContain('Не назначен');
+
+    const composition = fake.requests.find((r) => r.body.operationName === 'TeamComposition');
+    expect(composition?.body.variables).toEqual({ teamId: null });
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('lets the director narrow the composition to one team', async () => {
+    const { root, fake } = await mountHome(USERS.DIRECTOR);
+    await root.get('[data-testid="composition-team-filter"]').setValue('t-south');
+    await flushPromises();
+    const last = fake.requests.filter((r) => r.body.operationName === 'TeamComposition').at(-1);
+    expect(last?.body.variables).toEqual({ teamId: 't-south' });
+  });
+
+  it.each([
+    ['LEAD', 'home-lead', 'Team lead'],
+    ['COACH', 'home-coach', 'Coach'],
+    ['SALES', 'home-rep', 'Sales rep'],
+  ] as const)('gives a %s their own team', async (role, testId, roleLabel) => {
+    const { root } = await mountHome(USERS[role]);
+    expect(root.find(`[data-testid="${testId}"]`).exists()).toBe(true);
+    expect(root.get('[data-testid="home-focus"]').text()).toContain(roleLabel);
+    expect(root.get('[data-testid="team-list-card"] h2').text()).toBe('My team');
+    expect(root.find('[data-testid="team-sizes-card"]').exists()).toBe(false);
+    expect(root.findAll('[data-testid="chart"]')).toHaveLength(1);
+    expect(root.get('[data-testid="team-list-card"]').text()).toContain('Hunter');
+  });
+
+  it('shows an empty state when there is nobody to count', async () => {
+    const { root } = await mountHome(USERS.LEAD, {
+      TeamComposition: () => ({ json: { data: { teamComposition: [] } } }),
+      Teams: () => ({ json: { data: { teams: [] } } }),
+    });
+    const card = root.get('[data-testid="composition-card"]');
+    expect(card.find('[data-testid="empty-state"]').text()).toContain('There are no active members yet.');
+    expect(card.find('[data-testid="chart"]').exists()).toBe(false);
+    expect(root.get('[data-testid="team-list-card"] [data-testid="empty-state"]').text()).toContain('There are no teams yet.');
+  });
+
+  it('shows a translated error with a retry that asks again', async () => {
+    let fail = true;
+    const { root, fake } = await mountHome(USERS.LEAD, {
+      TeamComposition: () =>
+        fail
+          ? { json: graphQLError('INTERNAL_SERVER_ERROR', 'db down') }
+          : { json: { data: { teamComposition: [{ key: 'SALES', count: 2 }] } } },
+    });
+    const card = root.get('[data-testid="composition-card"]');
+    const error = card.get('[data-testid="error-state"]');
+    expect(error.attributes('data-error-code')).toBe('INTERNAL_SERVER_ERROR');
+    expect(error.text()).toContain('The server could not complete the request.');
+
+    fail = false;
+    await error.get('button').trigger('click');
+    await flushPromises();
+    expect(card.find('[data-testid="error-state"]').exists()).toBe(false);
+    expect(card.get('[data-testid="composition-table"]').text()).toContain('Sales rep');
+    expect(fake.requests.filter((r) => r.body.operationName === 'TeamComposition')).toHaveLength(2);
+  });
+
+  it('signs the user out when a query says the token is no longer valid', async () => {
+    const { ctx } = await mountHome(USERS.LEAD, {
+      Teams: () => ({ json: graphQLError('UNAUTHENTICATED', 'Token revoked') }),
+    });
+    await flushPromises();
+    expect(localStorage.getItem('sc.token')).toBeNull();
+    expect(ctx.router.currentRoute.value.name).toBe('login');
+  });
+});
