@@ -9,12 +9,14 @@ export type Locale =
   | 'en'
   | 'ru';
 
+/** Role in the sales organization */
 export type Role =
   | 'COACH'
   | 'DIRECTOR'
   | 'LEAD'
   | 'SALES';
 
+/** Client stage a sales rep serves */
 export type StageRole =
   | 'FARMER'
   | 'HUNTER'

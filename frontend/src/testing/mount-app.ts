@@ -1,42 +1,22 @@
 import type { Locale } from '@salescircle/shared';
 import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia } from 'pinia';
 import { defineComponent, h } from 'vue';
-import { createMemoryHistory, RouterView, type Router } from 'vue-router';
-import { createGraphQLClient, type FetchLike } from '@/graphql/client';
-import { GRAPHQL_CLIENT_KEY } from '@/graphql/provide';
-import { createAppI18n, i18nPlugin } from '@/i18n';
-import { createAppRouter } from '@/router';
-import { useAuthStore } from '@/stores/auth';
+import { createMemoryHistory, RouterView } from 'vue-router';
+import { createAppContext } from '@/app-context';
+import type { FetchLike } from '@/graphql/client';
+import { ChartStub } from './chart-stub';
 
 export interface TestContextOptions {
   fetch: FetchLike;
   locale?: Locale;
 }
 
-/** Stands in for BaseChart (happy-dom has no canvas 2D context): a canvas with the label. */
-export const ChartStub = defineComponent({
-  name: 'BaseChart',
-  props: { type: { type: String, required: true }, label: { type: String, required: true } },
-  setup: (props) => () => h('canvas', { role: 'img', 'aria-label': props.label, 'data-testid': 'chart', 'data-type': props.type }),
-});
-
-/** The plugins and provides the app needs, wired like main.ts but with a fake fetch. */
+/** The app wired exactly like main.ts, with memory history and a fake fetch. */
 export function createTestContext(options: TestContextOptions) {
-  const pinia = createPinia();
-  const i18n = createAppI18n(options.locale ?? 'en');
-  const router: Router = createAppRouter(createMemoryHistory());
-  const client = createGraphQLClient({ fetch: options.fetch, getToken: () => useAuthStore(pinia).token });
+  const context = createAppContext({ locale: options.locale ?? 'en', history: createMemoryHistory(), fetch: options.fetch });
   return {
-    pinia,
-    i18n,
-    router,
-    client,
-    global: {
-      plugins: [i18nPlugin(i18n), pinia, router],
-      provide: { [GRAPHQL_CLIENT_KEY as symbol]: client },
-      stubs: { BaseChart: ChartStub },
-    },
+    ...context,
+    global: { plugins: [context], stubs: { BaseChart: ChartStub } },
   };
 }
 

@@ -1,5 +1,5 @@
 import { flushPromises } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeFetch, graphQLError, type FakeReply } from '@/testing/fake-fetch';
 import { dashboardHandler, seedSession, USERS } from '@/testing/fixtures';
 import { mountRoute } from '@/testing/mount-app';
@@ -106,6 +106,7 @@ describe('HomePage', () => {
     });
     await flushPromises();
     expect(localStorage.getItem('sc.token')).toBeNull();
-    expect(ctx.router.currentRoute.value.name).toBe('login');
+    await vi.waitFor(() => expect(ctx.router.currentRoute.value.name).toBe('login'));
+    expect(ctx.router.currentRoute.value.query.redirect).toBe('/');
   });
 });

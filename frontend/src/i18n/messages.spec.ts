@@ -1,0 +1,91 @@
+import { ERROR_CODES, ROLES, STAGE_ROLES } from '@salescircle/shared';
+import { describe, expect, it } from 'vitest';
+import { createAppI18n } from './index';
+import { en } from './en';
+import { ru } from './ru';
+
+type Tree = { [key: string]: unknown };
+
+function leaves(tree: Tree, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'object' && value !== null) for (const [k, v] of leaves(value as Tree, path)) out.set(k, v);
+    else out.set(path, value);
+  }
+  return out;
+}
+
+const enLeaves = leaves(en);
+const ruLeaves = leaves(ru);
+
+/** Every source file of the app, raw (vite's glob import). */
+const sources = import.meta.glob(['/src/**/*.{ts,vue}', '!/src/**/*.spec.ts', '!/src/testing/**'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+describe('messages', () => {
+  it('has the same keys and kinds in Russian and English, none empty', () => {
+    expect([...ruLeaves.keys()].sort()).toEqual([...enLeaves.keys()].sort());
+    for (const [key, value] of enLeaves) {
+      expect(typeof ruLeaves.get(key), key).toBe(typeof value);
+      if (typeof value === 'string') expect(value.trim(), key).not.toBe('');
+      const ruValue = ruLeaves.get(key);
+      if (typeof ruValue === 'string') expect(ruValue.trim(), key).not.toBe('');
+    }
+  });
+
+  it('has no placeholders in plain strings (only fmt()/plural() messages interpolate)', () => {
+    for (const [key, value] of [...enLeaves, ...ruLeaves]) {
+      if (typeof value === 'string') expect(value, key).not.toMatch(/[{}]/);
+    }
+  });
+
+  it('names every role, stage role and error code', () => {
+    for (const role of ROLES) expect(enLeaves.has(`roles.${role}`) && ruLeaves.has(`roles.${role}`), role).toBe(true);
+    for (const stage of STAGE_ROLES) expect(ruLeaves.has(`stageRoles.${stage}`), stage).toBe(true);
+    for (const code of [...ERROR_CODES, 'NETWORK_ERROR']) expect(ruLeaves.has(`errors.${code}`), code).toBe(true);
+    expect(ru.roles).toEqual({
+      DIRECTOR: 'Директор по продажам',
+      LEAD: 'Руководитель группы',
+      COACH: 'Коуч',
+      SALES: 'Менеджер по продажам',
+    });
+    expect(ru.stageRoles).toEqual({
+      PROSPECTOR: 'Актуализатор',
+      HUNTER: 'Охотник (МПК)',
+      FARMER: 'Фермер (МРК)',
+      KEY_ACCOUNT: 'Key account (КАМ)',
+    });
+  });
+
+  it('has every literal key the code asks for', () => {
+    const keyCall = /\$?\bt\(\s*'([a-zA-Z0-9_.]+)'/g;
+    const missing: string[] = [];
+    let found = 0;
+    for (const [file, text] of Object.entries(sources)) {
+      for (const match of text.matchAll(keyCall)) {
+        found++;
+        const key = match[1] ?? '';
+        if (!enLeaves.has(key)) missing.push(`${file}: ${key}`);
+      }
+    }
+    expect(found).toBeGreaterThan(30);
+    expect(missing).toEqual([]);
+  });
+
+  it('interpolates and pluralizes with the runtime-only build', () => {
+    const { t, locale } = createAppI18n('ru').global;
+    expect(t('teams.memberCount', { count: 1 })).toBe('1 участник');
+    expect(t('teams.memberCount', { count: 3 })).toBe('3 участника');
+    expect(t('teams.memberCount', { count: 11 })).toBe('11 участников');
+    expect(t('home.greeting.morning', { name: 'Анна' })).toBe('Доброе утро, Анна');
+    expect(t('roles.SALES')).toBe('Менеджер по продажам');
+    locale.value = 'en';
+    expect(t('teams.memberCount', { count: 1 })).toBe('1 member');
+    expect(t('teams.memberCount', { count: 2 })).toBe('2 members');
+    expect(t('login.demo.hint', { password: 'salescircle' })).toContain('is salescircle.');
+  });
+});
