@@ -14,6 +14,12 @@ import { AuthService } from './modules/auth/auth.service';
 import { LoginAttemptRepository } from './modules/auth/login-attempt.repository';
 import { PasswordHasher } from './modules/auth/password-hasher';
 import { TokenService } from './modules/auth/token.service';
+import { TransactionRunner } from './database/transaction-runner';
+import { ChangeLogRepository } from './modules/audit/change-log.repository';
+import { CircleRepository } from './modules/members/circle.repository';
+import { MembersResolver, ReportingLineResolver } from './modules/members/members.resolver';
+import { MembersService } from './modules/members/members.service';
+import { OrganizationService } from './modules/organization/organization.service';
 import { DemoSeeder } from './modules/demo/demo-seeder';
 import { HealthController } from './modules/health/health.controller';
 import { OrganizationRepository } from './modules/organization/organization.repository';
@@ -34,8 +40,8 @@ class ConfigModule {
 
 /** Repositories and loaders: exported to the GraphQL context factory. */
 @Module({
-  providers: [UserRepository, TeamRepository, OrganizationRepository, LoginAttemptRepository, LoadersFactory],
-  exports: [UserRepository, TeamRepository, OrganizationRepository, LoginAttemptRepository, LoadersFactory],
+  providers: [UserRepository, TeamRepository, OrganizationRepository, LoginAttemptRepository, CircleRepository, ChangeLogRepository, TransactionRunner, LoadersFactory],
+  exports: [UserRepository, TeamRepository, OrganizationRepository, LoginAttemptRepository, CircleRepository, ChangeLogRepository, TransactionRunner, LoadersFactory],
 })
 class RepositoriesModule {}
 
@@ -76,7 +82,11 @@ export class AppModule {
         AuthResolver,
         UsersService,
         UsersResolver,
+        OrganizationService,
         OrganizationResolver,
+        MembersService,
+        MembersResolver,
+        ReportingLineResolver,
         TeamService,
         TeamResolver,
         DemoSeeder,

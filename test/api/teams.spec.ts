@@ -18,7 +18,7 @@ describe('teams and the dashboard composition', () => {
     const dealers = result.data!.teams.find((team) => team.name === 'Дилерские продажи')!;
     expect(dealers.lead.name).toBe('Ольга Лебедева');
     expect(dealers.coach.name).toBe('Марина Крылова');
-    expect(dealers.members).toHaveLength(9);
+    expect(dealers.members).toHaveLength(10);
   });
 
   it('shows a rep only their own team', async () => {
@@ -36,6 +36,7 @@ describe('teams and the dashboard composition', () => {
       { key: 'COACH', count: 1 },
       { key: 'HUNTER', count: 2 },
       { key: 'FARMER', count: 5 },
+      { key: 'SALES', count: 1 },
     ]);
   });
 

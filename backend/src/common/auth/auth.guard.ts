@@ -1,50 +1,53 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { Role } from '@salescircle/shared';
+import { mayCallOperation, operationAccess } from '@salescircle/shared';
 import { AuthService } from '../../modules/auth/auth.service';
 import type { RequestContext } from '../context/request-context';
 import { DomainError } from '../errors/domain-error';
-import { ALLOWED_ROLES, IS_PUBLIC } from './decorators';
+import { IS_PUBLIC } from './decorators';
 
 /**
- * Deny by default: every GraphQL operation and HTTP route needs a signed-in user unless
- * marked @Public(); @AllowRoles() narrows it to roles. The only place roles are checked
- * at the door (finer row rules live in the policy and the repositories).
+ * Deny by default, in one place. GraphQL operations are looked up in the shared
+ * OPERATION_ACCESS table (an operation missing there is refused); HTTP routes need a
+ * signed-in user unless marked @Public(). Row-level rules live in the policy functions the
+ * services apply.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger('AuthGuard');
+
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (context.getType<'http' | 'graphql'>() === 'graphql') return this.canCallOperation(context);
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const req = context.switchToHttp().getRequest<RequestContext['req']>();
+    if (!(await this.auth.authenticate(req.headers.authorization))) throw DomainError.unauthenticated();
+    return true;
+  }
 
-    const type = context.getType<'http' | 'graphql'>();
-    let viewerHolder: { viewer: RequestContext['viewer'] };
-    let authorization: string | undefined;
-    if (type === 'graphql') {
-      const ctx = GqlExecutionContext.create(context).getContext<RequestContext>();
-      viewerHolder = ctx;
-      authorization = ctx.req.headers.authorization;
-    } else {
-      const req = context.switchToHttp().getRequest<RequestContext['req'] & { viewer?: RequestContext['viewer'] }>();
-      viewerHolder = req as { viewer: RequestContext['viewer'] };
-      authorization = req.headers.authorization;
+  private async canCallOperation(context: ExecutionContext): Promise<boolean> {
+    const gql = GqlExecutionContext.create(context);
+    const operation = gql.getInfo<{ fieldName: string }>().fieldName;
+    const access = operationAccess(operation);
+    if (access === undefined) {
+      this.logger.error(`Operation "${operation}" has no entry in OPERATION_ACCESS: refused`);
+      throw DomainError.forbidden('This operation is not open to anybody yet.');
     }
-
-    viewerHolder.viewer ??= await this.auth.authenticate(authorization);
-    const viewer = viewerHolder.viewer;
-    if (!viewer) {
+    if (access === 'PUBLIC') return true;
+    const ctx = gql.getContext<RequestContext>();
+    const authorization = ctx.req.headers.authorization;
+    ctx.viewer ??= await this.auth.authenticate(authorization);
+    if (!ctx.viewer) {
       throw DomainError.unauthenticated(
         authorization ? 'Your session has ended (expired or signed out). Please sign in again.' : 'Please sign in.',
       );
     }
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (roles && !roles.includes(viewer.role)) throw DomainError.forbidden();
+    if (!mayCallOperation(ctx.viewer.role, operation)) throw DomainError.forbidden();
     return true;
   }
 }

@@ -1,14 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { toMemberModel } from '../../modules/team/team.service';
-import type { MemberModel } from '../../modules/team/team.model';
+import { ChangeLogRepository, type ChangeLogRow } from '../../modules/audit/change-log.repository';
+import { CircleRepository, type AbsenceRow, type CrossRoleRow, type LineRow, type ScheduleRow } from '../../modules/members/circle.repository';
+import { toMemberModel } from '../../modules/members/member.mapper';
+import type { MemberModel } from '../../modules/members/member.model';
+import { OrganizationRepository } from '../../modules/organization/organization.repository';
 import { TeamRepository } from '../../modules/team/team.repository';
+import type { TeamEntity } from '../../modules/team/team.entity';
 
 /** The DataLoaders of one request; created per request in the GraphQL context factory. */
 export interface Loaders {
   memberById: DataLoader<string, MemberModel | null>;
   memberByUserId: DataLoader<string, MemberModel | null>;
   membersByTeamId: DataLoader<string, MemberModel[]>;
+  teamsByMemberId: DataLoader<string, TeamEntity[]>;
+  linesByMemberId: DataLoader<string, LineRow[]>;
+  crossRolesByMemberId: DataLoader<string, CrossRoleRow[]>;
+  scheduleByMemberId: DataLoader<string, ScheduleRow[]>;
+  absencesByMemberId: DataLoader<string, AbsenceRow[]>;
+  pausedByMemberId: DataLoader<string, boolean>;
+  historyByMemberId: DataLoader<string, ChangeLogRow[]>;
+  timezoneByOrganizationId: DataLoader<string, string>;
 }
 
 function byKey<T, K>(keys: readonly K[], items: T[], keyOf: (item: T) => K): (T | null)[] {
@@ -17,15 +29,29 @@ function byKey<T, K>(keys: readonly K[], items: T[], keyOf: (item: T) => K): (T 
   return keys.map((k) => map.get(k) ?? null);
 }
 
+function grouped<T>(keys: readonly string[], items: T[], keyOf: (item: T) => string | string[]): T[][] {
+  const map = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const item of items) {
+    const itemKeys = keyOf(item);
+    for (const key of Array.isArray(itemKeys) ? itemKeys : [itemKeys]) map.get(key)?.push(item);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+const HISTORY_LIMIT = 50;
+
 @Injectable()
 export class LoadersFactory {
-  constructor(private readonly teams: TeamRepository) {}
+  constructor(
+    private readonly teams: TeamRepository,
+    private readonly circle: CircleRepository,
+    private readonly changeLog: ChangeLogRepository,
+    private readonly organizations: OrganizationRepository,
+  ) {}
 
   create(): Loaders {
     return {
-      memberById: new DataLoader(async (ids) =>
-        byKey(ids, (await this.teams.findMembersByIds(ids)).map(toMemberModel), (m) => m.id),
-      ),
+      memberById: new DataLoader(async (ids) => byKey(ids, (await this.teams.findMembersByIds(ids)).map(toMemberModel), (m) => m.id)),
       memberByUserId: new DataLoader(async (userIds) => {
         const members = await this.teams.findMembersByUserIds(userIds);
         const byUser = new Map(members.map((m) => [m.userId, toMemberModel(m)]));
@@ -33,9 +59,26 @@ export class LoadersFactory {
       }),
       membersByTeamId: new DataLoader(async (teamIds) => {
         const rows = await this.teams.findMembersByTeamIds(teamIds);
-        const grouped = new Map<string, MemberModel[]>(teamIds.map((id) => [id, []]));
-        for (const row of rows) grouped.get(row.teamId)?.push(toMemberModel(row.member));
-        return teamIds.map((id) => grouped.get(id) ?? []);
+        return grouped(teamIds, rows, (r) => r.teamId).map((list) => list.map((r) => toMemberModel(r.member)));
+      }),
+      teamsByMemberId: new DataLoader(async (memberIds) => {
+        const rows = await this.teams.findTeamsOfMembers(memberIds);
+        return grouped(memberIds, rows, (r) => r.memberId).map((list) => list.map((r) => r.team));
+      }),
+      linesByMemberId: new DataLoader(async (memberIds) => grouped(memberIds, await this.circle.linesOfMembers(memberIds), (l) => [l.fromId, l.toId])),
+      crossRolesByMemberId: new DataLoader(async (memberIds) => grouped(memberIds, await this.circle.crossRolesOfMembers(memberIds), (r) => r.memberId)),
+      scheduleByMemberId: new DataLoader(async (memberIds) => grouped(memberIds, await this.circle.schedulesOfMembers(memberIds), (s) => s.memberId)),
+      absencesByMemberId: new DataLoader(async (memberIds) => grouped(memberIds, await this.circle.absencesOfMembers(memberIds), (a) => a.memberId)),
+      pausedByMemberId: new DataLoader(async (memberIds) => {
+        const paused = await this.circle.pausedMemberIds(memberIds);
+        return memberIds.map((id) => paused.has(id));
+      }),
+      historyByMemberId: new DataLoader(async (memberIds) =>
+        grouped(memberIds, await this.changeLog.historyOfMembers(memberIds, HISTORY_LIMIT), (h) => h.memberId ?? ''),
+      ),
+      timezoneByOrganizationId: new DataLoader(async (ids) => {
+        const orgs = await Promise.all(ids.map((id) => this.organizations.findById(id)));
+        return orgs.map((org) => org?.timezone ?? 'Europe/Moscow');
       }),
     };
   }

@@ -1,4 +1,5 @@
 import { Foundation1763900000000 } from './1763900000000-foundation';
+import { Circle1763900000001 } from './1763900000001-circle';
 
 /** Every migration, in order. Listed explicitly: nothing is picked up by a file glob. */
-export const MIGRATIONS = [Foundation1763900000000];
+export const MIGRATIONS = [Foundation1763900000000, Circle1763900000001];

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, Public } from '../../common/auth/decorators';
+import { CurrentViewer } from '../../common/auth/decorators';
 import type { Viewer } from '../../common/auth/viewer';
 import { clientIp, type RequestContext } from '../../common/context/request-context';
 import { UsersService } from '../users/users.service';
@@ -13,7 +13,6 @@ export class AuthResolver {
     private readonly users: UsersService,
   ) {}
 
-  @Public()
   @Mutation(() => AuthPayloadModel)
   async login(
     @Args('email') email: string,

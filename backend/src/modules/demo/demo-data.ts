@@ -45,6 +45,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { key: 'vip-regions', name: 'Михаил Орлов', email: 'vip2@demo.local', role: 'SALES', stageRole: 'KEY_ACCOUNT', category: 1 },
   { key: 'gov-moscow', name: 'Юлия Зайцева', email: 'gov@demo.local', role: 'SALES', stageRole: 'FARMER', category: 1 },
   { key: 'hunter-1', name: 'Николай Егоров', email: 'hunter@demo.local', role: 'SALES', stageRole: 'HUNTER', category: 1 },
+  { key: 'pm', name: 'Роман Андреев', email: 'pm@demo.local', role: 'SALES' },
   { key: 'tm-1', name: 'Кирилл Белов', role: 'SALES', stageRole: 'PROSPECTOR', category: 3 },
   { key: 'tm-2', name: 'Дарья Медведева', role: 'SALES', stageRole: 'PROSPECTOR', category: 3 },
   { key: 'tm-3', name: 'Артём Ершов', role: 'SALES', stageRole: 'PROSPECTOR', category: 3 },
@@ -57,7 +58,7 @@ export const DEMO_TEAMS: DemoTeam[] = [
     director: 'director',
     lead: 'lead',
     coach: 'coach',
-    members: ['lead', 'coach', 'rep', 'rep-nw', 'rep-south', 'rep-volga', 'rep-ural', 'rep-siberia', 'rep-fareast'],
+    members: ['lead', 'coach', 'pm', 'rep', 'rep-nw', 'rep-south', 'rep-volga', 'rep-ural', 'rep-siberia', 'rep-fareast'],
   },
   {
     name: 'Ключевые и госклиенты',
@@ -73,4 +74,42 @@ export const DEMO_TEAMS: DemoTeam[] = [
     coach: 'coach',
     members: ['lead3', 'coach', 'tm-1', 'tm-2', 'tm-3', 'tm-4'],
   },
+];
+
+export interface DemoLine {
+  from: string;
+  to: string;
+  kind: 'REPORTS_TO' | 'COACHES' | 'MATRIX';
+  scope?: string;
+}
+
+const dealerReps = ['rep', 'rep-nw', 'rep-south', 'rep-volga', 'rep-ural', 'rep-siberia', 'rep-fareast'];
+const keyReps = ['vip-moscow', 'vip-regions', 'gov-moscow', 'hunter-1'];
+const telemarketing = ['tm-1', 'tm-2', 'tm-3', 'tm-4'];
+
+/** Lines: reps report to their lead, leads to the director; the coach coaches leads and reps and reports to no one in sales. */
+export const DEMO_LINES: DemoLine[] = [
+  ...dealerReps.map((from) => ({ from, to: 'lead', kind: 'REPORTS_TO' as const })),
+  ...keyReps.map((from) => ({ from, to: 'lead2', kind: 'REPORTS_TO' as const })),
+  ...telemarketing.map((from) => ({ from, to: 'lead3', kind: 'REPORTS_TO' as const })),
+  { from: 'pm', to: 'director', kind: 'REPORTS_TO' },
+  ...['lead', 'lead2', 'lead3'].map((from) => ({ from, to: 'director', kind: 'REPORTS_TO' as const })),
+  ...['lead', 'lead2', 'lead3', ...dealerReps, ...keyReps].map((from) => ({ from, to: 'coach', kind: 'COACHES' as const })),
+  ...['rep', 'rep-nw', 'rep-south'].map((from) => ({ from, to: 'pm', kind: 'MATRIX' as const, scope: 'Сетевое оборудование' })),
+];
+
+export const DEMO_CROSS_ROLES = [{ member: 'pm', kind: 'PRODUCT_MANAGER' as const, products: ['Сетевое оборудование'], regions: [] as string[] }];
+
+/** Two telemarketing shifts of students (seed 000): 10:00-14:00 and 14:00-18:00 on weekdays. */
+export const DEMO_SHIFTS: Record<string, { startsAt: string; endsAt: string }> = {
+  'tm-1': { startsAt: '10:00', endsAt: '14:00' },
+  'tm-2': { startsAt: '10:00', endsAt: '14:00' },
+  'tm-3': { startsAt: '14:00', endsAt: '18:00' },
+  'tm-4': { startsAt: '14:00', endsAt: '18:00' },
+};
+
+/** Absences relative to the day of seeding, so the demo always has someone away now. */
+export const DEMO_ABSENCES = [
+  { member: 'rep-ural', kind: 'VACATION' as const, fromDay: -3, toDay: 4, note: 'Отпуск' },
+  { member: 'rep-fareast', kind: 'SICK_LEAVE' as const, fromDay: 10, toDay: 12, note: null },
 ];

@@ -6,7 +6,11 @@ import { OrganizationEntity } from '../organization/organization.entity';
 import { MemberEntity } from '../team/member.entity';
 import { TeamEntity, TeamMemberEntity } from '../team/team.entity';
 import { UserEntity } from '../users/user.entity';
-import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS } from './demo-data';
+import { DEMO_ABSENCES, DEMO_CROSS_ROLES, DEMO_LINES, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SHIFTS, DEMO_TEAMS } from './demo-data';
+
+function isoDay(offsetDays: number): string {
+  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
 
 const SEED_LOCK_KEY = 7_302_611_005;
 
@@ -96,6 +100,41 @@ export class DemoSeeder implements OnApplicationBootstrap {
         TeamMemberEntity,
         team.members.map((key) => ({ teamId: saved.id, memberId: id(key) })),
       );
+    }
+    for (const line of DEMO_LINES) {
+      await manager.query(
+        'INSERT INTO reporting_line (organization_id, from_member_id, to_member_id, kind, scope) VALUES ($1, $2, $3, $4, $5)',
+        [org.id, id(line.from), id(line.to), line.kind, line.scope ?? null],
+      );
+    }
+    for (const role of DEMO_CROSS_ROLES) {
+      await manager.query('INSERT INTO cross_role (organization_id, member_id, kind, products, regions) VALUES ($1, $2, $3, $4, $5)', [
+        org.id,
+        id(role.member),
+        role.kind,
+        role.products,
+        role.regions,
+      ]);
+    }
+    for (const [key, shift] of Object.entries(DEMO_SHIFTS)) {
+      for (let weekday = 1; weekday <= 5; weekday += 1) {
+        await manager.query('INSERT INTO work_schedule (member_id, weekday, starts_at, ends_at) VALUES ($1, $2, $3, $4)', [
+          id(key),
+          weekday,
+          shift.startsAt,
+          shift.endsAt,
+        ]);
+      }
+    }
+    for (const absence of DEMO_ABSENCES) {
+      await manager.query('INSERT INTO absence (organization_id, member_id, kind, starts_on, ends_on, note) VALUES ($1, $2, $3, $4, $5, $6)', [
+        org.id,
+        id(absence.member),
+        absence.kind,
+        isoDay(absence.fromDay),
+        isoDay(absence.toDay),
+        absence.note,
+      ]);
     }
   }
 }

@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { OrganizationSettings } from '@salescircle/shared';
+import { DataSource, type EntityManager } from 'typeorm';
 import { OrganizationEntity } from './organization.entity';
 
 @Injectable()
 export class OrganizationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findById(id: string): Promise<OrganizationEntity | null> {
-    return this.dataSource.getRepository(OrganizationEntity).findOneBy({ id });
+  findById(id: string, tx?: EntityManager): Promise<OrganizationEntity | null> {
+    return (tx ?? this.dataSource.manager).getRepository(OrganizationEntity).findOneBy({ id });
   }
 
   async isEmpty(): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM organization LIMIT 1');
     return rows.length === 0;
+  }
+
+  async saveSettings(tx: EntityManager, id: string, settings: OrganizationSettings): Promise<void> {
+    await tx.query('UPDATE organization SET settings = settings || $2::jsonb WHERE id = $1', [id, JSON.stringify(settings)]);
   }
 }

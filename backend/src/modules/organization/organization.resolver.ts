@@ -1,18 +1,20 @@
-import { Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../../common/auth/decorators';
 import type { Viewer } from '../../common/auth/viewer';
-import { DomainError } from '../../common/errors/domain-error';
-import { OrganizationModel } from './organization.model';
-import { OrganizationRepository } from './organization.repository';
+import { OrganizationModel, UpdateOrganizationSettingsInput } from './organization.model';
+import { OrganizationService } from './organization.service';
 
 @Resolver(() => OrganizationModel)
 export class OrganizationResolver {
-  constructor(private readonly organizations: OrganizationRepository) {}
+  constructor(private readonly organizations: OrganizationService) {}
 
   @Query(() => OrganizationModel, { description: "The caller's company" })
-  async organization(@CurrentViewer() viewer: Viewer): Promise<OrganizationModel> {
-    const org = await this.organizations.findById(viewer.organizationId);
-    if (!org) throw DomainError.notFound('The organization');
-    return { id: org.id, name: org.name, timezone: org.timezone };
+  organization(@CurrentViewer() viewer: Viewer): Promise<OrganizationModel> {
+    return this.organizations.get(viewer);
+  }
+
+  @Mutation(() => OrganizationModel)
+  updateOrganizationSettings(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateOrganizationSettingsInput): Promise<OrganizationModel> {
+    return this.organizations.updateSettings(viewer, input);
   }
 }

@@ -1,30 +1,4 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { Category, Role, StageRole } from '@salescircle/shared';
-import { RoleEnum, StageRoleEnum } from '../../common/graphql/enums';
-
-@ObjectType('Member', { description: 'A person of the sales organization (may or may not sign in)' })
-export class MemberModel {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  name: string;
-
-  @Field(() => String, { nullable: true })
-  email: string | null;
-
-  @Field(() => RoleEnum)
-  role: Role;
-
-  @Field(() => StageRoleEnum, { nullable: true })
-  stageRole: StageRole | null;
-
-  @Field(() => Int, { nullable: true })
-  category: Category | null;
-
-  @Field()
-  active: boolean;
-}
 
 @ObjectType('Team', { description: 'A circle: a director above, a lead, a coach beside, reps around' })
 export class TeamModel {
@@ -33,6 +7,9 @@ export class TeamModel {
 
   @Field()
   name: string;
+
+  @Field({ description: 'A paused group takes no new work (e.g. telemarketing when hunters are swamped)' })
+  paused: boolean;
 
   directorId: string | null;
   leadId: string | null;

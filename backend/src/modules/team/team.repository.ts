@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Role, StageRole } from '@salescircle/shared';
-import { DataSource, In } from 'typeorm';
+import type { Role, StageRole, TeamFact } from '@salescircle/shared';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { MemberEntity } from './member.entity';
 import { TeamEntity } from './team.entity';
@@ -36,14 +36,87 @@ export class TeamRepository {
       .getMany();
   }
 
-  async findVisibleTeam(viewer: Viewer, id: string): Promise<TeamEntity | null> {
+  async findVisibleTeam(viewer: Viewer, id: string, tx?: EntityManager, lock = false): Promise<TeamEntity | null> {
     if (!viewer.memberId) return null;
-    return this.dataSource
+    const query = (tx ?? this.dataSource.manager)
       .getRepository(TeamEntity)
       .createQueryBuilder('team')
       .where('team.id = :id', { id })
-      .andWhere(`team.id IN (${this.visibleTeamsSql(':member', ':org')})`, { member: viewer.memberId, org: viewer.organizationId })
-      .getOne();
+      .andWhere(`team.id IN (${this.visibleTeamsSql(':member', ':org')})`, { member: viewer.memberId, org: viewer.organizationId });
+    if (lock) query.setLock('pessimistic_write');
+    return query.getOne();
+  }
+
+  /** Teams of many members (as member, director, lead or coach), in one statement. */
+  async findTeamsOfMembers(memberIds: readonly string[]): Promise<{ memberId: string; team: TeamEntity }[]> {
+    if (memberIds.length === 0) return [];
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT x.member_id AS sc_member_id, t.* FROM (
+          SELECT tm.team_id, tm.member_id FROM team_member tm WHERE tm.member_id = ANY($1)
+          UNION SELECT t.id, t.director_id FROM team t WHERE t.director_id = ANY($1)
+       ) x JOIN team t ON t.id = x.team_id ORDER BY t.name`,
+      [memberIds],
+    );
+    const repo = this.dataSource.getRepository(TeamEntity);
+    return rows.map((row) => ({
+      memberId: row.sc_member_id as string,
+      team: repo.create({
+        id: row.id as string,
+        organizationId: row.organization_id as string,
+        name: row.name as string,
+        directorId: row.director_id as string | null,
+        leadId: row.lead_id as string | null,
+        coachId: row.coach_id as string | null,
+        paused: row.paused as boolean,
+        createdAt: row.created_at as Date,
+      }),
+    }));
+  }
+
+  async insertTeam(tx: EntityManager, organizationId: string, team: Omit<TeamFact, 'id'>): Promise<string> {
+    const [row]: { id: string }[] = await tx.query(
+      'INSERT INTO team (organization_id, name, director_id, lead_id, coach_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [organizationId, team.name, team.directorId, team.leadId, team.coachId],
+    );
+    return row.id;
+  }
+
+  async updateTeam(tx: EntityManager, id: string, team: Omit<TeamFact, 'id'>): Promise<void> {
+    await tx.query('UPDATE team SET name = $2, director_id = $3, lead_id = $4, coach_id = $5 WHERE id = $1', [
+      id,
+      team.name,
+      team.directorId,
+      team.leadId,
+      team.coachId,
+    ]);
+  }
+
+  async nameTaken(tx: EntityManager, organizationId: string, name: string, exceptId: string | null): Promise<boolean> {
+    const rows: unknown[] = await tx.query('SELECT 1 FROM team WHERE organization_id = $1 AND lower(name) = lower($2) AND id IS DISTINCT FROM $3', [
+      organizationId,
+      name,
+      exceptId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** Adds people to a team (already there: nothing happens); returns how many joined. */
+  async addMembers(tx: EntityManager, teamId: string, memberIds: string[]): Promise<number> {
+    if (memberIds.length === 0) return 0;
+    const rows: unknown[] = await tx.query(
+      'INSERT INTO team_member (team_id, member_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING member_id',
+      [teamId, memberIds],
+    );
+    return rows.length;
+  }
+
+  async removeMember(tx: EntityManager, teamId: string, memberId: string): Promise<boolean> {
+    const [, count]: [unknown, number] = await tx.query('DELETE FROM team_member WHERE team_id = $1 AND member_id = $2', [teamId, memberId]);
+    return count > 0;
+  }
+
+  async setPaused(tx: EntityManager, teamId: string, paused: boolean): Promise<void> {
+    await tx.query('UPDATE team SET paused = $2 WHERE id = $1', [teamId, paused]);
   }
 
   findMembersByIds(ids: readonly string[]): Promise<MemberEntity[]> {

@@ -1,8 +1,10 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../../common/auth/decorators';
 import type { Viewer } from '../../common/auth/viewer';
 import type { RequestContext } from '../../common/context/request-context';
-import { CompositionSliceModel, MemberModel, TeamModel } from './team.model';
+import { MemberModel } from '../members/member.model';
+import { CreateTeamInput, UpdateTeamInput } from './dto/team.inputs';
+import { CompositionSliceModel, TeamModel } from './team.model';
 import { TeamService } from './team.service';
 
 @Resolver(() => TeamModel)
@@ -27,6 +29,39 @@ export class TeamResolver {
     @Args('teamId', { type: () => ID, nullable: true }) teamId: string | null,
   ): Promise<CompositionSliceModel[]> {
     return this.teamService.composition(viewer, teamId ?? null);
+  }
+
+  @Mutation(() => TeamModel)
+  createTeam(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateTeamInput): Promise<TeamModel> {
+    return this.teamService.createTeam(viewer, input);
+  }
+
+  @Mutation(() => TeamModel)
+  updateTeam(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateTeamInput): Promise<TeamModel> {
+    return this.teamService.updateTeam(viewer, id, input);
+  }
+
+  @Mutation(() => TeamModel)
+  addTeamMember(
+    @CurrentViewer() viewer: Viewer,
+    @Args('teamId', { type: () => ID }) teamId: string,
+    @Args('memberId', { type: () => ID }) memberId: string,
+  ): Promise<TeamModel> {
+    return this.teamService.addTeamMember(viewer, teamId, memberId);
+  }
+
+  @Mutation(() => TeamModel)
+  removeTeamMember(
+    @CurrentViewer() viewer: Viewer,
+    @Args('teamId', { type: () => ID }) teamId: string,
+    @Args('memberId', { type: () => ID }) memberId: string,
+  ): Promise<TeamModel> {
+    return this.teamService.removeTeamMember(viewer, teamId, memberId);
+  }
+
+  @Mutation(() => TeamModel, { description: 'A paused group takes no new work; resume it when leads run dry' })
+  setTeamPaused(@CurrentViewer() viewer: Viewer, @Args('teamId', { type: () => ID }) teamId: string, @Args('paused') paused: boolean): Promise<TeamModel> {
+    return this.teamService.setTeamPaused(viewer, teamId, paused);
   }
 
   @ResolveField(() => MemberModel, { nullable: true })

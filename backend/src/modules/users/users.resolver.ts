@@ -1,8 +1,8 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AllowRoles, CurrentViewer } from '../../common/auth/decorators';
+import { CurrentViewer } from '../../common/auth/decorators';
 import type { Viewer } from '../../common/auth/viewer';
 import type { RequestContext } from '../../common/context/request-context';
-import { MemberModel } from '../team/team.model';
+import { MemberModel } from '../members/member.model';
 import { UpdatePreferencesInput } from './dto/update-preferences.input';
 import { UserModel } from './user.model';
 import { UsersService } from './users.service';
@@ -21,7 +21,6 @@ export class UsersResolver {
     return this.users.updatePreferences(viewer, input);
   }
 
-  @AllowRoles('DIRECTOR')
   @Mutation(() => UserModel, { description: 'Deactivating a user ends all their sessions' })
   setUserActive(
     @CurrentViewer() viewer: Viewer,

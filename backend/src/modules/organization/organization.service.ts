@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { readOrganizationSettings } from '@salescircle/shared';
+import type { Viewer } from '../../common/auth/viewer';
+import { DomainError } from '../../common/errors/domain-error';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { ChangeLogRepository } from '../audit/change-log.repository';
+import type { OrganizationEntity } from './organization.entity';
+import type { OrganizationModel, UpdateOrganizationSettingsInput } from './organization.model';
+import { OrganizationRepository } from './organization.repository';
+
+function toModel(org: OrganizationEntity): OrganizationModel {
+  return { id: org.id, name: org.name, timezone: org.timezone, settings: readOrganizationSettings(org.settings) };
+}
+
+@Injectable()
+export class OrganizationService {
+  constructor(
+    private readonly organizations: OrganizationRepository,
+    private readonly changeLog: ChangeLogRepository,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async get(viewer: Viewer): Promise<OrganizationModel> {
+    const org = await this.organizations.findById(viewer.organizationId);
+    if (!org) throw DomainError.notFound('The organization');
+    return toModel(org);
+  }
+
+  async updateSettings(viewer: Viewer, input: UpdateOrganizationSettingsInput): Promise<OrganizationModel> {
+    await this.transactions.run(async (tx) => {
+      const org = await this.organizations.findById(viewer.organizationId, tx);
+      if (!org) throw DomainError.notFound('The organization');
+      const before = readOrganizationSettings(org.settings);
+      const after = {
+        clientVisibility: input.clientVisibility ?? before.clientVisibility,
+        leaderboardEnabled: input.leaderboardEnabled ?? before.leaderboardEnabled,
+      };
+      await this.organizations.saveSettings(tx, org.id, after);
+      await this.changeLog.record(tx, [
+        { organizationId: org.id, actorUserId: viewer.userId, entity: 'organization', entityId: org.id, memberId: null, action: 'settings changed', before: { ...before }, after },
+      ]);
+    });
+    return this.get(viewer);
+  }
+}

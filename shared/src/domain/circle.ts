@@ -1,0 +1,25 @@
+/** Cross roles at the junctions of the matrix (seed 001): they give matrix authority for a scope. */
+export const CROSS_ROLE_KINDS = ['PRODUCT_MANAGER', 'TERRITORY_MANAGER', 'TECH_SUPPORT', 'SERVICE_ENGINEER', 'ADMINISTRATOR'] as const;
+export type CrossRoleKind = (typeof CROSS_ROLE_KINDS)[number];
+
+export const ABSENCE_KINDS = ['VACATION', 'SICK_LEAVE', 'OTHER'] as const;
+export type AbsenceKind = (typeof ABSENCE_KINDS)[number];
+
+/** Organization-wide default for seeing other reps' client details (like the big CRMs' org-wide defaults). */
+export const CLIENT_VISIBILITIES = ['OWN', 'TEAM', 'ALL'] as const;
+export type ClientVisibility = (typeof CLIENT_VISIBILITIES)[number];
+
+export interface OrganizationSettings {
+  clientVisibility: ClientVisibility;
+  leaderboardEnabled: boolean;
+}
+
+export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = { clientVisibility: 'OWN', leaderboardEnabled: true };
+
+export function readOrganizationSettings(raw: Record<string, unknown> | null | undefined): OrganizationSettings {
+  const visibility = raw?.clientVisibility;
+  return {
+    clientVisibility: (CLIENT_VISIBILITIES as readonly unknown[]).includes(visibility) ? (visibility as ClientVisibility) : 'OWN',
+    leaderboardEnabled: typeof raw?.leaderboardEnabled === 'boolean' ? raw.leaderboardEnabled : true,
+  };
+}

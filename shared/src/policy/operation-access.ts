@@ -1,0 +1,56 @@
+import type { Role } from '../domain/roles';
+
+/** Who may call a GraphQL operation at all; finer, row-level rules live in the policy functions. */
+export type OperationAccess = 'PUBLIC' | 'SIGNED_IN' | readonly Role[];
+
+const MANAGERS = ['DIRECTOR', 'LEAD'] as const;
+
+/**
+ * Every Query and Mutation field of the API, and who may call it. The one AuthGuard reads
+ * this table; an operation missing here is refused for everyone, and a test fails until
+ * it has an entry (and checks every role against it over real HTTP).
+ */
+export const OPERATION_ACCESS: Record<string, OperationAccess> = {
+  // foundation
+  login: 'PUBLIC',
+  me: 'SIGNED_IN',
+  changePassword: 'SIGNED_IN',
+  updateMyPreferences: 'SIGNED_IN',
+  organization: 'SIGNED_IN',
+  setUserActive: ['DIRECTOR'],
+  updateOrganizationSettings: ['DIRECTOR'],
+  // the circle
+  teams: 'SIGNED_IN',
+  team: 'SIGNED_IN',
+  teamComposition: 'SIGNED_IN',
+  members: 'SIGNED_IN',
+  member: 'SIGNED_IN',
+  matrix: 'SIGNED_IN',
+  createMember: ['DIRECTOR'],
+  updateMember: MANAGERS,
+  createTeam: ['DIRECTOR'],
+  updateTeam: ['DIRECTOR'],
+  addTeamMember: MANAGERS,
+  removeTeamMember: MANAGERS,
+  setTeamPaused: MANAGERS,
+  addReportingLine: ['DIRECTOR'],
+  removeReportingLine: ['DIRECTOR'],
+  assignCrossRole: ['DIRECTOR'],
+  removeCrossRole: ['DIRECTOR'],
+  setWorkSchedule: MANAGERS,
+  addAbsence: MANAGERS,
+  removeAbsence: MANAGERS,
+};
+
+export function operationAccess(operation: string): OperationAccess | undefined {
+  return Object.prototype.hasOwnProperty.call(OPERATION_ACCESS, operation) ? OPERATION_ACCESS[operation] : undefined;
+}
+
+/** Whether a caller (null: not signed in) may call the operation. Unknown operations: nobody. */
+export function mayCallOperation(role: Role | null, operation: string): boolean {
+  const access = operationAccess(operation);
+  if (access === undefined) return false;
+  if (access === 'PUBLIC') return true;
+  if (role === null) return false;
+  return access === 'SIGNED_IN' || access.includes(role);
+}
