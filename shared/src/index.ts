@@ -8,3 +8,8 @@ export * from './rules/is-available';
 export * from './rules/check-circle-structure';
 export * from './policy/operation-access';
 export * from './policy/circle-policy';
+export * from './domain/clients';
+export * from './rules/validate-inn';
+export * from './rules/decide-routing';
+export * from './rules/find-rule-overlaps';
+export * from './rules/evaluate-handoff';

@@ -1,0 +1,243 @@
+import type { Channel, OwnershipForm, RoutingStrategy } from '../domain/clients';
+import { STAGE_ROLE_FOR_CLIENT_STAGE } from '../domain/clients';
+import type { ClientStage, StageRole } from '../domain/roles';
+import type { Availability } from './is-available';
+
+/** What routing looks at in a client (the seed-002 principles). */
+export interface RoutingClient {
+  id: string;
+  region: string | null;
+  industry: string | null;
+  /** Product lines the client buys or asks about. */
+  productLines: readonly string[];
+  vip: boolean;
+  channel: Channel | null;
+  ownershipForm: OwnershipForm | null;
+  category: number | null;
+  stage: ClientStage;
+  annualPotential: number;
+}
+
+/** Every given dimension must match; an empty or missing dimension matches anything. */
+export interface RoutingConditions {
+  regions?: readonly string[];
+  industries?: readonly string[];
+  productLines?: readonly string[];
+  vip?: boolean | null;
+  channels?: readonly Channel[];
+  ownershipForms?: readonly OwnershipForm[];
+  categories?: readonly number[];
+  stages?: readonly ClientStage[];
+  potentialMin?: number | null;
+  potentialMax?: number | null;
+}
+
+export type RoutingTarget =
+  | { kind: 'MEMBER'; memberId: string }
+  | { kind: 'POOL'; memberIds: readonly string[]; strategy: RoutingStrategy };
+
+export interface RoutingRule {
+  id: string;
+  name: string;
+  position: number;
+  active: boolean;
+  conditions: RoutingConditions;
+  target: RoutingTarget;
+}
+
+export interface RoutingCandidate {
+  id: string;
+  name: string;
+  stageRole: StageRole | null;
+  category: number | null;
+  /** From isAvailable at the moment of routing. */
+  availability: Availability;
+  activeClients: number;
+  capacityClients: number;
+  /** Sum of the annual potential of the clients the member owns. */
+  potentialTotal: number;
+}
+
+export interface RoutingContext {
+  candidates: ReadonlyMap<string, RoutingCandidate>;
+  /** Last member each round-robin rule gave a client to. */
+  roundRobinCursor: ReadonlyMap<string, string>;
+  /** Who gets the client when no rule finds anyone (e.g. the lead): nobody is left unowned. */
+  fallbackMemberId: string | null;
+  /** Being off shift matters only for new leads handled now. */
+  respectShifts: boolean;
+}
+
+export type SkipWhy = 'INACTIVE' | 'PAUSED' | 'ABSENT' | 'OFF_SHIFT' | 'AT_CAPACITY' | 'NOT_IN_MATRIX_CELL' | 'UNKNOWN_MEMBER';
+
+export type RoutingStep =
+  | { kind: 'RULE_NOT_MATCHED'; ruleId: string; ruleName: string; position: number; failed: string }
+  | { kind: 'RULE_MATCHED'; ruleId: string; ruleName: string; position: number; matched: string[] }
+  | { kind: 'MEMBER_SKIPPED'; memberId: string; name: string; why: SkipWhy; detail: string }
+  | { kind: 'MEMBER_CHOSEN'; memberId: string; name: string; how: RoutingStrategy | 'NAMED'; detail: string }
+  | { kind: 'NO_ONE_ELIGIBLE'; ruleId: string; ruleName: string }
+  | { kind: 'FALLBACK'; memberId: string; name: string }
+  | { kind: 'UNASSIGNED' };
+
+export interface RoutingDecision {
+  memberId: string | null;
+  ruleId: string | null;
+  fallback: boolean;
+  steps: RoutingStep[];
+}
+
+const has = <T>(list: readonly T[] | undefined): list is readonly T[] => Array.isArray(list) && list.length > 0;
+const norm = (value: string) => value.trim().toLowerCase();
+
+/** Whether a rule's conditions hold for a client; `failed` names the first dimension that did not. */
+export function matchConditions(conditions: RoutingConditions, client: RoutingClient): { matches: boolean; matched: string[]; failed: string } {
+  const matched: string[] = [];
+  const check = (label: string, ok: boolean, shown: string): string | null => {
+    if (!ok) return `${label}=${shown}`;
+    matched.push(`${label}=${shown}`);
+    return null;
+  };
+  const inList = (list: readonly string[], value: string | null) => value !== null && list.some((v) => norm(v) === norm(value));
+  const steps: (() => string | null)[] = [
+    () => (has(conditions.regions) ? check('region', inList(conditions.regions, client.region), client.region ?? '—') : null),
+    () => (has(conditions.industries) ? check('industry', inList(conditions.industries, client.industry), client.industry ?? '—') : null),
+    () =>
+      has(conditions.productLines)
+        ? check('productLine', client.productLines.some((p) => inList(conditions.productLines!, p)), client.productLines.join('|') || '—')
+        : null,
+    () => (conditions.vip !== undefined && conditions.vip !== null ? check('vip', client.vip === conditions.vip, client.vip ? 'yes' : 'no') : null),
+    () => (has(conditions.channels) ? check('channel', client.channel !== null && conditions.channels.includes(client.channel), client.channel ?? '—') : null),
+    () =>
+      has(conditions.ownershipForms)
+        ? check('ownership', client.ownershipForm !== null && conditions.ownershipForms.includes(client.ownershipForm), client.ownershipForm ?? '—')
+        : null,
+    () => (has(conditions.categories) ? check('category', client.category !== null && conditions.categories.includes(client.category), String(client.category ?? '—')) : null),
+    () => (has(conditions.stages) ? check('stage', conditions.stages.includes(client.stage), client.stage) : null),
+    () =>
+      conditions.potentialMin !== undefined && conditions.potentialMin !== null
+        ? check('potential≥', client.annualPotential >= conditions.potentialMin, String(client.annualPotential))
+        : null,
+    () =>
+      conditions.potentialMax !== undefined && conditions.potentialMax !== null
+        ? check('potential<', client.annualPotential < conditions.potentialMax, String(client.annualPotential))
+        : null,
+  ];
+  for (const step of steps) {
+    const failed = step();
+    if (failed) return { matches: false, matched, failed };
+  }
+  return { matches: true, matched, failed: '' };
+}
+
+/** Why a member cannot take this client now, or null when they can. */
+export function skipReason(candidate: RoutingCandidate, client: RoutingClient, context: Pick<RoutingContext, 'respectShifts'>, checkMatrix: boolean): { why: SkipWhy; detail: string } | null {
+  const a = candidate.availability;
+  if (!a.available && a.reason === 'INACTIVE') return { why: 'INACTIVE', detail: 'inactive' };
+  if (!a.available && a.reason === 'PAUSED') return { why: 'PAUSED', detail: 'group paused' };
+  if (!a.available && a.reason === 'ABSENT') return { why: 'ABSENT', detail: 'absent (vacation or sick leave)' };
+  if (!a.available && a.reason === 'OFF_SHIFT' && context.respectShifts) return { why: 'OFF_SHIFT', detail: 'off shift now' };
+  if (checkMatrix) {
+    const wanted = STAGE_ROLE_FOR_CLIENT_STAGE[client.stage];
+    if (wanted !== null && candidate.stageRole !== wanted) {
+      return { why: 'NOT_IN_MATRIX_CELL', detail: `serves ${candidate.stageRole ?? 'no stage'}, client needs ${wanted}` };
+    }
+    if (client.category !== null && candidate.category !== null && candidate.category !== client.category) {
+      return { why: 'NOT_IN_MATRIX_CELL', detail: `serves category ${candidate.category}, client is category ${client.category}` };
+    }
+  }
+  if (candidate.activeClients >= candidate.capacityClients) {
+    return { why: 'AT_CAPACITY', detail: `at capacity ${candidate.activeClients}/${candidate.capacityClients}` };
+  }
+  return null;
+}
+
+function choose(strategy: RoutingStrategy, ruleId: string, pool: readonly string[], eligible: RoutingCandidate[], context: RoutingContext): { chosen: RoutingCandidate; detail: string } {
+  if (strategy === 'ROUND_ROBIN') {
+    const last = context.roundRobinCursor.get(ruleId);
+    const start = last === undefined ? 0 : pool.indexOf(last) + 1;
+    for (let i = 0; i < pool.length; i += 1) {
+      const id = pool[(start + i) % pool.length];
+      const found = eligible.find((c) => c.id === id);
+      if (found) return { chosen: found, detail: 'next in turn' };
+    }
+  }
+  if (strategy === 'BALANCED_POTENTIAL') {
+    const chosen = [...eligible].sort((a, b) => a.potentialTotal - b.potentialTotal || pool.indexOf(a.id) - pool.indexOf(b.id))[0];
+    return { chosen, detail: `smallest portfolio potential ${chosen.potentialTotal}` };
+  }
+  const load = (c: RoutingCandidate) => (c.capacityClients > 0 ? c.activeClients / c.capacityClients : Number.POSITIVE_INFINITY);
+  const chosen = [...eligible].sort((a, b) => load(a) - load(b) || a.activeClients - b.activeClients || pool.indexOf(a.id) - pool.indexOf(b.id))[0];
+  return { chosen, detail: `least loaded ${chosen.activeClients}/${chosen.capacityClients}` };
+}
+
+/**
+ * Who gets a client, and why: the active rules in order; the first that matches and has an
+ * eligible member decides (a named member, or a pool by its strategy among members whose
+ * matrix cell fits the client); otherwise the next rule; finally the fallback member.
+ */
+export function decideRouting(client: RoutingClient, rules: readonly RoutingRule[], context: RoutingContext): RoutingDecision {
+  const steps: RoutingStep[] = [];
+  const ordered = [...rules].filter((r) => r.active).sort((a, b) => a.position - b.position);
+  for (const rule of ordered) {
+    const match = matchConditions(rule.conditions, client);
+    if (!match.matches) {
+      steps.push({ kind: 'RULE_NOT_MATCHED', ruleId: rule.id, ruleName: rule.name, position: rule.position, failed: match.failed });
+      continue;
+    }
+    steps.push({ kind: 'RULE_MATCHED', ruleId: rule.id, ruleName: rule.name, position: rule.position, matched: match.matched });
+    const pool = rule.target.kind === 'MEMBER' ? [rule.target.memberId] : rule.target.memberIds;
+    const eligible: RoutingCandidate[] = [];
+    for (const id of pool) {
+      const candidate = context.candidates.get(id);
+      if (!candidate) {
+        steps.push({ kind: 'MEMBER_SKIPPED', memberId: id, name: id, why: 'UNKNOWN_MEMBER', detail: 'no longer in the organization' });
+        continue;
+      }
+      const skip = skipReason(candidate, client, context, rule.target.kind === 'POOL');
+      if (skip) steps.push({ kind: 'MEMBER_SKIPPED', memberId: id, name: candidate.name, ...skip });
+      else eligible.push(candidate);
+    }
+    if (eligible.length === 0) {
+      steps.push({ kind: 'NO_ONE_ELIGIBLE', ruleId: rule.id, ruleName: rule.name });
+      continue;
+    }
+    const { chosen, detail } =
+      rule.target.kind === 'MEMBER' ? { chosen: eligible[0], detail: 'named by the rule' } : choose(rule.target.strategy, rule.id, pool, eligible, context);
+    steps.push({ kind: 'MEMBER_CHOSEN', memberId: chosen.id, name: chosen.name, how: rule.target.kind === 'MEMBER' ? 'NAMED' : rule.target.strategy, detail });
+    return { memberId: chosen.id, ruleId: rule.id, fallback: false, steps };
+  }
+  const fallback = context.fallbackMemberId ? context.candidates.get(context.fallbackMemberId) : undefined;
+  if (fallback) {
+    steps.push({ kind: 'FALLBACK', memberId: fallback.id, name: fallback.name });
+    return { memberId: fallback.id, ruleId: null, fallback: true, steps };
+  }
+  steps.push({ kind: 'UNASSIGNED' });
+  return { memberId: null, ruleId: null, fallback: false, steps };
+}
+
+/** The decision's steps as sentences (stored with every assignment, shown in the simulator). */
+export function describeRoutingSteps(steps: readonly RoutingStep[]): string[] {
+  return steps.map((step) => {
+    switch (step.kind) {
+      case 'RULE_NOT_MATCHED':
+        return `rule ${step.position} "${step.ruleName}" did not match (${step.failed})`;
+      case 'RULE_MATCHED':
+        return `rule ${step.position} "${step.ruleName}" matched${step.matched.length ? ` ${step.matched.join(', ')}` : ' (no conditions)'}`;
+      case 'MEMBER_SKIPPED':
+        return `${step.name} skipped: ${step.detail}`;
+      case 'MEMBER_CHOSEN':
+        return `${step.name} chosen: ${step.detail}`;
+      case 'NO_ONE_ELIGIBLE':
+        return `rule "${step.ruleName}": nobody eligible, trying the next rule`;
+      case 'FALLBACK':
+        return `no rule found anyone: fallback to ${step.name}`;
+      case 'UNASSIGNED':
+        return 'no rule found anyone and there is no fallback: the client stays unassigned';
+    }
+  });
+}
+
+/** After a bulk assignment: the chosen member carries one more client and its potential. */
+export function applyAssignment(candidate: RoutingCandidate, client: RoutingClient): RoutingCandidate {
+  return { ...candidate, activeClients: candidate.activeClients + 1, potentialTotal: candidate.potentialTotal + client.annualPotential };
+}
