@@ -20,6 +20,12 @@ import { CircleRepository } from './modules/members/circle.repository';
 import { MembersResolver, ReportingLineResolver } from './modules/members/members.resolver';
 import { MembersService } from './modules/members/members.service';
 import { OrganizationService } from './modules/organization/organization.service';
+import { ClientsRepository } from './modules/clients/clients.repository';
+import { AssignmentRecordResolver, ClientsResolver } from './modules/clients/clients.resolver';
+import { ClientsService } from './modules/clients/clients.service';
+import { HandoffService } from './modules/clients/handoff.service';
+import { RoutingService } from './modules/clients/routing.service';
+import { DemoClientSeeder } from './modules/demo/demo-client-seeder';
 import { DemoSeeder } from './modules/demo/demo-seeder';
 import { HealthController } from './modules/health/health.controller';
 import { OrganizationRepository } from './modules/organization/organization.repository';
@@ -40,8 +46,8 @@ class ConfigModule {
 
 /** Repositories and loaders: exported to the GraphQL context factory. */
 @Module({
-  providers: [UserRepository, TeamRepository, OrganizationRepository, LoginAttemptRepository, CircleRepository, ChangeLogRepository, TransactionRunner, LoadersFactory],
-  exports: [UserRepository, TeamRepository, OrganizationRepository, LoginAttemptRepository, CircleRepository, ChangeLogRepository, TransactionRunner, LoadersFactory],
+  providers: [UserRepository, TeamRepository, OrganizationRepository, LoginAttemptRepository, CircleRepository, ChangeLogRepository, ClientsRepository, TransactionRunner, LoadersFactory],
+  exports: [UserRepository, TeamRepository, OrganizationRepository, LoginAttemptRepository, CircleRepository, ChangeLogRepository, ClientsRepository, TransactionRunner, LoadersFactory],
 })
 class RepositoriesModule {}
 
@@ -89,6 +95,12 @@ export class AppModule {
         ReportingLineResolver,
         TeamService,
         TeamResolver,
+        RoutingService,
+        HandoffService,
+        ClientsService,
+        ClientsResolver,
+        AssignmentRecordResolver,
+        DemoClientSeeder,
         DemoSeeder,
       ],
     };

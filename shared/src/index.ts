@@ -13,3 +13,4 @@ export * from './rules/validate-inn';
 export * from './rules/decide-routing';
 export * from './rules/find-rule-overlaps';
 export * from './rules/evaluate-handoff';
+export * from './policy/client-policy';

@@ -40,6 +40,13 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   setWorkSchedule: MANAGERS,
   addAbsence: MANAGERS,
   removeAbsence: MANAGERS,
+  // the client base
+  clients: 'SIGNED_IN',
+  client: 'SIGNED_IN',
+  assignmentHistory: 'SIGNED_IN',
+  simulateRouting: MANAGERS,
+  previewHandoffs: ['DIRECTOR'],
+  applyHandoffs: ['DIRECTOR'],
 };
 
 export function operationAccess(operation: string): OperationAccess | undefined {

@@ -68,6 +68,11 @@ describe('decideRouting', () => {
     expect(decision.steps.filter((s) => s.kind === 'MEMBER_SKIPPED').map((s) => (s as { why: string }).why)).toEqual(['NOT_IN_MATRIX_CELL', 'NOT_IN_MATRIX_CELL']);
   });
 
+  it('does not hold the raw base (LEAD) to a category', () => {
+    const prospector = hunter('p', 'Prospector', { stageRole: 'PROSPECTOR', category: 3 });
+    expect(decideRouting({ ...client, stage: 'LEAD', category: 1 }, [pool('cold', 1, ['p'], 'ROUND_ROBIN')], context([prospector])).memberId).toBe('p');
+  });
+
   it('skips people off shift only for new leads handled now', () => {
     const off = hunter('o', 'Off', { availability: { available: false, reason: 'OFF_SHIFT' }, activeClients: 0 });
     const busy = hunter('b', 'Busy', { activeClients: 20 });

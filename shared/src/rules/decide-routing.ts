@@ -141,7 +141,8 @@ export function skipReason(candidate: RoutingCandidate, client: RoutingClient, c
     if (wanted !== null && candidate.stageRole !== wanted) {
       return { why: 'NOT_IN_MATRIX_CELL', detail: `serves ${candidate.stageRole ?? 'no stage'}, client needs ${wanted}` };
     }
-    if (client.category !== null && candidate.category !== null && candidate.category !== client.category) {
+    // the raw base (LEAD) has no reliable category yet: any prospector may call it
+    if (client.stage !== 'LEAD' && client.category !== null && candidate.category !== null && candidate.category !== client.category) {
       return { why: 'NOT_IN_MATRIX_CELL', detail: `serves category ${candidate.category}, client is category ${client.category}` };
     }
   }

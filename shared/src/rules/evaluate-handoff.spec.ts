@@ -60,6 +60,11 @@ describe('evaluateCriterion', () => {
     expect(evaluateCriterion({ kind: 'MIN_MONTHLY', min: 100_000, months: 3 }, dip, asOf).holds).toBe(false);
   });
 
+  it('sums money exactly: 100.10 + 200.20 reaches 300.30', () => {
+    const f = facts([order('2026-05-01', 100.1), order('2026-05-02', 200.2)]);
+    expect(evaluateCriterion({ kind: 'VOLUME', min: 300.3 }, f, asOf)).toEqual({ holds: true, key: 'volume', value: 300.3 });
+  });
+
   it('moves a client to key account by size', () => {
     expect(evaluateCriterion({ kind: 'POTENTIAL', min: 50_000_000 }, facts([], { annualPotential: 60_000_000 }), asOf).holds).toBe(true);
   });

@@ -72,8 +72,8 @@ export function evaluateCriterion(criterion: HandoffCriterion, facts: HandoffFac
       return { holds: orders.length >= criterion.min, key: 'orders', value: orders.length };
     case 'VOLUME': {
       const since = criterion.windowDays ? dayBefore(asOf, criterion.windowDays - 1) : null;
-      const volume = orders.filter((o) => since === null || o.orderedOn >= since).reduce((sum, o) => sum + o.total, 0);
-      return { holds: volume >= criterion.min, key: criterion.windowDays ? `volume${criterion.windowDays}d` : 'volume', value: round2(volume) };
+      const volume = orders.filter((o) => since === null || o.orderedOn >= since).reduce((sum, o) => sum + cents(o.total), 0);
+      return { holds: volume >= cents(criterion.min), key: criterion.windowDays ? `volume${criterion.windowDays}d` : 'volume', value: volume / 100 };
     }
     case 'PRODUCT_PURCHASED': {
       const products = new Set((criterion.products ?? []).map((p) => p.toLowerCase()));
@@ -85,11 +85,11 @@ export function evaluateCriterion(criterion: HandoffCriterion, facts: HandoffFac
     }
     case 'MIN_MONTHLY': {
       const totals = new Map<string, number>();
-      for (const o of orders) totals.set(o.orderedOn.slice(0, 7), (totals.get(o.orderedOn.slice(0, 7)) ?? 0) + o.total);
+      for (const o of orders) totals.set(o.orderedOn.slice(0, 7), (totals.get(o.orderedOn.slice(0, 7)) ?? 0) + cents(o.total));
       let smallest = Number.POSITIVE_INFINITY;
       for (let back = 1; back <= criterion.months; back += 1) smallest = Math.min(smallest, totals.get(monthBefore(asOf, back)) ?? 0);
-      const value = criterion.months > 0 ? round2(smallest) : 0;
-      return { holds: criterion.months > 0 && smallest >= criterion.min, key: `minMonthly${criterion.months}m`, value };
+      const value = criterion.months > 0 ? smallest / 100 : 0;
+      return { holds: criterion.months > 0 && smallest >= cents(criterion.min), key: `minMonthly${criterion.months}m`, value };
     }
     case 'POTENTIAL':
       return { holds: facts.annualPotential >= criterion.min, key: 'potential', value: facts.annualPotential };
@@ -114,6 +114,7 @@ export function firstFiringHandoff(rules: readonly HandoffRule[], facts: Handoff
   return null;
 }
 
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
+/** Money is summed in whole kopecks: exact, unlike sums of floats with cents. */
+function cents(value: number): number {
+  return Math.round(value * 100);
 }

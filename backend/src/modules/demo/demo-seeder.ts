@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { PasswordHasher } from '../auth/password-hasher';
+import { DemoClientSeeder } from './demo-client-seeder';
 import { OrganizationEntity } from '../organization/organization.entity';
 import { MemberEntity } from '../team/member.entity';
 import { TeamEntity, TeamMemberEntity } from '../team/team.entity';
@@ -23,6 +24,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly hasher: PasswordHasher,
+    private readonly clientSeeder: DemoClientSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -136,5 +138,6 @@ export class DemoSeeder implements OnApplicationBootstrap {
         absence.note,
       ]);
     }
+    await this.clientSeeder.seed(manager, org.id, id);
   }
 }

@@ -315,9 +315,9 @@ export class CircleRepository {
   }
 
   /** Absences that have not ended more than `keepDays` ago, per member. */
-  async absencesOfMembers(memberIds: readonly string[], keepDays = 60): Promise<AbsenceRow[]> {
+  async absencesOfMembers(memberIds: readonly string[], keepDays = 60, tx?: EntityManager): Promise<AbsenceRow[]> {
     if (memberIds.length === 0) return [];
-    return this.dataSource.query(
+    return this.db(tx).query(
       `SELECT id, member_id AS "memberId", kind, to_char(starts_on, 'YYYY-MM-DD') AS "startsOn",
               to_char(ends_on, 'YYYY-MM-DD') AS "endsOn", note
          FROM absence WHERE member_id = ANY($1) AND ends_on >= current_date - $2::int ORDER BY starts_on`,
@@ -326,13 +326,36 @@ export class CircleRepository {
   }
 
   /** Reps (SALES) who belong to a paused team. */
-  async pausedMemberIds(memberIds: readonly string[]): Promise<Set<string>> {
+  async pausedMemberIds(memberIds: readonly string[], tx?: EntityManager): Promise<Set<string>> {
     if (memberIds.length === 0) return new Set();
-    const rows: { member_id: string }[] = await this.dataSource.query(
+    const rows: { member_id: string }[] = await this.db(tx).query(
       `SELECT DISTINCT tm.member_id FROM team_member tm JOIN team t ON t.id = tm.team_id JOIN member m ON m.id = tm.member_id
         WHERE tm.member_id = ANY($1) AND t.paused AND m.role = 'SALES'`,
       [memberIds],
     );
     return new Set(rows.map((r) => r.member_id));
+  }
+
+  /** The people of an organization as routing sees them (one statement). */
+  async routingPeople(organizationId: string, tx?: EntityManager): Promise<
+    { id: string; name: string; role: Role; stageRole: StageRole | null; category: number | null; active: boolean; capacityClients: number }[]
+  > {
+    return this.db(tx).query(
+      `SELECT id, name, role, stage_role AS "stageRole", category, active, capacity_clients AS "capacityClients"
+         FROM member WHERE organization_id = $1 ORDER BY name, id`,
+      [organizationId],
+    );
+  }
+
+  /** The lead of each team member (the fallback owner of their clients). */
+  async leadsOfMembers(organizationId: string, tx?: EntityManager): Promise<Map<string, string>> {
+    const rows: { member_id: string; lead_id: string }[] = await this.db(tx).query(
+      `SELECT tm.member_id, t.lead_id FROM team t JOIN team_member tm ON tm.team_id = t.id
+        WHERE t.organization_id = $1 AND t.lead_id IS NOT NULL AND tm.member_id <> t.lead_id ORDER BY t.name`,
+      [organizationId],
+    );
+    const leads = new Map<string, string>();
+    for (const row of rows) if (!leads.has(row.member_id)) leads.set(row.member_id, row.lead_id);
+    return leads;
   }
 }

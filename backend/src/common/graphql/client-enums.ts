@@ -1,0 +1,18 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { CHANNELS, CLIENT_STAGES, OWNERSHIP_FORMS, ROUTING_STRATEGIES, type Channel, type ClientStage, type OwnershipForm, type RoutingStrategy } from '@salescircle/shared';
+
+function enumObject<T extends string>(values: readonly T[]): Record<T, T> {
+  return Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+}
+
+export const ClientStageEnum: Record<ClientStage, ClientStage> = enumObject(CLIENT_STAGES);
+export const ChannelEnum: Record<Channel, Channel> = enumObject(CHANNELS);
+export const OwnershipFormEnum: Record<OwnershipForm, OwnershipForm> = enumObject(OWNERSHIP_FORMS);
+export const RoutingStrategyEnum: Record<RoutingStrategy, RoutingStrategy> = enumObject(ROUTING_STRATEGIES);
+export const AssignmentKindEnum = enumObject(['ROUTING', 'HANDOFF', 'REASSIGN', 'COVER', 'COVER_END', 'OFFBOARDING', 'REBALANCE', 'IMPORT'] as const);
+
+registerEnumType(ClientStageEnum, { name: 'ClientStage', description: 'LEAD → PROSPECT → ACTIVE → REGULAR → STRATEGIC, plus DORMANT and LOST' });
+registerEnumType(ChannelEnum, { name: 'Channel' });
+registerEnumType(OwnershipFormEnum, { name: 'OwnershipForm' });
+registerEnumType(RoutingStrategyEnum, { name: 'RoutingStrategy' });
+registerEnumType(AssignmentKindEnum, { name: 'AssignmentKind' });

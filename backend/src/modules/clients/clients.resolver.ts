@@ -1,0 +1,99 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer } from '../../common/auth/decorators';
+import type { Viewer } from '../../common/auth/viewer';
+import type { RequestContext } from '../../common/context/request-context';
+import { MemberModel } from '../members/member.model';
+import {
+  AssignmentRecordModel,
+  ClientConnectionModel,
+  ClientModel,
+  HandoffApplyReportModel,
+  HandoffPreviewModel,
+  RoutingDecisionModel,
+} from './client.model';
+import { ClientsService, toClientModel } from './clients.service';
+import { ClientFilter } from './dto/client.inputs';
+import { HandoffService } from './handoff.service';
+import { ClientsRepository } from './clients.repository';
+
+@Resolver(() => ClientModel)
+export class ClientsResolver {
+  constructor(
+    private readonly clientsService: ClientsService,
+    private readonly handoffs: HandoffService,
+    private readonly clientRows: ClientsRepository,
+  ) {}
+
+  @Query(() => ClientConnectionModel, { description: 'Clients the caller may see, filtered, in name order, paged by cursor' })
+  clients(
+    @CurrentViewer() viewer: Viewer,
+    @Args('filter', { nullable: true }) filter?: ClientFilter,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ): Promise<ClientConnectionModel> {
+    return this.clientsService.page(viewer, filter ?? {}, first ?? null, after ?? null);
+  }
+
+  @Query(() => ClientModel, { nullable: true })
+  client(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<ClientModel | null> {
+    return this.clientsService.get(viewer, id);
+  }
+
+  @Query(() => RoutingDecisionModel, { description: 'Who would get this client now, and why (nothing is changed)' })
+  async simulateRouting(@CurrentViewer() viewer: Viewer, @Args('clientId', { type: () => ID }) clientId: string, @Context() ctx: RequestContext): Promise<RoutingDecisionModel> {
+    const decision = await this.clientsService.simulate(viewer, clientId);
+    return { member: decision.memberId ? await ctx.loaders.memberById.load(decision.memberId) : null, reasons: decision.reasons, ruleName: decision.ruleName, fallback: decision.fallback };
+  }
+
+  @Query(() => [AssignmentRecordModel], { description: 'Every change of owner of a client, newest first' })
+  async assignmentHistory(@CurrentViewer() viewer: Viewer, @Args('clientId', { type: () => ID }) clientId: string): Promise<AssignmentRecordModel[]> {
+    return (await this.clientsService.assignmentHistory(viewer, clientId)).map((r) => ({ ...r, criteria: r.criteria ? JSON.stringify(r.criteria) : null }));
+  }
+
+  @Query(() => HandoffPreviewModel, { description: 'Every client the handoff rules would move now, from whom to whom and why' })
+  async previewHandoffs(@CurrentViewer() viewer: Viewer, @Context() ctx: RequestContext): Promise<HandoffPreviewModel> {
+    const preview = await this.handoffs.preview(viewer);
+    const rows = new Map((await this.clientRows.findByIds(preview.moves.map((m) => m.clientId))).map((r) => [r.id, r]));
+    const items = await Promise.all(
+      preview.moves.map(async (m) => ({
+        client: toClientModel(rows.get(m.clientId)!),
+        fromStage: m.fromStage,
+        toStage: m.toStage,
+        from: m.fromMemberId ? await ctx.loaders.memberById.load(m.fromMemberId) : null,
+        to: m.toMemberId ? await ctx.loaders.memberById.load(m.toMemberId) : null,
+        rule: { id: m.ruleId, name: m.ruleName },
+        criteria: JSON.stringify(m.criteria),
+        reasons: m.reasons,
+      })),
+    );
+    return { id: preview.id, asOf: preview.asOf, totalCount: items.length, items };
+  }
+
+  @Mutation(() => HandoffApplyReportModel, { description: 'Executes exactly a previewed list; reports clients that changed meanwhile' })
+  applyHandoffs(@CurrentViewer() viewer: Viewer, @Args('previewId', { type: () => ID }) previewId: string): Promise<HandoffApplyReportModel> {
+    return this.handoffs.apply(viewer, previewId);
+  }
+
+  @ResolveField(() => MemberModel, { nullable: true, description: 'Who owns the client now' })
+  owner(@Parent() client: ClientModel, @Context() ctx: RequestContext): Promise<MemberModel | null> {
+    return client.ownerMemberId ? ctx.loaders.memberById.load(client.ownerMemberId) : Promise.resolve(null);
+  }
+
+  @ResolveField(() => MemberModel, { nullable: true, description: 'The hunter of record: who brought the client (keeps the credit)' })
+  hunter(@Parent() client: ClientModel, @Context() ctx: RequestContext): Promise<MemberModel | null> {
+    return client.hunterMemberId ? ctx.loaders.memberById.load(client.hunterMemberId) : Promise.resolve(null);
+  }
+}
+
+@Resolver(() => AssignmentRecordModel)
+export class AssignmentRecordResolver {
+  @ResolveField(() => MemberModel, { nullable: true })
+  from(@Parent() record: AssignmentRecordModel, @Context() ctx: RequestContext): Promise<MemberModel | null> {
+    return record.fromMemberId ? ctx.loaders.memberById.load(record.fromMemberId) : Promise.resolve(null);
+  }
+
+  @ResolveField(() => MemberModel, { nullable: true })
+  to(@Parent() record: AssignmentRecordModel, @Context() ctx: RequestContext): Promise<MemberModel | null> {
+    return record.toMemberId ? ctx.loaders.memberById.load(record.toMemberId) : Promise.resolve(null);
+  }
+}

@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { describeRoutingSteps, firstFiringHandoff, type ClientStage, type HandoffRule } from '@salescircle/shared';
+import type { EntityManager } from 'typeorm';
+import type { Viewer } from '../../common/auth/viewer';
+import { DomainError } from '../../common/errors/domain-error';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { ClientsRepository, type AssignmentWrite } from './clients.repository';
+import { RoutingService } from './routing.service';
+
+/** One client that moves: the decision is stored with the preview and executed as is. */
+export interface HandoffMove {
+  clientId: string;
+  clientVersion: number;
+  fromStage: ClientStage;
+  toStage: ClientStage;
+  fromMemberId: string | null;
+  toMemberId: string | null;
+  ruleId: string;
+  ruleName: string;
+  criteria: Record<string, number | string>;
+  reasons: string[];
+}
+
+export interface ApplyReport {
+  applied: number;
+  changedMeanwhile: number;
+  changedClients: string[];
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+@Injectable()
+export class HandoffService {
+  constructor(
+    private readonly clients: ClientsRepository,
+    private readonly routing: RoutingService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /**
+   * Every client that a handoff rule moves at `asOf`, its new owner (re-routed to the
+   * matrix cell of its new stage) and why: one set-based statement per rule, then routing
+   * in memory with loads carried from one client to the next.
+   */
+  async computeMoves(organizationId: string, asOf: string, tx?: EntityManager, onlyClientIds?: string[]): Promise<HandoffMove[]> {
+    const rules = (await this.clients.handoffRules(organizationId, tx)).filter((r) => r.active);
+    const firing: { clientId: string; rule: HandoffRule; values: Record<string, number | string> }[] = [];
+    const taken = new Set<string>();
+    for (const rule of rules) {
+      for (const hit of await this.clients.firingClients(organizationId, rule, asOf, tx)) {
+        if (taken.has(hit.clientId) || (onlyClientIds && !onlyClientIds.includes(hit.clientId))) continue;
+        taken.add(hit.clientId);
+        firing.push({ clientId: hit.clientId, rule, values: hit.values });
+      }
+    }
+    if (firing.length === 0) return [];
+    const ids = firing.map((f) => f.clientId);
+    const [rows, routingClients, session] = await Promise.all([
+      this.clients.findByIds(ids, tx),
+      this.clients.routingClients(ids, tx),
+      this.routing.session(organizationId, new Date(), false, tx),
+    ]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const routingById = new Map(routingClients.map((r) => [r.id, r]));
+    return firing.map(({ clientId, rule, values }) => {
+      const row = byId.get(clientId)!;
+      const decision = this.routing.decide(session, { ...routingById.get(clientId)!, stage: rule.toStage }, row.ownerMemberId, true);
+      return {
+        clientId,
+        clientVersion: row.version,
+        fromStage: row.stage,
+        toStage: rule.toStage,
+        fromMemberId: row.ownerMemberId,
+        toMemberId: decision.memberId,
+        ruleId: rule.id,
+        ruleName: rule.name,
+        criteria: values,
+        reasons: [`handoff rule "${rule.name}" fired: ${Object.entries(values).map(([k, v]) => `${k}=${v}`).join(', ')}`, ...describeRoutingSteps(decision.steps)],
+      };
+    });
+  }
+
+  async preview(viewer: Viewer): Promise<{ id: string; asOf: string; moves: HandoffMove[] }> {
+    const asOf = today();
+    return this.transactions.run(async (tx) => {
+      const moves = await this.computeMoves(viewer.organizationId, asOf, tx);
+      const id = await this.clients.saveBatch(tx, { organizationId: viewer.organizationId, kind: 'PREVIEW', status: 'PREVIEWED', asOf, createdBy: viewer.userId, items: moves });
+      return { id, asOf, moves };
+    });
+  }
+
+  /** Executes exactly the previewed list; clients changed since the preview are skipped and reported. */
+  async apply(viewer: Viewer, previewId: string): Promise<ApplyReport> {
+    return this.transactions.run(async (tx) => {
+      const batch = await this.clients.findBatch(tx, previewId);
+      if (!batch || batch.organizationId !== viewer.organizationId) throw DomainError.notFound('The handoff preview');
+      if (batch.status !== 'PREVIEWED') throw new DomainError('CONFLICT', 'This preview was applied already. Make a new preview.', { reason: 'PREVIEW_USED' });
+      const report = await this.execute(tx, viewer.organizationId, batch.items as HandoffMove[], viewer.userId, previewId);
+      await this.clients.finishBatch(tx, previewId, { ...report });
+      return report;
+    });
+  }
+
+  /** The nightly sweep (and the check after an order): compute and apply in one transaction. */
+  async sweep(organizationId: string, asOf = today(), onlyClientIds?: string[], tx?: EntityManager): Promise<ApplyReport> {
+    const run = async (t: EntityManager) => {
+      const moves = await this.computeMoves(organizationId, asOf, t, onlyClientIds);
+      if (moves.length === 0) return { applied: 0, changedMeanwhile: 0, changedClients: [] };
+      const batchId = await this.clients.saveBatch(t, {
+        organizationId,
+        kind: onlyClientIds ? 'ORDER' : 'SWEEP',
+        status: 'APPLIED',
+        asOf,
+        createdBy: null,
+        items: moves.length <= 1000 ? moves : [],
+      });
+      return this.execute(t, organizationId, moves, null, batchId);
+    };
+    return tx ? run(tx) : this.transactions.run(run);
+  }
+
+  private async execute(tx: EntityManager, organizationId: string, moves: HandoffMove[], actorUserId: string | null, batchId: string): Promise<ApplyReport> {
+    const moved = await this.clients.applyMoves(
+      tx,
+      moves.map((m) => ({ clientId: m.clientId, expectedVersion: m.clientVersion, toStage: m.toStage, toMemberId: m.toMemberId })),
+    );
+    const records: AssignmentWrite[] = moves
+      .filter((m) => moved.has(m.clientId))
+      .map((m) => ({
+        organizationId,
+        clientId: m.clientId,
+        kind: 'HANDOFF',
+        fromMemberId: m.fromMemberId,
+        toMemberId: m.toMemberId,
+        fromStage: m.fromStage,
+        toStage: m.toStage,
+        ruleId: m.ruleId,
+        ruleName: m.ruleName,
+        criteria: m.criteria,
+        reasons: m.reasons,
+        actorUserId,
+        batchId,
+      }));
+    await this.clients.recordAssignments(tx, records);
+    const changed = moves.filter((m) => !moved.has(m.clientId));
+    const names = changed.length ? (await this.clients.findByIds(changed.slice(0, 50).map((m) => m.clientId), tx)).map((c) => c.name) : [];
+    return { applied: records.length, changedMeanwhile: changed.length, changedClients: names };
+  }
+
+  /** Evaluates one client against the rules with the pure function (used right after an order). */
+  async firesFor(organizationId: string, clientId: string, asOf: string, tx?: EntityManager): Promise<boolean> {
+    const [rules, [client], orders] = await Promise.all([
+      this.clients.handoffRules(organizationId, tx),
+      this.clients.findByIds([clientId], tx),
+      this.clients.ordersOfClients([clientId], tx),
+    ]);
+    if (!client) return false;
+    return firstFiringHandoff(rules, { stage: client.stage, annualPotential: Number(client.annualPotential), orders: orders.get(clientId) ?? [] }, asOf) !== null;
+  }
+}

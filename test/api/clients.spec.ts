@@ -1,0 +1,136 @@
+import { Client } from 'pg';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+interface Page {
+  clients: { totalCount: number; edges: { cursor: string; node: { id: string; name: string; stage: string; category: number; owner: { id: string; name: string } | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+}
+
+const PAGE = `query ($filter: ClientFilter, $first: Int, $after: String) {
+  clients(filter: $filter, first: $first, after: $after) {
+    totalCount edges { cursor node { id name stage category owner { id name } } } pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+describe('the client base: lists, routing and handoff', () => {
+  let t: TestApp;
+  let director: string;
+  let rep: string;
+  let coach: string;
+  let db: Client;
+
+  beforeAll(async () => {
+    t = await startTestApp('clients');
+    [director, rep, coach] = await Promise.all(['director@demo.local', 'rep@demo.local', 'coach@demo.local'].map((e) => t.login(e)));
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db.end();
+    await t.close();
+  });
+
+  it('seeds ~2,000 demo clients, every one with an owner and a routing record', async () => {
+    const { rows } = await db.query<{ clients: number; unowned: number; records: number; orders: number }>(
+      `SELECT (SELECT count(*)::int FROM client) AS clients, (SELECT count(*)::int FROM client WHERE owner_member_id IS NULL) AS unowned,
+              (SELECT count(*)::int FROM assignment_record WHERE kind = 'ROUTING') AS records, (SELECT count(*)::int FROM client_order) AS orders`,
+    );
+    expect(rows[0]).toMatchObject({ clients: 2000, unowned: 0, records: 2000 });
+    expect(rows[0].orders).toBeGreaterThan(15_000);
+  });
+
+  it('pages the director through every client in name order with a cursor', async () => {
+    const first = await t.gql<Page>(PAGE, { first: 50 }, { token: director });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.clients.totalCount).toBe(2000);
+    expect(first.data!.clients.edges).toHaveLength(50);
+    const second = await t.gql<Page>(PAGE, { first: 50, after: first.data!.clients.pageInfo.endCursor }, { token: director });
+    const names = [...first.data!.clients.edges, ...second.data!.clients.edges].map((e) => e.node.name.toLowerCase());
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(new Set([...first.data!.clients.edges, ...second.data!.clients.edges].map((e) => e.node.id)).size).toBe(100);
+  });
+
+  it('filters by segment fields and counts the filtered total', async () => {
+    const result = await t.gql<Page>(PAGE, { filter: { regions: ['Сибирь'], stages: ['ACTIVE', 'REGULAR'], categories: [2, 3] }, first: 200 }, { token: director });
+    const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM client WHERE region = 'Сибирь' AND stage IN ('ACTIVE', 'REGULAR') AND category IN (2, 3)");
+    expect(result.data!.clients.totalCount).toBe(rows[0].n);
+    expect(result.data!.clients.edges.every((e) => ['ACTIVE', 'REGULAR'].includes(e.node.stage) && [2, 3].includes(e.node.category))).toBe(true);
+  });
+
+  it('refuses pages over 200 and foreign cursors', async () => {
+    expect((await t.gql(PAGE, { first: 201 }, { token: director })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect((await t.gql(PAGE, { after: 'bogus' }, { token: director })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it("shows a rep only their own clients by default (OWN), a coach none", async () => {
+    const mine = await t.gql<Page>(PAGE, { first: 200 }, { token: rep });
+    expect(mine.data!.clients.totalCount).toBeGreaterThan(0);
+    expect(new Set(mine.data!.clients.edges.map((e) => e.node.owner?.name))).toEqual(new Set(['Иван Петров']));
+    const coachView = await t.gql<Page>(PAGE, {}, { token: coach });
+    expect(coachView.data!.clients.totalCount).toBe(0);
+  });
+
+  it('explains who would get a client and why', async () => {
+    const { rows } = await db.query<{ id: string }>("SELECT id FROM client WHERE stage = 'ACTIVE' AND region = 'Урал' AND NOT vip AND ownership_form = 'COMMERCIAL' LIMIT 1");
+    const result = await t.gql<{ simulateRouting: { member: { name: string }; reasons: string[] } }>(
+      'query ($id: ID!) { simulateRouting(clientId: $id) { member { id name } reasons ruleName fallback } }',
+      { id: rows[0].id },
+      { token: director },
+    );
+    expect(result.errors).toBeUndefined();
+    // the Ural dealer rep is on vacation in the demo: the decision says so and falls back to the lead
+    const reasons = result.data!.simulateRouting.reasons.join('\n');
+    expect(reasons).toMatch(/rule \d+ "Дилеры: Урал" matched region=Урал/);
+    expect(reasons).toMatch(/Наталья Васильева skipped: absent/);
+    expect(result.data!.simulateRouting.member.name).toBe('Ольга Лебедева');
+  });
+
+  it('previews waiting handoffs, applies exactly that list, and records every move', async () => {
+    const preview = await t.gql<{ previewHandoffs: { id: string; totalCount: number; items: { client: { id: string; name: string }; fromStage: string; toStage: string; from: { name: string } | null; to: { name: string } | null; rule: { name: string }; criteria: string }[] } }>(
+      '{ previewHandoffs { id totalCount items { client { id name } fromStage toStage from { name } to { name } rule { name } criteria reasons } } }',
+      {},
+      { token: director },
+    );
+    expect(preview.errors).toBeUndefined();
+    const items = preview.data!.previewHandoffs.items;
+    expect(items.length).toBeGreaterThan(10);
+    const transitions = new Set(items.map((i) => `${i.fromStage}->${i.toStage}`));
+    expect(transitions).toEqual(new Set(['PROSPECT->ACTIVE', 'ACTIVE->REGULAR', 'REGULAR->STRATEGIC']));
+
+    // one client changes meanwhile: apply must skip it and say so
+    const changed = items[0];
+    await db.query("UPDATE client SET notes = 'touched', version = version + 1 WHERE id = $1", [changed.client.id]);
+    const applied = await t.gql<{ applyHandoffs: { applied: number; changedMeanwhile: number; changedClients: string[] } }>(
+      'mutation ($id: ID!) { applyHandoffs(previewId: $id) { applied changedMeanwhile changedClients } }',
+      { id: preview.data!.previewHandoffs.id },
+      { token: director },
+    );
+    expect(applied.data!.applyHandoffs).toEqual({ applied: items.length - 1, changedMeanwhile: 1, changedClients: [changed.client.name] });
+
+    const moved = items[1];
+    const history = await t.gql<{ assignmentHistory: { kind: string; fromStage: string; toStage: string; ruleName: string; criteria: string; reasons: string[]; from: { name: string } | null; to: { name: string } | null }[] }>(
+      'query ($id: ID!) { assignmentHistory(clientId: $id) { kind fromStage toStage ruleName criteria reasons from { name } to { name } } }',
+      { id: moved.client.id },
+      { token: director },
+    );
+    expect(history.data!.assignmentHistory[0]).toMatchObject({ kind: 'HANDOFF', fromStage: moved.fromStage, toStage: moved.toStage, ruleName: moved.rule.name, criteria: moved.criteria });
+    expect(history.data!.assignmentHistory.at(-1)?.kind).toBe('ROUTING');
+    const { rows } = await db.query<{ stage: string; hunter: string | null }>('SELECT stage, hunter_member_id AS hunter FROM client WHERE id = $1', [moved.client.id]);
+    expect(rows[0].stage).toBe(moved.toStage);
+
+    const again = await t.gql('mutation ($id: ID!) { applyHandoffs(previewId: $id) { applied } }', { id: preview.data!.previewHandoffs.id }, { token: director });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('keeps the hunter of record when a prospect becomes active', async () => {
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM client c JOIN assignment_record a ON a.client_id = c.id AND a.kind = 'HANDOFF' AND a.from_stage = 'PROSPECT'
+        WHERE c.hunter_member_id IS DISTINCT FROM a.from_member_id`,
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('never leaves a client with no owner or two owners', async () => {
+    const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM client WHERE owner_member_id IS NULL AND stage NOT IN ('LOST')");
+    expect(rows[0].n).toBe(0);
+  });
+});
