@@ -25,6 +25,9 @@ import { AssignmentRecordResolver, ClientsResolver } from './modules/clients/cli
 import { ClientsService } from './modules/clients/clients.service';
 import { HandoffService } from './modules/clients/handoff.service';
 import { RoutingService } from './modules/clients/routing.service';
+import { RulesRepository } from './modules/clients/rules.repository';
+import { RulesResolver } from './modules/clients/rules.resolver';
+import { RulesService } from './modules/clients/rules.service';
 import { DemoClientSeeder } from './modules/demo/demo-client-seeder';
 import { DemoSeeder } from './modules/demo/demo-seeder';
 import { HealthController } from './modules/health/health.controller';
@@ -100,6 +103,9 @@ export class AppModule {
         ClientsService,
         ClientsResolver,
         AssignmentRecordResolver,
+        RulesRepository,
+        RulesService,
+        RulesResolver,
         DemoClientSeeder,
         DemoSeeder,
       ],

@@ -47,6 +47,14 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   simulateRouting: MANAGERS,
   previewHandoffs: ['DIRECTOR'],
   applyHandoffs: ['DIRECTOR'],
+  routingRules: MANAGERS,
+  handoffRules: 'SIGNED_IN',
+  createRoutingRule: ['DIRECTOR'],
+  updateRoutingRule: ['DIRECTOR'],
+  deleteRoutingRule: ['DIRECTOR'],
+  createHandoffRule: ['DIRECTOR'],
+  updateHandoffRule: ['DIRECTOR'],
+  deleteHandoffRule: ['DIRECTOR'],
 };
 
 export function operationAccess(operation: string): OperationAccess | undefined {

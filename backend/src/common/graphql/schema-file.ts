@@ -1,13 +1,14 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { AuthResolver } from '../../modules/auth/auth.resolver';
 import { AssignmentRecordResolver, ClientsResolver } from '../../modules/clients/clients.resolver';
+import { RulesResolver } from '../../modules/clients/rules.resolver';
 import { MembersResolver, ReportingLineResolver } from '../../modules/members/members.resolver';
 import { OrganizationResolver } from '../../modules/organization/organization.resolver';
 import { TeamResolver } from '../../modules/team/team.resolver';
 import { UsersResolver } from '../../modules/users/users.resolver';
 
 /** Every resolver class of the API (the schema printer and the permission test enumerate them). */
-export const SCHEMA_RESOLVERS = [AuthResolver, UsersResolver, OrganizationResolver, TeamResolver, MembersResolver, ReportingLineResolver, ClientsResolver, AssignmentRecordResolver] as const;
+export const SCHEMA_RESOLVERS = [AuthResolver, UsersResolver, OrganizationResolver, TeamResolver, MembersResolver, ReportingLineResolver, ClientsResolver, AssignmentRecordResolver, RulesResolver] as const;
 
 const HEADER = `# ------------------------------------------------------
 # THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)
