@@ -20,6 +20,7 @@ import { CircleRepository } from './modules/members/circle.repository';
 import { MembersResolver, ReportingLineResolver } from './modules/members/members.resolver';
 import { MembersService } from './modules/members/members.service';
 import { OrganizationService } from './modules/organization/organization.service';
+import { ClientWriteService } from './modules/clients/client-write.service';
 import { ClientsRepository } from './modules/clients/clients.repository';
 import { AssignmentRecordResolver, ClientsResolver } from './modules/clients/clients.resolver';
 import { ClientsService } from './modules/clients/clients.service';
@@ -103,6 +104,7 @@ export class AppModule {
         ClientsService,
         ClientsResolver,
         AssignmentRecordResolver,
+        ClientWriteService,
         RulesRepository,
         RulesService,
         RulesResolver,

@@ -55,6 +55,9 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   createHandoffRule: ['DIRECTOR'],
   updateHandoffRule: ['DIRECTOR'],
   deleteHandoffRule: ['DIRECTOR'],
+  createClient: ['DIRECTOR', 'LEAD', 'SALES'],
+  recordOrder: ['DIRECTOR', 'LEAD', 'SALES'],
+  reassignClients: MANAGERS,
 };
 
 export function operationAccess(operation: string): OperationAccess | undefined {

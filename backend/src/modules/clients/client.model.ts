@@ -208,3 +208,15 @@ export class ClientStatsModel {
   @Field(() => String, { nullable: true })
   lastOrderOn: string | null;
 }
+
+@ObjectType('RecordedOrder')
+export class RecordedOrderModel {
+  @Field(() => ID)
+  orderId: string;
+
+  @Field({ description: 'Order total, an exact decimal as a string' })
+  total: string;
+
+  @Field(() => HandoffApplyReportModel, { description: 'Handoffs the order triggered at once' })
+  handoff: HandoffApplyReportModel;
+}

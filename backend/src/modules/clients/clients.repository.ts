@@ -149,8 +149,8 @@ export class ClientsRepository {
   }
 
   /** Clients a handoff rule moves at `asOf`: one set-based statement. */
-  async firingClients(organizationId: string, rule: HandoffRule, asOf: string, tx?: EntityManager): Promise<{ clientId: string; values: Record<string, number | string> }[]> {
-    const { sql, params } = handoffQuery(organizationId, rule, asOf);
+  async firingClients(organizationId: string, rule: HandoffRule, asOf: string, tx?: EntityManager, clientIds?: readonly string[]): Promise<{ clientId: string; values: Record<string, number | string> }[]> {
+    const { sql, params } = handoffQuery(organizationId, rule, asOf, clientIds);
     const rows: { client_id: string; criteria_values: Record<string, number | string> }[] = await this.db(tx).query(sql, params);
     return rows.map((r) => ({ clientId: r.client_id, values: r.criteria_values }));
   }
@@ -302,5 +302,53 @@ export class ClientsRepository {
 
   async finishBatch(tx: EntityManager, id: string, report: Record<string, unknown>): Promise<void> {
     await tx.query(`UPDATE handoff_batch SET status = 'APPLIED', applied_at = now(), report = $2 WHERE id = $1`, [id, JSON.stringify(report)]);
+  }
+
+  async insertClient(tx: EntityManager, organizationId: string, c: {
+    name: string; inn: string | null; region: string | null; city: string | null; industry: string | null; ownershipForm: string | null;
+    channel: string | null; vip: boolean; annualPotential: number; category: number | null; stage: ClientStage; externalId: string | null;
+  }): Promise<string> {
+    const [row]: { id: string }[] = await tx.query(
+      `INSERT INTO client (organization_id, name, inn, region, city, industry, ownership_form, channel, vip, annual_potential, category, stage, external_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+      [organizationId, c.name, c.inn, c.region, c.city, c.industry, c.ownershipForm, c.channel, c.vip, c.annualPotential, c.category, c.stage, c.externalId],
+    );
+    return row.id;
+  }
+
+  async setOwners(tx: EntityManager, moves: { clientId: string; expectedVersion: number; ownerId: string | null }[]): Promise<Set<string>> {
+    if (moves.length === 0) return new Set();
+    const [rows]: [{ id: string }[], number] = await tx.query(
+      `UPDATE client c SET owner_member_id = m.owner_id, owner_since = now(), version = c.version + 1, updated_at = now()
+         FROM unnest($1::uuid[], $2::int[], $3::uuid[]) AS m(client_id, expected_version, owner_id)
+        WHERE c.id = m.client_id AND c.version = m.expected_version
+        RETURNING c.id`,
+      [moves.map((m) => m.clientId), moves.map((m) => m.expectedVersion), moves.map((m) => m.ownerId)],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async productsByIds(organizationId: string, ids: readonly string[], tx?: EntityManager): Promise<{ id: string; name: string; price: string }[]> {
+    if (ids.length === 0) return [];
+    return this.db(tx).query('SELECT id, name, price::text AS price FROM product WHERE organization_id = $1 AND id = ANY($2)', [organizationId, ids]);
+  }
+
+  /** Records an order with its lines and keeps the monthly rollup in the same transaction. */
+  async insertOrder(tx: EntityManager, organizationId: string, order: { clientId: string; orderedOn: string; sellerId: string | null; externalId: string | null; lines: { productId: string; quantity: number; amount: string }[] }): Promise<{ id: string; total: string }> {
+    const [row]: { id: string; total: string }[] = await tx.query(
+      `INSERT INTO client_order (organization_id, client_id, external_id, ordered_on, total, seller_member_id)
+       VALUES ($1, $2, $3, $4, (SELECT coalesce(sum(a), 0) FROM unnest($5::numeric[]) a), $6) RETURNING id, total::text AS total`,
+      [organizationId, order.clientId, order.externalId, order.orderedOn, order.lines.map((l) => l.amount), order.sellerId],
+    );
+    await tx.query(
+      'INSERT INTO order_line (order_id, product_id, quantity, amount) SELECT $1, * FROM unnest($2::uuid[], $3::numeric[], $4::numeric[])',
+      [row.id, order.lines.map((l) => l.productId), order.lines.map((l) => l.quantity), order.lines.map((l) => l.amount)],
+    );
+    await tx.query(
+      `INSERT INTO client_month (client_id, month, total, orders) VALUES ($1, date_trunc('month', $2::date)::date, $3, 1)
+       ON CONFLICT (client_id, month) DO UPDATE SET total = client_month.total + excluded.total, orders = client_month.orders + 1`,
+      [order.clientId, order.orderedOn, row.total],
+    );
+    return row;
   }
 }

@@ -9,8 +9,11 @@ import {
   ClientModel,
   HandoffApplyReportModel,
   HandoffPreviewModel,
+  RecordedOrderModel,
   RoutingDecisionModel,
 } from './client.model';
+import { ClientWriteService } from './client-write.service';
+import { CreateClientInput, ReassignClientsInput, RecordOrderInput } from './dto/client-write.inputs';
 import { ClientsService, toClientModel } from './clients.service';
 import { ClientFilter } from './dto/client.inputs';
 import { HandoffService } from './handoff.service';
@@ -22,7 +25,25 @@ export class ClientsResolver {
     private readonly clientsService: ClientsService,
     private readonly handoffs: HandoffService,
     private readonly clientRows: ClientsRepository,
+    private readonly writes: ClientWriteService,
   ) {}
+
+  @Mutation(() => ClientModel, { description: 'Adds a client and routes it at once (the decision is recorded)' })
+  async createClient(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateClientInput): Promise<ClientModel> {
+    const id = await this.writes.createClient(viewer, input);
+    const [row] = await this.clientRows.findByIds([id]);
+    return toClientModel(row);
+  }
+
+  @Mutation(() => RecordedOrderModel, { description: "Records an order; the client's handoff rules are checked at once" })
+  recordOrder(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordOrderInput): Promise<RecordedOrderModel> {
+    return this.writes.recordOrder(viewer, input);
+  }
+
+  @Mutation(() => Int, { description: 'Gives clients to another member (all or nothing); returns how many moved' })
+  reassignClients(@CurrentViewer() viewer: Viewer, @Args('input') input: ReassignClientsInput): Promise<number> {
+    return this.writes.reassign(viewer, input);
+  }
 
   @Query(() => ClientConnectionModel, { description: 'Clients the caller may see, filtered, in name order, paged by cursor' })
   clients(

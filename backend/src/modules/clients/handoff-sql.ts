@@ -10,7 +10,7 @@ export interface HandoffQuery {
  * rule's from-stage whose criteria hold at `asOf`, with the criterion values, exactly as
  * `evaluateHandoff` in shared/ decides them (a property test holds the two together).
  */
-export function handoffQuery(organizationId: string, rule: HandoffRule, asOf: string): HandoffQuery {
+export function handoffQuery(organizationId: string, rule: HandoffRule, asOf: string, clientIds?: readonly string[]): HandoffQuery {
   const params: unknown[] = [organizationId, rule.fromStage, asOf];
   const p = (value: unknown) => {
     params.push(value);
@@ -67,13 +67,14 @@ export function handoffQuery(organizationId: string, rule: HandoffRule, asOf: st
   });
   if (!rule.active || columns.length === 0) return { sql: 'SELECT NULL::uuid AS client_id, NULL::jsonb AS criteria_values WHERE false', params: [] };
   const joiner = rule.combinator === 'ALL' ? ' AND ' : ' OR ';
+  const only = clientIds ? ` AND c.id = ANY(${p(clientIds)})` : '';
   const sql = `
     SELECT client_id, jsonb_build_object(${values.join(', ')}) AS criteria_values
       FROM (
         SELECT c.id AS client_id, ${columns.join(',\n               ')}
           FROM client c
           LEFT JOIN client_order o ON o.client_id = c.id AND o.ordered_on <= $3::date
-         WHERE c.organization_id = $1 AND c.stage = $2
+         WHERE c.organization_id = $1 AND c.stage = $2${only}
          GROUP BY c.id
       ) facts
      WHERE ${conditions.map((c) => `(${c})`).join(joiner)}

@@ -49,8 +49,8 @@ export class HandoffService {
     const firing: { clientId: string; rule: HandoffRule; values: Record<string, number | string> }[] = [];
     const taken = new Set<string>();
     for (const rule of rules) {
-      for (const hit of await this.clients.firingClients(organizationId, rule, asOf, tx)) {
-        if (taken.has(hit.clientId) || (onlyClientIds && !onlyClientIds.includes(hit.clientId))) continue;
+      for (const hit of await this.clients.firingClients(organizationId, rule, asOf, tx, onlyClientIds)) {
+        if (taken.has(hit.clientId)) continue;
         taken.add(hit.clientId);
         firing.push({ clientId: hit.clientId, rule, values: hit.values });
       }

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { describeRoutingSteps, innProblem, mayReassignClient, type ClientStage } from '@salescircle/shared';
+import type { Viewer } from '../../common/auth/viewer';
+import { DomainError } from '../../common/errors/domain-error';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { CircleRepository } from '../members/circle.repository';
+import { TeamRepository } from '../team/team.repository';
+import { ClientsRepository } from './clients.repository';
+import { ClientsService } from './clients.service';
+import type { CreateClientInput, ReassignClientsInput, RecordOrderInput } from './dto/client-write.inputs';
+import { HandoffService, today, type ApplyReport } from './handoff.service';
+import { RoutingService } from './routing.service';
+
+const INN_MESSAGES = {
+  NOT_DIGITS: 'The INN must contain digits only.',
+  WRONG_LENGTH: 'The INN has 10 digits (organization) or 12 (person or sole trader).',
+  BAD_CHECKSUM: 'The INN check digits do not match: it has a typo.',
+} as const;
+
+/** Creating clients, recording orders and changing owners: every change of owner is audited. */
+@Injectable()
+export class ClientWriteService {
+  constructor(
+    private readonly clients: ClientsRepository,
+    private readonly clientsService: ClientsService,
+    private readonly routing: RoutingService,
+    private readonly handoffs: HandoffService,
+    private readonly circle: CircleRepository,
+    private readonly teams: TeamRepository,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /** A new client is routed at once (shifts count for new leads handled now) and the decision recorded. */
+  async createClient(viewer: Viewer, input: CreateClientInput): Promise<string> {
+    const inn = input.inn?.replace(/\s+/g, '') || null;
+    if (inn) {
+      const problem = innProblem(inn);
+      if (problem) throw new DomainError('BAD_USER_INPUT', INN_MESSAGES[problem], { field: 'inn', reason: `INN_${problem}` });
+    }
+    const stage: ClientStage = input.stage ?? 'LEAD';
+    const potential = input.annualPotential ?? 0;
+    return this.transactions.run(async (tx) => {
+      const id = await this.clients.insertClient(tx, viewer.organizationId, {
+        name: input.name.trim(),
+        inn,
+        region: input.region?.trim() || null,
+        city: input.city?.trim() || null,
+        industry: input.industry?.trim() || null,
+        ownershipForm: input.ownershipForm ?? null,
+        channel: input.channel ?? null,
+        vip: input.vip ?? false,
+        annualPotential: potential,
+        category: potential >= 30_000_000 ? 1 : potential >= 5_000_000 ? 2 : 3,
+        stage,
+        externalId: null,
+      });
+      const [routingClient] = await this.clients.routingClients([id], tx);
+      const session = await this.routing.session(viewer.organizationId, new Date(), stage === 'LEAD' || stage === 'PROSPECT', tx);
+      const decision = this.routing.decide(session, routingClient, null, true);
+      await this.clients.setOwners(tx, [{ clientId: id, expectedVersion: 1, ownerId: decision.memberId }]);
+      await this.clients.saveCursors(tx, session.cursors);
+      await this.clients.recordAssignments(tx, [
+        {
+          organizationId: viewer.organizationId,
+          clientId: id,
+          kind: 'ROUTING',
+          fromMemberId: null,
+          toMemberId: decision.memberId,
+          fromStage: null,
+          toStage: stage,
+          ruleId: decision.ruleId,
+          ruleName: session.rules.find((r) => r.id === decision.ruleId)?.name ?? null,
+          criteria: null,
+          reasons: describeRoutingSteps(decision.steps),
+          actorUserId: viewer.userId,
+          batchId: null,
+        },
+      ]);
+      return id;
+    });
+  }
+
+  /** Records an order; the client's handoff rules are checked at once, in the same transaction. */
+  async recordOrder(viewer: Viewer, input: RecordOrderInput): Promise<{ orderId: string; total: string; handoff: ApplyReport }> {
+    const client = await this.clientsService.mustGet(viewer, input.clientId);
+    if (viewer.role === 'SALES' && client.ownerMemberId !== viewer.memberId) throw DomainError.forbidden('Reps record orders of their own clients.');
+    const orderedOn = input.orderedOn ?? today();
+    if (Number.isNaN(Date.parse(orderedOn)) || orderedOn > today()) throw DomainError.badInput('orderedOn', 'The order date must be a real date, not in the future.');
+    const products = await this.clients.productsByIds(viewer.organizationId, [...new Set(input.lines.map((l) => l.productId))]);
+    const price = new Map(products.map((p) => [p.id, p.price]));
+    const lines = input.lines.map((line, i) => {
+      const unit = price.get(line.productId);
+      if (unit === undefined) throw DomainError.badInput(`lines.${i}.productId`, 'This product is not in the catalog.');
+      const amount = line.amount ?? (Math.round(Number(unit) * 100 * line.quantity) / 100).toFixed(2);
+      return { productId: line.productId, quantity: line.quantity, amount };
+    });
+    return this.transactions.run(async (tx) => {
+      const order = await this.clients.insertOrder(tx, viewer.organizationId, { clientId: client.id, orderedOn, sellerId: client.ownerMemberId, externalId: null, lines });
+      const handoff = await this.handoffs.sweep(viewer.organizationId, today(), [client.id], tx);
+      return { orderId: order.id, total: order.total, handoff };
+    });
+  }
+
+  /** Manual reassignment of one or many clients; one that changed meanwhile makes the whole batch CONFLICT. */
+  async reassign(viewer: Viewer, input: ReassignClientsInput): Promise<number> {
+    const scope = await this.circle.scopeOf(viewer);
+    const ledMembers = (await this.teams.findMembersByTeamIds(scope.ledTeamIds)).map((m) => m.member.id);
+    const [target] = await this.circle.findMembers([input.toMemberId]);
+    if (!target || target.organizationId !== viewer.organizationId || !target.active) throw DomainError.badInput('toMemberId', 'Choose an active member of the organization.');
+    if (viewer.role === 'LEAD' && !ledMembers.includes(target.id)) throw DomainError.forbidden('A lead reassigns clients within the team.');
+    return this.transactions.run(async (tx) => {
+      const rows = await this.clients.findByIds([...new Set(input.clientIds)], tx, true);
+      if (rows.length !== new Set(input.clientIds).size || rows.some((r) => r.organizationId !== viewer.organizationId)) throw DomainError.notFound('A client');
+      for (const row of rows) {
+        if (!mayReassignClient(scope, row.ownerMemberId, ledMembers)) throw DomainError.forbidden(`You may not reassign "${row.name}".`);
+      }
+      const moving = rows.filter((r) => r.ownerMemberId !== target.id);
+      const moved = await this.clients.setOwners(tx, moving.map((r) => ({ clientId: r.id, expectedVersion: r.version, ownerId: target.id })));
+      if (moved.size !== moving.length) throw new DomainError('CONFLICT', 'Some clients changed meanwhile; nothing was reassigned. Reload and try again.');
+      await this.clients.recordAssignments(
+        tx,
+        moving.map((r) => ({
+          organizationId: viewer.organizationId,
+          clientId: r.id,
+          kind: 'REASSIGN' as const,
+          fromMemberId: r.ownerMemberId,
+          toMemberId: target.id,
+          fromStage: r.stage,
+          toStage: r.stage,
+          ruleId: null,
+          ruleName: null,
+          criteria: null,
+          reasons: [input.reason.trim()],
+          actorUserId: viewer.userId,
+          batchId: null,
+        })),
+      );
+      return moving.length;
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { Client } from 'pg';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('creating clients, recording orders, reassigning', () => {
+  let t: TestApp;
+  let director: string;
+  let lead: string;
+  let rep: string;
+  let db: Client;
+
+  beforeAll(async () => {
+    t = await startTestApp('client_writes');
+    [director, lead, rep] = await Promise.all(['director@demo.local', 'lead@demo.local', 'rep@demo.local'].map((e) => t.login(e)));
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db.end();
+    await t.close();
+  });
+
+  const CREATE = 'mutation ($input: CreateClientInput!) { createClient(input: $input) { id name stage category owner { name } } }';
+
+  it('checks the INN checksum and names the field', async () => {
+    const bad = await t.gql(CREATE, { input: { name: 'ООО «Опечатка»', inn: '7707083894' } }, { token: director });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'inn', reason: 'INN_BAD_CHECKSUM' });
+    const short = await t.gql(CREATE, { input: { name: 'ООО «Коротко»', inn: '77070' } }, { token: director });
+    expect(short.errors?.[0].extensions).toMatchObject({ field: 'inn', reason: 'INN_WRONG_LENGTH' });
+  });
+
+  it('routes a new client at once and records why', async () => {
+    const created = await t.gql<{ createClient: { id: string; stage: string; category: number; owner: { name: string } } }>(
+      CREATE,
+      { input: { name: 'ООО «Новый дилер»', inn: '7707083893', region: 'Юг', stage: 'ACTIVE', annualPotential: 6000000, channel: 'DEALER', ownershipForm: 'COMMERCIAL' } },
+      { token: director },
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createClient).toMatchObject({ stage: 'ACTIVE', category: 2, owner: { name: 'Елена Кузнецова' } });
+    const history = await t.gql<{ assignmentHistory: { kind: string; ruleName: string; reasons: string[] }[] }>(
+      'query ($id: ID!) { assignmentHistory(clientId: $id) { kind ruleName reasons } }',
+      { id: created.data!.createClient.id },
+      { token: director },
+    );
+    expect(history.data!.assignmentHistory[0]).toMatchObject({ kind: 'ROUTING', ruleName: 'Дилеры: Юг' });
+    expect(history.data!.assignmentHistory[0].reasons.join('\n')).toMatch(/Елена Кузнецова chosen/);
+  });
+
+  it("hands a prospect to a farmer the moment its second order is recorded, keeping the hunter's credit", async () => {
+    const { rows } = await db.query<{ id: string; owner: string; version: number }>(
+      `SELECT c.id, c.owner_member_id AS owner FROM client c
+        WHERE c.stage = 'PROSPECT' AND c.region = 'Северо-Запад' AND NOT c.vip AND c.ownership_form = 'COMMERCIAL'
+          AND (SELECT count(*) FROM client_order o WHERE o.client_id = c.id) = 1
+          AND (SELECT coalesce(sum(total), 0) FROM client_order o WHERE o.client_id = c.id) < 900000 LIMIT 1`,
+    );
+    expect(rows).toHaveLength(1);
+    const products = await db.query<{ id: string }>("SELECT id FROM product WHERE name = 'Коммутатор SC-24'");
+    const order = await t.gql<{ recordOrder: { total: string; handoff: { applied: number } } }>(
+      'mutation ($input: RecordOrderInput!) { recordOrder(input: $input) { orderId total handoff { applied changedMeanwhile } } }',
+      { input: { clientId: rows[0].id, lines: [{ productId: products.rows[0].id, quantity: 2 }] } },
+      { token: director },
+    );
+    expect(order.errors).toBeUndefined();
+    expect(order.data!.recordOrder).toMatchObject({ total: '84000.00', handoff: { applied: 1 } });
+    const after = await db.query<{ stage: string; owner: string; hunter: string }>('SELECT stage, owner_member_id AS owner, hunter_member_id AS hunter FROM client WHERE id = $1', [rows[0].id]);
+    expect(after.rows[0].stage).toBe('ACTIVE');
+    expect(after.rows[0].hunter).toBe(rows[0].owner);
+    const farmer = await db.query<{ name: string }>('SELECT name FROM member WHERE id = $1', [after.rows[0].owner]);
+    expect(farmer.rows[0].name).toBe('Дмитрий Смирнов');
+    const month = await db.query<{ orders: number }>("SELECT orders FROM client_month WHERE client_id = $1 AND month = date_trunc('month', current_date)", [rows[0].id]);
+    expect(month.rows[0].orders).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses an order line for an unknown product or a future date, and a rep recording for a client not theirs', async () => {
+    const { rows } = await db.query<{ id: string }>("SELECT c.id FROM client c JOIN member m ON m.id = c.owner_member_id WHERE m.email = 'rep@demo.local' LIMIT 1");
+    const ghost = await t.gql('mutation ($c: ID!) { recordOrder(input: { clientId: $c, lines: [{ productId: "00000000-0000-4000-8000-000000000000", quantity: 1 }] }) { orderId } }', { c: rows[0].id }, { token: rep });
+    expect(ghost.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines.0.productId' });
+    const future = await t.gql('mutation ($c: ID!) { recordOrder(input: { clientId: $c, orderedOn: "2099-01-01", lines: [{ productId: "00000000-0000-4000-8000-000000000000", quantity: 1 }] }) { orderId } }', { c: rows[0].id }, { token: rep });
+    expect(future.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'orderedOn' });
+    const other = await db.query<{ id: string }>("SELECT c.id FROM client c JOIN member m ON m.id = c.owner_member_id WHERE m.email = 'rep2@demo.local' LIMIT 1");
+    const notMine = await t.gql('mutation ($c: ID!) { recordOrder(input: { clientId: $c, lines: [{ productId: "00000000-0000-4000-8000-000000000000", quantity: 1 }] }) { orderId } }', { c: other.rows[0].id }, { token: rep });
+    expect(notMine.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('lets a lead reassign clients within the team, all audited, and not outside it', async () => {
+    const { rows } = await db.query<{ id: string }>("SELECT c.id FROM client c JOIN member m ON m.id = c.owner_member_id WHERE m.email = 'rep3@demo.local' LIMIT 3");
+    const target = await db.query<{ id: string }>("SELECT id FROM member WHERE email = 'rep2@demo.local'");
+    const REASSIGN = 'mutation ($input: ReassignClientsInput!) { reassignClients(input: $input) }';
+    const done = await t.gql(REASSIGN, { input: { clientIds: rows.map((r) => r.id), toMemberId: target.rows[0].id, reason: 'Отпуск Елены' } }, { token: lead });
+    expect(done.data).toEqual({ reassignClients: 3 });
+    const records = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM assignment_record WHERE kind = 'REASSIGN' AND reasons = ARRAY['Отпуск Елены']");
+    expect(records.rows[0].n).toBe(3);
+    const outsider = await db.query<{ id: string }>("SELECT id FROM member WHERE email = 'vip1@demo.local'");
+    const refused = await t.gql(REASSIGN, { input: { clientIds: [rows[0].id], toMemberId: outsider.rows[0].id, reason: 'Попытка' } }, { token: lead });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const byRep = await t.gql(REASSIGN, { input: { clientIds: [rows[0].id], toMemberId: target.rows[0].id, reason: 'Попытка' } }, { token: rep });
+    expect(byRep.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
