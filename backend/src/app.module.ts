@@ -29,6 +29,7 @@ import { RoutingService } from './modules/clients/routing.service';
 import { RulesRepository } from './modules/clients/rules.repository';
 import { RulesResolver } from './modules/clients/rules.resolver';
 import { RulesService } from './modules/clients/rules.service';
+import { JobsService } from './modules/jobs/jobs.service';
 import { DemoClientSeeder } from './modules/demo/demo-client-seeder';
 import { DemoSeeder } from './modules/demo/demo-seeder';
 import { HealthController } from './modules/health/health.controller';
@@ -108,6 +109,7 @@ export class AppModule {
         RulesRepository,
         RulesService,
         RulesResolver,
+        JobsService,
         DemoClientSeeder,
         DemoSeeder,
       ],

@@ -42,6 +42,7 @@ export async function startTestApp(label: string, options: { seedDemo?: boolean;
     logLevel: 'silent',
     seedDemo: options.seedDemo ?? true,
     trustProxy: false,
+    jobsEnabled: false,
     frontendDist: join(tmpdir(), 'sc-no-frontend'),
     ...options.config,
   });

@@ -43,6 +43,8 @@ export class AppConfig {
   readonly seedDemo: boolean;
   /** Trust X-Forwarded-For from a reverse proxy for the client address. */
   readonly trustProxy: boolean;
+  /** Run scheduled jobs (nightly handoff sweep, reminders) on this server (pg-boss: once across servers). */
+  readonly jobsEnabled: boolean;
   /** Where the built frontend is served from. */
   readonly frontendDist: string;
 
@@ -83,6 +85,7 @@ export class AppConfig {
     );
     const seedDemo = boolean(env.SEED_DEMO, databaseUrl === null, 'SEED_DEMO', problems);
     const trustProxy = boolean(env.TRUST_PROXY, false, 'TRUST_PROXY', problems);
+    const jobsEnabled = boolean(env.JOBS_ENABLED, true, 'JOBS_ENABLED', problems);
     const givenSecret = env.AUTH_TOKEN_SECRET?.trim();
     if (givenSecret !== undefined && givenSecret !== '' && givenSecret.length < 32) {
       problems.push('AUTH_TOKEN_SECRET: must be at least 32 characters (or unset, to generate one in DATA_DIR)');
@@ -104,6 +107,7 @@ export class AppConfig {
       logLevel,
       seedDemo,
       trustProxy,
+      jobsEnabled,
       frontendDist: join(REPO_ROOT, 'frontend', 'dist'),
       ...overrides,
     });

@@ -5,6 +5,8 @@ import { createDataSource, migrateWithLock } from './data-source';
 import { EmbeddedDatabase } from './embedded-database';
 
 export const EMBEDDED_DATABASE = Symbol('EMBEDDED_DATABASE');
+/** The connection URL the server uses (embedded or DATABASE_URL), for libraries with their own pool (pg-boss). */
+export const DATABASE_URL = Symbol('DATABASE_URL');
 
 @Injectable()
 class DatabaseLifecycle implements OnApplicationShutdown {
@@ -58,8 +60,13 @@ class DatabaseLifecycle implements OnApplicationShutdown {
         return dataSource;
       },
     },
+    {
+      provide: DATABASE_URL,
+      inject: [AppConfig, EMBEDDED_DATABASE],
+      useFactory: (config: AppConfig, embedded: EmbeddedDatabase | null): string => (embedded ? embedded.url() : (config.databaseUrl as string)),
+    },
     DatabaseLifecycle,
   ],
-  exports: [DataSource, EMBEDDED_DATABASE],
+  exports: [DataSource, EMBEDDED_DATABASE, DATABASE_URL],
 })
 export class DatabaseModule {}

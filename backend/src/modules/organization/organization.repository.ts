@@ -11,6 +11,11 @@ export class OrganizationRepository {
     return (tx ?? this.dataSource.manager).getRepository(OrganizationEntity).findOneBy({ id });
   }
 
+  async allIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM organization ORDER BY created_at');
+    return rows.map((r) => r.id);
+  }
+
   async isEmpty(): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM organization LIMIT 1');
     return rows.length === 0;

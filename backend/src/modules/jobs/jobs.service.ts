@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { AppConfig } from '../../config/app-config';
+import { DATABASE_URL } from '../../database/database.module';
+import { HandoffService } from '../clients/handoff.service';
+import { OrganizationRepository } from '../organization/organization.repository';
+
+export const HANDOFF_SWEEP = 'handoff-sweep';
+
+/**
+ * Scheduled work on pg-boss (a maintained job library on PostgreSQL): a scheduled job is
+ * created once per slot and fetched by exactly one server, even with several running.
+ */
+@Injectable()
+export class JobsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private boss: PgBoss | null = null;
+
+  constructor(
+    private readonly config: AppConfig,
+    @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    private readonly handoffs: HandoffService,
+    private readonly organizations: OrganizationRepository,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.jobsEnabled) return;
+    const boss = new PgBoss({ connectionString: this.databaseUrl, schema: 'pgboss', max: 4, application_name: 'salescircle-jobs' });
+    boss.on('error', (error: Error) => this.logger.error(`pg-boss: ${error.message}`));
+    await boss.start();
+    await boss.createQueue(HANDOFF_SWEEP, { name: HANDOFF_SWEEP, retryLimit: 3, retryDelay: 60 });
+    await boss.schedule(HANDOFF_SWEEP, '0 3 * * *', {}, { tz: 'Europe/Moscow' });
+    await boss.work(HANDOFF_SWEEP, { pollingIntervalSeconds: 2 }, async () => {
+      await this.sweepAll();
+    });
+    this.boss = boss;
+    this.logger.log('Jobs started: nightly handoff sweep at 03:00 Europe/Moscow');
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.boss) return;
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    this.boss = null;
+  }
+
+  /** Queues a job to run at once (any server's worker picks it up, once). */
+  async runNow(name: typeof HANDOFF_SWEEP): Promise<string | null> {
+    if (!this.boss) throw new Error('Jobs are not running on this server (JOBS_ENABLED=false)');
+    return this.boss.send(name, {});
+  }
+
+  /** The nightly sweep: every organization, each in its own transaction. */
+  async sweepAll(): Promise<void> {
+    for (const organizationId of await this.organizations.allIds()) {
+      const started = Date.now();
+      const report = await this.handoffs.sweep(organizationId);
+      this.logger.log({ organizationId, ...report, ms: Date.now() - started }, `Handoff sweep moved ${report.applied} clients`);
+    }
+  }
+}
