@@ -25,6 +25,7 @@ import { ClientsRepository } from './modules/clients/clients.repository';
 import { AssignmentRecordResolver, ClientsResolver } from './modules/clients/clients.resolver';
 import { ClientsService } from './modules/clients/clients.service';
 import { HandoffService } from './modules/clients/handoff.service';
+import { ReassignmentService } from './modules/clients/reassignment.service';
 import { RoutingService } from './modules/clients/routing.service';
 import { RulesRepository } from './modules/clients/rules.repository';
 import { RulesResolver } from './modules/clients/rules.resolver';
@@ -106,6 +107,7 @@ export class AppModule {
         ClientsResolver,
         AssignmentRecordResolver,
         ClientWriteService,
+        ReassignmentService,
         RulesRepository,
         RulesService,
         RulesResolver,

@@ -58,6 +58,9 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   createClient: ['DIRECTOR', 'LEAD', 'SALES'],
   recordOrder: ['DIRECTOR', 'LEAD', 'SALES'],
   reassignClients: MANAGERS,
+  previewOffboarding: ['DIRECTOR'],
+  applyOffboarding: ['DIRECTOR'],
+  coverClients: MANAGERS,
 };
 
 export function operationAccess(operation: string): OperationAccess | undefined {

@@ -220,3 +220,30 @@ export class RecordedOrderModel {
   @Field(() => HandoffApplyReportModel, { description: 'Handoffs the order triggered at once' })
   handoff: HandoffApplyReportModel;
 }
+
+@ObjectType('ReassignmentItem')
+export class ReassignmentItemModel {
+  @Field(() => ClientModel)
+  client: ClientModel;
+
+  @Field(() => MemberModel, { nullable: true })
+  from: MemberModel | null;
+
+  @Field(() => MemberModel, { nullable: true })
+  to: MemberModel | null;
+
+  @Field(() => [String])
+  reasons: string[];
+}
+
+@ObjectType('OffboardingPreview', { description: "Where each of a leaving member's clients would go, and why" })
+export class OffboardingPreviewModel {
+  @Field(() => ID, { description: 'Pass to applyOffboarding to execute exactly this list' })
+  id: string;
+
+  @Field(() => Int)
+  totalCount: number;
+
+  @Field(() => [ReassignmentItemModel])
+  items: ReassignmentItemModel[];
+}

@@ -282,7 +282,7 @@ export class ClientsRepository {
 
   async saveBatch(
     tx: EntityManager,
-    batch: { organizationId: string; kind: 'PREVIEW' | 'SWEEP' | 'ORDER'; status: 'PREVIEWED' | 'APPLIED'; asOf: string; createdBy: string | null; items: unknown[] },
+    batch: { organizationId: string; kind: 'PREVIEW' | 'SWEEP' | 'ORDER' | 'OFFBOARDING' | 'COVER'; status: 'PREVIEWED' | 'APPLIED'; asOf: string; createdBy: string | null; items: unknown[] },
   ): Promise<string> {
     const [row]: { id: string }[] = await tx.query(
       `INSERT INTO handoff_batch (organization_id, kind, status, as_of, created_by, items, applied_at)
@@ -350,5 +350,43 @@ export class ClientsRepository {
       [order.clientId, order.orderedOn, row.total],
     );
     return row;
+  }
+
+  /** Active clients (not dormant or lost) owned by a member, locked for a change of owner. */
+  async activeClientsOf(tx: EntityManager, memberId: string): Promise<ClientRow[]> {
+    return tx.query(
+      `SELECT ${CLIENT_COLUMNS} FROM client c WHERE c.owner_member_id = $1 AND c.stage NOT IN ('DORMANT', 'LOST') ORDER BY c.id FOR UPDATE`,
+      [memberId],
+    );
+  }
+
+  async openCovers(tx: EntityManager, clientIds: readonly string[]): Promise<Set<string>> {
+    if (clientIds.length === 0) return new Set();
+    const rows: { client_id: string }[] = await tx.query('SELECT client_id FROM client_cover WHERE client_id = ANY($1) AND ended_at IS NULL', [clientIds]);
+    return new Set(rows.map((r) => r.client_id));
+  }
+
+  async insertCovers(tx: EntityManager, organizationId: string, covers: { clientId: string; originalId: string; coverId: string }[], until: string, reason: string, createdBy: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO client_cover (organization_id, client_id, original_member_id, cover_member_id, until, reason, created_by)
+       SELECT $1, x.client_id, x.original_id, x.cover_id, $5, $6, $7 FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) AS x(client_id, original_id, cover_id)`,
+      [organizationId, covers.map((c) => c.clientId), covers.map((c) => c.originalId), covers.map((c) => c.coverId), until, reason, createdBy],
+    );
+  }
+
+  /** Covers whose last day has passed, with the client's current owner and version. */
+  async dueCovers(tx: EntityManager, organizationId: string, today: string): Promise<{ id: string; clientId: string; originalId: string; coverId: string; ownerId: string | null; version: number; stage: ClientStage }[]> {
+    return tx.query(
+      `SELECT v.id, v.client_id AS "clientId", v.original_member_id AS "originalId", v.cover_member_id AS "coverId",
+              c.owner_member_id AS "ownerId", c.version, c.stage
+         FROM client_cover v JOIN client c ON c.id = v.client_id
+        WHERE v.organization_id = $1 AND v.ended_at IS NULL AND v.until < $2::date
+        ORDER BY v.id FOR UPDATE OF v, c`,
+      [organizationId, today],
+    );
+  }
+
+  async endCovers(tx: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length) await tx.query('UPDATE client_cover SET ended_at = now() WHERE id = ANY($1)', [ids]);
   }
 }

@@ -9,11 +9,14 @@ import {
   ClientModel,
   HandoffApplyReportModel,
   HandoffPreviewModel,
+  OffboardingPreviewModel,
   RecordedOrderModel,
   RoutingDecisionModel,
 } from './client.model';
 import { ClientWriteService } from './client-write.service';
 import { CreateClientInput, ReassignClientsInput, RecordOrderInput } from './dto/client-write.inputs';
+import { CoverClientsInput } from './dto/cover.input';
+import { ReassignmentService } from './reassignment.service';
 import { ClientsService, toClientModel } from './clients.service';
 import { ClientFilter } from './dto/client.inputs';
 import { HandoffService } from './handoff.service';
@@ -26,7 +29,33 @@ export class ClientsResolver {
     private readonly handoffs: HandoffService,
     private readonly clientRows: ClientsRepository,
     private readonly writes: ClientWriteService,
+    private readonly reassignments: ReassignmentService,
   ) {}
+
+  @Query(() => OffboardingPreviewModel, { description: "A member leaves: where each of their clients would go by the rules (nothing changes yet)" })
+  async previewOffboarding(@CurrentViewer() viewer: Viewer, @Args('memberId', { type: () => ID }) memberId: string, @Context() ctx: RequestContext): Promise<OffboardingPreviewModel> {
+    const preview = await this.reassignments.previewOffboarding(viewer, memberId);
+    const rows = new Map((await this.clientRows.findByIds(preview.moves.map((m) => m.clientId))).map((r) => [r.id, r]));
+    const items = await Promise.all(
+      preview.moves.map(async (m) => ({
+        client: toClientModel(rows.get(m.clientId)!),
+        from: m.fromMemberId ? await ctx.loaders.memberById.load(m.fromMemberId) : null,
+        to: m.toMemberId ? await ctx.loaders.memberById.load(m.toMemberId) : null,
+        reasons: m.reasons,
+      })),
+    );
+    return { id: preview.id, totalCount: items.length, items };
+  }
+
+  @Mutation(() => HandoffApplyReportModel, { description: 'Executes a previewed offboarding and deactivates the member' })
+  applyOffboarding(@CurrentViewer() viewer: Viewer, @Args('previewId', { type: () => ID }) previewId: string): Promise<HandoffApplyReportModel> {
+    return this.reassignments.applyOffboarding(viewer, previewId);
+  }
+
+  @Mutation(() => Int, { description: "Vacation cover: a colleague takes the absent member's clients until a date; returns how many" })
+  coverClients(@CurrentViewer() viewer: Viewer, @Args('input') input: CoverClientsInput): Promise<number> {
+    return this.reassignments.cover(viewer, input.fromMemberId, input.toMemberId, input.until, input.reason.trim());
+  }
 
   @Mutation(() => ClientModel, { description: 'Adds a client and routes it at once (the decision is recorded)' })
   async createClient(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateClientInput): Promise<ClientModel> {

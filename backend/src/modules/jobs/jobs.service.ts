@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import { AppConfig } from '../../config/app-config';
 import { DATABASE_URL } from '../../database/database.module';
 import { HandoffService } from '../clients/handoff.service';
+import { ReassignmentService } from '../clients/reassignment.service';
 import { OrganizationRepository } from '../organization/organization.repository';
 
 export const HANDOFF_SWEEP = 'handoff-sweep';
@@ -21,6 +22,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
     private readonly handoffs: HandoffService,
     private readonly organizations: OrganizationRepository,
+    private readonly reassignments: ReassignmentService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,10 +51,12 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     return this.boss.send(name, {});
   }
 
-  /** The nightly sweep: every organization, each in its own transaction. */
+  /** The nightly sweep: every organization, each in its own transaction; covers that ended go back first. */
   async sweepAll(): Promise<void> {
     for (const organizationId of await this.organizations.allIds()) {
       const started = Date.now();
+      const returned = await this.reassignments.endDueCovers(organizationId);
+      if (returned > 0) this.logger.log({ organizationId, returned }, `Vacation covers ended: ${returned} clients back to their owners`);
       const report = await this.handoffs.sweep(organizationId);
       this.logger.log({ organizationId, ...report, ms: Date.now() - started }, `Handoff sweep moved ${report.applied} clients`);
     }

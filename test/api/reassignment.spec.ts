@@ -1,0 +1,82 @@
+import { Client } from 'pg';
+import { ReassignmentService } from '../../backend/src/modules/clients/reassignment.service';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('offboarding and vacation cover: nothing is lost', () => {
+  let t: TestApp;
+  let director: string;
+  let lead: string;
+  let db: Client;
+  const memberId = async (email: string) => (await db.query<{ id: string }>('SELECT id FROM member WHERE email = $1', [email])).rows[0].id;
+  const owned = async (id: string) => (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM client WHERE owner_member_id = $1 AND stage NOT IN ('DORMANT', 'LOST')", [id])).rows[0].n;
+
+  beforeAll(async () => {
+    t = await startTestApp('reassignment');
+    [director, lead] = await Promise.all([t.login('director@demo.local'), t.login('lead@demo.local')]);
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db.end();
+    await t.close();
+  });
+
+  it('previews where every client of a leaving member goes, applies exactly that, and deactivates them', async () => {
+    const leaving = await memberId('rep4@demo.local');
+    const before = await owned(leaving);
+    expect(before).toBeGreaterThan(10);
+    const preview = await t.gql<{ previewOffboarding: { id: string; totalCount: number; items: { to: { name: string } | null; reasons: string[] }[] } }>(
+      'query ($m: ID!) { previewOffboarding(memberId: $m) { id totalCount items { client { name } from { name } to { name } reasons } } }',
+      { m: leaving },
+      { token: director },
+    );
+    expect(preview.errors).toBeUndefined();
+    expect(preview.data!.previewOffboarding.totalCount).toBe(before);
+    expect(preview.data!.previewOffboarding.items.every((i) => i.to !== null && i.to.name !== 'Сергей Попов')).toBe(true);
+    expect(preview.data!.previewOffboarding.items[0].reasons[0]).toMatch(/Сергей Попов leaves/);
+    const applied = await t.gql<{ applyOffboarding: { applied: number; changedMeanwhile: number } }>(
+      'mutation ($id: ID!) { applyOffboarding(previewId: $id) { applied changedMeanwhile } }',
+      { id: preview.data!.previewOffboarding.id },
+      { token: director },
+    );
+    expect(applied.data!.applyOffboarding).toEqual({ applied: before, changedMeanwhile: 0 });
+    expect(await owned(leaving)).toBe(0);
+    const member = await db.query<{ active: boolean }>('SELECT active FROM member WHERE id = $1', [leaving]);
+    expect(member.rows[0].active).toBe(false);
+    const records = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM assignment_record WHERE kind = 'OFFBOARDING' AND from_member_id = $1", [leaving]);
+    expect(records.rows[0].n).toBe(before);
+  });
+
+  it('covers a vacation until a date and hands the clients back the day after, except those moved meanwhile', async () => {
+    const away = await memberId('rep2@demo.local');
+    const colleague = await memberId('rep3@demo.local');
+    const count = await owned(away);
+    const COVER = 'mutation ($input: CoverClientsInput!) { coverClients(input: $input) }';
+    const today = new Date().toISOString().slice(0, 10);
+    const covered = await t.gql(COVER, { input: { fromMemberId: away, toMemberId: colleague, until: today, reason: 'Отпуск' } }, { token: lead });
+    expect(covered.data).toEqual({ coverClients: count });
+    expect(await owned(away)).toBe(0);
+
+    // one covered client is reassigned by hand meanwhile: it must not be pulled back
+    const { rows } = await db.query<{ client_id: string }>('SELECT client_id FROM client_cover WHERE original_member_id = $1 LIMIT 1', [away]);
+    const third = await memberId('rep5@demo.local');
+    const moved = await t.gql('mutation ($input: ReassignClientsInput!) { reassignClients(input: $input) }', { input: { clientIds: [rows[0].client_id], toMemberId: third, reason: 'Клиент просил' } }, { token: lead });
+    expect(moved.data).toEqual({ reassignClients: 1 });
+
+    const service = t.app.get(ReassignmentService);
+    const orgId = (await db.query<{ id: string }>('SELECT id FROM organization LIMIT 1')).rows[0].id;
+    expect(await service.endDueCovers(orgId, today)).toBe(0); // still the last day of the cover
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    expect(await service.endDueCovers(orgId, tomorrow)).toBe(count - 1);
+    expect(await owned(away)).toBe(count - 1);
+    const ends = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM assignment_record WHERE kind = 'COVER_END' AND to_member_id = $1", [away]);
+    expect(ends.rows[0].n).toBe(count - 1);
+  });
+
+  it('refuses a cover in the past or to oneself', async () => {
+    const away = await memberId('rep6@demo.local');
+    const COVER = 'mutation ($input: CoverClientsInput!) { coverClients(input: $input) }';
+    const past = await t.gql(COVER, { input: { fromMemberId: away, toMemberId: away, until: '2020-01-01', reason: 'Отпуск' } }, { token: lead });
+    expect(past.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'until' });
+  });
+});
