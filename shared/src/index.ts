@@ -14,3 +14,4 @@ export * from './rules/decide-routing';
 export * from './rules/find-rule-overlaps';
 export * from './rules/evaluate-handoff';
 export * from './policy/client-policy';
+export * from './rules/propose-rebalance';

@@ -79,4 +79,26 @@ describe('offboarding and vacation cover: nothing is lost', () => {
     const past = await t.gql(COVER, { input: { fromMemberId: away, toMemberId: away, until: '2020-01-01', reason: 'Отпуск' } }, { token: lead });
     expect(past.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'until' });
   });
+
+  it('measures and rebalances the dealer territories within 5% without moving regular or strategic clients', async () => {
+    const dealers = await Promise.all(['rep@demo.local', 'rep3@demo.local', 'rep5@demo.local', 'rep6@demo.local', 'rep7@demo.local'].map(memberId));
+    const Q = `query ($ids: [ID!]!) { territoryBalance(memberIds: $ids) { mean maxDeviationBefore members { member { name } potential deviation } } }`;
+    const measured = await t.gql<{ territoryBalance: { maxDeviationBefore: number; members: { potential: string }[] } }>(Q, { ids: dealers }, { token: lead });
+    expect(measured.errors).toBeUndefined();
+    expect(measured.data!.territoryBalance.members).toHaveLength(5);
+    expect(measured.data!.territoryBalance.maxDeviationBefore).toBeGreaterThan(0.05);
+
+    const P = `query ($ids: [ID!]!) { proposeRebalance(memberIds: $ids) { id balanced maxDeviationBefore maxDeviationAfter items { client { id stage } from { name } to { name } } members { potential potentialAfter } } }`;
+    const proposal = await t.gql<{ proposeRebalance: { id: string; balanced: boolean; maxDeviationAfter: number; maxDeviationBefore: number; items: { client: { id: string; stage: string } }[] } }>(P, { ids: dealers }, { token: director });
+    expect(proposal.errors).toBeUndefined();
+    const p = proposal.data!.proposeRebalance;
+    expect(p.maxDeviationAfter).toBeLessThan(p.maxDeviationBefore);
+    expect(p.items.every((i) => !['REGULAR', 'STRATEGIC'].includes(i.client.stage))).toBe(true);
+    const applied = await t.gql<{ applyRebalance: { applied: number } }>('mutation ($id: ID!) { applyRebalance(proposalId: $id) { applied changedMeanwhile } }', { id: p.id }, { token: director });
+    expect(applied.data!.applyRebalance.applied).toBe(p.items.length);
+    const after = await t.gql<{ territoryBalance: { maxDeviationBefore: number } }>(Q, { ids: dealers }, { token: lead });
+    expect(after.data!.territoryBalance.maxDeviationBefore).toBeCloseTo(p.maxDeviationAfter, 6);
+    const records = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM assignment_record WHERE kind = 'REBALANCE'");
+    expect(records.rows[0].n).toBe(p.items.length);
+  });
 });

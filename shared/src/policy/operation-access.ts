@@ -61,6 +61,9 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   previewOffboarding: ['DIRECTOR'],
   applyOffboarding: ['DIRECTOR'],
   coverClients: MANAGERS,
+  territoryBalance: MANAGERS,
+  proposeRebalance: ['DIRECTOR'],
+  applyRebalance: ['DIRECTOR'],
 };
 
 export function operationAccess(operation: string): OperationAccess | undefined {

@@ -247,3 +247,42 @@ export class OffboardingPreviewModel {
   @Field(() => [ReassignmentItemModel])
   items: ReassignmentItemModel[];
 }
+
+@ObjectType('PortfolioBalance', { description: "A member's portfolio potential against the group mean" })
+export class PortfolioBalanceModel {
+  @Field(() => MemberModel)
+  member: MemberModel;
+
+  @Field({ description: 'Total annual potential before the proposal, as a decimal string' })
+  potential: string;
+
+  @Field({ description: 'Total annual potential after the proposal (equal to potential when only measuring)' })
+  potentialAfter: string;
+
+  @Field({ description: '(potential − mean) / mean, e.g. 0.12 = 12% above the mean' })
+  deviation: number;
+}
+
+@ObjectType('RebalanceProposal')
+export class RebalanceProposalModel {
+  @Field(() => ID, { nullable: true, description: 'Pass to applyRebalance; null when only measuring' })
+  id: string | null;
+
+  @Field({ description: 'Mean potential per member, decimal string' })
+  mean: string;
+
+  @Field()
+  maxDeviationBefore: number;
+
+  @Field()
+  maxDeviationAfter: number;
+
+  @Field({ description: 'Everyone within 5% of the mean after the moves' })
+  balanced: boolean;
+
+  @Field(() => [PortfolioBalanceModel])
+  members: PortfolioBalanceModel[];
+
+  @Field(() => [ReassignmentItemModel])
+  items: ReassignmentItemModel[];
+}

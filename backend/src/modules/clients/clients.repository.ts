@@ -282,7 +282,7 @@ export class ClientsRepository {
 
   async saveBatch(
     tx: EntityManager,
-    batch: { organizationId: string; kind: 'PREVIEW' | 'SWEEP' | 'ORDER' | 'OFFBOARDING' | 'COVER'; status: 'PREVIEWED' | 'APPLIED'; asOf: string; createdBy: string | null; items: unknown[] },
+    batch: { organizationId: string; kind: 'PREVIEW' | 'SWEEP' | 'ORDER' | 'OFFBOARDING' | 'COVER' | 'REBALANCE'; status: 'PREVIEWED' | 'APPLIED'; asOf: string; createdBy: string | null; items: unknown[] },
   ): Promise<string> {
     const [row]: { id: string }[] = await tx.query(
       `INSERT INTO handoff_batch (organization_id, kind, status, as_of, created_by, items, applied_at)
@@ -388,5 +388,17 @@ export class ClientsRepository {
 
   async endCovers(tx: EntityManager, ids: readonly string[]): Promise<void> {
     if (ids.length) await tx.query('UPDATE client_cover SET ended_at = now() WHERE id = ANY($1)', [ids]);
+  }
+
+  /** The active clients of some members with what balancing needs: potential, stage, open deals. */
+  async portfolios(organizationId: string, memberIds: readonly string[], tx?: EntityManager): Promise<{ id: string; ownerId: string; potential: number; stage: ClientStage; version: number; openDeal: boolean }[]> {
+    const rows: { id: string; owner_id: string; potential: string; stage: ClientStage; version: number; open_deal: boolean }[] = await this.db(tx).query(
+      `SELECT c.id, c.owner_member_id AS owner_id, c.annual_potential::text AS potential, c.stage, c.version,
+              EXISTS (SELECT 1 FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id WHERE d.client_id = c.id AND s.kind = 'OPEN') AS open_deal
+         FROM client c
+        WHERE c.organization_id = $1 AND c.owner_member_id = ANY($2) AND c.stage NOT IN ('DORMANT', 'LOST')`,
+      [organizationId, memberIds],
+    );
+    return rows.map((r) => ({ id: r.id, ownerId: r.owner_id, potential: Number(r.potential), stage: r.stage, version: r.version, openDeal: r.open_deal }));
   }
 }

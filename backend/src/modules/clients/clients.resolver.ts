@@ -10,6 +10,7 @@ import {
   HandoffApplyReportModel,
   HandoffPreviewModel,
   OffboardingPreviewModel,
+  RebalanceProposalModel,
   RecordedOrderModel,
   RoutingDecisionModel,
 } from './client.model';
@@ -50,6 +51,54 @@ export class ClientsResolver {
   @Mutation(() => HandoffApplyReportModel, { description: 'Executes a previewed offboarding and deactivates the member' })
   applyOffboarding(@CurrentViewer() viewer: Viewer, @Args('previewId', { type: () => ID }) previewId: string): Promise<HandoffApplyReportModel> {
     return this.reassignments.applyOffboarding(viewer, previewId);
+  }
+
+  @Query(() => RebalanceProposalModel, { description: 'Portfolio potential per member against the mean (nothing moves)' })
+  async territoryBalance(@CurrentViewer() viewer: Viewer, @Args('memberIds', { type: () => [ID] }) memberIds: string[], @Context() ctx: RequestContext): Promise<RebalanceProposalModel> {
+    const result = await this.reassignments.balance(viewer, memberIds);
+    return this.proposal(null, result, [], ctx);
+  }
+
+  @Query(() => RebalanceProposalModel, { description: 'The fewest moves that bring everyone within 5% of the mean (REGULAR/STRATEGIC clients and open deals stay unless allowed)' })
+  async proposeRebalance(
+    @CurrentViewer() viewer: Viewer,
+    @Args('memberIds', { type: () => [ID] }) memberIds: string[],
+    @Args('allowProtected', { defaultValue: false }) allowProtected: boolean,
+    @Context() ctx: RequestContext,
+  ): Promise<RebalanceProposalModel> {
+    const { id, result, moves } = await this.reassignments.proposeRebalance(viewer, memberIds, allowProtected);
+    return this.proposal(id, result, moves, ctx);
+  }
+
+  @Mutation(() => HandoffApplyReportModel, { description: 'Executes a rebalance proposal; clients changed meanwhile are skipped and reported' })
+  applyRebalance(@CurrentViewer() viewer: Viewer, @Args('proposalId', { type: () => ID }) proposalId: string): Promise<HandoffApplyReportModel> {
+    return this.reassignments.applyRebalance(viewer, proposalId);
+  }
+
+  private async proposal(
+    id: string | null,
+    result: { mean: number; before: Record<string, number>; after: Record<string, number>; maxDeviationBefore: number; maxDeviationAfter: number; balanced: boolean },
+    moves: { clientId: string; fromMemberId: string | null; toMemberId: string | null; reasons: string[] }[],
+    ctx: RequestContext,
+  ): Promise<RebalanceProposalModel> {
+    const rows = new Map((await this.clientRows.findByIds(moves.map((m) => m.clientId))).map((r) => [r.id, r]));
+    const members = await Promise.all(
+      Object.entries(result.before).map(async ([memberId, potential]) => ({
+        member: (await ctx.loaders.memberById.load(memberId)) as MemberModel,
+        potential: potential.toFixed(2),
+        potentialAfter: (result.after[memberId] ?? potential).toFixed(2),
+        deviation: result.mean > 0 ? (potential - result.mean) / result.mean : 0,
+      })),
+    );
+    const items = await Promise.all(
+      moves.map(async (m) => ({
+        client: toClientModel(rows.get(m.clientId)!),
+        from: m.fromMemberId ? await ctx.loaders.memberById.load(m.fromMemberId) : null,
+        to: m.toMemberId ? await ctx.loaders.memberById.load(m.toMemberId) : null,
+        reasons: m.reasons,
+      })),
+    );
+    return { id, mean: result.mean.toFixed(2), maxDeviationBefore: result.maxDeviationBefore, maxDeviationAfter: result.maxDeviationAfter, balanced: result.balanced, members, items };
   }
 
   @Mutation(() => Int, { description: "Vacation cover: a colleague takes the absent member's clients until a date; returns how many" })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { describeRoutingSteps } from '@salescircle/shared';
+import { describeRoutingSteps, proposeRebalance, type RebalanceResult } from '@salescircle/shared';
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
@@ -68,6 +68,59 @@ export class ReassignmentService {
       await this.clients.finishBatch(tx, previewId, { ...report });
       return report;
     });
+  }
+
+  /** Each member's portfolio potential against the mean of the group. */
+  async balance(viewer: Viewer, memberIds: string[]): Promise<RebalanceResult> {
+    const members = await this.groupMembers(viewer, memberIds);
+    const clients = await this.clients.portfolios(viewer.organizationId, members);
+    return proposeRebalance(members.map((id) => ({ id, clients: clients.filter((c) => c.ownerId === id).map((c) => ({ id: c.id, potential: c.potential, movable: false })) })));
+  }
+
+  /** Proposes the fewest moves that bring everyone within 5% of the mean; stored for applyRebalance. */
+  async proposeRebalance(viewer: Viewer, memberIds: string[], allowProtected: boolean): Promise<{ id: string; result: RebalanceResult; moves: ReassignmentMove[] }> {
+    const members = await this.groupMembers(viewer, memberIds);
+    return this.transactions.run(async (tx) => {
+      const clients = await this.clients.portfolios(viewer.organizationId, members, tx);
+      const result = proposeRebalance(
+        members.map((id) => ({
+          id,
+          clients: clients
+            .filter((c) => c.ownerId === id)
+            .map((c) => ({ id: c.id, potential: c.potential, movable: allowProtected || (!['REGULAR', 'STRATEGIC'].includes(c.stage) && !c.openDeal) })),
+        })),
+      );
+      const version = new Map(clients.map((c) => [c.id, c.version]));
+      const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+      const moves = result.moves.map((m) => ({
+        clientId: m.clientId,
+        clientVersion: version.get(m.clientId)!,
+        fromMemberId: m.fromMemberId,
+        toMemberId: m.toMemberId,
+        reasons: [`territory balance: spread ${pct(result.maxDeviationBefore)} → ${pct(result.maxDeviationAfter)} of the mean potential`],
+      }));
+      const id = await this.clients.saveBatch(tx, { organizationId: viewer.organizationId, kind: 'REBALANCE', status: 'PREVIEWED', asOf: today(), createdBy: viewer.userId, items: moves });
+      return { id, result, moves };
+    });
+  }
+
+  async applyRebalance(viewer: Viewer, previewId: string): Promise<ApplyReport> {
+    return this.transactions.run(async (tx) => {
+      const batch = await this.clients.findBatch(tx, previewId);
+      if (!batch || batch.organizationId !== viewer.organizationId) throw DomainError.notFound('The rebalance proposal');
+      if (batch.status !== 'PREVIEWED') throw new DomainError('CONFLICT', 'This proposal was applied already. Make a new one.', { reason: 'PREVIEW_USED' });
+      const report = await this.execute(tx, viewer, batch.items as ReassignmentMove[], 'REBALANCE', previewId);
+      await this.clients.finishBatch(tx, previewId, { ...report });
+      return report;
+    });
+  }
+
+  private async groupMembers(viewer: Viewer, memberIds: string[]): Promise<string[]> {
+    const ids = [...new Set(memberIds)];
+    if (ids.length < 2) throw DomainError.badInput('memberIds', 'Choose at least two members to balance.');
+    const found = await this.circle.findMembers(ids);
+    if (found.length !== ids.length || found.some((m) => m.organizationId !== viewer.organizationId)) throw DomainError.notFound('A member');
+    return ids;
   }
 
   /** Hands every active client of a member to a colleague until a date (inclusive); the nightly job hands them back. */
