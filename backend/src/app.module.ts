@@ -1,11 +1,12 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard } from './common/auth/auth.guard';
 import { LoadersFactory } from './common/context/loaders';
 import { graphqlOptions } from './common/graphql/graphql-options';
+import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { createValidationPipe } from './common/graphql/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
@@ -20,6 +21,7 @@ import { CircleRepository } from './modules/members/circle.repository';
 import { MembersResolver, ReportingLineResolver } from './modules/members/members.resolver';
 import { MembersService } from './modules/members/members.service';
 import { OrganizationService } from './modules/organization/organization.service';
+import { ClientsExportController } from './modules/clients/clients-export.controller';
 import { ClientWriteService } from './modules/clients/client-write.service';
 import { ClientsRepository } from './modules/clients/clients.repository';
 import { AssignmentRecordResolver, ClientsResolver } from './modules/clients/clients.resolver';
@@ -84,10 +86,11 @@ export class AppModule {
           useFactory: graphqlOptions,
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ClientsExportController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
         TokenService,
         PasswordHasher,
         AuthService,

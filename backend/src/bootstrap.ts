@@ -10,7 +10,7 @@ import type { AppConfig } from './config/app-config';
 import { sqlCounter } from './database/sql-counter';
 
 /** Paths the server answers itself; everything else GET is the single-page app. */
-const SERVER_PATHS = /^\/(graphql|healthz|readyz|metrics)(\/|$|\?)/;
+const SERVER_PATHS = /^\/(graphql|healthz|readyz|metrics|export)(\/|$|\?)/;
 
 /** Builds the Nest application (not yet listening): used by `main` and by the integration tests. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {

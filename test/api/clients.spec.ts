@@ -134,3 +134,29 @@ describe('the client base: lists, routing and handoff', () => {
     expect(rows[0].n).toBe(0);
   });
 });
+
+describe('CSV export of the client list', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('clients_csv');
+  });
+  afterAll(() => t.close());
+
+  it('streams every visible client under the filter, Excel-ready, and refuses anonymous callers', async () => {
+    const token = await t.login('director@demo.local');
+    const filter = encodeURIComponent(JSON.stringify({ regions: ['Урал'] }));
+    const response = await fetch(`${t.url}/export/clients.csv?filter=${filter}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/csv/);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('name;inn;region;city;industry;ownershipForm;channel;vip;annualPotential;currency;category;stage;owner');
+    const page = await t.gql<{ clients: { totalCount: number } }>('{ clients(filter: { regions: ["Урал"] }) { totalCount } }', {}, { token });
+    expect(lines.length - 1).toBe(page.data!.clients.totalCount);
+    expect(lines.slice(1).every((l) => l.split(';')[2] === 'Урал')).toBe(true);
+    const all = await (await fetch(`${t.url}/export/clients.csv`, { headers: { authorization: `Bearer ${token}` } })).text();
+    expect(all.trim().split('\r\n')).toHaveLength(2001);
+    expect((await fetch(`${t.url}/export/clients.csv`)).status).toBe(401);
+  });
+});

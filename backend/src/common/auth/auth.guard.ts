@@ -25,8 +25,9 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<'http' | 'graphql'>() === 'graphql') return this.canCallOperation(context);
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    const req = context.switchToHttp().getRequest<RequestContext['req']>();
-    if (!(await this.auth.authenticate(req.headers.authorization))) throw DomainError.unauthenticated();
+    const req = context.switchToHttp().getRequest<RequestContext['req'] & { viewer?: RequestContext['viewer'] }>();
+    req.viewer = await this.auth.authenticate(req.headers.authorization);
+    if (!req.viewer) throw DomainError.unauthenticated();
     return true;
   }
 

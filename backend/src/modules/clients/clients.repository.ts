@@ -401,4 +401,9 @@ export class ClientsRepository {
     );
     return rows.map((r) => ({ id: r.id, ownerId: r.owner_id, potential: Number(r.potential), stage: r.stage, version: r.version, openDeal: r.open_deal }));
   }
+
+  async memberNames(ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.query('SELECT id, name FROM member WHERE id = ANY($1)', [ids]);
+  }
 }
