@@ -95,4 +95,17 @@ describe('creating clients, recording orders, reassigning', () => {
     const byRep = await t.gql(REASSIGN, { input: { clientIds: [rows[0].id], toMemberId: target.rows[0].id, reason: 'Попытка' } }, { token: rep });
     expect(byRep.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('lets one of two concurrent reassignments win and answers the other CONFLICT', async () => {
+    const { rows } = await db.query<{ id: string; version: number }>("SELECT c.id, c.version FROM client c JOIN member m ON m.id = c.owner_member_id WHERE m.email = 'rep5@demo.local' LIMIT 1");
+    const [a, b] = await Promise.all(['rep6@demo.local', 'rep7@demo.local'].map(async (e) => (await db.query<{ id: string }>('SELECT id FROM member WHERE email = $1', [e])).rows[0].id));
+    const REASSIGN = 'mutation ($input: ReassignClientsInput!) { reassignClients(input: $input) }';
+    const results = await Promise.all(
+      [a, b].map((to) => t.gql(REASSIGN, { input: { clientIds: [rows[0].id], expectedVersions: [rows[0].version], toMemberId: to, reason: 'Гонка' } }, { token: director })),
+    );
+    const codes = results.map((r) => (r.errors ? r.errors[0].extensions?.code : 'OK')).sort();
+    expect(codes).toEqual(['CONFLICT', 'OK']);
+    const owner = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM client WHERE id = $1 AND owner_member_id = ANY($2)', [rows[0].id, [a, b]]);
+    expect(owner.rows[0].n).toBe(1);
+  });
 });

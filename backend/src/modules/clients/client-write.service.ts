@@ -114,6 +114,12 @@ export class ClientWriteService {
       for (const row of rows) {
         if (!mayReassignClient(scope, row.ownerMemberId, ledMembers)) throw DomainError.forbidden(`You may not reassign "${row.name}".`);
       }
+      if (input.expectedVersions) {
+        if (input.expectedVersions.length !== input.clientIds.length) throw DomainError.badInput('expectedVersions', 'Give one version per client id.');
+        const seen = new Map(input.clientIds.map((id, i) => [id, input.expectedVersions![i]]));
+        const stale = rows.find((r) => seen.get(r.id) !== r.version);
+        if (stale) throw new DomainError('CONFLICT', `"${stale.name}" was changed by someone else meanwhile; nothing was reassigned. Reload and try again.`, { reason: 'STALE_VERSION' });
+      }
       const moving = rows.filter((r) => r.ownerMemberId !== target.id);
       const moved = await this.clients.setOwners(tx, moving.map((r) => ({ clientId: r.id, expectedVersion: r.version, ownerId: target.id })));
       if (moved.size !== moving.length) throw new DomainError('CONFLICT', 'Some clients changed meanwhile; nothing was reassigned. Reload and try again.');

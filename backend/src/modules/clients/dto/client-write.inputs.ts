@@ -1,7 +1,7 @@
-import { Field, Float, ID, InputType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import type { Channel, ClientStage, OwnershipForm } from '@salescircle/shared';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ChannelEnum, ClientStageEnum, OwnershipFormEnum } from '../../../common/graphql/client-enums';
 
 @InputType()
@@ -115,4 +115,10 @@ export class ReassignClientsInput {
   @IsString()
   @Length(3, 500, { message: 'reason must be 3 to 500 characters' })
   reason: string;
+
+  @Field(() => [Int], { nullable: true, description: 'The client versions you saw, in the order of clientIds: a newer one gives CONFLICT' })
+  @IsOptional()
+  @ArrayMaxSize(5000)
+  @IsInt({ each: true })
+  expectedVersions?: number[];
 }
