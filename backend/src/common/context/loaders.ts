@@ -21,6 +21,7 @@ export interface Loaders {
   pausedByMemberId: DataLoader<string, boolean>;
   historyByMemberId: DataLoader<string, ChangeLogRow[]>;
   timezoneByOrganizationId: DataLoader<string, string>;
+  activeClientsByMemberId: DataLoader<string, number>;
 }
 
 function byKey<T, K>(keys: readonly K[], items: T[], keyOf: (item: T) => K): (T | null)[] {
@@ -76,6 +77,10 @@ export class LoadersFactory {
       historyByMemberId: new DataLoader(async (memberIds) =>
         grouped(memberIds, await this.changeLog.historyOfMembers(memberIds, HISTORY_LIMIT), (h) => h.memberId ?? ''),
       ),
+      activeClientsByMemberId: new DataLoader(async (memberIds) => {
+        const counts = await this.circle.activeClientCounts(memberIds);
+        return memberIds.map((id) => counts.get(id) ?? 0);
+      }),
       timezoneByOrganizationId: new DataLoader(async (ids) => {
         const orgs = await Promise.all(ids.map((id) => this.organizations.findById(id)));
         return orgs.map((org) => org?.timezone ?? 'Europe/Moscow');

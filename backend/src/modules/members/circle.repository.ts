@@ -358,4 +358,14 @@ export class CircleRepository {
     for (const row of rows) if (!leads.has(row.member_id)) leads.set(row.member_id, row.lead_id);
     return leads;
   }
+
+  /** Active clients (not dormant or lost) owned by each member, one GROUP BY. */
+  async activeClientCounts(memberIds: readonly string[]): Promise<Map<string, number>> {
+    if (memberIds.length === 0) return new Map();
+    const rows: { owner_member_id: string; n: number }[] = await this.dataSource.query(
+      `SELECT owner_member_id, count(*)::int AS n FROM client WHERE owner_member_id = ANY($1) AND stage NOT IN ('DORMANT', 'LOST') GROUP BY owner_member_id`,
+      [memberIds],
+    );
+    return new Map(rows.map((r) => [r.owner_member_id, r.n]));
+  }
 }

@@ -38,13 +38,16 @@ export class MemberModel {
   capacityProcesses: number;
 }
 
-@ObjectType('Capacity', { description: 'The most a member takes on at once' })
+@ObjectType('Capacity', { description: 'The most a member takes on at once, and how much of it is used' })
 export class CapacityModel {
-  @Field(() => Int, { description: 'Active clients' })
+  @Field(() => Int, { description: 'Most active clients' })
   clients: number;
 
-  @Field(() => Int, { description: 'Parallel sales processes' })
+  @Field(() => Int, { description: 'Most parallel sales processes' })
   processes: number;
+
+  @Field(() => Int, { description: 'Active clients owned now (not dormant or lost)' })
+  activeClients: number;
 }
 
 @ObjectType('ReportingLine')

@@ -101,8 +101,8 @@ export class MembersResolver {
   }
 
   @ResolveField(() => CapacityModel)
-  capacity(@Parent() member: MemberModel): CapacityModel {
-    return { clients: member.capacityClients, processes: member.capacityProcesses };
+  async capacity(@Parent() member: MemberModel, @Context() ctx: RequestContext): Promise<CapacityModel> {
+    return { clients: member.capacityClients, processes: member.capacityProcesses, activeClients: await ctx.loaders.activeClientsByMemberId.load(member.id) };
   }
 
   @ResolveField(() => MemberModel, { nullable: true, description: 'The direct manager (REPORTS_TO line)' })
