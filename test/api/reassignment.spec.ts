@@ -81,7 +81,8 @@ describe('offboarding and vacation cover: nothing is lost', () => {
   });
 
   it('measures and rebalances the dealer territories within 5% without moving regular or strategic clients', async () => {
-    const dealers = await Promise.all(['rep@demo.local', 'rep3@demo.local', 'rep5@demo.local', 'rep6@demo.local', 'rep7@demo.local'].map(memberId));
+    const dealers: string[] = [];
+    for (const email of ['rep@demo.local', 'rep3@demo.local', 'rep5@demo.local', 'rep6@demo.local', 'rep7@demo.local']) dealers.push(await memberId(email));
     const Q = `query ($ids: [ID!]!) { territoryBalance(memberIds: $ids) { mean maxDeviationBefore members { member { name } potential deviation } } }`;
     const measured = await t.gql<{ territoryBalance: { maxDeviationBefore: number; members: { potential: string }[] } }>(Q, { ids: dealers }, { token: lead });
     expect(measured.errors).toBeUndefined();

@@ -13,9 +13,9 @@ const scope = (role: ViewerScope['role'], over: Partial<ViewerScope> = {}): View
 const ALL_CHANGES: MemberChange[] = ['PROFILE', 'ROLE', 'MATRIX', 'CAPACITY', 'ACTIVE', 'SCHEDULE', 'ABSENCE', 'TEAMS'];
 
 describe('mayChangeMember', () => {
-  const inTeamA = { id: 'x', teamIds: ['A'] };
-  const inTeamB = { id: 'y', teamIds: ['B'] };
-  const noTeam = { id: 'z', teamIds: [] };
+  const inTeamA = { id: 'x', role: 'SALES' as const, teamIds: ['A'] };
+  const inTeamB = { id: 'y', role: 'SALES' as const, teamIds: ['B'] };
+  const noTeam = { id: 'z', role: 'SALES' as const, teamIds: [] };
 
   it('lets a director change anything about people of their teams and people in no team', () => {
     const director = scope('DIRECTOR', { directedTeamIds: ['A'] });
@@ -31,6 +31,13 @@ describe('mayChangeMember', () => {
     expect(ALL_CHANGES.filter((c) => mayChangeMember(lead, inTeamA, c))).toEqual(['MATRIX', 'CAPACITY', 'SCHEDULE', 'ABSENCE', 'TEAMS']);
     expect(ALL_CHANGES.some((c) => mayChangeMember(lead, inTeamB, c))).toBe(false);
     expect(ALL_CHANGES.some((c) => mayChangeMember(lead, noTeam, c))).toBe(false);
+  });
+
+  it("does not let a lead change the director, the coach or another lead of their team", () => {
+    const lead = scope('LEAD', { ledTeamIds: ['A'] });
+    for (const role of ['DIRECTOR', 'COACH', 'LEAD'] as const) {
+      expect(ALL_CHANGES.some((c) => mayChangeMember(lead, { id: 'p', role, teamIds: ['A'] }, c))).toBe(false);
+    }
   });
 
   it('lets coaches and reps change nothing, even in their own team', () => {
@@ -65,8 +72,8 @@ describe('mayCallOperation', () => {
     expect(mayCallOperation('DIRECTOR', 'toString')).toBe(false);
   });
 
-  it('keeps rule and structure changes away from coaches and reps', () => {
-    for (const op of Object.keys(OPERATION_ACCESS).filter((o) => /^(update|create|add|remove|assign|set)/.test(o) && !/My|changePassword/.test(o))) {
+  it('keeps rule and structure changes away from coaches and reps (a rep may add a client they found)', () => {
+    for (const op of Object.keys(OPERATION_ACCESS).filter((o) => /^(update|create|add|remove|assign|set)[A-Z]/.test(o) && o !== 'assignmentHistory' && !/My|changePassword|createClient/.test(o))) {
       expect(mayCallOperation('COACH', op)).toBe(false);
       expect(mayCallOperation('SALES', op)).toBe(false);
     }

@@ -10,9 +10,10 @@ export interface ViewerScope {
   memberOfTeamIds: readonly string[];
 }
 
-/** A member as the policy sees them: the teams they are in (as member, lead or coach). */
+/** A member as the policy sees them: their role and the teams they are in (as member, lead or coach). */
 export interface MemberPlace {
   id: string;
+  role: Role;
   teamIds: readonly string[];
 }
 
@@ -28,15 +29,16 @@ export function visibleTeamIds(scope: ViewerScope): string[] {
 /**
  * Who may change what about a member:
  * - a DIRECTOR: anything about people in their teams, and about people in no team yet;
- * - a LEAD: the matrix cell, capacity, schedule, absences and team membership of people in
- *   the teams they lead (not roles, not activation, not themselves' role);
+ * - a LEAD: the matrix cell, capacity, schedule, absences and team membership of the reps
+ *   (SALES) in the teams they lead — not of the director, the coach or other leads, and not
+ *   roles or activation;
  * - COACH and SALES: nothing (they are refused at the door already).
  */
 export function mayChangeMember(scope: ViewerScope, target: MemberPlace, change: MemberChange): boolean {
   if (scope.role === 'DIRECTOR') return target.teamIds.length === 0 || overlaps(scope.directedTeamIds, target.teamIds);
   if (scope.role === 'LEAD') {
     if (!['MATRIX', 'CAPACITY', 'SCHEDULE', 'ABSENCE', 'TEAMS'].includes(change)) return false;
-    return overlaps(scope.ledTeamIds, target.teamIds);
+    return target.role === 'SALES' && overlaps(scope.ledTeamIds, target.teamIds);
   }
   return false;
 }

@@ -57,7 +57,8 @@ export class ChangeLogRepository {
          CROSS JOIN LATERAL (
            SELECT * FROM change_log c WHERE c.member_id = ids.member_id ORDER BY c.at DESC, c.id DESC LIMIT $2
          ) h
-         LEFT JOIN app_user u ON u.id = h.actor_user_id`,
+         LEFT JOIN app_user u ON u.id = h.actor_user_id
+        ORDER BY h.member_id, h.at DESC, h.id DESC`,
       [memberIds, limit],
     );
     return rows.map((r) => ({

@@ -3,6 +3,7 @@ import { describeRoutingSteps, firstFiringHandoff, type ClientStage, type Handof
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
+import { runAll } from '../../database/run-all';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { ClientsRepository, type AssignmentWrite } from './clients.repository';
 import { RoutingService } from './routing.service';
@@ -57,11 +58,11 @@ export class HandoffService {
     }
     if (firing.length === 0) return [];
     const ids = firing.map((f) => f.clientId);
-    const [rows, routingClients, session] = await Promise.all([
-      this.clients.findByIds(ids, tx),
-      this.clients.routingClients(ids, tx),
-      this.routing.session(organizationId, new Date(), false, tx),
-    ]);
+    const [rows, routingClients, session] = await runAll(tx, [
+      () => this.clients.findByIds(ids, tx),
+      () => this.clients.routingClients(ids, tx),
+      () => this.routing.session(organizationId, new Date(), false, tx),
+    ] as const);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const routingById = new Map(routingClients.map((r) => [r.id, r]));
     return firing.map(({ clientId, rule, values }) => {
@@ -151,11 +152,11 @@ export class HandoffService {
 
   /** Evaluates one client against the rules with the pure function (used right after an order). */
   async firesFor(organizationId: string, clientId: string, asOf: string, tx?: EntityManager): Promise<boolean> {
-    const [rules, [client], orders] = await Promise.all([
-      this.clients.handoffRules(organizationId, tx),
-      this.clients.findByIds([clientId], tx),
-      this.clients.ordersOfClients([clientId], tx),
-    ]);
+    const [rules, [client], orders] = await runAll(tx, [
+      () => this.clients.handoffRules(organizationId, tx),
+      () => this.clients.findByIds([clientId], tx),
+      () => this.clients.ordersOfClients([clientId], tx),
+    ] as const);
     if (!client) return false;
     return firstFiringHandoff(rules, { stage: client.stage, annualPotential: Number(client.annualPotential), orders: orders.get(clientId) ?? [] }, asOf) !== null;
   }

@@ -10,6 +10,7 @@ import {
   type ShiftSlot,
 } from '@salescircle/shared';
 import type { EntityManager } from 'typeorm';
+import { runAll } from '../../database/run-all';
 import { CircleRepository } from '../members/circle.repository';
 import { OrganizationRepository } from '../organization/organization.repository';
 import { ClientsRepository } from './clients.repository';
@@ -37,20 +38,20 @@ export class RoutingService {
    * @param at the moment availability is judged at; null ignores availability (replaying history, e.g. the demo seed)
    */
   async session(organizationId: string, at: Date | null, respectShifts: boolean, tx?: EntityManager): Promise<RoutingSession> {
-    const [rules, cursors, loads, org, people, leadOf] = await Promise.all([
-      this.clients.routingRules(organizationId, tx),
-      this.clients.roundRobinCursors(organizationId, tx),
-      this.clients.ownerLoads(organizationId, tx),
-      this.organizations.findById(organizationId, tx),
-      this.circle.routingPeople(organizationId, tx),
-      this.circle.leadsOfMembers(organizationId, tx),
-    ]);
+    const [rules, cursors, loads, org, people, leadOf] = await runAll(tx, [
+      () => this.clients.routingRules(organizationId, tx),
+      () => this.clients.roundRobinCursors(organizationId, tx),
+      () => this.clients.ownerLoads(organizationId, tx),
+      () => this.organizations.findById(organizationId, tx),
+      () => this.circle.routingPeople(organizationId, tx),
+      () => this.circle.leadsOfMembers(organizationId, tx),
+    ] as const);
     const ids = people.map((p) => p.id);
-    const [schedules, absences, paused] = await Promise.all([
-      this.circle.schedulesOfMembers(ids, tx),
-      this.circle.absencesOfMembers(ids, 60, tx),
-      this.circle.pausedMemberIds(ids, tx),
-    ]);
+    const [schedules, absences, paused] = await runAll(tx, [
+      () => this.circle.schedulesOfMembers(ids, tx),
+      () => this.circle.absencesOfMembers(ids, 60, tx),
+      () => this.circle.pausedMemberIds(ids, tx),
+    ] as const);
     const timezone = org?.timezone ?? 'Europe/Moscow';
     const candidates = new Map<string, RoutingCandidate>();
     for (const person of people) {

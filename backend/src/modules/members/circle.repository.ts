@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AbsenceKind, CrossRoleKind, LineFact, LineKind, MemberFact, Role, StageRole, TeamFact, ViewerScope } from '@salescircle/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
+import { runAll } from '../../database/run-all';
 import { MemberEntity } from '../team/member.entity';
 import type { MemberFilter } from './dto/member.inputs';
 
@@ -124,7 +125,7 @@ export class CircleRepository {
     const where: string[] = [];
     const add = (sql: string, value: unknown) => {
       params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
+      where.push(sql.replaceAll('?', `$${params.length}`));
     };
     if (ids) add('m.id = ANY(?)', ids);
     if (filter.teamId) add(`m.id IN (SELECT member_id FROM (${TEAMS_OF_MEMBER.replace(/\$1/g, 'ARRAY(SELECT id FROM member)')}) x WHERE team_id = ?)`, filter.teamId);
@@ -132,8 +133,7 @@ export class CircleRepository {
     if (filter.stageRole) add('m.stage_role = ?', filter.stageRole);
     if (filter.category) add('m.category = ?', filter.category);
     if (filter.active !== undefined && filter.active !== null) add('m.active = ?', filter.active);
-    if (filter.search) add("(m.name ILIKE '%' || ? || '%' OR m.email ILIKE '%' || $" + (params.length + 1) + " || '%')", filter.search);
-    if (filter.search) params.push(filter.search);
+    if (filter.search) add("(m.name ILIKE '%' || ? || '%' OR m.email ILIKE '%' || ? || '%')", filter.search.replace(/[\\%_]/g, '\\$&'));
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT m.* FROM member m
         WHERE m.organization_id = $1
@@ -176,13 +176,13 @@ export class CircleRepository {
   }
 
   async structureSnapshot(tx: EntityManager, organizationId: string): Promise<StructureSnapshot> {
-    const [members, lines, teams] = await Promise.all([
-      tx.query(`SELECT id, name, role FROM member WHERE organization_id = $1`, [organizationId]) as Promise<MemberFact[]>,
-      tx.query(
+    const [members, lines, teams] = await runAll<[MemberFact[], LineRow[], TeamFact[]]>(tx, [
+      () => tx.query(`SELECT id, name, role FROM member WHERE organization_id = $1`, [organizationId]) as Promise<MemberFact[]>,
+      () => tx.query(
         `SELECT id, from_member_id AS "fromId", to_member_id AS "toId", kind, scope FROM reporting_line WHERE organization_id = $1`,
         [organizationId],
       ) as Promise<LineRow[]>,
-      tx.query(
+      () => tx.query(
         `SELECT id, name, director_id AS "directorId", lead_id AS "leadId", coach_id AS "coachId" FROM team WHERE organization_id = $1`,
         [organizationId],
       ) as Promise<TeamFact[]>,

@@ -103,7 +103,7 @@ export class MembersService {
       if ('capacityClients' in changes || 'capacityProcesses' in changes) kinds.add('CAPACITY');
       if ('active' in changes) kinds.add('ACTIVE');
       for (const kind of kinds) {
-        if (!mayChangeMember(scope, { id, teamIds }, kind)) {
+        if (!mayChangeMember(scope, { id, role: member.role, teamIds }, kind)) {
           throw DomainError.forbidden(`Your role may not change the ${kind.toLowerCase()} of ${member.name}.`);
         }
       }
@@ -118,8 +118,9 @@ export class MembersService {
 
   async addReportingLine(viewer: Viewer, input: AddReportingLineInput): Promise<LineRow> {
     return this.transactions.run(async (tx) => {
-      const [from, to] = await Promise.all([this.loadForChange(tx, viewer, input.fromMemberId), this.loadInOrganization(tx, viewer, input.toMemberId)]);
-      if (!mayChangeMember(from.scope, { id: from.member.id, teamIds: from.teamIds }, 'ROLE')) {
+      const from = await this.loadForChange(tx, viewer, input.fromMemberId);
+      const to = await this.loadInOrganization(tx, viewer, input.toMemberId);
+      if (!mayChangeMember(from.scope, { id: from.member.id, role: from.member.role, teamIds: from.teamIds }, 'ROLE')) {
         throw DomainError.forbidden(`You may not change the lines of ${from.member.name}.`);
       }
       const line = { fromId: input.fromMemberId, toId: input.toMemberId, kind: input.kind, scope: input.scope?.trim() || null };
@@ -141,7 +142,7 @@ export class MembersService {
       const line = await this.circle.findLine(tx, lineId);
       if (!line || line.organizationId !== viewer.organizationId) throw DomainError.notFound('The line');
       const from = await this.loadForChange(tx, viewer, line.fromId);
-      if (!mayChangeMember(from.scope, { id: from.member.id, teamIds: from.teamIds }, 'ROLE')) {
+      if (!mayChangeMember(from.scope, { id: from.member.id, role: from.member.role, teamIds: from.teamIds }, 'ROLE')) {
         throw DomainError.forbidden(`You may not change the lines of ${from.member.name}.`);
       }
       await this.circle.lockStructure(tx, viewer.organizationId);
@@ -157,7 +158,7 @@ export class MembersService {
   async assignCrossRole(viewer: Viewer, input: AssignCrossRoleInput): Promise<CrossRoleRow> {
     return this.transactions.run(async (tx) => {
       const { member, scope, teamIds } = await this.loadForChange(tx, viewer, input.memberId);
-      if (!mayChangeMember(scope, { id: member.id, teamIds }, 'ROLE')) throw DomainError.forbidden(`You may not change the roles of ${member.name}.`);
+      if (!mayChangeMember(scope, { id: member.id, role: member.role, teamIds }, 'ROLE')) throw DomainError.forbidden(`You may not change the roles of ${member.name}.`);
       const clean = (values?: string[]) => [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];
       const role = { memberId: member.id, kind: input.kind, products: clean(input.products), regions: clean(input.regions) };
       if (role.kind === 'PRODUCT_MANAGER' && role.products.length === 0) {
@@ -177,7 +178,7 @@ export class MembersService {
       const role = await this.circle.findCrossRole(tx, id);
       if (!role || role.organizationId !== viewer.organizationId) throw DomainError.notFound('The cross role');
       const { member, scope, teamIds } = await this.loadForChange(tx, viewer, role.memberId);
-      if (!mayChangeMember(scope, { id: member.id, teamIds }, 'ROLE')) throw DomainError.forbidden(`You may not change the roles of ${member.name}.`);
+      if (!mayChangeMember(scope, { id: member.id, role: member.role, teamIds }, 'ROLE')) throw DomainError.forbidden(`You may not change the roles of ${member.name}.`);
       await this.circle.deleteCrossRole(tx, id);
       await this.changeLog.record(tx, [this.entry(viewer, 'cross_role', id, member.id, 'cross role removed', { kind: role.kind, products: role.products, regions: role.regions }, null)]);
       return true;
@@ -190,7 +191,7 @@ export class MembersService {
     if (problems.length > 0) throw new DomainError('BAD_USER_INPUT', `The schedule has problems: ${problems.join('; ')}.`, { field: 'slots', reason: CircleErrorReason.BAD_SCHEDULE });
     await this.transactions.run(async (tx) => {
       const { member, scope, teamIds } = await this.loadForChange(tx, viewer, memberId);
-      if (!mayChangeMember(scope, { id: member.id, teamIds }, 'SCHEDULE')) throw DomainError.forbidden(`You may not change the schedule of ${member.name}.`);
+      if (!mayChangeMember(scope, { id: member.id, role: member.role, teamIds }, 'SCHEDULE')) throw DomainError.forbidden(`You may not change the schedule of ${member.name}.`);
       const before = await this.circle.schedulesOfMembers([memberId], tx);
       await this.circle.replaceSchedule(tx, memberId, slots);
       await this.changeLog.record(tx, [
@@ -207,7 +208,7 @@ export class MembersService {
     if (input.endsOn < input.startsOn) throw DomainError.badInput('endsOn', 'The absence must end on or after the day it starts.', CircleErrorReason.BAD_ABSENCE);
     return this.transactions.run(async (tx) => {
       const { member, scope, teamIds } = await this.loadForChange(tx, viewer, input.memberId);
-      if (!mayChangeMember(scope, { id: member.id, teamIds }, 'ABSENCE')) throw DomainError.forbidden(`You may not record absences of ${member.name}.`);
+      if (!mayChangeMember(scope, { id: member.id, role: member.role, teamIds }, 'ABSENCE')) throw DomainError.forbidden(`You may not record absences of ${member.name}.`);
       const saved = await this.circle.insertAbsence(tx, viewer.organizationId, {
         memberId: member.id,
         kind: input.kind,
@@ -225,7 +226,7 @@ export class MembersService {
       const absence = await this.circle.findAbsence(tx, id);
       if (!absence || absence.organizationId !== viewer.organizationId) throw DomainError.notFound('The absence');
       const { member, scope, teamIds } = await this.loadForChange(tx, viewer, absence.memberId);
-      if (!mayChangeMember(scope, { id: member.id, teamIds }, 'ABSENCE')) throw DomainError.forbidden(`You may not change absences of ${member.name}.`);
+      if (!mayChangeMember(scope, { id: member.id, role: member.role, teamIds }, 'ABSENCE')) throw DomainError.forbidden(`You may not change absences of ${member.name}.`);
       await this.circle.deleteAbsence(tx, id);
       await this.changeLog.record(tx, [this.entry(viewer, 'absence', id, member.id, 'absence removed', { kind: absence.kind, startsOn: absence.startsOn, endsOn: absence.endsOn }, null)]);
       return true;
@@ -292,7 +293,8 @@ export class MembersService {
   private async loadForChange(tx: EntityManager, viewer: Viewer, id: string): Promise<{ member: MemberEntity; scope: ViewerScope; teamIds: string[] }> {
     const [member] = await this.circle.findMembers([id], tx, true);
     if (!member || member.organizationId !== viewer.organizationId) throw DomainError.notFound('The member');
-    const [scope, teams] = await Promise.all([this.circle.scopeOf(viewer, tx), this.circle.teamIdsOfMembers([id], tx)]);
+    const scope = await this.circle.scopeOf(viewer, tx);
+    const teams = await this.circle.teamIdsOfMembers([id], tx);
     const teamIds = teams.get(id) ?? [];
     const visible = visibleTeamIds(scope);
     const sees = member.id === viewer.memberId || teamIds.some((t) => visible.includes(t)) || (viewer.role === 'DIRECTOR' && teamIds.length === 0);
