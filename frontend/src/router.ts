@@ -37,6 +37,24 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'pages.home' },
   },
   {
+    path: '/team/:teamId?',
+    name: 'team-circle',
+    component: () => import('@/pages/team/TeamCirclePage.vue'),
+    meta: { titleKey: 'pages.teamCircle' },
+  },
+  {
+    path: '/matrix',
+    name: 'matrix',
+    component: () => import('@/pages/matrix/MatrixPage.vue'),
+    meta: { titleKey: 'pages.matrix' },
+  },
+  {
+    path: '/members/:id',
+    name: 'member',
+    component: () => import('@/pages/members/MemberPage.vue'),
+    meta: { titleKey: 'pages.member' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('@/pages/errors/NotFoundPage.vue'),

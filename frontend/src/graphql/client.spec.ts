@@ -52,6 +52,14 @@ describe('GraphQL client error mapping', () => {
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.message).toBe('email must be an email');
     expect(error.field).toBe('email');
+    expect(error.reason).toBeUndefined();
+  });
+
+  it('keeps the finer reason of a refusal', () => {
+    expect(
+      mapGraphQLError({ message: 'Ivan would report to Olga and Pavel', extensions: { code: 'BAD_USER_INPUT', field: 'toMemberId', reason: 'SECOND_MANAGER' } }),
+    ).toEqual({ code: 'BAD_USER_INPUT', message: 'Ivan would report to Olga and Pavel', field: 'toMemberId', reason: 'SECOND_MANAGER' });
+    expect(mapGraphQLError({ message: 'x', extensions: { code: 'CONFLICT', reason: 42 } })).toEqual({ code: 'CONFLICT', message: 'x' });
   });
 
   it.each(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_ATTEMPTS', 'INTERNAL_SERVER_ERROR'])(

@@ -9,6 +9,8 @@ export interface AppErrorDetail {
   message: string;
   /** Input field the server blamed, when it named one. */
   field?: string;
+  /** A finer reason beside the code (e.g. COACH_IN_DIRECTOR_LINE, STALE_VERSION), when the server gave one. */
+  reason?: string;
   /** Seconds to wait before trying again, when the server said so. */
   retryAfterSeconds?: number;
 }
@@ -17,6 +19,7 @@ export interface AppErrorDetail {
 export class AppError extends Error implements AppErrorDetail {
   readonly code: AppErrorCode;
   readonly field?: string;
+  readonly reason?: string;
   readonly retryAfterSeconds?: number;
   /** Every error of the response, the first one included. */
   readonly details: readonly AppErrorDetail[];
@@ -26,6 +29,7 @@ export class AppError extends Error implements AppErrorDetail {
     this.name = 'AppError';
     this.code = detail.code;
     this.field = detail.field;
+    this.reason = detail.reason;
     this.retryAfterSeconds = detail.retryAfterSeconds;
     this.details = details;
   }
@@ -102,6 +106,7 @@ export function mapGraphQLError(raw: unknown, status = 200): AppErrorDetail {
   else code = STATUS_CODES[status] ?? 'INTERNAL_SERVER_ERROR';
   const detail: AppErrorDetail = { code, message };
   if (typeof extensions.field === 'string' && extensions.field) detail.field = extensions.field;
+  if (typeof extensions.reason === 'string' && extensions.reason) detail.reason = extensions.reason;
   const retryAfterSeconds = readRetryAfter(extensions);
   if (retryAfterSeconds !== undefined) detail.retryAfterSeconds = retryAfterSeconds;
   return detail;

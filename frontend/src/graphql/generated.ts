@@ -5,6 +5,43 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AbsenceKind =
+  | 'OTHER'
+  | 'SICK_LEAVE'
+  | 'VACATION';
+
+export type AddAbsenceInput = {
+  /** YYYY-MM-DD, inclusive */
+  endsOn: string;
+  kind: AbsenceKind;
+  memberId: string | number;
+  note?: string | null | undefined;
+  /** YYYY-MM-DD */
+  startsOn: string;
+};
+
+export type AssignCrossRoleInput = {
+  kind: CrossRoleKind;
+  memberId: string | number;
+  /** Products or product lines in scope */
+  products?: Array<string> | null | undefined;
+  /** Regions in scope */
+  regions?: Array<string> | null | undefined;
+};
+
+export type CrossRoleKind =
+  | 'ADMINISTRATOR'
+  | 'PRODUCT_MANAGER'
+  | 'SERVICE_ENGINEER'
+  | 'TECH_SUPPORT'
+  | 'TERRITORY_MANAGER';
+
+/** REPORTS_TO (direct report), COACHES, MATRIX (second manager for a scope) */
+export type LineKind =
+  | 'COACHES'
+  | 'MATRIX'
+  | 'REPORTS_TO';
+
 export type Locale =
   | 'en'
   | 'ru';
@@ -16,12 +53,46 @@ export type Role =
   | 'LEAD'
   | 'SALES';
 
+export type ScheduleSlotInput = {
+  endsAt: string;
+  startsAt: string;
+  /** 1 = Monday … 7 = Sunday */
+  weekday: number;
+};
+
+export type SetWorkScheduleInput = {
+  /** The whole week; an empty list means no fixed hours */
+  slots: Array<ScheduleSlotInput>;
+};
+
 /** Client stage a sales rep serves */
 export type StageRole =
   | 'FARMER'
   | 'HUNTER'
   | 'KEY_ACCOUNT'
   | 'PROSPECTOR';
+
+export type UnavailableReason =
+  | 'ABSENT'
+  | 'INACTIVE'
+  | 'OFF_SHIFT'
+  | 'PAUSED';
+
+/** Every field is optional: only the fields given change */
+export type UpdateMemberInput = {
+  active?: boolean | null | undefined;
+  /** Most active clients */
+  capacityClients?: number | null | undefined;
+  /** Most parallel sales processes */
+  capacityProcesses?: number | null | undefined;
+  category?: number | null | undefined;
+  email?: string | null | undefined;
+  /** The version you edited; a newer one on the server gives CONFLICT */
+  expectedVersion?: number | null | undefined;
+  name?: string | null | undefined;
+  role?: Role | null | undefined;
+  stageRole?: StageRole | null | undefined;
+};
 
 export type UpdatePreferencesInput = {
   locale?: Locale | null | undefined;
@@ -49,6 +120,105 @@ export type UpdateMyPreferencesMutationVariables = Exact<{
 
 
 export type UpdateMyPreferencesMutation = { updateMyPreferences: { id: string, email: string, name: string, role: Role, locale: Locale, active: boolean } };
+
+export type ViewerScopeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerScopeQuery = { me: { id: string, role: Role, member: { id: string } | null }, teams: Array<{ id: string, name: string, paused: boolean, director: { id: string } | null, lead: { id: string } | null, coach: { id: string } | null, members: Array<{ id: string }> }> };
+
+export type CirclePersonFragment = { id: string, name: string, role: Role, stageRole: StageRole | null, category: number | null, active: boolean, capacity: { clients: number, processes: number }, availability: { available: boolean, reason: UnavailableReason | null }, crossRoles: Array<{ id: string, kind: CrossRoleKind, products: Array<string>, regions: Array<string> }>, lines: Array<{ id: string, kind: LineKind, scope: string | null, from: { id: string, name: string }, to: { id: string, name: string } }> };
+
+export type TeamCircleQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TeamCircleQuery = { team: { id: string, name: string, paused: boolean, director: { id: string, name: string, role: Role, stageRole: StageRole | null, category: number | null, active: boolean, capacity: { clients: number, processes: number }, availability: { available: boolean, reason: UnavailableReason | null }, crossRoles: Array<{ id: string, kind: CrossRoleKind, products: Array<string>, regions: Array<string> }>, lines: Array<{ id: string, kind: LineKind, scope: string | null, from: { id: string, name: string }, to: { id: string, name: string } }> } | null, lead: { id: string, name: string, role: Role, stageRole: StageRole | null, category: number | null, active: boolean, capacity: { clients: number, processes: number }, availability: { available: boolean, reason: UnavailableReason | null }, crossRoles: Array<{ id: string, kind: CrossRoleKind, products: Array<string>, regions: Array<string> }>, lines: Array<{ id: string, kind: LineKind, scope: string | null, from: { id: string, name: string }, to: { id: string, name: string } }> } | null, coach: { id: string, name: string, role: Role, stageRole: StageRole | null, category: number | null, active: boolean, capacity: { clients: number, processes: number }, availability: { available: boolean, reason: UnavailableReason | null }, crossRoles: Array<{ id: string, kind: CrossRoleKind, products: Array<string>, regions: Array<string> }>, lines: Array<{ id: string, kind: LineKind, scope: string | null, from: { id: string, name: string }, to: { id: string, name: string } }> } | null, members: Array<{ id: string, name: string, role: Role, stageRole: StageRole | null, category: number | null, active: boolean, capacity: { clients: number, processes: number }, availability: { available: boolean, reason: UnavailableReason | null }, crossRoles: Array<{ id: string, kind: CrossRoleKind, products: Array<string>, regions: Array<string> }>, lines: Array<{ id: string, kind: LineKind, scope: string | null, from: { id: string, name: string }, to: { id: string, name: string } }> }> } | null };
+
+export type SetTeamPausedMutationVariables = Exact<{
+  teamId: string | number;
+  paused: boolean;
+}>;
+
+
+export type SetTeamPausedMutation = { setTeamPaused: { id: string, paused: boolean } };
+
+export type MatrixRepFragment = { id: string, name: string, stageRole: StageRole | null, category: number | null, version: number, active: boolean, availability: { available: boolean, reason: UnavailableReason | null }, teams: Array<{ id: string }> };
+
+export type MatrixQueryVariables = Exact<{
+  teamId?: string | number | null | undefined;
+}>;
+
+
+export type MatrixQuery = { matrix: Array<{ stageRole: StageRole | null, category: number | null, members: Array<{ id: string, name: string, stageRole: StageRole | null, category: number | null, version: number, active: boolean, availability: { available: boolean, reason: UnavailableReason | null }, teams: Array<{ id: string }> }> }> };
+
+export type MoveInMatrixMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateMemberInput;
+}>;
+
+
+export type MoveInMatrixMutation = { updateMember: { id: string, name: string, stageRole: StageRole | null, category: number | null, version: number, active: boolean, availability: { available: boolean, reason: UnavailableReason | null }, teams: Array<{ id: string }> } };
+
+export type MemberDetailFragment = { id: string, name: string, email: string | null, role: Role, stageRole: StageRole | null, category: number | null, active: boolean, hasSignIn: boolean, version: number, capacity: { clients: number, processes: number }, reportsTo: { id: string, name: string } | null, lines: Array<{ id: string, kind: LineKind, scope: string | null, from: { id: string, name: string }, to: { id: string, name: string } }>, crossRoles: Array<{ id: string, kind: CrossRoleKind, products: Array<string>, regions: Array<string> }>, schedule: Array<{ weekday: number, startsAt: string, endsAt: string }>, absences: Array<{ id: string, kind: AbsenceKind, startsOn: string, endsOn: string, note: string | null }>, teams: Array<{ id: string, name: string, paused: boolean }>, availability: { at: string, available: boolean, reason: UnavailableReason | null }, history: Array<{ id: string, at: string, actorName: string | null, entity: string, action: string, before: string | null, after: string | null }> };
+
+export type MemberPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MemberPageQuery = { member: { id: string, name: string, email: string | null, role: Role, stageRole: StageRole | null, category: number | null, active: boolean, hasSignIn: boolean, version: number, capacity: { clients: number, processes: number }, reportsTo: { id: string, name: string } | null, lines: Array<{ id: string, kind: LineKind, scope: string | null, from: { id: string, name: string }, to: { id: string, name: string } }>, crossRoles: Array<{ id: string, kind: CrossRoleKind, products: Array<string>, regions: Array<string> }>, schedule: Array<{ weekday: number, startsAt: string, endsAt: string }>, absences: Array<{ id: string, kind: AbsenceKind, startsOn: string, endsOn: string, note: string | null }>, teams: Array<{ id: string, name: string, paused: boolean }>, availability: { at: string, available: boolean, reason: UnavailableReason | null }, history: Array<{ id: string, at: string, actorName: string | null, entity: string, action: string, before: string | null, after: string | null }> } | null, organization: { id: string, timezone: string } };
+
+export type UpdateMemberMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateMemberInput;
+}>;
+
+
+export type UpdateMemberMutation = { updateMember: { id: string, name: string, email: string | null, role: Role, stageRole: StageRole | null, category: number | null, active: boolean, hasSignIn: boolean, version: number, capacity: { clients: number, processes: number }, reportsTo: { id: string, name: string } | null, lines: Array<{ id: string, kind: LineKind, scope: string | null, from: { id: string, name: string }, to: { id: string, name: string } }>, crossRoles: Array<{ id: string, kind: CrossRoleKind, products: Array<string>, regions: Array<string> }>, schedule: Array<{ weekday: number, startsAt: string, endsAt: string }>, absences: Array<{ id: string, kind: AbsenceKind, startsOn: string, endsOn: string, note: string | null }>, teams: Array<{ id: string, name: string, paused: boolean }>, availability: { at: string, available: boolean, reason: UnavailableReason | null }, history: Array<{ id: string, at: string, actorName: string | null, entity: string, action: string, before: string | null, after: string | null }> } };
+
+export type SetWorkScheduleMutationVariables = Exact<{
+  memberId: string | number;
+  input: SetWorkScheduleInput;
+}>;
+
+
+export type SetWorkScheduleMutation = { setWorkSchedule: { id: string, name: string, email: string | null, role: Role, stageRole: StageRole | null, category: number | null, active: boolean, hasSignIn: boolean, version: number, capacity: { clients: number, processes: number }, reportsTo: { id: string, name: string } | null, lines: Array<{ id: string, kind: LineKind, scope: string | null, from: { id: string, name: string }, to: { id: string, name: string } }>, crossRoles: Array<{ id: string, kind: CrossRoleKind, products: Array<string>, regions: Array<string> }>, schedule: Array<{ weekday: number, startsAt: string, endsAt: string }>, absences: Array<{ id: string, kind: AbsenceKind, startsOn: string, endsOn: string, note: string | null }>, teams: Array<{ id: string, name: string, paused: boolean }>, availability: { at: string, available: boolean, reason: UnavailableReason | null }, history: Array<{ id: string, at: string, actorName: string | null, entity: string, action: string, before: string | null, after: string | null }> } };
+
+export type RemoveReportingLineMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemoveReportingLineMutation = { removeReportingLine: boolean };
+
+export type AssignCrossRoleMutationVariables = Exact<{
+  input: AssignCrossRoleInput;
+}>;
+
+
+export type AssignCrossRoleMutation = { assignCrossRole: { id: string } };
+
+export type RemoveCrossRoleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemoveCrossRoleMutation = { removeCrossRole: boolean };
+
+export type AddAbsenceMutationVariables = Exact<{
+  input: AddAbsenceInput;
+}>;
+
+
+export type AddAbsenceMutation = { addAbsence: { id: string } };
+
+export type RemoveAbsenceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemoveAbsenceMutation = { removeAbsence: boolean };
 
 export type TeamCompositionQueryVariables = Exact<{
   teamId?: string | number | null | undefined;
@@ -90,6 +260,131 @@ export const CurrentUserFragmentDoc = new TypedDocumentString(`
   active
 }
     `, {"fragmentName":"CurrentUser"}) as unknown as TypedDocumentString<CurrentUserFragment, unknown>;
+export const CirclePersonFragmentDoc = new TypedDocumentString(`
+    fragment CirclePerson on Member {
+  id
+  name
+  role
+  stageRole
+  category
+  active
+  capacity {
+    clients
+    processes
+  }
+  availability {
+    available
+    reason
+  }
+  crossRoles {
+    id
+    kind
+    products
+    regions
+  }
+  lines {
+    id
+    kind
+    scope
+    from {
+      id
+      name
+    }
+    to {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"CirclePerson"}) as unknown as TypedDocumentString<CirclePersonFragment, unknown>;
+export const MatrixRepFragmentDoc = new TypedDocumentString(`
+    fragment MatrixRep on Member {
+  id
+  name
+  stageRole
+  category
+  version
+  active
+  availability {
+    available
+    reason
+  }
+  teams {
+    id
+  }
+}
+    `, {"fragmentName":"MatrixRep"}) as unknown as TypedDocumentString<MatrixRepFragment, unknown>;
+export const MemberDetailFragmentDoc = new TypedDocumentString(`
+    fragment MemberDetail on Member {
+  id
+  name
+  email
+  role
+  stageRole
+  category
+  active
+  hasSignIn
+  version
+  capacity {
+    clients
+    processes
+  }
+  reportsTo {
+    id
+    name
+  }
+  lines {
+    id
+    kind
+    scope
+    from {
+      id
+      name
+    }
+    to {
+      id
+      name
+    }
+  }
+  crossRoles {
+    id
+    kind
+    products
+    regions
+  }
+  schedule {
+    weekday
+    startsAt
+    endsAt
+  }
+  absences {
+    id
+    kind
+    startsOn
+    endsOn
+    note
+  }
+  teams {
+    id
+    name
+    paused
+  }
+  availability {
+    at
+    available
+    reason
+  }
+  history {
+    id
+    at
+    actorName
+    entity
+    action
+    before
+    after
+  }
+}
+    `, {"fragmentName":"MemberDetail"}) as unknown as TypedDocumentString<MemberDetailFragment, unknown>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {
@@ -136,6 +431,401 @@ export const UpdateMyPreferencesDocument = new TypedDocumentString(`
   locale
   active
 }`) as unknown as TypedDocumentString<UpdateMyPreferencesMutation, UpdateMyPreferencesMutationVariables>;
+export const ViewerScopeDocument = new TypedDocumentString(`
+    query ViewerScope {
+  me {
+    id
+    role
+    member {
+      id
+    }
+  }
+  teams {
+    id
+    name
+    paused
+    director {
+      id
+    }
+    lead {
+      id
+    }
+    coach {
+      id
+    }
+    members {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerScopeQuery, ViewerScopeQueryVariables>;
+export const TeamCircleDocument = new TypedDocumentString(`
+    query TeamCircle($id: ID!) {
+  team(id: $id) {
+    id
+    name
+    paused
+    director {
+      ...CirclePerson
+    }
+    lead {
+      ...CirclePerson
+    }
+    coach {
+      ...CirclePerson
+    }
+    members {
+      ...CirclePerson
+    }
+  }
+}
+    fragment CirclePerson on Member {
+  id
+  name
+  role
+  stageRole
+  category
+  active
+  capacity {
+    clients
+    processes
+  }
+  availability {
+    available
+    reason
+  }
+  crossRoles {
+    id
+    kind
+    products
+    regions
+  }
+  lines {
+    id
+    kind
+    scope
+    from {
+      id
+      name
+    }
+    to {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<TeamCircleQuery, TeamCircleQueryVariables>;
+export const SetTeamPausedDocument = new TypedDocumentString(`
+    mutation SetTeamPaused($teamId: ID!, $paused: Boolean!) {
+  setTeamPaused(teamId: $teamId, paused: $paused) {
+    id
+    paused
+  }
+}
+    `) as unknown as TypedDocumentString<SetTeamPausedMutation, SetTeamPausedMutationVariables>;
+export const MatrixDocument = new TypedDocumentString(`
+    query Matrix($teamId: ID) {
+  matrix(teamId: $teamId) {
+    stageRole
+    category
+    members {
+      ...MatrixRep
+    }
+  }
+}
+    fragment MatrixRep on Member {
+  id
+  name
+  stageRole
+  category
+  version
+  active
+  availability {
+    available
+    reason
+  }
+  teams {
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixQuery, MatrixQueryVariables>;
+export const MoveInMatrixDocument = new TypedDocumentString(`
+    mutation MoveInMatrix($id: ID!, $input: UpdateMemberInput!) {
+  updateMember(id: $id, input: $input) {
+    ...MatrixRep
+  }
+}
+    fragment MatrixRep on Member {
+  id
+  name
+  stageRole
+  category
+  version
+  active
+  availability {
+    available
+    reason
+  }
+  teams {
+    id
+  }
+}`) as unknown as TypedDocumentString<MoveInMatrixMutation, MoveInMatrixMutationVariables>;
+export const MemberPageDocument = new TypedDocumentString(`
+    query MemberPage($id: ID!) {
+  member(id: $id) {
+    ...MemberDetail
+  }
+  organization {
+    id
+    timezone
+  }
+}
+    fragment MemberDetail on Member {
+  id
+  name
+  email
+  role
+  stageRole
+  category
+  active
+  hasSignIn
+  version
+  capacity {
+    clients
+    processes
+  }
+  reportsTo {
+    id
+    name
+  }
+  lines {
+    id
+    kind
+    scope
+    from {
+      id
+      name
+    }
+    to {
+      id
+      name
+    }
+  }
+  crossRoles {
+    id
+    kind
+    products
+    regions
+  }
+  schedule {
+    weekday
+    startsAt
+    endsAt
+  }
+  absences {
+    id
+    kind
+    startsOn
+    endsOn
+    note
+  }
+  teams {
+    id
+    name
+    paused
+  }
+  availability {
+    at
+    available
+    reason
+  }
+  history {
+    id
+    at
+    actorName
+    entity
+    action
+    before
+    after
+  }
+}`) as unknown as TypedDocumentString<MemberPageQuery, MemberPageQueryVariables>;
+export const UpdateMemberDocument = new TypedDocumentString(`
+    mutation UpdateMember($id: ID!, $input: UpdateMemberInput!) {
+  updateMember(id: $id, input: $input) {
+    ...MemberDetail
+  }
+}
+    fragment MemberDetail on Member {
+  id
+  name
+  email
+  role
+  stageRole
+  category
+  active
+  hasSignIn
+  version
+  capacity {
+    clients
+    processes
+  }
+  reportsTo {
+    id
+    name
+  }
+  lines {
+    id
+    kind
+    scope
+    from {
+      id
+      name
+    }
+    to {
+      id
+      name
+    }
+  }
+  crossRoles {
+    id
+    kind
+    products
+    regions
+  }
+  schedule {
+    weekday
+    startsAt
+    endsAt
+  }
+  absences {
+    id
+    kind
+    startsOn
+    endsOn
+    note
+  }
+  teams {
+    id
+    name
+    paused
+  }
+  availability {
+    at
+    available
+    reason
+  }
+  history {
+    id
+    at
+    actorName
+    entity
+    action
+    before
+    after
+  }
+}`) as unknown as TypedDocumentString<UpdateMemberMutation, UpdateMemberMutationVariables>;
+export const SetWorkScheduleDocument = new TypedDocumentString(`
+    mutation SetWorkSchedule($memberId: ID!, $input: SetWorkScheduleInput!) {
+  setWorkSchedule(memberId: $memberId, input: $input) {
+    ...MemberDetail
+  }
+}
+    fragment MemberDetail on Member {
+  id
+  name
+  email
+  role
+  stageRole
+  category
+  active
+  hasSignIn
+  version
+  capacity {
+    clients
+    processes
+  }
+  reportsTo {
+    id
+    name
+  }
+  lines {
+    id
+    kind
+    scope
+    from {
+      id
+      name
+    }
+    to {
+      id
+      name
+    }
+  }
+  crossRoles {
+    id
+    kind
+    products
+    regions
+  }
+  schedule {
+    weekday
+    startsAt
+    endsAt
+  }
+  absences {
+    id
+    kind
+    startsOn
+    endsOn
+    note
+  }
+  teams {
+    id
+    name
+    paused
+  }
+  availability {
+    at
+    available
+    reason
+  }
+  history {
+    id
+    at
+    actorName
+    entity
+    action
+    before
+    after
+  }
+}`) as unknown as TypedDocumentString<SetWorkScheduleMutation, SetWorkScheduleMutationVariables>;
+export const RemoveReportingLineDocument = new TypedDocumentString(`
+    mutation RemoveReportingLine($id: ID!) {
+  removeReportingLine(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemoveReportingLineMutation, RemoveReportingLineMutationVariables>;
+export const AssignCrossRoleDocument = new TypedDocumentString(`
+    mutation AssignCrossRole($input: AssignCrossRoleInput!) {
+  assignCrossRole(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AssignCrossRoleMutation, AssignCrossRoleMutationVariables>;
+export const RemoveCrossRoleDocument = new TypedDocumentString(`
+    mutation RemoveCrossRole($id: ID!) {
+  removeCrossRole(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemoveCrossRoleMutation, RemoveCrossRoleMutationVariables>;
+export const AddAbsenceDocument = new TypedDocumentString(`
+    mutation AddAbsence($input: AddAbsenceInput!) {
+  addAbsence(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddAbsenceMutation, AddAbsenceMutationVariables>;
+export const RemoveAbsenceDocument = new TypedDocumentString(`
+    mutation RemoveAbsence($id: ID!) {
+  removeAbsence(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemoveAbsenceMutation, RemoveAbsenceMutationVariables>;
 export const TeamCompositionDocument = new TypedDocumentString(`
     query TeamComposition($teamId: ID) {
   teamComposition(teamId: $teamId) {

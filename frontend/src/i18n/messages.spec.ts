@@ -1,5 +1,8 @@
-import { ERROR_CODES, ROLES, STAGE_ROLES } from '@salescircle/shared';
+import { ABSENCE_KINDS, CROSS_ROLE_KINDS, ERROR_CODES, LINE_KINDS, ROLES, STAGE_ROLES } from '@salescircle/shared';
 import { describe, expect, it } from 'vitest';
+import { AVAILABILITY_STATUSES } from '@/utils/availability';
+import { ERROR_REASONS } from '@/utils/error-reasons';
+import { HISTORY_ACTIONS } from '@/utils/member-history';
 import { createAppI18n } from './index';
 import { en } from './en';
 import { ru } from './ru';
@@ -61,6 +64,19 @@ describe('messages', () => {
     });
   });
 
+  it('names every kind of line, cross role, absence, availability, refusal reason and history action', () => {
+    const expected = [
+      ...LINE_KINDS.flatMap((k) => [`lineKinds.${k}`, `lineLegend.${k}`, `member.lines.out.${k}`, `member.lines.in.${k}`]),
+      ...CROSS_ROLE_KINDS.map((k) => `crossRoleKinds.${k}`),
+      ...ABSENCE_KINDS.map((k) => `absenceKinds.${k}`),
+      ...STAGE_ROLES.flatMap((k) => [`stageRoleShort.${k}`, `matrix.stageHint.${k}`]),
+      ...AVAILABILITY_STATUSES.map((k) => `availability.${k}`),
+      ...ERROR_REASONS.map((k) => `errorReasons.${k}`),
+      ...Object.values(HISTORY_ACTIONS).map((k) => `history.actions.${k}`),
+    ];
+    for (const key of expected) expect(enLeaves.has(key) && ruLeaves.has(key), key).toBe(true);
+  });
+
   it('has every literal key the code asks for', () => {
     const keyCall = /\$?\bt\(\s*'([a-zA-Z0-9_.]+)'/g;
     const missing: string[] = [];
@@ -87,5 +103,11 @@ describe('messages', () => {
     expect(t('teams.memberCount', { count: 1 })).toBe('1 member');
     expect(t('teams.memberCount', { count: 2 })).toBe('2 members');
     expect(t('login.demo.hint', { password: 'salescircle' })).toContain('is salescircle.');
+    expect(t('matrix.count', { count: 1 })).toBe('1 rep');
+    locale.value = 'ru';
+    expect(t('matrix.count', { count: 2 })).toBe('2 менеджера');
+    expect(t('matrix.count', { count: 5 })).toBe('5 менеджеров');
+    expect(t('circle.memberCount', { count: 11 })).toBe('11 человек');
+    expect(t('circle.badge', { stage: 'Фермер', category: 3 })).toBe('Фермер · К3');
   });
 });

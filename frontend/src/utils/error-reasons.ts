@@ -1,0 +1,27 @@
+/**
+ * The finer reasons the API gives beside an error code (extensions.reason) that the app
+ * translates; any other reason is shown with the server's own message only.
+ */
+export const ERROR_REASONS = [
+  'SELF_LINE',
+  'SECOND_MANAGER',
+  'REPORTING_CYCLE',
+  'COACH_IN_DIRECTOR_LINE',
+  'TEAM_LEAD_ROLE',
+  'TEAM_COACH_ROLE',
+  'TEAM_DIRECTOR_ROLE',
+  'MATRIX_ONLY_FOR_SALES',
+  'ROLE_HELD_IN_TEAM',
+  'STALE_VERSION',
+  'BAD_SCHEDULE',
+  'BAD_ABSENCE',
+  'DUPLICATE_LINE',
+  'HOLDER_STAYS_IN_TEAM',
+  'DUPLICATE_TEAM_NAME',
+] as const;
+
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+export function isErrorReason(value: unknown): value is ErrorReason {
+  return typeof value === 'string' && (ERROR_REASONS as readonly string[]).includes(value);
+}
