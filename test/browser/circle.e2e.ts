@@ -1,12 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumOrSkip } from '../support/chromium';
-import { REPO_ROOT, freePort, startServer, tempDataRoot, waitForHealthy, type ServerProcess } from '../support/server-process';
-
-const executablePath = chromiumOrSkip();
-const describeBrowser = executablePath ? describe : describe.skip;
-const SHOTS = join(REPO_ROOT, 'test-results', 'browser');
+import type { Page } from 'playwright-core';
+import { describeInBrowser, shoot, signIn as openSession, type Session } from '../support/browser-suite';
 
 const DEALERS = 'Дилерские продажи';
 const POPOV = 'Сергей Попов';
@@ -16,55 +9,13 @@ const POPOV = 'Сергей Попов';
  * company, as the director, the lead and a rep see them. The tests run in order and share
  * the server: the lead's move in the matrix is what the member page's history shows.
  */
-describeBrowser('team circle, matrix and member page in a real browser', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = startServer({ DATA_DIR: join(tempDataRoot('circle'), 'data') }, await freePort());
-    await waitForHealthy(server);
-    browser = await chromium.launch({ executablePath: executablePath!, headless: true, args: CHROMIUM_ARGS });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-  });
-
-  interface Session {
-    context: BrowserContext;
-    page: Page;
-    errors: string[];
-  }
-
-  async function signIn(email: string, locale: 'en' | 'ru'): Promise<Session> {
-    const context = await browser.newContext({ locale: locale === 'ru' ? 'ru-RU' : 'en-US', viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/login`);
-    await page.selectOption('[data-testid="locale-switch"]', locale);
-    await page.fill('input[name="email"]', email);
-    await page.fill('input[name="password"]', 'salescircle');
-    await page.click('[data-testid="login-submit"]');
-    await page.waitForSelector('[data-testid="current-user"]', { timeout: 20_000 });
-    return { context, page, errors };
-  }
+describeInBrowser('team circle, matrix and member page in a real browser', 'circle', (suite) => {
+  const signIn = (email: string, locale: 'en' | 'ru'): Promise<Session> => openSession(suite, email, locale);
 
   async function switchLocale(page: Page, locale: 'en' | 'ru', text: string): Promise<void> {
     await page.selectOption('[data-testid="locale-switch"]', locale);
     await page.waitForFunction((expected) => document.body.innerText.includes(expected), text);
     await page.waitForTimeout(300);
-  }
-
-  /** A full-page picture from the top (the header is sticky). */
-  async function shoot(page: Page, name: string): Promise<void> {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(SHOTS, name), fullPage: true });
   }
 
   const chip = (page: Page, name: string) => page.locator('[data-testid="matrix-chip"]', { hasText: name });
@@ -192,7 +143,7 @@ describeBrowser('team circle, matrix and member page in a real browser', () => {
     const { context, page, errors } = await signIn('rep@demo.local', 'en');
     try {
       expect(await page.locator('[data-nav="matrix"]').count()).toBe(0);
-      await page.goto(`${server.url}/matrix`);
+      await page.goto(`${suite.server.url}/matrix`);
       await page.waitForSelector('[data-testid="matrix-grid"] [data-testid="matrix-chip"]', { timeout: 20_000 });
       expect(await page.locator('[data-testid="matrix-chip"]').count()).toBeGreaterThan(0);
       expect(await page.locator('[data-testid="matrix-chip"][draggable="true"]').count()).toBe(0);

@@ -1,47 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { canvasHasPixels, describeInBrowser, SHOTS } from '../support/browser-suite';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumOrSkip } from '../support/chromium';
-import { REPO_ROOT, freePort, startServer, tempDataRoot, waitForHealthy, type ServerProcess } from '../support/server-process';
 
-const executablePath = chromiumOrSkip();
-const describeBrowser = executablePath ? describe : describe.skip;
-const SHOTS = join(REPO_ROOT, 'test-results', 'browser');
-
-/** True when the canvas has drawn, non-transparent pixels. */
-async function canvasHasPixels(page: Page, selector: string): Promise<boolean> {
-  return page.$eval(selector, (canvas) => {
-    const c = canvas as HTMLCanvasElement;
-    const ctx = c.getContext('2d');
-    if (!ctx || c.width === 0 || c.height === 0) return false;
-    const { data } = ctx.getImageData(0, 0, c.width, c.height);
-    let painted = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted += 1;
-    return painted > 200;
-  });
-}
-
-describeBrowser('foundation in a real browser', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = startServer({ DATA_DIR: join(tempDataRoot('browser'), 'data') }, await freePort());
-    await waitForHealthy(server);
-    browser = await chromium.launch({ executablePath: executablePath!, headless: true, args: CHROMIUM_ARGS });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-  });
-
+describeInBrowser('foundation in a real browser', 'browser', (suite) => {
   async function signIn(page: Page, email: string, locale?: 'en' | 'ru'): Promise<void> {
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${suite.server.url}/login`);
     if (locale) await page.selectOption('[data-testid="locale-switch"]', locale);
     await page.fill('input[name="email"]', email);
     await page.fill('input[name="password"]', 'salescircle');
@@ -57,7 +20,7 @@ describeBrowser('foundation in a real browser', () => {
 
   for (const role of roles) {
     it(`${role.email} signs in, sees the role dashboard with a drawn chart, and switches language`, async () => {
-      const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
+      const context = await suite.browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
@@ -91,10 +54,10 @@ describeBrowser('foundation in a real browser', () => {
   }
 
   it('shows a clear error for a wrong password and keeps the user on the sign-in page', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await suite.browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
     try {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${suite.server.url}/login`);
       await page.fill('input[name="email"]', 'rep@demo.local');
       await page.fill('input[name="password"]', 'definitely-wrong');
       await page.click('[data-testid="login-submit"]');
@@ -107,17 +70,17 @@ describeBrowser('foundation in a real browser', () => {
   });
 
   it('sends a signed-out visitor to sign-in, shows a 404 for unknown pages, and signs out', async () => {
-    const context = await browser.newContext({ locale: 'ru-RU' });
+    const context = await suite.browser.newContext({ locale: 'ru-RU' });
     const page = await context.newPage();
     try {
-      await page.goto(`${server.url}/`);
+      await page.goto(`${suite.server.url}/`);
       await page.waitForSelector('[data-testid="login-form"]');
       expect(await page.getAttribute('html', 'lang')).toBe('ru');
       await page.screenshot({ path: join(SHOTS, 'login-ru.png') });
 
       await signIn(page, 'lead@demo.local');
       await page.waitForSelector('[data-testid="home-lead"]');
-      await page.goto(`${server.url}/no/such/page`);
+      await page.goto(`${suite.server.url}/no/such/page`);
       await page.waitForSelector('[data-testid="not-found"]');
       await page.screenshot({ path: join(SHOTS, 'not-found-ru.png') });
 
@@ -125,7 +88,7 @@ describeBrowser('foundation in a real browser', () => {
       await page.waitForSelector('[data-testid="home-lead"]');
       await page.click('[data-testid="sign-out"]');
       await page.waitForSelector('[data-testid="login-form"]');
-      await page.goto(`${server.url}/`);
+      await page.goto(`${suite.server.url}/`);
       await page.waitForSelector('[data-testid="login-form"]');
     } finally {
       await context.close();
