@@ -15,3 +15,4 @@ export * from './rules/find-rule-overlaps';
 export * from './rules/evaluate-handoff';
 export * from './policy/client-policy';
 export * from './rules/propose-rebalance';
+export * from './rules/classify-client-category';

@@ -108,4 +108,22 @@ describe('creating clients, recording orders, reassigning', () => {
     const owner = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM client WHERE id = $1 AND owner_member_id = ANY($2)', [rows[0].id, [a, b]]);
     expect(owner.rows[0].n).toBe(1);
   });
+
+  it('edits a client with the version seen, reclassifies the category from the thresholds, and audits the change', async () => {
+    const created = await t.gql<{ createClient: { id: string; category: number } }>(CREATE, { input: { name: 'ООО «Рост»', region: 'Урал', annualPotential: 1000000 } }, { token: director });
+    const id = created.data!.createClient.id;
+    expect(created.data!.createClient.category).toBe(3);
+    const UPDATE = 'mutation ($id: ID!, $input: UpdateClientInput!) { updateClient(id: $id, input: $input) { category annualPotential version } }';
+    const bigger = await t.gql<{ updateClient: { category: number; annualPotential: string; version: number } }>(UPDATE, { id, input: { annualPotential: 31000000, expectedVersion: 2 } }, { token: director });
+    expect(bigger.errors).toBeUndefined();
+    expect(bigger.data!.updateClient).toMatchObject({ category: 1, annualPotential: '31000000.00', version: 3 });
+    const stale = await t.gql(UPDATE, { id, input: { vip: true, expectedVersion: 2 } }, { token: director });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
+    const manual = await t.gql<{ updateClient: { category: number } }>(UPDATE, { id, input: { category: 2, expectedVersion: 3 } }, { token: director });
+    expect(manual.data!.updateClient.category).toBe(2);
+    const audit = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM change_log WHERE entity = 'client' AND entity_id = $1", [id]);
+    expect(audit.rows[0].n).toBe(2);
+    const thresholds = await t.gql('mutation { updateOrganizationSettings(input: { category1From: 1000, category2From: 5000 }) { id } }', {}, { token: director });
+    expect(thresholds.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
 });

@@ -12,14 +12,25 @@ export type ClientVisibility = (typeof CLIENT_VISIBILITIES)[number];
 export interface OrganizationSettings {
   clientVisibility: ClientVisibility;
   leaderboardEnabled: boolean;
+  /** Client category thresholds on annual potential or volume (see classifyClientCategory). */
+  category1From: number;
+  category2From: number;
 }
 
-export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = { clientVisibility: 'OWN', leaderboardEnabled: true };
+export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
+  clientVisibility: 'OWN',
+  leaderboardEnabled: true,
+  category1From: 30_000_000,
+  category2From: 5_000_000,
+};
 
 export function readOrganizationSettings(raw: Record<string, unknown> | null | undefined): OrganizationSettings {
   const visibility = raw?.clientVisibility;
+  const positive = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback);
   return {
     clientVisibility: (CLIENT_VISIBILITIES as readonly unknown[]).includes(visibility) ? (visibility as ClientVisibility) : 'OWN',
     leaderboardEnabled: typeof raw?.leaderboardEnabled === 'boolean' ? raw.leaderboardEnabled : true,
+    category1From: positive(raw?.category1From, DEFAULT_ORGANIZATION_SETTINGS.category1From),
+    category2From: positive(raw?.category2From, DEFAULT_ORGANIZATION_SETTINGS.category2From),
   };
 }

@@ -56,6 +56,7 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   updateHandoffRule: ['DIRECTOR'],
   deleteHandoffRule: ['DIRECTOR'],
   createClient: ['DIRECTOR', 'LEAD', 'SALES'],
+  updateClient: ['DIRECTOR', 'LEAD', 'SALES'],
   recordOrder: ['DIRECTOR', 'LEAD', 'SALES'],
   reassignClients: MANAGERS,
   previewOffboarding: ['DIRECTOR'],

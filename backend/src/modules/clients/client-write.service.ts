@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { describeRoutingSteps, innProblem, mayReassignClient, type ClientStage } from '@salescircle/shared';
+import { classifyClientCategory, describeRoutingSteps, innProblem, mayReassignClient, readOrganizationSettings, type ClientStage } from '@salescircle/shared';
 import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { ChangeLogRepository } from '../audit/change-log.repository';
 import { CircleRepository } from '../members/circle.repository';
+import { OrganizationRepository } from '../organization/organization.repository';
 import { TeamRepository } from '../team/team.repository';
 import { ClientsRepository } from './clients.repository';
 import { ClientsService } from './clients.service';
-import type { CreateClientInput, ReassignClientsInput, RecordOrderInput } from './dto/client-write.inputs';
+import type { CreateClientInput, ReassignClientsInput, RecordOrderInput, UpdateClientInput } from './dto/client-write.inputs';
 import { HandoffService, today, type ApplyReport } from './handoff.service';
 import { RoutingService } from './routing.service';
 
@@ -28,6 +30,8 @@ export class ClientWriteService {
     private readonly circle: CircleRepository,
     private readonly teams: TeamRepository,
     private readonly transactions: TransactionRunner,
+    private readonly organizations: OrganizationRepository,
+    private readonly changeLog: ChangeLogRepository,
   ) {}
 
   /** A new client is routed at once (shifts count for new leads handled now) and the decision recorded. */
@@ -39,6 +43,7 @@ export class ClientWriteService {
     }
     const stage: ClientStage = input.stage ?? 'LEAD';
     const potential = input.annualPotential ?? 0;
+    const settings = readOrganizationSettings((await this.organizations.findById(viewer.organizationId))?.settings);
     return this.transactions.run(async (tx) => {
       const id = await this.clients.insertClient(tx, viewer.organizationId, {
         name: input.name.trim(),
@@ -50,7 +55,7 @@ export class ClientWriteService {
         channel: input.channel ?? null,
         vip: input.vip ?? false,
         annualPotential: potential,
-        category: potential >= 30_000_000 ? 1 : potential >= 5_000_000 ? 2 : 3,
+        category: classifyClientCategory(potential, 0, settings),
         stage,
         externalId: null,
       });
@@ -77,6 +82,48 @@ export class ClientWriteService {
         },
       ]);
       return id;
+    });
+  }
+
+  /** Edits a client's fields (not its owner: that is reassignment), with the version the user saw; audited. */
+  async updateClient(viewer: Viewer, id: string, input: UpdateClientInput): Promise<void> {
+    const row = await this.clientsService.mustGet(viewer, id);
+    if (viewer.role === 'SALES' && row.ownerMemberId !== viewer.memberId) throw DomainError.forbidden('Reps edit their own clients.');
+    const changes: Record<string, unknown> = {};
+    const text = (v: string | null | undefined) => (v === undefined ? undefined : v?.trim() || null);
+    if (input.name !== undefined) {
+      if (!input.name.trim()) throw DomainError.badInput('name', 'The name cannot be empty.');
+      changes.name = input.name.trim();
+    }
+    if (input.inn !== undefined) {
+      const inn = input.inn?.replace(/\s+/g, '') || null;
+      const problem = inn ? innProblem(inn) : null;
+      if (problem) throw new DomainError('BAD_USER_INPUT', INN_MESSAGES[problem], { field: 'inn', reason: `INN_${problem}` });
+      changes.inn = inn;
+    }
+    for (const key of ['region', 'city', 'industry', 'notes'] as const) if (input[key] !== undefined) changes[key] = text(input[key]);
+    if (input.ownershipForm !== undefined) changes.ownershipForm = input.ownershipForm;
+    if (input.channel !== undefined) changes.channel = input.channel;
+    if (input.vip !== undefined && input.vip !== null) changes.vip = input.vip;
+    if (input.annualPotential !== undefined && input.annualPotential !== null) changes.annualPotential = input.annualPotential;
+    await this.transactions.run(async (tx) => {
+      if (input.category !== undefined) {
+        changes.categoryManual = input.category !== null;
+        if (input.category !== null) changes.category = input.category;
+      }
+      if (input.category === null || (input.category === undefined && 'annualPotential' in changes)) {
+        const [manual] = (await tx.query('SELECT category_manual FROM client WHERE id = $1', [id])) as { category_manual: boolean }[];
+        if (input.category === null || !manual.category_manual) {
+          const settings = readOrganizationSettings((await this.organizations.findById(viewer.organizationId, tx))?.settings);
+          const potential = (changes.annualPotential as number | undefined) ?? Number(row.annualPotential);
+          changes.category = classifyClientCategory(potential, await this.clients.annualVolume(tx, id), settings);
+        }
+      }
+      if (!(await this.clients.updateClient(tx, id, input.expectedVersion, changes))) {
+        throw new DomainError('CONFLICT', `"${row.name}" was changed by someone else meanwhile. Reload to see the latest, then try again.`, { reason: 'STALE_VERSION' });
+      }
+      const before = Object.fromEntries(Object.keys(changes).map((k) => [k, (row as unknown as Record<string, unknown>)[k] ?? null]));
+      await this.changeLog.record(tx, [{ organizationId: viewer.organizationId, actorUserId: viewer.userId, entity: 'client', entityId: id, memberId: null, action: 'client updated', before, after: changes }]);
     });
   }
 

@@ -406,4 +406,28 @@ export class ClientsRepository {
     if (ids.length === 0) return [];
     return this.dataSource.query('SELECT id, name FROM member WHERE id = ANY($1)', [ids]);
   }
+
+  /** Changes the given columns of a client if it is still at the expected version; false when it moved on. */
+  async updateClient(tx: EntityManager, id: string, expectedVersion: number, changes: Record<string, unknown>): Promise<boolean> {
+    const columns: Record<string, string> = {
+      name: 'name', inn: 'inn', region: 'region', city: 'city', industry: 'industry', ownershipForm: 'ownership_form', channel: 'channel',
+      vip: 'vip', annualPotential: 'annual_potential', category: 'category', categoryManual: 'category_manual', notes: 'notes',
+    };
+    const keys = Object.keys(changes).filter((k) => k in columns);
+    const sets = keys.map((k, i) => `${columns[k]} = $${i + 3}`);
+    const [, count]: [unknown, number] = await tx.query(
+      `UPDATE client SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 AND version = $2`,
+      [id, expectedVersion, ...keys.map((k) => changes[k])],
+    );
+    return count > 0;
+  }
+
+  /** Purchases of the last 365 days, for the category. */
+  async annualVolume(tx: EntityManager, clientId: string): Promise<number> {
+    const [row]: { v: string }[] = await tx.query(
+      "SELECT coalesce(sum(total), 0)::text AS v FROM client_order WHERE client_id = $1 AND ordered_on > current_date - 365",
+      [clientId],
+    );
+    return Number(row.v);
+  }
 }

@@ -15,7 +15,7 @@ import {
   RoutingDecisionModel,
 } from './client.model';
 import { ClientWriteService } from './client-write.service';
-import { CreateClientInput, ReassignClientsInput, RecordOrderInput } from './dto/client-write.inputs';
+import { CreateClientInput, ReassignClientsInput, RecordOrderInput, UpdateClientInput } from './dto/client-write.inputs';
 import { CoverClientsInput } from './dto/cover.input';
 import { ReassignmentService } from './reassignment.service';
 import { ClientsService, toClientModel } from './clients.service';
@@ -109,6 +109,13 @@ export class ClientsResolver {
   @Mutation(() => ClientModel, { description: 'Adds a client and routes it at once (the decision is recorded)' })
   async createClient(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateClientInput): Promise<ClientModel> {
     const id = await this.writes.createClient(viewer, input);
+    const [row] = await this.clientRows.findByIds([id]);
+    return toClientModel(row);
+  }
+
+  @Mutation(() => ClientModel, { description: "Edits a client's fields with the version you saw (CONFLICT when it changed); audited" })
+  async updateClient(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateClientInput): Promise<ClientModel> {
+    await this.writes.updateClient(viewer, id, input);
     const [row] = await this.clientRows.findByIds([id]);
     return toClientModel(row);
   }

@@ -1,6 +1,6 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, ObjectType } from '@nestjs/graphql';
 import type { ClientVisibility } from '@salescircle/shared';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsNumber, IsOptional, Min } from 'class-validator';
 import { ClientVisibilityEnum } from '../../common/graphql/circle-enums';
 
 @ObjectType('OrganizationSettings')
@@ -10,6 +10,12 @@ export class OrganizationSettingsModel {
 
   @Field({ description: 'Show the KPI leaderboard to everyone in a team' })
   leaderboardEnabled: boolean;
+
+  @Field(() => Float, { description: 'Annual potential or volume from which a client is category 1' })
+  category1From: number;
+
+  @Field(() => Float, { description: 'Annual potential or volume from which a client is category 2 (else 3)' })
+  category2From: number;
 }
 
 @ObjectType('Organization')
@@ -38,4 +44,16 @@ export class UpdateOrganizationSettingsInput {
   @IsOptional()
   @IsBoolean()
   leaderboardEnabled?: boolean;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber()
+  @Min(0.01, { message: 'category1From must be above zero' })
+  category1From?: number;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber()
+  @Min(0.01, { message: 'category2From must be above zero' })
+  category2From?: number;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { readOrganizationSettings } from '@salescircle/shared';
+import { readOrganizationSettings, thresholdProblems } from '@salescircle/shared';
 import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -34,7 +34,11 @@ export class OrganizationService {
       const after = {
         clientVisibility: input.clientVisibility ?? before.clientVisibility,
         leaderboardEnabled: input.leaderboardEnabled ?? before.leaderboardEnabled,
+        category1From: input.category1From ?? before.category1From,
+        category2From: input.category2From ?? before.category2From,
       };
+      const problem = thresholdProblems(after);
+      if (problem) throw DomainError.badInput(input.category1From !== undefined ? 'category1From' : 'category2From', problem);
       await this.organizations.saveSettings(tx, org.id, after);
       await this.changeLog.record(tx, [
         { organizationId: org.id, actorUserId: viewer.userId, entity: 'organization', entityId: org.id, memberId: null, action: 'settings changed', before: { ...before }, after },

@@ -122,3 +122,75 @@ export class ReassignClientsInput {
   @IsInt({ each: true })
   expectedVersions?: number[];
 }
+
+@InputType({ description: 'Every field is optional: only the fields given change' })
+export class UpdateClientInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300, { message: 'name must be 1 to 300 characters' })
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  inn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  region?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  city?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  industry?: string | null;
+
+  @Field(() => OwnershipFormEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(['COMMERCIAL', 'GOVERNMENT', 'PRIVATE_PERSON'])
+  ownershipForm?: OwnershipForm | null;
+
+  @Field(() => ChannelEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(['DEALER', 'OWN_NETWORK', 'FRANCHISE', 'RETAIL_CHAIN', 'KEY_CLIENT', 'DIRECT'])
+  channel?: Channel | null;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  vip?: boolean;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'annualPotential must be an amount with at most 2 decimals' })
+  @Min(0, { message: 'annualPotential cannot be negative' })
+  @Max(1e14)
+  annualPotential?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Set by hand (1-3); null hands it back to the thresholds' })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'category must be 1, 2 or 3' })
+  @Max(3, { message: 'category must be 1, 2 or 3' })
+  category?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  notes?: string | null;
+
+  @Field(() => Int, { description: 'The version you edited: a newer one on the server gives CONFLICT' })
+  @IsInt()
+  expectedVersion: number;
+}
