@@ -126,4 +126,22 @@ describe('creating clients, recording orders, reassigning', () => {
     const thresholds = await t.gql('mutation { updateOrganizationSettings(input: { category1From: 1000, category2From: 5000 }) { id } }', {}, { token: director });
     expect(thresholds.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
+
+  it('shows the client card: latest orders with products, contacts (added with validation), deals', async () => {
+    const { rows } = await db.query<{ id: string }>("SELECT c.id FROM client c WHERE (SELECT count(*) FROM client_order o WHERE o.client_id = c.id) > 25 LIMIT 1");
+    const added = await t.gql('mutation ($c: ID!) { addClientContact(input: { clientId: $c, name: "Пётр Иванов", position: "Закупки", phone: "+7 495 123-45-67", email: "Petr@Example.ru" }) { name email } }', { c: rows[0].id }, { token: director });
+    expect(added.data).toEqual({ addClientContact: { name: 'Пётр Иванов', email: 'petr@example.ru' } });
+    const bad = await t.gql('mutation ($c: ID!) { addClientContact(input: { clientId: $c, name: "X", phone: "звоните" }) { id } }', { c: rows[0].id }, { token: director });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'phone' });
+    const card = await t.gql<{ client: { orders: { orderedOn: string; total: string; products: string[] }[]; contacts: { name: string }[]; deals: unknown[] } }>(
+      'query ($c: ID!) { client(id: $c) { orders { orderedOn total products } contacts { name position } deals { id } } }',
+      { c: rows[0].id },
+      { token: director },
+    );
+    expect(card.data!.client.orders).toHaveLength(20);
+    const dates = card.data!.client.orders.map((o) => o.orderedOn);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(card.data!.client.orders[0].products.length).toBeGreaterThan(0);
+    expect(card.data!.client.contacts.map((c) => c.name)).toEqual(['Пётр Иванов']);
+  });
 });

@@ -57,6 +57,7 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   deleteHandoffRule: ['DIRECTOR'],
   createClient: ['DIRECTOR', 'LEAD', 'SALES'],
   updateClient: ['DIRECTOR', 'LEAD', 'SALES'],
+  addClientContact: ['DIRECTOR', 'LEAD', 'SALES'],
   recordOrder: ['DIRECTOR', 'LEAD', 'SALES'],
   reassignClients: MANAGERS,
   previewOffboarding: ['DIRECTOR'],

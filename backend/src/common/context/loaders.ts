@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { ChangeLogRepository, type ChangeLogRow } from '../../modules/audit/change-log.repository';
+import type { ClientContactModel, ClientDealModel, ClientOrderModel } from '../../modules/clients/client.model';
+import { ClientsRepository } from '../../modules/clients/clients.repository';
 import { CircleRepository, type AbsenceRow, type CrossRoleRow, type LineRow, type ScheduleRow } from '../../modules/members/circle.repository';
 import { toMemberModel } from '../../modules/members/member.mapper';
 import type { MemberModel } from '../../modules/members/member.model';
@@ -22,6 +24,9 @@ export interface Loaders {
   historyByMemberId: DataLoader<string, ChangeLogRow[]>;
   timezoneByOrganizationId: DataLoader<string, string>;
   activeClientsByMemberId: DataLoader<string, number>;
+  ordersByClientId: DataLoader<string, ClientOrderModel[]>;
+  contactsByClientId: DataLoader<string, ClientContactModel[]>;
+  dealsByClientId: DataLoader<string, ClientDealModel[]>;
 }
 
 function byKey<T, K>(keys: readonly K[], items: T[], keyOf: (item: T) => K): (T | null)[] {
@@ -48,6 +53,7 @@ export class LoadersFactory {
     private readonly circle: CircleRepository,
     private readonly changeLog: ChangeLogRepository,
     private readonly organizations: OrganizationRepository,
+    private readonly clients: ClientsRepository,
   ) {}
 
   create(): Loaders {
@@ -77,6 +83,9 @@ export class LoadersFactory {
       historyByMemberId: new DataLoader(async (memberIds) =>
         grouped(memberIds, await this.changeLog.historyOfMembers(memberIds, HISTORY_LIMIT), (h) => h.memberId ?? ''),
       ),
+      ordersByClientId: new DataLoader(async (ids) => grouped(ids, await this.clients.latestOrders(ids, 20), (o) => o.clientId)),
+      contactsByClientId: new DataLoader(async (ids) => grouped(ids, await this.clients.contactsOf(ids), (c) => c.clientId)),
+      dealsByClientId: new DataLoader(async (ids) => grouped(ids, await this.clients.dealsOf(ids), (d) => d.clientId)),
       activeClientsByMemberId: new DataLoader(async (memberIds) => {
         const counts = await this.circle.activeClientCounts(memberIds);
         return memberIds.map((id) => counts.get(id) ?? 0);

@@ -9,7 +9,7 @@ import { OrganizationRepository } from '../organization/organization.repository'
 import { TeamRepository } from '../team/team.repository';
 import { ClientsRepository } from './clients.repository';
 import { ClientsService } from './clients.service';
-import type { CreateClientInput, ReassignClientsInput, RecordOrderInput, UpdateClientInput } from './dto/client-write.inputs';
+import type { AddClientContactInput, CreateClientInput, ReassignClientsInput, RecordOrderInput, UpdateClientInput } from './dto/client-write.inputs';
 import { HandoffService, today, type ApplyReport } from './handoff.service';
 import { RoutingService } from './routing.service';
 
@@ -125,6 +125,15 @@ export class ClientWriteService {
       const before = Object.fromEntries(Object.keys(changes).map((k) => [k, (row as unknown as Record<string, unknown>)[k] ?? null]));
       await this.changeLog.record(tx, [{ organizationId: viewer.organizationId, actorUserId: viewer.userId, entity: 'client', entityId: id, memberId: null, action: 'client updated', before, after: changes }]);
     });
+  }
+
+  async addContact(viewer: Viewer, input: AddClientContactInput): Promise<{ id: string; clientId: string; name: string; position: string | null; phone: string | null; email: string | null }> {
+    const row = await this.clientsService.mustGet(viewer, input.clientId);
+    if (viewer.role === 'SALES' && row.ownerMemberId !== viewer.memberId) throw DomainError.forbidden('Reps edit their own clients.');
+    const contact = { name: input.name.trim(), position: input.position?.trim() || null, phone: input.phone?.trim() || null, email: input.email?.trim().toLowerCase() || null };
+    if (!contact.name) throw DomainError.badInput('name', 'The contact needs a name.');
+    const id = await this.transactions.run((tx) => this.clients.insertContact(tx, row.id, contact));
+    return { id, clientId: row.id, ...contact };
   }
 
   /** Records an order; the client's handoff rules are checked at once, in the same transaction. */

@@ -286,3 +286,69 @@ export class RebalanceProposalModel {
   @Field(() => [ReassignmentItemModel])
   items: ReassignmentItemModel[];
 }
+
+@ObjectType('ClientOrder')
+export class ClientOrderModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  orderedOn: string;
+
+  @Field({ description: 'Exact decimal as a string' })
+  total: string;
+
+  @Field()
+  currency: string;
+
+  @Field(() => [String], { description: 'Products on the order' })
+  products: string[];
+
+  clientId: string;
+}
+
+@ObjectType('ClientContact')
+export class ClientContactModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  position: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone: string | null;
+
+  @Field(() => String, { nullable: true })
+  email: string | null;
+
+  clientId: string;
+}
+
+@ObjectType('ClientDeal')
+export class ClientDealModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  title: string;
+
+  @Field({ description: 'Exact decimal as a string' })
+  amount: string;
+
+  @Field()
+  currency: string;
+
+  @Field()
+  stageName: string;
+
+  @Field({ description: 'OPEN, WON or LOST' })
+  stageKind: string;
+
+  @Field(() => String, { nullable: true })
+  expectedCloseOn: string | null;
+
+  clientId: string;
+}

@@ -430,4 +430,43 @@ export class ClientsRepository {
     );
     return Number(row.v);
   }
+
+  /** The latest orders of many clients (`limit` each), with their products, in one statement. */
+  async latestOrders(clientIds: readonly string[], limit: number): Promise<{ id: string; clientId: string; orderedOn: string; total: string; currency: string; products: string[] }[]> {
+    if (clientIds.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT o.id, o.client_id AS "clientId", to_char(o.ordered_on, 'YYYY-MM-DD') AS "orderedOn", o.total::text AS total, o.currency,
+              coalesce((SELECT array_agg(p.name ORDER BY p.name) FROM order_line ol JOIN product p ON p.id = ol.product_id WHERE ol.order_id = o.id), '{}') AS products
+         FROM unnest($1::uuid[]) AS ids(client_id)
+         CROSS JOIN LATERAL (SELECT * FROM client_order x WHERE x.client_id = ids.client_id ORDER BY x.ordered_on DESC, x.id LIMIT $2) o
+        ORDER BY o.client_id, o.ordered_on DESC`,
+      [clientIds, limit],
+    );
+  }
+
+  async contactsOf(clientIds: readonly string[]): Promise<{ id: string; clientId: string; name: string; position: string | null; phone: string | null; email: string | null }[]> {
+    if (clientIds.length === 0) return [];
+    return this.dataSource.query(
+      'SELECT id, client_id AS "clientId", name, position, phone, email FROM client_contact WHERE client_id = ANY($1) ORDER BY created_at',
+      [clientIds],
+    );
+  }
+
+  async dealsOf(clientIds: readonly string[]): Promise<{ id: string; clientId: string; title: string; amount: string; currency: string; stageName: string; stageKind: string; expectedCloseOn: string | null }[]> {
+    if (clientIds.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT d.id, d.client_id AS "clientId", d.title, d.amount::text AS amount, d.currency, s.name AS "stageName", s.kind AS "stageKind",
+              to_char(d.expected_close_on, 'YYYY-MM-DD') AS "expectedCloseOn"
+         FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id WHERE d.client_id = ANY($1) ORDER BY d.started_on DESC`,
+      [clientIds],
+    );
+  }
+
+  async insertContact(tx: EntityManager, clientId: string, c: { name: string; position: string | null; phone: string | null; email: string | null }): Promise<string> {
+    const [row]: { id: string }[] = await tx.query(
+      'INSERT INTO client_contact (client_id, name, position, phone, email) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [clientId, c.name, c.position, c.phone, c.email],
+    );
+    return row.id;
+  }
 }

@@ -8,6 +8,9 @@ import {
   ClientConnectionModel,
   ClientModel,
   HandoffApplyReportModel,
+  ClientContactModel,
+  ClientDealModel,
+  ClientOrderModel,
   HandoffPreviewModel,
   OffboardingPreviewModel,
   RebalanceProposalModel,
@@ -15,7 +18,7 @@ import {
   RoutingDecisionModel,
 } from './client.model';
 import { ClientWriteService } from './client-write.service';
-import { CreateClientInput, ReassignClientsInput, RecordOrderInput, UpdateClientInput } from './dto/client-write.inputs';
+import { AddClientContactInput, CreateClientInput, ReassignClientsInput, RecordOrderInput, UpdateClientInput } from './dto/client-write.inputs';
 import { CoverClientsInput } from './dto/cover.input';
 import { ReassignmentService } from './reassignment.service';
 import { ClientsService, toClientModel } from './clients.service';
@@ -178,6 +181,26 @@ export class ClientsResolver {
   @Mutation(() => HandoffApplyReportModel, { description: 'Executes exactly a previewed list; reports clients that changed meanwhile' })
   applyHandoffs(@CurrentViewer() viewer: Viewer, @Args('previewId', { type: () => ID }) previewId: string): Promise<HandoffApplyReportModel> {
     return this.handoffs.apply(viewer, previewId);
+  }
+
+  @ResolveField(() => [ClientOrderModel], { description: 'The latest 20 orders, newest first' })
+  orders(@Parent() client: ClientModel, @Context() ctx: RequestContext): Promise<ClientOrderModel[]> {
+    return ctx.loaders.ordersByClientId.load(client.id);
+  }
+
+  @ResolveField(() => [ClientContactModel])
+  contacts(@Parent() client: ClientModel, @Context() ctx: RequestContext): Promise<ClientContactModel[]> {
+    return ctx.loaders.contactsByClientId.load(client.id);
+  }
+
+  @ResolveField(() => [ClientDealModel])
+  deals(@Parent() client: ClientModel, @Context() ctx: RequestContext): Promise<ClientDealModel[]> {
+    return ctx.loaders.dealsByClientId.load(client.id);
+  }
+
+  @Mutation(() => ClientContactModel)
+  async addClientContact(@CurrentViewer() viewer: Viewer, @Args('input') input: AddClientContactInput): Promise<ClientContactModel> {
+    return this.writes.addContact(viewer, input);
   }
 
   @ResolveField(() => MemberModel, { nullable: true, description: 'Who owns the client now' })

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import type { Channel, ClientStage, OwnershipForm } from '@salescircle/shared';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ChannelEnum, ClientStageEnum, OwnershipFormEnum } from '../../../common/graphql/client-enums';
 
 @InputType()
@@ -193,4 +193,32 @@ export class UpdateClientInput {
   @Field(() => Int, { description: 'The version you edited: a newer one on the server gives CONFLICT' })
   @IsInt()
   expectedVersion: number;
+}
+
+@InputType()
+export class AddClientContactInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'clientId must be an id' })
+  clientId: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 200, { message: 'name must be 1 to 200 characters' })
+  name: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  position?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^[+\d][\d\s()-]{4,30}$/, { message: 'phone must be digits, spaces, brackets or dashes, e.g. +7 495 123-45-67' })
+  phone?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  email?: string;
 }
