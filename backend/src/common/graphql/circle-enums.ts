@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { enumObject } from './enums';
 import {
   ABSENCE_KINDS,
   CLIENT_VISIBILITIES,
@@ -11,9 +12,6 @@ import {
   type UnavailableReason,
 } from '@salescircle/shared';
 
-function enumObject<T extends string>(values: readonly T[]): Record<T, T> {
-  return Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
-}
 
 export const LineKindEnum: Record<LineKind, LineKind> = enumObject(LINE_KINDS);
 export const CrossRoleKindEnum: Record<CrossRoleKind, CrossRoleKind> = enumObject(CROSS_ROLE_KINDS);

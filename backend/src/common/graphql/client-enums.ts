@@ -1,9 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { enumObject } from './enums';
 import { CHANNELS, CLIENT_STAGES, OWNERSHIP_FORMS, ROUTING_STRATEGIES, type Channel, type ClientStage, type OwnershipForm, type RoutingStrategy } from '@salescircle/shared';
 
-function enumObject<T extends string>(values: readonly T[]): Record<T, T> {
-  return Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
-}
 
 export const ClientStageEnum: Record<ClientStage, ClientStage> = enumObject(CLIENT_STAGES);
 export const ChannelEnum: Record<Channel, Channel> = enumObject(CHANNELS);

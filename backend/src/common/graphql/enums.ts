@@ -1,7 +1,8 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { LOCALES, ROLES, STAGE_ROLES, type Locale, type Role, type StageRole } from '@salescircle/shared';
 
-function enumObject<T extends string>(values: readonly T[]): Record<T, T> {
+/** A GraphQL enum object from a list of domain constants. */
+export function enumObject<T extends string>(values: readonly T[]): Record<T, T> {
   return Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 }
 
