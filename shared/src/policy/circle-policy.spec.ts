@@ -72,10 +72,21 @@ describe('mayCallOperation', () => {
     expect(mayCallOperation('DIRECTOR', 'toString')).toBe(false);
   });
 
-  it('keeps rule and structure changes away from coaches and reps (a rep may add a client they found)', () => {
-    for (const op of Object.keys(OPERATION_ACCESS).filter((o) => /^(update|create|add|remove|assign|set)[A-Z]/.test(o) && o !== 'assignmentHistory' && !/My|changePassword|createClient/.test(o))) {
+  // A rep keeps the data of their own clients: creates one they found, edits it, adds contacts and orders.
+  // Whether the client is theirs is checked by the service (client-policy), not by this table.
+  const REP_CLIENT_DATA = new Set(['createClient', 'updateClient', 'addClientContact', 'recordOrder']);
+
+  it('keeps rule and structure changes away from coaches and reps', () => {
+    for (const op of Object.keys(OPERATION_ACCESS).filter((o) => /^(update|create|add|remove|assign|set)[A-Z]/.test(o) && !/My|changePassword/.test(o) && !REP_CLIENT_DATA.has(o))) {
       expect(mayCallOperation('COACH', op)).toBe(false);
       expect(mayCallOperation('SALES', op)).toBe(false);
+    }
+  });
+
+  it('lets a rep keep their own client data, and never a coach', () => {
+    for (const op of REP_CLIENT_DATA) {
+      expect(mayCallOperation('SALES', op)).toBe(true);
+      expect(mayCallOperation('COACH', op)).toBe(false);
     }
   });
 });
