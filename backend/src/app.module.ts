@@ -44,6 +44,13 @@ import { TeamService } from './modules/team/team.service';
 import { UserRepository } from './modules/users/user.repository';
 import { UsersResolver } from './modules/users/users.resolver';
 import { UsersService } from './modules/users/users.service';
+import { LiveEventsService } from './modules/sprints/live-events.service';
+import { RemindersRepository } from './modules/sprints/reminders.repository';
+import { RemindersService } from './modules/sprints/reminders.service';
+import { NotificationsResolver, SalesProcessResolver, SprintsResolver } from './modules/sprints/sprints.resolver';
+import { SprintsRepository } from './modules/sprints/sprints.repository';
+import { SprintsService } from './modules/sprints/sprints.service';
+import { DemoSprintSeeder } from './modules/demo/demo-sprint-seeder';
 
 @Module({})
 class ConfigModule {
@@ -54,8 +61,8 @@ class ConfigModule {
 
 /** Repositories and loaders: exported to the GraphQL context factory. */
 @Module({
-  providers: [UserRepository, TeamRepository, OrganizationRepository, LoginAttemptRepository, CircleRepository, ChangeLogRepository, ClientsRepository, TransactionRunner, LoadersFactory],
-  exports: [UserRepository, TeamRepository, OrganizationRepository, LoginAttemptRepository, CircleRepository, ChangeLogRepository, ClientsRepository, TransactionRunner, LoadersFactory],
+  providers: [UserRepository, TeamRepository, OrganizationRepository, LoginAttemptRepository, CircleRepository, ChangeLogRepository, ClientsRepository, SprintsRepository, RemindersRepository, TransactionRunner, LoadersFactory],
+  exports: [UserRepository, TeamRepository, OrganizationRepository, LoginAttemptRepository, CircleRepository, ChangeLogRepository, ClientsRepository, SprintsRepository, RemindersRepository, TransactionRunner, LoadersFactory],
 })
 class RepositoriesModule {}
 
@@ -114,8 +121,15 @@ export class AppModule {
         RulesRepository,
         RulesService,
         RulesResolver,
+        LiveEventsService,
+        SprintsService,
+        RemindersService,
+        SprintsResolver,
+        SalesProcessResolver,
+        NotificationsResolver,
         JobsService,
         DemoClientSeeder,
+        DemoSprintSeeder,
         DemoSeeder,
       ],
     };

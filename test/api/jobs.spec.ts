@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { HANDOFF_SWEEP, JobsService } from '../../backend/src/modules/jobs/jobs.service';
+import { HANDOFF_SWEEP, JobsService, REMINDER_SWEEP } from '../../backend/src/modules/jobs/jobs.service';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('scheduled jobs on pg-boss', () => {
@@ -22,7 +22,13 @@ describe('scheduled jobs on pg-boss', () => {
 
   it('schedules the nightly handoff sweep once, and a queued sweep runs exactly once across two servers', async () => {
     const schedules = await db.query<{ name: string; cron: string }>('SELECT name, cron FROM pgboss.schedule');
-    expect(schedules.rows).toEqual([{ name: HANDOFF_SWEEP, cron: '0 3 * * *' }]);
+    expect(schedules.rows).toEqual(
+      expect.arrayContaining([
+        { name: HANDOFF_SWEEP, cron: '0 3 * * *' },
+        { name: REMINDER_SWEEP, cron: '* * * * *' },
+      ]),
+    );
+    expect(schedules.rows).toHaveLength(2);
 
     const pending = await a.gql<{ previewHandoffs: { totalCount: number } }>('{ previewHandoffs { totalCount } }', {}, { token: await a.login('director@demo.local') });
     expect(pending.data!.previewHandoffs.totalCount).toBeGreaterThan(0);

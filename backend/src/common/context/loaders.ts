@@ -8,6 +8,9 @@ import { toMemberModel } from '../../modules/members/member.mapper';
 import type { MemberModel } from '../../modules/members/member.model';
 import { OrganizationRepository } from '../../modules/organization/organization.repository';
 import { TeamRepository } from '../../modules/team/team.repository';
+import { RemindersRepository, type ReminderRow } from '../../modules/sprints/reminders.repository';
+import type { ProcessClientModel, ProcessDealModel, ProcessEventModel, ProcessStepModel } from '../../modules/sprints/sprints.model';
+import { SprintsRepository } from '../../modules/sprints/sprints.repository';
 import type { TeamEntity } from '../../modules/team/team.entity';
 
 /** The DataLoaders of one request; created per request in the GraphQL context factory. */
@@ -27,6 +30,11 @@ export interface Loaders {
   ordersByClientId: DataLoader<string, ClientOrderModel[]>;
   contactsByClientId: DataLoader<string, ClientContactModel[]>;
   dealsByClientId: DataLoader<string, ClientDealModel[]>;
+  stepsByProcessId: DataLoader<string, ProcessStepModel[]>;
+  clientsByProcessId: DataLoader<string, ProcessClientModel[]>;
+  dealsByProcessId: DataLoader<string, ProcessDealModel[]>;
+  remindersByProcessId: DataLoader<string, ReminderRow[]>;
+  historyByProcessId: DataLoader<string, ProcessEventModel[]>;
 }
 
 function byKey<T, K>(keys: readonly K[], items: T[], keyOf: (item: T) => K): (T | null)[] {
@@ -54,6 +62,8 @@ export class LoadersFactory {
     private readonly changeLog: ChangeLogRepository,
     private readonly organizations: OrganizationRepository,
     private readonly clients: ClientsRepository,
+    private readonly sprints: SprintsRepository,
+    private readonly reminders: RemindersRepository,
   ) {}
 
   create(): Loaders {
@@ -90,6 +100,13 @@ export class LoadersFactory {
         const counts = await this.circle.activeClientCounts(memberIds);
         return memberIds.map((id) => counts.get(id) ?? 0);
       }),
+      stepsByProcessId: new DataLoader(async (ids) =>
+        grouped(ids, (await this.sprints.stepsOf(ids)).map((s) => ({ ...s, done: s.doneAt !== null })), (s) => s.processId),
+      ),
+      clientsByProcessId: new DataLoader(async (ids) => grouped(ids, await this.sprints.clientsOf(ids), (c) => c.processId)),
+      dealsByProcessId: new DataLoader(async (ids) => grouped(ids, await this.sprints.dealsOf(ids), (d) => d.processId)),
+      remindersByProcessId: new DataLoader(async (ids) => grouped(ids, await this.reminders.ofProcesses(ids), (r) => r.processId)),
+      historyByProcessId: new DataLoader(async (ids) => grouped(ids, await this.sprints.historyOf(ids), (h) => h.processId)),
       timezoneByOrganizationId: new DataLoader(async (ids) => {
         const orgs = await Promise.all(ids.map((id) => this.organizations.findById(id)));
         return orgs.map((org) => org?.timezone ?? 'Europe/Moscow');

@@ -10,6 +10,7 @@ const STATUS: Record<Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_MANY_ATTEMPTS: 429,
+  WIP_LIMIT: 409,
 };
 
 /**

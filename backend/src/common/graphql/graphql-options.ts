@@ -61,11 +61,14 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): Apol
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
     formatError: (formatted, error) => formatGraphQLError(formatted, error, logger),
-    context: ({ req, res }: { req: Request; res: Response }): RequestContext => ({
-      req,
-      res,
-      viewer: null,
-      loaders: loaders.create(),
-    }),
+    // Live updates: GraphQL subscriptions over WebSocket (graphql-ws) on the same path.
+    subscriptions: { 'graphql-ws': { path: '/graphql' } },
+    context: (arg: { req?: Request; res?: Response; connectionParams?: Record<string, unknown>; extra?: { request?: { socket?: { remoteAddress?: string } } } }): RequestContext => {
+      if (arg.req) return { req: arg.req, res: arg.res as Response, viewer: null, loaders: loaders.create() };
+      // A WebSocket operation: the token comes in the connection_init payload, as over HTTP.
+      const authorization = typeof arg.connectionParams?.authorization === 'string' ? arg.connectionParams.authorization : undefined;
+      const req = { headers: { authorization }, ip: arg.extra?.request?.socket?.remoteAddress } as unknown as Request;
+      return { req, res: undefined as unknown as Response, viewer: null, loaders: loaders.create() };
+    },
   };
 }

@@ -5,10 +5,11 @@ import { RulesResolver } from '../../modules/clients/rules.resolver';
 import { MembersResolver, ReportingLineResolver } from '../../modules/members/members.resolver';
 import { OrganizationResolver } from '../../modules/organization/organization.resolver';
 import { TeamResolver } from '../../modules/team/team.resolver';
+import { NotificationsResolver, SalesProcessResolver, SprintsResolver } from '../../modules/sprints/sprints.resolver';
 import { UsersResolver } from '../../modules/users/users.resolver';
 
 /** Every resolver class of the API (the schema printer and the permission test enumerate them). */
-export const SCHEMA_RESOLVERS = [AuthResolver, UsersResolver, OrganizationResolver, TeamResolver, MembersResolver, ReportingLineResolver, ClientsResolver, AssignmentRecordResolver, RulesResolver] as const;
+export const SCHEMA_RESOLVERS = [AuthResolver, UsersResolver, OrganizationResolver, TeamResolver, MembersResolver, ReportingLineResolver, ClientsResolver, AssignmentRecordResolver, RulesResolver, SprintsResolver, SalesProcessResolver, NotificationsResolver] as const;
 
 const HEADER = `# ------------------------------------------------------
 # THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { PasswordHasher } from '../auth/password-hasher';
 import { DemoClientSeeder } from './demo-client-seeder';
+import { DemoSprintSeeder } from './demo-sprint-seeder';
 import { OrganizationEntity } from '../organization/organization.entity';
 import { MemberEntity } from '../team/member.entity';
 import { TeamEntity, TeamMemberEntity } from '../team/team.entity';
@@ -25,6 +26,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly hasher: PasswordHasher,
     private readonly clientSeeder: DemoClientSeeder,
+    private readonly sprintSeeder: DemoSprintSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -139,5 +141,6 @@ export class DemoSeeder implements OnApplicationBootstrap {
       ]);
     }
     await this.clientSeeder.seed(manager, org.id, id);
+    await this.sprintSeeder.seed(manager, org.id, id);
   }
 }

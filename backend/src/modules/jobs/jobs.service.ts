@@ -6,7 +6,10 @@ import { HandoffService } from '../clients/handoff.service';
 import { ReassignmentService } from '../clients/reassignment.service';
 import { OrganizationRepository } from '../organization/organization.repository';
 
+import { RemindersService } from '../sprints/reminders.service';
+
 export const HANDOFF_SWEEP = 'handoff-sweep';
+export const REMINDER_SWEEP = 'reminder-sweep';
 
 /**
  * Scheduled work on pg-boss (a maintained job library on PostgreSQL): a scheduled job is
@@ -23,6 +26,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly handoffs: HandoffService,
     private readonly organizations: OrganizationRepository,
     private readonly reassignments: ReassignmentService,
+    private readonly reminders: RemindersService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,8 +39,14 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     await boss.work(HANDOFF_SWEEP, { pollingIntervalSeconds: 2 }, async () => {
       await this.sweepAll();
     });
+    // Reminders and escalations: every minute, one server per slot (singleton schedule + SKIP LOCKED in the sweep).
+    await boss.createQueue(REMINDER_SWEEP, { name: REMINDER_SWEEP, retryLimit: 2, retryDelay: 10, expireInSeconds: 300 });
+    await boss.schedule(REMINDER_SWEEP, '* * * * *', {}, { tz: 'Europe/Moscow' });
+    await boss.work(REMINDER_SWEEP, { pollingIntervalSeconds: 2 }, async () => {
+      await this.reminders.sweep();
+    });
     this.boss = boss;
-    this.logger.log('Jobs started: nightly handoff sweep at 03:00 Europe/Moscow');
+    this.logger.log('Jobs started: nightly handoff sweep at 03:00 Europe/Moscow, reminders every minute');
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -46,7 +56,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** Queues a job to run at once (any server's worker picks it up, once). */
-  async runNow(name: typeof HANDOFF_SWEEP): Promise<string | null> {
+  async runNow(name: typeof HANDOFF_SWEEP | typeof REMINDER_SWEEP): Promise<string | null> {
     if (!this.boss) throw new Error('Jobs are not running on this server (JOBS_ENABLED=false)');
     return this.boss.send(name, {});
   }

@@ -1,0 +1,238 @@
+import { Injectable } from '@nestjs/common';
+import type { ProcessStatus, TargetKind } from '@salescircle/shared';
+import type { EntityManager } from 'typeorm';
+
+const DAY = 86_400_000;
+
+/** A small deterministic generator, so every demo database looks the same. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+interface DemoProcess {
+  title: string;
+  template: string | null;
+  owner: string;
+  kind: TargetKind;
+  target: number;
+  status: ProcessStatus;
+  /** Days from the sprint start. */
+  dueDay: number;
+  doneDay?: number;
+  blockedReason?: string;
+  /** Added after the start (a scope change), on this day. */
+  addedDay?: number;
+  priority?: 'LOW' | 'MEDIUM' | 'HIGH' | 'URGENT';
+}
+
+/** The running sprint of the dealer team (seed 004: 15-20 processes at once), in every state. */
+const ACTIVE_PROCESSES: DemoProcess[] = [
+  { title: 'Обзвон дилеров Поволжья по новому прайсу', template: 'cold-calls', owner: 'rep-volga', kind: 'CALLS', target: 40, status: 'IN_PROGRESS', dueDay: 9 },
+  { title: 'Реактивация спящих клиентов Москвы', template: 'reactivation', owner: 'rep', kind: 'MEETINGS', target: 6, status: 'IN_PROGRESS', dueDay: 11 },
+  { title: 'Допродажа крепежа дилерам Урала', template: 'upsell', owner: 'rep-ural', kind: 'ORDER_AMOUNT', target: 1_500_000, status: 'IN_PROGRESS', dueDay: 12 },
+  { title: 'Тендер: поставка для «Уралстройсервиса»', template: 'tender', owner: 'rep-ural', kind: 'DEALS_WON', target: 1, status: 'BLOCKED', dueDay: 8, blockedReason: 'Ждём банковскую гарантию', priority: 'URGENT' },
+  { title: 'Контакты с выставки «Строительная неделя»', template: 'trade-show', owner: 'rep-siberia', kind: 'FIRST_ORDERS', target: 2, status: 'IN_PROGRESS', dueDay: 13 },
+  { title: 'Обзвон новых дилеров Сибири', template: 'cold-calls', owner: 'rep-siberia', kind: 'CALLS', target: 35, status: 'TODO', dueDay: 12 },
+  { title: 'Встречи с ключевыми дилерами Юга', template: null, owner: 'rep-south', kind: 'MEETINGS', target: 5, status: 'IN_PROGRESS', dueDay: 4, priority: 'HIGH' },
+  { title: 'Презентация новой линейки Северо-Западу', template: 'upsell', owner: 'rep-nw', kind: 'ORDER_AMOUNT', target: 900_000, status: 'TODO', dueDay: 13 },
+  { title: 'Реактивация дилеров Дальнего Востока', template: 'reactivation', owner: 'rep-fareast', kind: 'MEETINGS', target: 4, status: 'BLOCKED', dueDay: 10, blockedReason: 'Нет актуальных контактов закупщиков' },
+  { title: 'Первые заказы новых дилеров Дальнего Востока', template: 'trade-show', owner: 'rep-fareast', kind: 'FIRST_ORDERS', target: 2, status: 'TODO', dueDay: 13 },
+  { title: 'Сверка дебиторки с дилерами Москвы', template: null, owner: 'rep', kind: 'CUSTOM', target: 12, status: 'DONE', dueDay: 5, doneDay: 4 },
+  { title: 'Обзвон дилеров Москвы: акция декабря', template: 'cold-calls', owner: 'rep', kind: 'CALLS', target: 30, status: 'DONE', dueDay: 6, doneDay: 5 },
+  { title: 'Встречи с дилерами Поволжья', template: null, owner: 'rep-volga', kind: 'MEETINGS', target: 3, status: 'DONE', dueDay: 5, doneDay: 5 },
+  { title: 'Допродажа герметиков на Юге', template: 'upsell', owner: 'rep-south', kind: 'ORDER_AMOUNT', target: 400_000, status: 'DONE', dueDay: 6, doneDay: 6 },
+  { title: 'Обзвон Северо-Запада по остаткам', template: 'cold-calls', owner: 'rep-nw', kind: 'CALLS', target: 25, status: 'IN_PROGRESS', dueDay: 3 },
+  { title: 'Подготовка к тендеру РЖД-снабжения', template: 'tender', owner: 'rep-nw', kind: 'CUSTOM', target: 4, status: 'TODO', dueDay: 11, addedDay: 3 },
+  { title: 'Отзывы дилеров о логистике', template: null, owner: 'rep-south', kind: 'CUSTOM', target: 10, status: 'DONE', dueDay: 7, doneDay: 6 },
+  { title: 'Обучение новых менеджеров дилера «Техноснаб»', template: null, owner: 'rep-volga', kind: 'CUSTOM', target: 2, status: 'TODO', dueDay: 12, addedDay: 4 },
+];
+
+const REPS = ['rep', 'rep-nw', 'rep-south', 'rep-volga', 'rep-ural', 'rep-siberia', 'rep-fareast'];
+
+/**
+ * Sprint demo data: a default pipeline with deals, calls and meetings of the dealer team
+ * over the last weeks, three closed sprints (for velocity), the running sprint with 18
+ * processes in every state (some overdue, some blocked, some done), a proposal from the
+ * product manager waiting for the lead, and reminders due today.
+ */
+@Injectable()
+export class DemoSprintSeeder {
+  async seed(tx: EntityManager, organizationId: string, memberId: (key: string) => string, now = Date.now()): Promise<void> {
+    const rnd = random(20261201);
+    const [team]: { id: string }[] = await tx.query(`SELECT id FROM team WHERE organization_id = $1 AND name = 'Дилерские продажи'`, [organizationId]);
+    const [lead]: { user_id: string }[] = await tx.query('SELECT user_id FROM member WHERE id = $1', [memberId('lead')]);
+    const [pm]: { user_id: string }[] = await tx.query('SELECT user_id FROM member WHERE id = $1', [memberId('pm')]);
+
+    // The default pipeline.
+    const [pipeline]: { id: string }[] = await tx.query(`INSERT INTO pipeline (organization_id, name, is_default) VALUES ($1, 'Основная воронка', true) RETURNING id`, [organizationId]);
+    const stages: { id: string; kind: string }[] = await tx.query(
+      `INSERT INTO pipeline_stage (pipeline_id, position, name, probability, kind)
+       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::numeric[], $5::text[]) RETURNING id, kind`,
+      [pipeline.id, [1, 2, 3, 4, 5, 6, 7], ['Новый лид', 'Квалификация', 'Встреча', 'КП отправлено', 'Переговоры', 'Выиграна', 'Проиграна'], [0.1, 0.2, 0.4, 0.6, 0.8, 1, 0], ['OPEN', 'OPEN', 'OPEN', 'OPEN', 'OPEN', 'WON', 'LOST']],
+    );
+    const open = stages.filter((s) => s.kind === 'OPEN');
+    const won = stages.find((s) => s.kind === 'WON')!;
+    const lost = stages.find((s) => s.kind === 'LOST')!;
+
+    // Clients of each rep, for deals and links.
+    const clientRows: { id: string; owner: string }[] = await tx.query(
+      `SELECT id, owner_member_id AS owner FROM client WHERE organization_id = $1 AND owner_member_id = ANY($2) ORDER BY name`,
+      [organizationId, REPS.map(memberId)],
+    );
+    const clientsOf = (key: string) => clientRows.filter((c) => c.owner === memberId(key)).map((c) => c.id);
+
+    // Deals: some open, some won and lost over the last two months.
+    const deals: { client: string; owner: string; stage: string; amount: number; started: string; closed: string | null; title: string }[] = [];
+    for (const key of REPS) {
+      const own = clientsOf(key);
+      for (let i = 0; i < Math.min(8, own.length); i += 1) {
+        const r = rnd();
+        const startedAt = now - (10 + Math.floor(rnd() * 60)) * DAY;
+        const closedAt = Math.min(now - DAY, startedAt + (5 + Math.floor(rnd() * 30)) * DAY);
+        const stage = r < 0.35 ? won : r < 0.5 ? lost : open[Math.floor(rnd() * open.length)];
+        deals.push({
+          client: own[i],
+          owner: memberId(key),
+          stage: stage.id,
+          amount: Math.round((100_000 + rnd() * 900_000) / 1000) * 1000,
+          started: dayOf(startedAt),
+          closed: stage.kind === 'OPEN' ? null : dayOf(closedAt),
+          title: `Поставка ${i + 1}`,
+        });
+      }
+    }
+    const dealRows: { id: string; client_id: string }[] = await tx.query(
+      `INSERT INTO deal (organization_id, client_id, owner_member_id, pipeline_id, stage_id, title, amount, started_on, closed_on)
+       SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::numeric[], $8::date[], $9::date[]) RETURNING id, client_id`,
+      [organizationId, deals.map((d) => d.client), deals.map((d) => d.owner), deals.map(() => pipeline.id), deals.map((d) => d.stage), deals.map((d) => d.title), deals.map((d) => d.amount), deals.map((d) => d.started), deals.map((d) => d.closed)],
+    );
+
+    // Calls and meetings of the dealer reps over eight weeks (working days).
+    const acts: { kind: string; owner: string; client: string | null; at: Date }[] = [];
+    for (let d = 56; d >= 0; d -= 1) {
+      const day = new Date(now - d * DAY);
+      if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
+      for (const key of REPS) {
+        const own = clientsOf(key);
+        const calls = 2 + Math.floor(rnd() * 5);
+        for (let c = 0; c < calls; c += 1) acts.push({ kind: 'CALL', owner: memberId(key), client: own.length ? own[Math.floor(rnd() * own.length)] : null, at: new Date(day.getTime() - (8 - c) * 3_600_000 * 0.5) });
+        if (rnd() < 0.3) acts.push({ kind: 'MEETING', owner: memberId(key), client: own.length ? own[Math.floor(rnd() * own.length)] : null, at: new Date(day.getTime() - 2 * 3_600_000) });
+      }
+    }
+    await tx.query(
+      `INSERT INTO activity (organization_id, kind, owner_member_id, client_id, at, outcome)
+       SELECT $1, * FROM unnest($2::text[], $3::uuid[], $4::uuid[], $5::timestamptz[], $6::text[])`,
+      [organizationId, acts.map((a) => a.kind), acts.map((a) => a.owner), acts.map((a) => a.client), acts.map((a) => a.at), acts.map(() => null)],
+    );
+
+    // Sprints: three closed ones of two weeks, then the running one (started six days ago).
+    const activeStart = now - 6 * DAY;
+    const sprintRows: { id: string; start: number; end: number; status: string }[] = [];
+    for (let k = 3; k >= 0; k -= 1) {
+      const start = activeStart - k * 14 * DAY;
+      const end = start + 13 * DAY;
+      const status = k === 0 ? 'ACTIVE' : 'CLOSED';
+      const [row]: { id: string }[] = await tx.query(
+        `INSERT INTO sprint (organization_id, team_id, name, goal, starts_on, ends_on, status, started_at, closed_at, review, retrospective, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [
+          organizationId, team.id, `Спринт ${20 - k}`, k === 0 ? 'Декабрьская акция: 18 процессов, прирост портфеля дилеров' : 'Загрузка дилеров перед сезоном',
+          dayOf(start), dayOf(end), status, new Date(start + 8 * 3_600_000), k === 0 ? null : new Date(end + 18 * 3_600_000),
+          k === 0 ? '' : 'Закрыли большинство процессов; тендеры требуют больше времени.', k === 0 ? '' : 'Раньше подключать продакт-менеджера к допродажам.', lead.user_id,
+        ],
+      );
+      sprintRows.push({ id: row.id, start, end, status });
+    }
+
+    const insertProcess = async (sprintId: string | null, start: number, p: DemoProcess, approval = 'APPROVED', requestedBy: string | null = null) => {
+      const createdAt = new Date(start - DAY + (p.addedDay ?? 0) * DAY);
+      const addedAt = p.addedDay ? new Date(start + p.addedDay * DAY + 3_600_000 * 10) : createdAt;
+      const doneAt = p.doneDay !== undefined ? new Date(start + p.doneDay * DAY + 3_600_000 * 15) : null;
+      const blockedSince = p.status === 'BLOCKED' ? new Date(Math.min(now - 3 * DAY, start + 2 * DAY)) : null;
+      const [row]: { id: string }[] = await tx.query(
+        `INSERT INTO sales_process (organization_id, team_id, sprint_id, title, template_key, owner_member_id, target_kind, target_value, starts_on, due_at,
+                                    priority, status, blocked_reason, blocked_since, done_at, approval, requested_by, created_by, created_at, position)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
+        [
+          organizationId, team.id, sprintId, p.title, p.template, memberId(p.owner), p.kind, p.target, sprintId ? dayOf(start) : null,
+          new Date(start + p.dueDay * DAY + 18 * 3_600_000), p.priority ?? 'MEDIUM', p.status, p.blockedReason ?? null, blockedSince, doneAt,
+          approval, requestedBy, requestedBy ?? lead.user_id, createdAt, rnd(),
+        ],
+      );
+      const events: [string, string | null, string | null, string | null, Date][] = [['CREATED', null, 'TODO', null, createdAt]];
+      if (sprintId && p.addedDay) events[0] = ['ADDED_TO_SPRINT', null, 'TODO', null, addedAt];
+      if (p.status !== 'TODO') events.push(['MOVED', 'TODO', 'IN_PROGRESS', null, new Date(start + 3_600_000 * 11 + (p.addedDay ?? 0) * DAY)]);
+      if (p.status === 'BLOCKED') events.push(['MOVED', 'IN_PROGRESS', 'BLOCKED', p.blockedReason ?? null, blockedSince!]);
+      if (p.status === 'DONE') events.push(['MOVED', 'IN_PROGRESS', 'DONE', null, doneAt!]);
+      await tx.query(
+        `INSERT INTO process_event (process_id, sprint_id, kind, from_status, to_status, note, actor_user_id, at)
+         SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::timestamptz[])`,
+        [row.id, sprintId, events.map((e) => e[0]), events.map((e) => e[1]), events.map((e) => e[2]), events.map((e) => e[3]), events.map(() => lead.user_id), events.map((e) => e[4])],
+      );
+      const own = clientsOf(p.owner);
+      if (p.kind === 'ORDER_AMOUNT' || p.kind === 'FIRST_ORDERS' || p.kind === 'MEETINGS') {
+        const linked = own.slice(0, p.kind === 'MEETINGS' ? 0 : 6);
+        if (linked.length) await tx.query('INSERT INTO process_client (process_id, client_id) SELECT $1, unnest($2::uuid[])', [row.id, linked]);
+      }
+      if (p.kind === 'DEALS_WON') {
+        const linked = dealRows.filter((d) => own.includes(d.client_id)).slice(0, 2).map((d) => d.id);
+        if (linked.length) await tx.query('INSERT INTO process_deal (process_id, deal_id) SELECT $1, unnest($2::uuid[])', [row.id, linked]);
+      }
+      if (p.kind === 'CUSTOM') {
+        const units = p.status === 'DONE' ? p.target : Math.floor(p.target * 0.4);
+        if (units > 0) await tx.query(`INSERT INTO process_event (process_id, sprint_id, kind, units, actor_user_id, at) VALUES ($1, $2, 'PROGRESS_COUNTED', $3, $4, $5)`, [row.id, sprintId, units, lead.user_id, new Date(Math.min(now - DAY, start + 3 * DAY))]);
+      }
+      await tx.query(
+        'INSERT INTO process_step (process_id, position, title, done_at) SELECT $1, t.ord - 1, t.title, CASE WHEN t.ord <= $3 THEN $4::timestamptz END FROM unnest($2::text[]) WITH ORDINALITY AS t(title, ord)',
+        [row.id, ['Подготовить список', 'Провести контакты', 'Подвести итоги'], p.status === 'DONE' ? 3 : p.status === 'TODO' ? 0 : 1, createdAt],
+      );
+      return row.id;
+    };
+
+    // Closed sprints: 15-17 processes each, most done in time; the rest rolled over to the next.
+    for (const [k, sprint] of sprintRows.slice(0, 3).entries()) {
+      const count = 15 + k;
+      for (let i = 0; i < count; i += 1) {
+        const base = ACTIVE_PROCESSES[i % ACTIVE_PROCESSES.length];
+        const done = rnd() < 0.62 + k * 0.06;
+        await insertProcess(sprint.id, sprint.start, { ...base, title: `${base.title} (${20 - (3 - k)})`, status: done ? 'DONE' : 'IN_PROGRESS', dueDay: 5 + (i % 9), doneDay: done ? 2 + Math.floor(rnd() * 11) : undefined, addedDay: i >= count - 2 ? 4 : undefined, blockedReason: undefined });
+      }
+      // Unfinished ones stay IN_PROGRESS in the closed sprint's history: mark them done later so the board stays the running sprint's.
+      await tx.query(`UPDATE sales_process SET status = 'DONE', done_at = $2 WHERE sprint_id = $1 AND status <> 'DONE'`, [sprint.id, new Date(sprint.end + 4 * DAY)]);
+    }
+
+    // The running sprint, with reminders due today.
+    const active = sprintRows[3];
+    const ids: string[] = [];
+    for (const p of ACTIVE_PROCESSES) ids.push(await insertProcess(active.id, active.start, p));
+    const todayAt = (hours: number) => new Date(Math.floor(now / DAY) * DAY + hours * 3_600_000);
+    await tx.query(
+      `INSERT INTO reminder (organization_id, process_id, recipient_member_id, kind, at, offset_minutes, every_days, next_at, note, created_by)
+       VALUES ($1, $2, $3, 'AT', $4, NULL, NULL, $4, 'Позвонить закупщику после обеда', $9),
+              ($1, $5, $6, 'RECURRING', $7, NULL, 2, $7, 'Проверить статус банковской гарантии', $9),
+              ($1, $2, $8, 'AT', $10, NULL, NULL, $10, 'Итоги обзвона на планёрке', $9)`,
+      [organizationId, ids[0], memberId('rep-volga'), todayAt(6), ids[3], memberId('rep-ural'), todayAt(5), memberId('lead'), lead.user_id, todayAt(15)],
+    );
+    await tx.query(
+      `INSERT INTO reminder (organization_id, process_id, recipient_member_id, kind, offset_minutes, next_at, note, created_by)
+       SELECT $1, id, owner_member_id, 'BEFORE_DUE', 1440, due_at - interval '1 day', 'Срок завтра', $3 FROM sales_process WHERE id = ANY($2)`,
+      [organizationId, [ids[1], ids[4]], lead.user_id],
+    );
+
+    // A proposal from the product manager (matrix request) waiting for the lead, and a backlog.
+    await insertProcess(null, active.start, { title: 'Продвижение новой линейки анкеров через дилеров Москвы', template: 'upsell', owner: 'rep', kind: 'ORDER_AMOUNT', target: 700_000, status: 'TODO', dueDay: 20 }, 'PENDING', pm.user_id);
+    await insertProcess(null, active.start, { title: 'Реактивация дилеров Центра', template: 'reactivation', owner: 'rep', kind: 'MEETINGS', target: 5, status: 'TODO', dueDay: 24 });
+    await insertProcess(null, active.start, { title: 'Обзвон строительных сетей Урала', template: 'cold-calls', owner: 'rep-ural', kind: 'CALLS', target: 40, status: 'TODO', dueDay: 26 });
+    await tx.query(
+      `INSERT INTO notification (organization_id, recipient_user_id, kind, process_id, team_id, title, body)
+       SELECT $1, $2, 'APPROVAL_REQUESTED', id, $3, title, '' FROM sales_process WHERE team_id = $3 AND approval = 'PENDING'`,
+      [organizationId, lead.user_id, team.id],
+    );
+  }
+}
