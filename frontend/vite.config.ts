@@ -28,15 +28,17 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/graphql': { target: backend, changeOrigin: false },
+      '/graphql': { target: backend, changeOrigin: false, ws: true },
       '/healthz': { target: backend, changeOrigin: false },
+      '/export': { target: backend, changeOrigin: false },
     },
   },
   preview: {
     port: 4173,
     proxy: {
-      '/graphql': { target: backend, changeOrigin: false },
+      '/graphql': { target: backend, changeOrigin: false, ws: true },
       '/healthz': { target: backend, changeOrigin: false },
+      '/export': { target: backend, changeOrigin: false },
     },
   },
   build: {

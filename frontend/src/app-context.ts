@@ -4,6 +4,7 @@ import type { App } from 'vue';
 import type { RouterHistory } from 'vue-router';
 import { createGraphQLClient, type FetchLike } from './graphql/client';
 import { GRAPHQL_CLIENT_KEY } from './graphql/provide';
+import { createSubscriptionClient, SUBSCRIPTION_CLIENT_KEY, type SubscriptionClient } from './graphql/subscriptions';
 import { createAppI18n, i18nPlugin } from './i18n';
 import { createAppRouter } from './router';
 import { useAuthStore } from './stores/auth';
@@ -14,6 +15,8 @@ export interface AppContextOptions {
   history?: RouterHistory;
   /** Defaults to the browser's fetch. */
   fetch?: FetchLike;
+  /** Defaults to graphql-ws on this host (tests pass a fake). */
+  subscriptions?: SubscriptionClient;
 }
 
 /** Everything the app installs: i18n, the GraphQL client, Pinia and the router, wired together. */
@@ -35,14 +38,19 @@ export function createAppContext(options: AppContextOptions) {
     },
   });
 
+  // Live updates (board changes, notifications) over one WebSocket, signed with the same token.
+  const subscriptions = options.subscriptions ?? createSubscriptionClient({ getToken: () => useAuthStore(pinia).token });
+
   return {
     i18n,
     pinia,
     router,
     client,
+    subscriptions,
     install(app: App): void {
       app.use(i18nPlugin(i18n));
       app.provide(GRAPHQL_CLIENT_KEY, client);
+      app.provide(SUBSCRIPTION_CLIENT_KEY, subscriptions);
       app.use(pinia);
       app.use(router);
     },

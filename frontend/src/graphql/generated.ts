@@ -20,6 +20,26 @@ export type AddAbsenceInput = {
   startsOn: string;
 };
 
+export type AddReminderInput = {
+  /** AT and RECURRING: the (first) time */
+  at?: string | null | undefined;
+  /** RECURRING: every N days (1-60) */
+  everyDays?: number | null | undefined;
+  kind: ReminderKind;
+  note?: string | null | undefined;
+  /** BEFORE_DUE: minutes before the due time */
+  offsetMinutes?: number | null | undefined;
+  processId: string | number;
+  /** Who gets it; default: the viewer */
+  recipientMemberId?: string | number | null | undefined;
+};
+
+/** Processes proposed from outside the lead wait for approval */
+export type ApprovalState =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED';
+
 export type AssignCrossRoleInput = {
   kind: CrossRoleKind;
   memberId: string | number;
@@ -29,12 +49,117 @@ export type AssignCrossRoleInput = {
   regions?: Array<string> | null | undefined;
 };
 
+export type AssignmentKind =
+  | 'COVER'
+  | 'COVER_END'
+  | 'HANDOFF'
+  | 'IMPORT'
+  | 'OFFBOARDING'
+  | 'REASSIGN'
+  | 'REBALANCE'
+  | 'ROUTING';
+
+export type Channel =
+  | 'DEALER'
+  | 'DIRECT'
+  | 'FRANCHISE'
+  | 'KEY_CLIENT'
+  | 'OWN_NETWORK'
+  | 'RETAIL_CHAIN';
+
+/** Every field is optional; lists match any of their values */
+export type ClientFilter = {
+  categories?: Array<number> | null | undefined;
+  channels?: Array<Channel> | null | undefined;
+  industries?: Array<string> | null | undefined;
+  ownerIds?: Array<string | number> | null | undefined;
+  ownershipForms?: Array<OwnershipForm> | null | undefined;
+  potentialMax?: number | null | undefined;
+  potentialMin?: number | null | undefined;
+  regions?: Array<string> | null | undefined;
+  /** Part of the name, or an exact INN */
+  search?: string | null | undefined;
+  stages?: Array<ClientStage> | null | undefined;
+  /** Only clients without an owner */
+  unowned?: boolean | null | undefined;
+  vip?: boolean | null | undefined;
+};
+
+/** LEAD → PROSPECT → ACTIVE → REGULAR → STRATEGIC, plus DORMANT and LOST */
+export type ClientStage =
+  | 'ACTIVE'
+  | 'DORMANT'
+  | 'LEAD'
+  | 'LOST'
+  | 'PROSPECT'
+  | 'REGULAR'
+  | 'STRATEGIC';
+
+export type CreateProcessInput = {
+  /** Clients the process works on */
+  clientIds?: Array<string | number> | null | undefined;
+  coOwnerIds?: Array<string | number> | null | undefined;
+  dealIds?: Array<string | number> | null | undefined;
+  description?: string | null | undefined;
+  dueAt?: string | null | undefined;
+  /** Lead only: go over a WIP limit (recorded) */
+  overrideWip?: boolean | null | undefined;
+  /** The owner; default: the viewer */
+  ownerId?: string | number | null | undefined;
+  priority?: ProcessPriority | null | undefined;
+  /** A saved client segment (JSON of the client-list filter) */
+  segment?: string | null | undefined;
+  /** The sprint to put it in; none: the backlog */
+  sprintId?: string | number | null | undefined;
+  startsOn?: string | null | undefined;
+  /** Checklist steps; default: the template's */
+  steps?: Array<string> | null | undefined;
+  target?: number | null | undefined;
+  targetKind?: TargetKind | null | undefined;
+  teamId: string | number;
+  /** A template key (built in or an organization template id): fills target and checklist when not given */
+  templateKey?: string | null | undefined;
+  title: string;
+};
+
+export type CreateSprintInput = {
+  /** YYYY-MM-DD, at most 42 days after the start */
+  endsOn: string;
+  goal?: string | null | undefined;
+  name: string;
+  /** YYYY-MM-DD */
+  startsOn: string;
+  teamId: string | number;
+};
+
 export type CrossRoleKind =
   | 'ADMINISTRATOR'
   | 'PRODUCT_MANAGER'
   | 'SERVICE_ENGINEER'
   | 'TECH_SUPPORT'
   | 'TERRITORY_MANAGER';
+
+export type HandoffCriterionInput = {
+  /** ORDER_COUNT, VOLUME, PRODUCT_PURCHASED, MIN_MONTHLY or POTENTIAL */
+  kind: string;
+  min?: number | null | undefined;
+  /** MIN_MONTHLY: how many complete months */
+  months?: number | null | undefined;
+  productLines?: Array<string> | null | undefined;
+  products?: Array<string> | null | undefined;
+  /** VOLUME: only the last N days */
+  windowDays?: number | null | undefined;
+};
+
+export type HandoffRuleInput = {
+  active?: boolean | null | undefined;
+  /** ALL or ANY of the criteria */
+  combinator?: string;
+  criteria: Array<HandoffCriterionInput>;
+  fromStage: ClientStage;
+  name: string;
+  toStage: ClientStage;
+};
 
 /** REPORTS_TO (direct report), COACHES, MATRIX (second manager for a scope) */
 export type LineKind =
@@ -46,12 +171,105 @@ export type Locale =
   | 'en'
   | 'ru';
 
+export type NotificationKind =
+  | 'APPROVAL_REQUESTED'
+  | 'APPROVED'
+  | 'BLOCKED'
+  | 'OVERDUE'
+  | 'REJECTED'
+  | 'REMINDER';
+
+export type OwnershipForm =
+  | 'COMMERCIAL'
+  | 'GOVERNMENT'
+  | 'PRIVATE_PERSON';
+
+export type ProcessEventKind =
+  | 'ADDED_TO_SPRINT'
+  | 'APPROVED'
+  | 'CREATED'
+  | 'MOVED'
+  | 'PROGRESS_COUNTED'
+  | 'REJECTED'
+  | 'REMOVED_FROM_SPRINT'
+  | 'ROLLED_OVER'
+  | 'STEP_CHECKED'
+  | 'STEP_UNCHECKED'
+  | 'UPDATED'
+  | 'WIP_OVERRIDE';
+
+export type ProcessPriority =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM'
+  | 'URGENT';
+
+export type ProcessStatus =
+  | 'BLOCKED'
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'TODO';
+
+export type ProcessTemplateInput = {
+  name: string;
+  steps: Array<string>;
+  targetKind: TargetKind;
+  targetValue: number;
+};
+
+export type ReassignClientsInput = {
+  clientIds: Array<string | number>;
+  /** The client versions you saw, in the order of clientIds: a newer one gives CONFLICT */
+  expectedVersions?: Array<number> | null | undefined;
+  /** Why: kept in the assignment record */
+  reason: string;
+  toMemberId: string | number;
+};
+
+/** AT a time, BEFORE_DUE by an offset, RECURRING every N days while open */
+export type ReminderKind =
+  | 'AT'
+  | 'BEFORE_DUE'
+  | 'RECURRING';
+
 /** Role in the sales organization */
 export type Role =
   | 'COACH'
   | 'DIRECTOR'
   | 'LEAD'
   | 'SALES';
+
+/** Every given dimension must match; an empty one matches anything */
+export type RoutingConditionsInput = {
+  categories?: Array<number> | null | undefined;
+  channels?: Array<Channel> | null | undefined;
+  industries?: Array<string> | null | undefined;
+  ownershipForms?: Array<OwnershipForm> | null | undefined;
+  potentialMax?: number | null | undefined;
+  potentialMin?: number | null | undefined;
+  productLines?: Array<string> | null | undefined;
+  regions?: Array<string> | null | undefined;
+  stages?: Array<ClientStage> | null | undefined;
+  vip?: boolean | null | undefined;
+};
+
+export type RoutingRuleInput = {
+  active?: boolean | null | undefined;
+  conditions: RoutingConditionsInput;
+  /** A named member (or give a pool) */
+  memberId?: string | number | null | undefined;
+  name: string;
+  /** A pool of members, chosen by the strategy */
+  poolMemberIds?: Array<string | number> | null | undefined;
+  /** Where the rule goes (1 = first); default: last */
+  position?: number | null | undefined;
+  strategy?: RoutingStrategy | null | undefined;
+};
+
+export type RoutingStrategy =
+  | 'BALANCED_POTENTIAL'
+  | 'LEAST_LOADED'
+  | 'ROUND_ROBIN';
 
 export type ScheduleSlotInput = {
   endsAt: string;
@@ -65,12 +283,27 @@ export type SetWorkScheduleInput = {
   slots: Array<ScheduleSlotInput>;
 };
 
+/** PLANNED → ACTIVE (one per team) → CLOSED */
+export type SprintStatus =
+  | 'ACTIVE'
+  | 'CLOSED'
+  | 'PLANNED';
+
 /** Client stage a sales rep serves */
 export type StageRole =
   | 'FARMER'
   | 'HUNTER'
   | 'KEY_ACCOUNT'
   | 'PROSPECTOR';
+
+/** What the measurable target counts, from real activities, orders and deals (CUSTOM: by hand) */
+export type TargetKind =
+  | 'CALLS'
+  | 'CUSTOM'
+  | 'DEALS_WON'
+  | 'FIRST_ORDERS'
+  | 'MEETINGS'
+  | 'ORDER_AMOUNT';
 
 export type UnavailableReason =
   | 'ABSENT'
@@ -121,6 +354,30 @@ export type UpdateMyPreferencesMutationVariables = Exact<{
 
 export type UpdateMyPreferencesMutation = { updateMyPreferences: { id: string, email: string, name: string, role: Role, locale: Locale, active: boolean } };
 
+export type BalanceFieldsFragment = { id: string | null, mean: string, maxDeviationBefore: number, maxDeviationAfter: number, balanced: boolean, members: Array<{ potential: string, potentialAfter: string, deviation: number, member: { id: string, name: string } }>, items: Array<{ reasons: Array<string>, client: { id: string, name: string, stage: ClientStage }, from: { id: string, name: string } | null, to: { id: string, name: string } | null }> };
+
+export type TerritoryBalanceQueryVariables = Exact<{
+  memberIds: Array<string | number> | string | number;
+}>;
+
+
+export type TerritoryBalanceQuery = { territoryBalance: { id: string | null, mean: string, maxDeviationBefore: number, maxDeviationAfter: number, balanced: boolean, members: Array<{ potential: string, potentialAfter: string, deviation: number, member: { id: string, name: string } }>, items: Array<{ reasons: Array<string>, client: { id: string, name: string, stage: ClientStage }, from: { id: string, name: string } | null, to: { id: string, name: string } | null }> } };
+
+export type ProposeRebalanceQueryVariables = Exact<{
+  memberIds: Array<string | number> | string | number;
+  allowProtected: boolean;
+}>;
+
+
+export type ProposeRebalanceQuery = { proposeRebalance: { id: string | null, mean: string, maxDeviationBefore: number, maxDeviationAfter: number, balanced: boolean, members: Array<{ potential: string, potentialAfter: string, deviation: number, member: { id: string, name: string } }>, items: Array<{ reasons: Array<string>, client: { id: string, name: string, stage: ClientStage }, from: { id: string, name: string } | null, to: { id: string, name: string } | null }> } };
+
+export type ApplyRebalanceMutationVariables = Exact<{
+  proposalId: string | number;
+}>;
+
+
+export type ApplyRebalanceMutation = { applyRebalance: { applied: number, changedMeanwhile: number, changedClients: Array<string> } };
+
 export type ViewerScopeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -143,14 +400,94 @@ export type SetTeamPausedMutationVariables = Exact<{
 
 export type SetTeamPausedMutation = { setTeamPaused: { id: string, paused: boolean } };
 
-export type MatrixRepFragment = { id: string, name: string, stageRole: StageRole | null, category: number | null, version: number, active: boolean, availability: { available: boolean, reason: UnavailableReason | null }, teams: Array<{ id: string }> };
+export type ClientRowFragment = { id: string, name: string, inn: string | null, region: string | null, city: string | null, industry: string | null, channel: Channel | null, ownershipForm: OwnershipForm | null, vip: boolean, annualPotential: string, currency: string, stage: ClientStage, category: number | null, version: number, owner: { id: string, name: string } | null };
+
+export type ClientsQueryVariables = Exact<{
+  filter?: ClientFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ClientsQuery = { clients: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, inn: string | null, region: string | null, city: string | null, industry: string | null, channel: Channel | null, ownershipForm: OwnershipForm | null, vip: boolean, annualPotential: string, currency: string, stage: ClientStage, category: number | null, version: number, owner: { id: string, name: string } | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type MemberOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MemberOptionsQuery = { members: Array<{ id: string, name: string, role: Role, stageRole: StageRole | null, category: number | null }> };
+
+export type ReassignClientsMutationVariables = Exact<{
+  input: ReassignClientsInput;
+}>;
+
+
+export type ReassignClientsMutation = { reassignClients: number };
+
+export type AssignmentEntryFragment = { id: string, kind: AssignmentKind, fromStage: ClientStage | null, toStage: ClientStage | null, ruleName: string | null, criteria: string | null, reasons: Array<string>, actorName: string | null, at: string, from: { id: string, name: string } | null, to: { id: string, name: string } | null };
+
+export type ClientCardQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClientCardQuery = { client: { stageChangedAt: string, id: string, name: string, inn: string | null, region: string | null, city: string | null, industry: string | null, channel: Channel | null, ownershipForm: OwnershipForm | null, vip: boolean, annualPotential: string, currency: string, stage: ClientStage, category: number | null, version: number, hunter: { id: string, name: string } | null, owner: { id: string, name: string } | null } | null, assignmentHistory: Array<{ id: string, kind: AssignmentKind, fromStage: ClientStage | null, toStage: ClientStage | null, ruleName: string | null, criteria: string | null, reasons: Array<string>, actorName: string | null, at: string, from: { id: string, name: string } | null, to: { id: string, name: string } | null }> };
+
+export type SimulateRoutingQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type SimulateRoutingQuery = { simulateRouting: { fallback: boolean, reasons: Array<string>, ruleName: string | null, member: { id: string, name: string } | null } };
+
+export type HandoffRuleFieldsFragment = { id: string, name: string, fromStage: ClientStage, toStage: ClientStage, combinator: string, active: boolean, criteria: Array<{ kind: string, min: number | null, windowDays: number | null, months: number | null, products: Array<string>, productLines: Array<string> }> };
+
+export type HandoffRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HandoffRulesQuery = { handoffRules: Array<{ id: string, name: string, fromStage: ClientStage, toStage: ClientStage, combinator: string, active: boolean, criteria: Array<{ kind: string, min: number | null, windowDays: number | null, months: number | null, products: Array<string>, productLines: Array<string> }> }> };
+
+export type CreateHandoffRuleMutationVariables = Exact<{
+  input: HandoffRuleInput;
+}>;
+
+
+export type CreateHandoffRuleMutation = { createHandoffRule: { id: string, name: string, fromStage: ClientStage, toStage: ClientStage, combinator: string, active: boolean, criteria: Array<{ kind: string, min: number | null, windowDays: number | null, months: number | null, products: Array<string>, productLines: Array<string> }> } };
+
+export type UpdateHandoffRuleMutationVariables = Exact<{
+  id: string | number;
+  input: HandoffRuleInput;
+}>;
+
+
+export type UpdateHandoffRuleMutation = { updateHandoffRule: { id: string, name: string, fromStage: ClientStage, toStage: ClientStage, combinator: string, active: boolean, criteria: Array<{ kind: string, min: number | null, windowDays: number | null, months: number | null, products: Array<string>, productLines: Array<string> }> } };
+
+export type DeleteHandoffRuleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteHandoffRuleMutation = { deleteHandoffRule: boolean };
+
+export type PreviewHandoffsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PreviewHandoffsQuery = { previewHandoffs: { id: string, asOf: string, totalCount: number, items: Array<{ fromStage: ClientStage, toStage: ClientStage, criteria: string, reasons: Array<string>, client: { id: string, name: string }, from: { id: string, name: string } | null, to: { id: string, name: string } | null, rule: { id: string, name: string } }> } };
+
+export type ApplyHandoffsMutationVariables = Exact<{
+  previewId: string | number;
+}>;
+
+
+export type ApplyHandoffsMutation = { applyHandoffs: { applied: number, changedMeanwhile: number, changedClients: Array<string> } };
+
+export type MatrixRepFragment = { id: string, name: string, stageRole: StageRole | null, category: number | null, version: number, active: boolean, availability: { available: boolean, reason: UnavailableReason | null }, capacity: { clients: number, processes: number, activeClients: number }, teams: Array<{ id: string }> };
 
 export type MatrixQueryVariables = Exact<{
   teamId?: string | number | null | undefined;
 }>;
 
 
-export type MatrixQuery = { matrix: Array<{ stageRole: StageRole | null, category: number | null, members: Array<{ id: string, name: string, stageRole: StageRole | null, category: number | null, version: number, active: boolean, availability: { available: boolean, reason: UnavailableReason | null }, teams: Array<{ id: string }> }> }> };
+export type MatrixQuery = { matrix: Array<{ stageRole: StageRole | null, category: number | null, members: Array<{ id: string, name: string, stageRole: StageRole | null, category: number | null, version: number, active: boolean, availability: { available: boolean, reason: UnavailableReason | null }, capacity: { clients: number, processes: number, activeClients: number }, teams: Array<{ id: string }> }> }> };
 
 export type MoveInMatrixMutationVariables = Exact<{
   id: string | number;
@@ -158,7 +495,7 @@ export type MoveInMatrixMutationVariables = Exact<{
 }>;
 
 
-export type MoveInMatrixMutation = { updateMember: { id: string, name: string, stageRole: StageRole | null, category: number | null, version: number, active: boolean, availability: { available: boolean, reason: UnavailableReason | null }, teams: Array<{ id: string }> } };
+export type MoveInMatrixMutation = { updateMember: { id: string, name: string, stageRole: StageRole | null, category: number | null, version: number, active: boolean, availability: { available: boolean, reason: UnavailableReason | null }, capacity: { clients: number, processes: number, activeClients: number }, teams: Array<{ id: string }> } };
 
 export type MemberDetailFragment = { id: string, name: string, email: string | null, role: Role, stageRole: StageRole | null, category: number | null, active: boolean, hasSignIn: boolean, version: number, capacity: { clients: number, processes: number }, reportsTo: { id: string, name: string } | null, lines: Array<{ id: string, kind: LineKind, scope: string | null, from: { id: string, name: string }, to: { id: string, name: string } }>, crossRoles: Array<{ id: string, kind: CrossRoleKind, products: Array<string>, regions: Array<string> }>, schedule: Array<{ weekday: number, startsAt: string, endsAt: string }>, absences: Array<{ id: string, kind: AbsenceKind, startsOn: string, endsOn: string, note: string | null }>, teams: Array<{ id: string, name: string, paused: boolean }>, availability: { at: string, available: boolean, reason: UnavailableReason | null }, history: Array<{ id: string, at: string, actorName: string | null, entity: string, action: string, before: string | null, after: string | null }> };
 
@@ -220,6 +557,252 @@ export type RemoveAbsenceMutationVariables = Exact<{
 
 export type RemoveAbsenceMutation = { removeAbsence: boolean };
 
+export type NotificationItemFragment = { id: string, kind: NotificationKind, title: string, body: string, processId: string | null, teamId: string | null, createdAt: string, readAt: string | null };
+
+export type NotificationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { unreadNotificationCount: number, notifications: Array<{ id: string, kind: NotificationKind, title: string, body: string, processId: string | null, teamId: string | null, createdAt: string, readAt: string | null }> };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationAddedSubscription = { notificationAdded: { unreadCount: number, latest: { id: string, kind: NotificationKind, title: string, body: string, processId: string | null, teamId: string | null, createdAt: string, readAt: string | null } | null } };
+
+export type RoutingRuleFieldsFragment = { id: string, position: number, name: string, active: boolean, conditions: string, strategy: RoutingStrategy | null, members: Array<{ id: string, name: string }> };
+
+export type RoutingRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RoutingRulesQuery = { routingRules: { rules: Array<{ id: string, position: number, name: string, active: boolean, conditions: string, strategy: RoutingStrategy | null, members: Array<{ id: string, name: string }> }>, overlaps: Array<{ firstRuleId: string, secondRuleId: string, example: string, message: string }> } };
+
+export type RoutingCandidatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RoutingCandidatesQuery = { members: Array<{ id: string, name: string, role: Role, stageRole: StageRole | null, category: number | null, active: boolean, capacity: { clients: number, activeClients: number }, availability: { available: boolean, reason: UnavailableReason | null } }> };
+
+export type CreateRoutingRuleMutationVariables = Exact<{
+  input: RoutingRuleInput;
+}>;
+
+
+export type CreateRoutingRuleMutation = { createRoutingRule: { id: string } };
+
+export type UpdateRoutingRuleMutationVariables = Exact<{
+  id: string | number;
+  input: RoutingRuleInput;
+}>;
+
+
+export type UpdateRoutingRuleMutation = { updateRoutingRule: { id: string } };
+
+export type DeleteRoutingRuleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteRoutingRuleMutation = { deleteRoutingRule: boolean };
+
+export type ProcessCardFragment = { id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> };
+
+export type SprintSummaryFragment = { id: string, teamId: string, name: string, goal: string, startsOn: string, endsOn: string, status: SprintStatus, version: number, startedAt: string | null, closedAt: string | null };
+
+export type SprintBoardFragment = { id: string, teamId: string, name: string, goal: string, startsOn: string, endsOn: string, status: SprintStatus, version: number, startedAt: string | null, closedAt: string | null, wip: Array<{ memberId: string | null, memberName: string | null, active: number, limit: number }>, processes: Array<{ id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> }> };
+
+export type SprintsQueryVariables = Exact<{
+  teamId: string | number;
+}>;
+
+
+export type SprintsQuery = { sprints: Array<{ id: string, teamId: string, name: string, goal: string, startsOn: string, endsOn: string, status: SprintStatus, version: number, startedAt: string | null, closedAt: string | null }> };
+
+export type ActiveSprintQueryVariables = Exact<{
+  teamId: string | number;
+}>;
+
+
+export type ActiveSprintQuery = { activeSprint: { id: string, teamId: string, name: string, goal: string, startsOn: string, endsOn: string, status: SprintStatus, version: number, startedAt: string | null, closedAt: string | null, wip: Array<{ memberId: string | null, memberName: string | null, active: number, limit: number }>, processes: Array<{ id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> }> } | null };
+
+export type SprintBoardQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SprintBoardQuery = { sprint: { id: string, teamId: string, name: string, goal: string, startsOn: string, endsOn: string, status: SprintStatus, version: number, startedAt: string | null, closedAt: string | null, wip: Array<{ memberId: string | null, memberName: string | null, active: number, limit: number }>, processes: Array<{ id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> }> } };
+
+export type SprintReportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SprintReportQuery = { sprint: { id: string, teamId: string, name: string, goal: string, startsOn: string, endsOn: string, status: SprintStatus, version: number, startedAt: string | null, closedAt: string | null, burndown: Array<{ date: string, remaining: number | null, ideal: number, remainingUnits: number | null, idealUnits: number }>, scopeChanges: Array<{ processId: string, title: string, kind: ProcessEventKind, actorName: string | null, at: string }> } };
+
+export type SprintNotesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SprintNotesQuery = { sprint: { review: string, retrospective: string, id: string, teamId: string, name: string, goal: string, startsOn: string, endsOn: string, status: SprintStatus, version: number, startedAt: string | null, closedAt: string | null, processes: Array<{ id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> }>, scopeChanges: Array<{ processId: string, title: string, kind: ProcessEventKind, actorName: string | null, at: string }> } };
+
+export type VelocityQueryVariables = Exact<{
+  teamId: string | number;
+  last?: number | null | undefined;
+}>;
+
+
+export type VelocityQuery = { velocity: Array<{ sprintId: string, name: string, startsOn: string, endsOn: string, processesDone: number, processesPlanned: number, unitsDone: number, revenueWon: string }> };
+
+export type SprintPlanningQueryVariables = Exact<{
+  teamId: string | number;
+}>;
+
+
+export type SprintPlanningQuery = { sprints: Array<{ id: string, teamId: string, name: string, goal: string, startsOn: string, endsOn: string, status: SprintStatus, version: number, startedAt: string | null, closedAt: string | null }>, backlog: Array<{ description: string, id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> }>, processTemplates: Array<{ key: string, name: string, builtin: boolean, steps: Array<string>, targetKind: TargetKind, targetValue: number }>, sprintPlanHint: { processes: number, wipLimit: number, basedOn: number } };
+
+export type ProcessDetailFragment = { description: string, segment: string | null, rejectedReason: string | null, id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, clients: Array<{ id: string, name: string, stage: string, ownerName: string | null }>, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }>, steps: Array<{ id: string, title: string, done: boolean, doneAt: string | null, position: number }>, reminders: Array<{ id: string, kind: ReminderKind, at: string | null, offsetMinutes: number | null, everyDays: number | null, note: string, nextAt: string | null, lastFiredAt: string | null, recipientMemberId: string, recipientName: string | null }>, history: Array<{ id: string, kind: ProcessEventKind, at: string, actorName: string | null, fromStatus: ProcessStatus | null, toStatus: ProcessStatus | null, note: string | null, units: number | null, sprintId: string | null }>, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> };
+
+export type SalesProcessQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SalesProcessQuery = { salesProcess: { description: string, segment: string | null, rejectedReason: string | null, id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, clients: Array<{ id: string, name: string, stage: string, ownerName: string | null }>, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }>, steps: Array<{ id: string, title: string, done: boolean, doneAt: string | null, position: number }>, reminders: Array<{ id: string, kind: ReminderKind, at: string | null, offsetMinutes: number | null, everyDays: number | null, note: string, nextAt: string | null, lastFiredAt: string | null, recipientMemberId: string, recipientName: string | null }>, history: Array<{ id: string, kind: ProcessEventKind, at: string, actorName: string | null, fromStatus: ProcessStatus | null, toStatus: ProcessStatus | null, note: string | null, units: number | null, sprintId: string | null }>, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> } };
+
+export type MoveProcessMutationVariables = Exact<{
+  id: string | number;
+  status: ProcessStatus;
+  position?: number | null | undefined;
+  blockedReason?: string | null | undefined;
+  overrideWip?: boolean | null | undefined;
+}>;
+
+
+export type MoveProcessMutation = { moveProcess: { id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> } };
+
+export type PlanProcessMutationVariables = Exact<{
+  id: string | number;
+  sprintId?: string | number | null | undefined;
+  overrideWip?: boolean | null | undefined;
+}>;
+
+
+export type PlanProcessMutation = { planProcess: { id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> } };
+
+export type ApproveProcessMutationVariables = Exact<{
+  id: string | number;
+  overrideWip?: boolean | null | undefined;
+}>;
+
+
+export type ApproveProcessMutation = { approveProcess: { id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> } };
+
+export type RejectProcessMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type RejectProcessMutation = { rejectProcess: { id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> } };
+
+export type CreateProcessMutationVariables = Exact<{
+  input: CreateProcessInput;
+}>;
+
+
+export type CreateProcessMutation = { createProcess: { id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> } };
+
+export type CreateSprintMutationVariables = Exact<{
+  input: CreateSprintInput;
+}>;
+
+
+export type CreateSprintMutation = { createSprint: { id: string, teamId: string, name: string, goal: string, startsOn: string, endsOn: string, status: SprintStatus, version: number, startedAt: string | null, closedAt: string | null } };
+
+export type StartSprintMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StartSprintMutation = { startSprint: { id: string, teamId: string, name: string, goal: string, startsOn: string, endsOn: string, status: SprintStatus, version: number, startedAt: string | null, closedAt: string | null } };
+
+export type CloseSprintMutationVariables = Exact<{
+  id: string | number;
+  nextSprintId?: string | number | null | undefined;
+}>;
+
+
+export type CloseSprintMutation = { closeSprint: { rolledOver: number, closed: { id: string, teamId: string, name: string, goal: string, startsOn: string, endsOn: string, status: SprintStatus, version: number, startedAt: string | null, closedAt: string | null }, next: { id: string, teamId: string, name: string, goal: string, startsOn: string, endsOn: string, status: SprintStatus, version: number, startedAt: string | null, closedAt: string | null } | null } };
+
+export type UpdateSprintNotesMutationVariables = Exact<{
+  id: string | number;
+  review?: string | null | undefined;
+  retrospective?: string | null | undefined;
+}>;
+
+
+export type UpdateSprintNotesMutation = { updateSprintNotes: { id: string, version: number, review: string, retrospective: string } };
+
+export type SetProcessStepMutationVariables = Exact<{
+  processId: string | number;
+  stepId: string | number;
+  done: boolean;
+}>;
+
+
+export type SetProcessStepMutation = { setProcessStep: { description: string, segment: string | null, rejectedReason: string | null, id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, clients: Array<{ id: string, name: string, stage: string, ownerName: string | null }>, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }>, steps: Array<{ id: string, title: string, done: boolean, doneAt: string | null, position: number }>, reminders: Array<{ id: string, kind: ReminderKind, at: string | null, offsetMinutes: number | null, everyDays: number | null, note: string, nextAt: string | null, lastFiredAt: string | null, recipientMemberId: string, recipientName: string | null }>, history: Array<{ id: string, kind: ProcessEventKind, at: string, actorName: string | null, fromStatus: ProcessStatus | null, toStatus: ProcessStatus | null, note: string | null, units: number | null, sprintId: string | null }>, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> } };
+
+export type AddProcessProgressMutationVariables = Exact<{
+  id: string | number;
+  units: number;
+  note?: string | null | undefined;
+}>;
+
+
+export type AddProcessProgressMutation = { addProcessProgress: { description: string, segment: string | null, rejectedReason: string | null, id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, clients: Array<{ id: string, name: string, stage: string, ownerName: string | null }>, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }>, steps: Array<{ id: string, title: string, done: boolean, doneAt: string | null, position: number }>, reminders: Array<{ id: string, kind: ReminderKind, at: string | null, offsetMinutes: number | null, everyDays: number | null, note: string, nextAt: string | null, lastFiredAt: string | null, recipientMemberId: string, recipientName: string | null }>, history: Array<{ id: string, kind: ProcessEventKind, at: string, actorName: string | null, fromStatus: ProcessStatus | null, toStatus: ProcessStatus | null, note: string | null, units: number | null, sprintId: string | null }>, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> } };
+
+export type AddReminderMutationVariables = Exact<{
+  input: AddReminderInput;
+}>;
+
+
+export type AddReminderMutation = { addReminder: { id: string } };
+
+export type RemoveReminderMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemoveReminderMutation = { removeReminder: boolean };
+
+export type CreateProcessTemplateMutationVariables = Exact<{
+  input: ProcessTemplateInput;
+}>;
+
+
+export type CreateProcessTemplateMutation = { createProcessTemplate: { key: string, name: string, builtin: boolean, steps: Array<string>, targetKind: TargetKind, targetValue: number } };
+
+export type BoardChangedSubscriptionVariables = Exact<{
+  teamId: string | number;
+}>;
+
+
+export type BoardChangedSubscription = { boardChanged: { teamId: string, sprintId: string | null, processId: string | null, kind: string, status: ProcessStatus | null, actorUserId: string | null, at: string } };
+
 export type TeamCompositionQueryVariables = Exact<{
   teamId?: string | number | null | undefined;
 }>;
@@ -260,6 +843,40 @@ export const CurrentUserFragmentDoc = new TypedDocumentString(`
   active
 }
     `, {"fragmentName":"CurrentUser"}) as unknown as TypedDocumentString<CurrentUserFragment, unknown>;
+export const BalanceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BalanceFields on RebalanceProposal {
+  id
+  mean
+  maxDeviationBefore
+  maxDeviationAfter
+  balanced
+  members {
+    potential
+    potentialAfter
+    deviation
+    member {
+      id
+      name
+    }
+  }
+  items {
+    reasons
+    client {
+      id
+      name
+      stage
+    }
+    from {
+      id
+      name
+    }
+    to {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"BalanceFields"}) as unknown as TypedDocumentString<BalanceFieldsFragment, unknown>;
 export const CirclePersonFragmentDoc = new TypedDocumentString(`
     fragment CirclePerson on Member {
   id
@@ -297,6 +914,67 @@ export const CirclePersonFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CirclePerson"}) as unknown as TypedDocumentString<CirclePersonFragment, unknown>;
+export const ClientRowFragmentDoc = new TypedDocumentString(`
+    fragment ClientRow on Client {
+  id
+  name
+  inn
+  region
+  city
+  industry
+  channel
+  ownershipForm
+  vip
+  annualPotential
+  currency
+  stage
+  category
+  version
+  owner {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ClientRow"}) as unknown as TypedDocumentString<ClientRowFragment, unknown>;
+export const AssignmentEntryFragmentDoc = new TypedDocumentString(`
+    fragment AssignmentEntry on AssignmentRecord {
+  id
+  kind
+  fromStage
+  toStage
+  ruleName
+  criteria
+  reasons
+  actorName
+  at
+  from {
+    id
+    name
+  }
+  to {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"AssignmentEntry"}) as unknown as TypedDocumentString<AssignmentEntryFragment, unknown>;
+export const HandoffRuleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment HandoffRuleFields on HandoffRule {
+  id
+  name
+  fromStage
+  toStage
+  combinator
+  active
+  criteria {
+    kind
+    min
+    windowDays
+    months
+    products
+    productLines
+  }
+}
+    `, {"fragmentName":"HandoffRuleFields"}) as unknown as TypedDocumentString<HandoffRuleFieldsFragment, unknown>;
 export const MatrixRepFragmentDoc = new TypedDocumentString(`
     fragment MatrixRep on Member {
   id
@@ -308,6 +986,11 @@ export const MatrixRepFragmentDoc = new TypedDocumentString(`
   availability {
     available
     reason
+  }
+  capacity {
+    clients
+    processes
+    activeClients
   }
   teams {
     id
@@ -385,6 +1068,216 @@ export const MemberDetailFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"MemberDetail"}) as unknown as TypedDocumentString<MemberDetailFragment, unknown>;
+export const NotificationItemFragmentDoc = new TypedDocumentString(`
+    fragment NotificationItem on Notification {
+  id
+  kind
+  title
+  body
+  processId
+  teamId
+  createdAt
+  readAt
+}
+    `, {"fragmentName":"NotificationItem"}) as unknown as TypedDocumentString<NotificationItemFragment, unknown>;
+export const RoutingRuleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RoutingRuleFields on RoutingRule {
+  id
+  position
+  name
+  active
+  conditions
+  strategy
+  members {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"RoutingRuleFields"}) as unknown as TypedDocumentString<RoutingRuleFieldsFragment, unknown>;
+export const SprintSummaryFragmentDoc = new TypedDocumentString(`
+    fragment SprintSummary on Sprint {
+  id
+  teamId
+  name
+  goal
+  startsOn
+  endsOn
+  status
+  version
+  startedAt
+  closedAt
+}
+    `, {"fragmentName":"SprintSummary"}) as unknown as TypedDocumentString<SprintSummaryFragment, unknown>;
+export const ProcessCardFragmentDoc = new TypedDocumentString(`
+    fragment ProcessCard on SalesProcess {
+  id
+  title
+  status
+  priority
+  approval
+  owner {
+    id
+    name
+  }
+  coOwners {
+    id
+    name
+  }
+  createdAt
+  startsOn
+  dueAt
+  doneAt
+  overdue
+  target
+  targetKind
+  progress
+  progressRatio
+  blockedReason
+  blockedSince
+  position
+  version
+  sprintId
+  teamId
+  templateKey
+}
+    `, {"fragmentName":"ProcessCard"}) as unknown as TypedDocumentString<ProcessCardFragment, unknown>;
+export const SprintBoardFragmentDoc = new TypedDocumentString(`
+    fragment SprintBoard on Sprint {
+  ...SprintSummary
+  wip {
+    memberId
+    memberName
+    active
+    limit
+  }
+  processes {
+    ...ProcessCard
+  }
+}
+    fragment ProcessCard on SalesProcess {
+  id
+  title
+  status
+  priority
+  approval
+  owner {
+    id
+    name
+  }
+  coOwners {
+    id
+    name
+  }
+  createdAt
+  startsOn
+  dueAt
+  doneAt
+  overdue
+  target
+  targetKind
+  progress
+  progressRatio
+  blockedReason
+  blockedSince
+  position
+  version
+  sprintId
+  teamId
+  templateKey
+}
+fragment SprintSummary on Sprint {
+  id
+  teamId
+  name
+  goal
+  startsOn
+  endsOn
+  status
+  version
+  startedAt
+  closedAt
+}`, {"fragmentName":"SprintBoard"}) as unknown as TypedDocumentString<SprintBoardFragment, unknown>;
+export const ProcessDetailFragmentDoc = new TypedDocumentString(`
+    fragment ProcessDetail on SalesProcess {
+  ...ProcessCard
+  description
+  segment
+  rejectedReason
+  clients {
+    id
+    name
+    stage
+    ownerName
+  }
+  deals {
+    id
+    title
+    amount
+    stageName
+    stageKind
+  }
+  steps {
+    id
+    title
+    done
+    doneAt
+    position
+  }
+  reminders {
+    id
+    kind
+    at
+    offsetMinutes
+    everyDays
+    note
+    nextAt
+    lastFiredAt
+    recipientMemberId
+    recipientName
+  }
+  history {
+    id
+    kind
+    at
+    actorName
+    fromStatus
+    toStatus
+    note
+    units
+    sprintId
+  }
+}
+    fragment ProcessCard on SalesProcess {
+  id
+  title
+  status
+  priority
+  approval
+  owner {
+    id
+    name
+  }
+  coOwners {
+    id
+    name
+  }
+  createdAt
+  startsOn
+  dueAt
+  doneAt
+  overdue
+  target
+  targetKind
+  progress
+  progressRatio
+  blockedReason
+  blockedSince
+  position
+  version
+  sprintId
+  teamId
+  templateKey
+}`, {"fragmentName":"ProcessDetail"}) as unknown as TypedDocumentString<ProcessDetailFragment, unknown>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {
@@ -431,6 +1324,91 @@ export const UpdateMyPreferencesDocument = new TypedDocumentString(`
   locale
   active
 }`) as unknown as TypedDocumentString<UpdateMyPreferencesMutation, UpdateMyPreferencesMutationVariables>;
+export const TerritoryBalanceDocument = new TypedDocumentString(`
+    query TerritoryBalance($memberIds: [ID!]!) {
+  territoryBalance(memberIds: $memberIds) {
+    ...BalanceFields
+  }
+}
+    fragment BalanceFields on RebalanceProposal {
+  id
+  mean
+  maxDeviationBefore
+  maxDeviationAfter
+  balanced
+  members {
+    potential
+    potentialAfter
+    deviation
+    member {
+      id
+      name
+    }
+  }
+  items {
+    reasons
+    client {
+      id
+      name
+      stage
+    }
+    from {
+      id
+      name
+    }
+    to {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<TerritoryBalanceQuery, TerritoryBalanceQueryVariables>;
+export const ProposeRebalanceDocument = new TypedDocumentString(`
+    query ProposeRebalance($memberIds: [ID!]!, $allowProtected: Boolean!) {
+  proposeRebalance(memberIds: $memberIds, allowProtected: $allowProtected) {
+    ...BalanceFields
+  }
+}
+    fragment BalanceFields on RebalanceProposal {
+  id
+  mean
+  maxDeviationBefore
+  maxDeviationAfter
+  balanced
+  members {
+    potential
+    potentialAfter
+    deviation
+    member {
+      id
+      name
+    }
+  }
+  items {
+    reasons
+    client {
+      id
+      name
+      stage
+    }
+    from {
+      id
+      name
+    }
+    to {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<ProposeRebalanceQuery, ProposeRebalanceQueryVariables>;
+export const ApplyRebalanceDocument = new TypedDocumentString(`
+    mutation ApplyRebalance($proposalId: ID!) {
+  applyRebalance(proposalId: $proposalId) {
+    applied
+    changedMeanwhile
+    changedClients
+  }
+}
+    `) as unknown as TypedDocumentString<ApplyRebalanceMutation, ApplyRebalanceMutationVariables>;
 export const ViewerScopeDocument = new TypedDocumentString(`
     query ViewerScope {
   me {
@@ -522,6 +1500,235 @@ export const SetTeamPausedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetTeamPausedMutation, SetTeamPausedMutationVariables>;
+export const ClientsDocument = new TypedDocumentString(`
+    query Clients($filter: ClientFilter, $first: Int, $after: String) {
+  clients(filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node {
+        ...ClientRow
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    fragment ClientRow on Client {
+  id
+  name
+  inn
+  region
+  city
+  industry
+  channel
+  ownershipForm
+  vip
+  annualPotential
+  currency
+  stage
+  category
+  version
+  owner {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ClientsQuery, ClientsQueryVariables>;
+export const MemberOptionsDocument = new TypedDocumentString(`
+    query MemberOptions {
+  members(filter: {active: true}) {
+    id
+    name
+    role
+    stageRole
+    category
+  }
+}
+    `) as unknown as TypedDocumentString<MemberOptionsQuery, MemberOptionsQueryVariables>;
+export const ReassignClientsDocument = new TypedDocumentString(`
+    mutation ReassignClients($input: ReassignClientsInput!) {
+  reassignClients(input: $input)
+}
+    `) as unknown as TypedDocumentString<ReassignClientsMutation, ReassignClientsMutationVariables>;
+export const ClientCardDocument = new TypedDocumentString(`
+    query ClientCard($id: ID!) {
+  client(id: $id) {
+    ...ClientRow
+    stageChangedAt
+    hunter {
+      id
+      name
+    }
+  }
+  assignmentHistory(clientId: $id) {
+    ...AssignmentEntry
+  }
+}
+    fragment ClientRow on Client {
+  id
+  name
+  inn
+  region
+  city
+  industry
+  channel
+  ownershipForm
+  vip
+  annualPotential
+  currency
+  stage
+  category
+  version
+  owner {
+    id
+    name
+  }
+}
+fragment AssignmentEntry on AssignmentRecord {
+  id
+  kind
+  fromStage
+  toStage
+  ruleName
+  criteria
+  reasons
+  actorName
+  at
+  from {
+    id
+    name
+  }
+  to {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ClientCardQuery, ClientCardQueryVariables>;
+export const SimulateRoutingDocument = new TypedDocumentString(`
+    query SimulateRouting($clientId: ID!) {
+  simulateRouting(clientId: $clientId) {
+    fallback
+    reasons
+    ruleName
+    member {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SimulateRoutingQuery, SimulateRoutingQueryVariables>;
+export const HandoffRulesDocument = new TypedDocumentString(`
+    query HandoffRules {
+  handoffRules {
+    ...HandoffRuleFields
+  }
+}
+    fragment HandoffRuleFields on HandoffRule {
+  id
+  name
+  fromStage
+  toStage
+  combinator
+  active
+  criteria {
+    kind
+    min
+    windowDays
+    months
+    products
+    productLines
+  }
+}`) as unknown as TypedDocumentString<HandoffRulesQuery, HandoffRulesQueryVariables>;
+export const CreateHandoffRuleDocument = new TypedDocumentString(`
+    mutation CreateHandoffRule($input: HandoffRuleInput!) {
+  createHandoffRule(input: $input) {
+    ...HandoffRuleFields
+  }
+}
+    fragment HandoffRuleFields on HandoffRule {
+  id
+  name
+  fromStage
+  toStage
+  combinator
+  active
+  criteria {
+    kind
+    min
+    windowDays
+    months
+    products
+    productLines
+  }
+}`) as unknown as TypedDocumentString<CreateHandoffRuleMutation, CreateHandoffRuleMutationVariables>;
+export const UpdateHandoffRuleDocument = new TypedDocumentString(`
+    mutation UpdateHandoffRule($id: ID!, $input: HandoffRuleInput!) {
+  updateHandoffRule(id: $id, input: $input) {
+    ...HandoffRuleFields
+  }
+}
+    fragment HandoffRuleFields on HandoffRule {
+  id
+  name
+  fromStage
+  toStage
+  combinator
+  active
+  criteria {
+    kind
+    min
+    windowDays
+    months
+    products
+    productLines
+  }
+}`) as unknown as TypedDocumentString<UpdateHandoffRuleMutation, UpdateHandoffRuleMutationVariables>;
+export const DeleteHandoffRuleDocument = new TypedDocumentString(`
+    mutation DeleteHandoffRule($id: ID!) {
+  deleteHandoffRule(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteHandoffRuleMutation, DeleteHandoffRuleMutationVariables>;
+export const PreviewHandoffsDocument = new TypedDocumentString(`
+    query PreviewHandoffs {
+  previewHandoffs {
+    id
+    asOf
+    totalCount
+    items {
+      fromStage
+      toStage
+      criteria
+      reasons
+      client {
+        id
+        name
+      }
+      from {
+        id
+        name
+      }
+      to {
+        id
+        name
+      }
+      rule {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewHandoffsQuery, PreviewHandoffsQueryVariables>;
+export const ApplyHandoffsDocument = new TypedDocumentString(`
+    mutation ApplyHandoffs($previewId: ID!) {
+  applyHandoffs(previewId: $previewId) {
+    applied
+    changedMeanwhile
+    changedClients
+  }
+}
+    `) as unknown as TypedDocumentString<ApplyHandoffsMutation, ApplyHandoffsMutationVariables>;
 export const MatrixDocument = new TypedDocumentString(`
     query Matrix($teamId: ID) {
   matrix(teamId: $teamId) {
@@ -543,6 +1750,11 @@ export const MatrixDocument = new TypedDocumentString(`
     available
     reason
   }
+  capacity {
+    clients
+    processes
+    activeClients
+  }
   teams {
     id
   }
@@ -563,6 +1775,11 @@ export const MoveInMatrixDocument = new TypedDocumentString(`
   availability {
     available
     reason
+  }
+  capacity {
+    clients
+    processes
+    activeClients
   }
   teams {
     id
@@ -826,6 +2043,986 @@ export const RemoveAbsenceDocument = new TypedDocumentString(`
   removeAbsence(id: $id)
 }
     `) as unknown as TypedDocumentString<RemoveAbsenceMutation, RemoveAbsenceMutationVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($first: Int, $unreadOnly: Boolean) {
+  notifications(first: $first, unreadOnly: $unreadOnly) {
+    ...NotificationItem
+  }
+  unreadNotificationCount
+}
+    fragment NotificationItem on Notification {
+  id
+  kind
+  title
+  body
+  processId
+  teamId
+  createdAt
+  readAt
+}`) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    query UnreadNotificationCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const NotificationAddedDocument = new TypedDocumentString(`
+    subscription NotificationAdded {
+  notificationAdded {
+    unreadCount
+    latest {
+      ...NotificationItem
+    }
+  }
+}
+    fragment NotificationItem on Notification {
+  id
+  kind
+  title
+  body
+  processId
+  teamId
+  createdAt
+  readAt
+}`) as unknown as TypedDocumentString<NotificationAddedSubscription, NotificationAddedSubscriptionVariables>;
+export const RoutingRulesDocument = new TypedDocumentString(`
+    query RoutingRules {
+  routingRules {
+    rules {
+      ...RoutingRuleFields
+    }
+    overlaps {
+      firstRuleId
+      secondRuleId
+      example
+      message
+    }
+  }
+}
+    fragment RoutingRuleFields on RoutingRule {
+  id
+  position
+  name
+  active
+  conditions
+  strategy
+  members {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<RoutingRulesQuery, RoutingRulesQueryVariables>;
+export const RoutingCandidatesDocument = new TypedDocumentString(`
+    query RoutingCandidates {
+  members {
+    id
+    name
+    role
+    stageRole
+    category
+    active
+    capacity {
+      clients
+      activeClients
+    }
+    availability {
+      available
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoutingCandidatesQuery, RoutingCandidatesQueryVariables>;
+export const CreateRoutingRuleDocument = new TypedDocumentString(`
+    mutation CreateRoutingRule($input: RoutingRuleInput!) {
+  createRoutingRule(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateRoutingRuleMutation, CreateRoutingRuleMutationVariables>;
+export const UpdateRoutingRuleDocument = new TypedDocumentString(`
+    mutation UpdateRoutingRule($id: ID!, $input: RoutingRuleInput!) {
+  updateRoutingRule(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateRoutingRuleMutation, UpdateRoutingRuleMutationVariables>;
+export const DeleteRoutingRuleDocument = new TypedDocumentString(`
+    mutation DeleteRoutingRule($id: ID!) {
+  deleteRoutingRule(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteRoutingRuleMutation, DeleteRoutingRuleMutationVariables>;
+export const SprintsDocument = new TypedDocumentString(`
+    query Sprints($teamId: ID!) {
+  sprints(teamId: $teamId) {
+    ...SprintSummary
+  }
+}
+    fragment SprintSummary on Sprint {
+  id
+  teamId
+  name
+  goal
+  startsOn
+  endsOn
+  status
+  version
+  startedAt
+  closedAt
+}`) as unknown as TypedDocumentString<SprintsQuery, SprintsQueryVariables>;
+export const ActiveSprintDocument = new TypedDocumentString(`
+    query ActiveSprint($teamId: ID!) {
+  activeSprint(teamId: $teamId) {
+    ...SprintBoard
+  }
+}
+    fragment ProcessCard on SalesProcess {
+  id
+  title
+  status
+  priority
+  approval
+  owner {
+    id
+    name
+  }
+  coOwners {
+    id
+    name
+  }
+  createdAt
+  startsOn
+  dueAt
+  doneAt
+  overdue
+  target
+  targetKind
+  progress
+  progressRatio
+  blockedReason
+  blockedSince
+  position
+  version
+  sprintId
+  teamId
+  templateKey
+}
+fragment SprintSummary on Sprint {
+  id
+  teamId
+  name
+  goal
+  startsOn
+  endsOn
+  status
+  version
+  startedAt
+  closedAt
+}
+fragment SprintBoard on Sprint {
+  ...SprintSummary
+  wip {
+    memberId
+    memberName
+    active
+    limit
+  }
+  processes {
+    ...ProcessCard
+  }
+}`) as unknown as TypedDocumentString<ActiveSprintQuery, ActiveSprintQueryVariables>;
+export const SprintBoardDocument = new TypedDocumentString(`
+    query SprintBoard($id: ID!) {
+  sprint(id: $id) {
+    ...SprintBoard
+  }
+}
+    fragment ProcessCard on SalesProcess {
+  id
+  title
+  status
+  priority
+  approval
+  owner {
+    id
+    name
+  }
+  coOwners {
+    id
+    name
+  }
+  createdAt
+  startsOn
+  dueAt
+  doneAt
+  overdue
+  target
+  targetKind
+  progress
+  progressRatio
+  blockedReason
+  blockedSince
+  position
+  version
+  sprintId
+  teamId
+  templateKey
+}
+fragment SprintSummary on Sprint {
+  id
+  teamId
+  name
+  goal
+  startsOn
+  endsOn
+  status
+  version
+  startedAt
+  closedAt
+}
+fragment SprintBoard on Sprint {
+  ...SprintSummary
+  wip {
+    memberId
+    memberName
+    active
+    limit
+  }
+  processes {
+    ...ProcessCard
+  }
+}`) as unknown as TypedDocumentString<SprintBoardQuery, SprintBoardQueryVariables>;
+export const SprintReportDocument = new TypedDocumentString(`
+    query SprintReport($id: ID!) {
+  sprint(id: $id) {
+    ...SprintSummary
+    burndown {
+      date
+      remaining
+      ideal
+      remainingUnits
+      idealUnits
+    }
+    scopeChanges {
+      processId
+      title
+      kind
+      actorName
+      at
+    }
+  }
+}
+    fragment SprintSummary on Sprint {
+  id
+  teamId
+  name
+  goal
+  startsOn
+  endsOn
+  status
+  version
+  startedAt
+  closedAt
+}`) as unknown as TypedDocumentString<SprintReportQuery, SprintReportQueryVariables>;
+export const SprintNotesDocument = new TypedDocumentString(`
+    query SprintNotes($id: ID!) {
+  sprint(id: $id) {
+    ...SprintSummary
+    review
+    retrospective
+    processes {
+      ...ProcessCard
+    }
+    scopeChanges {
+      processId
+      title
+      kind
+      actorName
+      at
+    }
+  }
+}
+    fragment ProcessCard on SalesProcess {
+  id
+  title
+  status
+  priority
+  approval
+  owner {
+    id
+    name
+  }
+  coOwners {
+    id
+    name
+  }
+  createdAt
+  startsOn
+  dueAt
+  doneAt
+  overdue
+  target
+  targetKind
+  progress
+  progressRatio
+  blockedReason
+  blockedSince
+  position
+  version
+  sprintId
+  teamId
+  templateKey
+}
+fragment SprintSummary on Sprint {
+  id
+  teamId
+  name
+  goal
+  startsOn
+  endsOn
+  status
+  version
+  startedAt
+  closedAt
+}`) as unknown as TypedDocumentString<SprintNotesQuery, SprintNotesQueryVariables>;
+export const VelocityDocument = new TypedDocumentString(`
+    query Velocity($teamId: ID!, $last: Int) {
+  velocity(teamId: $teamId, last: $last) {
+    sprintId
+    name
+    startsOn
+    endsOn
+    processesDone
+    processesPlanned
+    unitsDone
+    revenueWon
+  }
+}
+    `) as unknown as TypedDocumentString<VelocityQuery, VelocityQueryVariables>;
+export const SprintPlanningDocument = new TypedDocumentString(`
+    query SprintPlanning($teamId: ID!) {
+  sprints(teamId: $teamId) {
+    ...SprintSummary
+  }
+  backlog(teamId: $teamId) {
+    ...ProcessCard
+    description
+  }
+  processTemplates {
+    key
+    name
+    builtin
+    steps
+    targetKind
+    targetValue
+  }
+  sprintPlanHint(teamId: $teamId) {
+    processes
+    wipLimit
+    basedOn
+  }
+}
+    fragment ProcessCard on SalesProcess {
+  id
+  title
+  status
+  priority
+  approval
+  owner {
+    id
+    name
+  }
+  coOwners {
+    id
+    name
+  }
+  createdAt
+  startsOn
+  dueAt
+  doneAt
+  overdue
+  target
+  targetKind
+  progress
+  progressRatio
+  blockedReason
+  blockedSince
+  position
+  version
+  sprintId
+  teamId
+  templateKey
+}
+fragment SprintSummary on Sprint {
+  id
+  teamId
+  name
+  goal
+  startsOn
+  endsOn
+  status
+  version
+  startedAt
+  closedAt
+}`) as unknown as TypedDocumentString<SprintPlanningQuery, SprintPlanningQueryVariables>;
+export const SalesProcessDocument = new TypedDocumentString(`
+    query SalesProcess($id: ID!) {
+  salesProcess(id: $id) {
+    ...ProcessDetail
+  }
+}
+    fragment ProcessCard on SalesProcess {
+  id
+  title
+  status
+  priority
+  approval
+  owner {
+    id
+    name
+  }
+  coOwners {
+    id
+    name
+  }
+  createdAt
+  startsOn
+  dueAt
+  doneAt
+  overdue
+  target
+  targetKind
+  progress
+  progressRatio
+  blockedReason
+  blockedSince
+  position
+  version
+  sprintId
+  teamId
+  templateKey
+}
+fragment ProcessDetail on SalesProcess {
+  ...ProcessCard
+  description
+  segment
+  rejectedReason
+  clients {
+    id
+    name
+    stage
+    ownerName
+  }
+  deals {
+    id
+    title
+    amount
+    stageName
+    stageKind
+  }
+  steps {
+    id
+    title
+    done
+    doneAt
+    position
+  }
+  reminders {
+    id
+    kind
+    at
+    offsetMinutes
+    everyDays
+    note
+    nextAt
+    lastFiredAt
+    recipientMemberId
+    recipientName
+  }
+  history {
+    id
+    kind
+    at
+    actorName
+    fromStatus
+    toStatus
+    note
+    units
+    sprintId
+  }
+}`) as unknown as TypedDocumentString<SalesProcessQuery, SalesProcessQueryVariables>;
+export const MoveProcessDocument = new TypedDocumentString(`
+    mutation MoveProcess($id: ID!, $status: ProcessStatus!, $position: Float, $blockedReason: String, $overrideWip: Boolean) {
+  moveProcess(
+    id: $id
+    status: $status
+    position: $position
+    blockedReason: $blockedReason
+    overrideWip: $overrideWip
+  ) {
+    ...ProcessCard
+  }
+}
+    fragment ProcessCard on SalesProcess {
+  id
+  title
+  status
+  priority
+  approval
+  owner {
+    id
+    name
+  }
+  coOwners {
+    id
+    name
+  }
+  createdAt
+  startsOn
+  dueAt
+  doneAt
+  overdue
+  target
+  targetKind
+  progress
+  progressRatio
+  blockedReason
+  blockedSince
+  position
+  version
+  sprintId
+  teamId
+  templateKey
+}`) as unknown as TypedDocumentString<MoveProcessMutation, MoveProcessMutationVariables>;
+export const PlanProcessDocument = new TypedDocumentString(`
+    mutation PlanProcess($id: ID!, $sprintId: ID, $overrideWip: Boolean) {
+  planProcess(id: $id, sprintId: $sprintId, overrideWip: $overrideWip) {
+    ...ProcessCard
+  }
+}
+    fragment ProcessCard on SalesProcess {
+  id
+  title
+  status
+  priority
+  approval
+  owner {
+    id
+    name
+  }
+  coOwners {
+    id
+    name
+  }
+  createdAt
+  startsOn
+  dueAt
+  doneAt
+  overdue
+  target
+  targetKind
+  progress
+  progressRatio
+  blockedReason
+  blockedSince
+  position
+  version
+  sprintId
+  teamId
+  templateKey
+}`) as unknown as TypedDocumentString<PlanProcessMutation, PlanProcessMutationVariables>;
+export const ApproveProcessDocument = new TypedDocumentString(`
+    mutation ApproveProcess($id: ID!, $overrideWip: Boolean) {
+  approveProcess(id: $id, overrideWip: $overrideWip) {
+    ...ProcessCard
+  }
+}
+    fragment ProcessCard on SalesProcess {
+  id
+  title
+  status
+  priority
+  approval
+  owner {
+    id
+    name
+  }
+  coOwners {
+    id
+    name
+  }
+  createdAt
+  startsOn
+  dueAt
+  doneAt
+  overdue
+  target
+  targetKind
+  progress
+  progressRatio
+  blockedReason
+  blockedSince
+  position
+  version
+  sprintId
+  teamId
+  templateKey
+}`) as unknown as TypedDocumentString<ApproveProcessMutation, ApproveProcessMutationVariables>;
+export const RejectProcessDocument = new TypedDocumentString(`
+    mutation RejectProcess($id: ID!, $reason: String) {
+  rejectProcess(id: $id, reason: $reason) {
+    ...ProcessCard
+  }
+}
+    fragment ProcessCard on SalesProcess {
+  id
+  title
+  status
+  priority
+  approval
+  owner {
+    id
+    name
+  }
+  coOwners {
+    id
+    name
+  }
+  createdAt
+  startsOn
+  dueAt
+  doneAt
+  overdue
+  target
+  targetKind
+  progress
+  progressRatio
+  blockedReason
+  blockedSince
+  position
+  version
+  sprintId
+  teamId
+  templateKey
+}`) as unknown as TypedDocumentString<RejectProcessMutation, RejectProcessMutationVariables>;
+export const CreateProcessDocument = new TypedDocumentString(`
+    mutation CreateProcess($input: CreateProcessInput!) {
+  createProcess(input: $input) {
+    ...ProcessCard
+  }
+}
+    fragment ProcessCard on SalesProcess {
+  id
+  title
+  status
+  priority
+  approval
+  owner {
+    id
+    name
+  }
+  coOwners {
+    id
+    name
+  }
+  createdAt
+  startsOn
+  dueAt
+  doneAt
+  overdue
+  target
+  targetKind
+  progress
+  progressRatio
+  blockedReason
+  blockedSince
+  position
+  version
+  sprintId
+  teamId
+  templateKey
+}`) as unknown as TypedDocumentString<CreateProcessMutation, CreateProcessMutationVariables>;
+export const CreateSprintDocument = new TypedDocumentString(`
+    mutation CreateSprint($input: CreateSprintInput!) {
+  createSprint(input: $input) {
+    ...SprintSummary
+  }
+}
+    fragment SprintSummary on Sprint {
+  id
+  teamId
+  name
+  goal
+  startsOn
+  endsOn
+  status
+  version
+  startedAt
+  closedAt
+}`) as unknown as TypedDocumentString<CreateSprintMutation, CreateSprintMutationVariables>;
+export const StartSprintDocument = new TypedDocumentString(`
+    mutation StartSprint($id: ID!) {
+  startSprint(id: $id) {
+    ...SprintSummary
+  }
+}
+    fragment SprintSummary on Sprint {
+  id
+  teamId
+  name
+  goal
+  startsOn
+  endsOn
+  status
+  version
+  startedAt
+  closedAt
+}`) as unknown as TypedDocumentString<StartSprintMutation, StartSprintMutationVariables>;
+export const CloseSprintDocument = new TypedDocumentString(`
+    mutation CloseSprint($id: ID!, $nextSprintId: ID) {
+  closeSprint(id: $id, nextSprintId: $nextSprintId) {
+    rolledOver
+    closed {
+      ...SprintSummary
+    }
+    next {
+      ...SprintSummary
+    }
+  }
+}
+    fragment SprintSummary on Sprint {
+  id
+  teamId
+  name
+  goal
+  startsOn
+  endsOn
+  status
+  version
+  startedAt
+  closedAt
+}`) as unknown as TypedDocumentString<CloseSprintMutation, CloseSprintMutationVariables>;
+export const UpdateSprintNotesDocument = new TypedDocumentString(`
+    mutation UpdateSprintNotes($id: ID!, $review: String, $retrospective: String) {
+  updateSprintNotes(id: $id, review: $review, retrospective: $retrospective) {
+    id
+    version
+    review
+    retrospective
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateSprintNotesMutation, UpdateSprintNotesMutationVariables>;
+export const SetProcessStepDocument = new TypedDocumentString(`
+    mutation SetProcessStep($processId: ID!, $stepId: ID!, $done: Boolean!) {
+  setProcessStep(processId: $processId, stepId: $stepId, done: $done) {
+    ...ProcessDetail
+  }
+}
+    fragment ProcessCard on SalesProcess {
+  id
+  title
+  status
+  priority
+  approval
+  owner {
+    id
+    name
+  }
+  coOwners {
+    id
+    name
+  }
+  createdAt
+  startsOn
+  dueAt
+  doneAt
+  overdue
+  target
+  targetKind
+  progress
+  progressRatio
+  blockedReason
+  blockedSince
+  position
+  version
+  sprintId
+  teamId
+  templateKey
+}
+fragment ProcessDetail on SalesProcess {
+  ...ProcessCard
+  description
+  segment
+  rejectedReason
+  clients {
+    id
+    name
+    stage
+    ownerName
+  }
+  deals {
+    id
+    title
+    amount
+    stageName
+    stageKind
+  }
+  steps {
+    id
+    title
+    done
+    doneAt
+    position
+  }
+  reminders {
+    id
+    kind
+    at
+    offsetMinutes
+    everyDays
+    note
+    nextAt
+    lastFiredAt
+    recipientMemberId
+    recipientName
+  }
+  history {
+    id
+    kind
+    at
+    actorName
+    fromStatus
+    toStatus
+    note
+    units
+    sprintId
+  }
+}`) as unknown as TypedDocumentString<SetProcessStepMutation, SetProcessStepMutationVariables>;
+export const AddProcessProgressDocument = new TypedDocumentString(`
+    mutation AddProcessProgress($id: ID!, $units: Float!, $note: String) {
+  addProcessProgress(id: $id, units: $units, note: $note) {
+    ...ProcessDetail
+  }
+}
+    fragment ProcessCard on SalesProcess {
+  id
+  title
+  status
+  priority
+  approval
+  owner {
+    id
+    name
+  }
+  coOwners {
+    id
+    name
+  }
+  createdAt
+  startsOn
+  dueAt
+  doneAt
+  overdue
+  target
+  targetKind
+  progress
+  progressRatio
+  blockedReason
+  blockedSince
+  position
+  version
+  sprintId
+  teamId
+  templateKey
+}
+fragment ProcessDetail on SalesProcess {
+  ...ProcessCard
+  description
+  segment
+  rejectedReason
+  clients {
+    id
+    name
+    stage
+    ownerName
+  }
+  deals {
+    id
+    title
+    amount
+    stageName
+    stageKind
+  }
+  steps {
+    id
+    title
+    done
+    doneAt
+    position
+  }
+  reminders {
+    id
+    kind
+    at
+    offsetMinutes
+    everyDays
+    note
+    nextAt
+    lastFiredAt
+    recipientMemberId
+    recipientName
+  }
+  history {
+    id
+    kind
+    at
+    actorName
+    fromStatus
+    toStatus
+    note
+    units
+    sprintId
+  }
+}`) as unknown as TypedDocumentString<AddProcessProgressMutation, AddProcessProgressMutationVariables>;
+export const AddReminderDocument = new TypedDocumentString(`
+    mutation AddReminder($input: AddReminderInput!) {
+  addReminder(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddReminderMutation, AddReminderMutationVariables>;
+export const RemoveReminderDocument = new TypedDocumentString(`
+    mutation RemoveReminder($id: ID!) {
+  removeReminder(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemoveReminderMutation, RemoveReminderMutationVariables>;
+export const CreateProcessTemplateDocument = new TypedDocumentString(`
+    mutation CreateProcessTemplate($input: ProcessTemplateInput!) {
+  createProcessTemplate(input: $input) {
+    key
+    name
+    builtin
+    steps
+    targetKind
+    targetValue
+  }
+}
+    `) as unknown as TypedDocumentString<CreateProcessTemplateMutation, CreateProcessTemplateMutationVariables>;
+export const BoardChangedDocument = new TypedDocumentString(`
+    subscription BoardChanged($teamId: ID!) {
+  boardChanged(teamId: $teamId) {
+    teamId
+    sprintId
+    processId
+    kind
+    status
+    actorUserId
+    at
+  }
+}
+    `) as unknown as TypedDocumentString<BoardChangedSubscription, BoardChangedSubscriptionVariables>;
 export const TeamCompositionDocument = new TypedDocumentString(`
     query TeamComposition($teamId: ID) {
   teamComposition(teamId: $teamId) {

@@ -126,6 +126,7 @@ const rep = (id: string, name: string, stageRole: MatrixRepFragment['stageRole']
   version,
   active: true,
   availability: on,
+  capacity: { clients: 40, processes: 5, activeClients: stageRole ? 12 : 0 },
   teams: [{ id: teamId }],
 });
 

@@ -50,6 +50,7 @@ export function dashboardHandler(user: CurrentUser, overrides: Partial<Record<st
     Me: () => ({ json: { data: { me: user } } }),
     Teams: () => ({ json: { data: { teams: user.role === 'DIRECTOR' ? TEAMS : TEAMS.slice(0, 1) } } }),
     TeamComposition: () => ({ json: { data: { teamComposition: COMPOSITION } } }),
+    UnreadNotificationCount: () => ({ json: { data: { unreadNotificationCount: 0 } } }),
   };
   return (request) => {
     const name = request.body.operationName ?? '';

@@ -5,17 +5,22 @@ import { createMemoryHistory, RouterView } from 'vue-router';
 import { createAppContext } from '@/app-context';
 import type { FetchLike } from '@/graphql/client';
 import { ChartStub } from './chart-stub';
+import { createFakeSubscriptions } from './fake-subscriptions';
 
 export interface TestContextOptions {
   fetch: FetchLike;
   locale?: Locale;
+  /** Live events the test pushes; a fresh fake by default. */
+  live?: ReturnType<typeof createFakeSubscriptions>;
 }
 
 /** The app wired exactly like main.ts, with memory history and a fake fetch. */
 export function createTestContext(options: TestContextOptions) {
-  const context = createAppContext({ locale: options.locale ?? 'en', history: createMemoryHistory(), fetch: options.fetch });
+  const live = options.live ?? createFakeSubscriptions();
+  const context = createAppContext({ locale: options.locale ?? 'en', history: createMemoryHistory(), fetch: options.fetch, subscriptions: live.client });
   return {
     ...context,
+    live,
     global: { plugins: [context], stubs: { BaseChart: ChartStub } },
   };
 }

@@ -18,6 +18,8 @@ export const ERROR_REASONS = [
   'DUPLICATE_LINE',
   'HOLDER_STAYS_IN_TEAM',
   'DUPLICATE_TEAM_NAME',
+  'TEAM_WIP_LIMIT',
+  'MEMBER_WIP_LIMIT',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -23,6 +23,21 @@ export const ICONS = {
   clock: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm0 4.5V12l3 2',
   history: 'M3 12a9 9 0 1 0 2.6-6.4M3 4v4.5h4.5M12 7.5V12l3 2',
   arrowLeft: 'M19 12H5M11 6l-6 6 6 6',
+  arrowRight: 'M5 12h14M13 6l6 6-6 6',
+  arrowUp: 'M12 19V5M6 11l6-6 6 6',
+  arrowDown: 'M12 5v14M6 13l6 6 6-6',
+  chevronLeft: 'M15 6l-6 6 6 6',
+  chevronRight: 'M9 6l6 6-6 6',
+  briefcase: 'M4 8h16v11H4zM9 8V5h6v3M4 13h16',
+  route: 'M6 19a2 2 0 1 0 0-4 2 2 0 0 0 0 4ZM18 9a2 2 0 1 0 0-4 2 2 0 0 0 0 4ZM6 15V9a3 3 0 0 1 3-3h7M18 9v6a3 3 0 0 1-3 3H8',
+  handoff: 'M4 8h13l-3-3M20 16H7l3 3',
+  scale: 'M12 4v16M5 20h14M7 4h10M4 10l3-6 3 6a3 3 0 0 1-6 0ZM14 10l3-6 3 6a3 3 0 0 1-6 0Z',
+  download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
+  kanban: 'M4 4h4v16H4zM10 4h4v10h-4zM16 4h4v13h-4z',
+  bell: 'M6 16v-5a6 6 0 1 1 12 0v5l2 2H4l2-2ZM10 20.5a2 2 0 0 0 4 0',
+  chart: 'M4 4v16h16M8 16v-4M12 16V8M16 16v-6',
+  calendar: 'M4 6h16v14H4zM4 10h16M8 3v4M16 3v4',
+  list: 'M9 6h11M9 12h11M9 18h11M4 6h.5M4 12h.5M4 18h.5',
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -100,3 +100,8 @@ export function withPlacement<T extends MatrixPerson>(people: readonly T[], id: 
 export function replacePerson<T extends { id: string }>(people: readonly T[], next: T): T[] {
   return people.map((person) => (person.id === next.id ? next : person));
 }
+
+/** Active clients owned by the people of a cell (or a row, or everyone shown). */
+export function activeClientCount(people: readonly { capacity: { activeClients: number } }[]): number {
+  return people.reduce((sum, person) => sum + person.capacity.activeClients, 0);
+}

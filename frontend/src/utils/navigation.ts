@@ -4,7 +4,7 @@ import type { MessageSchema } from '@/i18n';
 import type { IconName } from './icons';
 
 /** Every section the app can show in its main navigation. */
-export type NavItemId = 'home' | 'teamCircle' | 'matrix';
+export type NavItemId = 'home' | 'teamCircle' | 'matrix' | 'sprints' | 'clients' | 'routing' | 'handoffs' | 'balance';
 
 export interface NavItem {
   id: NavItemId;
@@ -12,28 +12,41 @@ export interface NavItem {
   labelKey: `nav.${Exclude<keyof MessageSchema['nav'], 'label'>}`;
   to: RouteLocationRaw;
   icon: IconName;
+  /** Address prefixes of the pages that belong to the section (the link shows as current there). */
+  paths?: readonly string[];
 }
 
 export const NAV_ITEMS: Readonly<Record<NavItemId, NavItem>> = {
   home: { id: 'home', labelKey: 'nav.home', to: { name: 'home' }, icon: 'home' },
   teamCircle: { id: 'teamCircle', labelKey: 'nav.teamCircle', to: { name: 'team-circle' }, icon: 'circle' },
   matrix: { id: 'matrix', labelKey: 'nav.matrix', to: { name: 'matrix' }, icon: 'grid' },
+  sprints: { id: 'sprints', labelKey: 'nav.sprints', to: { name: 'sprint-board' }, icon: 'kanban', paths: ['/sprints', '/processes/'] },
+  clients: { id: 'clients', labelKey: 'nav.clients', to: { name: 'clients' }, icon: 'briefcase' },
+  routing: { id: 'routing', labelKey: 'nav.routing', to: { name: 'routing' }, icon: 'route' },
+  handoffs: { id: 'handoffs', labelKey: 'nav.handoffs', to: { name: 'handoffs' }, icon: 'handoff' },
+  balance: { id: 'balance', labelKey: 'nav.balance', to: { name: 'balance' }, icon: 'scale' },
 };
 
 /**
- * Which sections each role sees, in menu order. Later sections (clients, sprints,
- * analytics, coaching) are added here and in NAV_ITEMS only. A rep may still open the
- * matrix by its address (read-only); it is not in their menu.
+ * Which sections each role sees, in menu order. Later sections (analytics, coaching) are added here and in NAV_ITEMS only. A rep may still open the matrix by its
+ * address (read-only); it is not in their menu. Coaches see no clients (the client page
+ * says so if they open it), so the client sections are not in their menu; leads see the
+ * routing and handoff rules read-only and measure territory balance.
  */
 export const NAVIGATION_BY_ROLE: Readonly<Record<Role, readonly NavItemId[]>> = {
-  DIRECTOR: ['home', 'teamCircle', 'matrix'],
-  LEAD: ['home', 'teamCircle', 'matrix'],
-  COACH: ['home', 'teamCircle', 'matrix'],
-  SALES: ['home', 'teamCircle'],
+  DIRECTOR: ['home', 'teamCircle', 'matrix', 'sprints', 'clients', 'routing', 'handoffs', 'balance'],
+  LEAD: ['home', 'teamCircle', 'matrix', 'sprints', 'clients', 'routing', 'handoffs', 'balance'],
+  COACH: ['home', 'teamCircle', 'matrix', 'sprints'],
+  SALES: ['home', 'teamCircle', 'sprints', 'clients'],
 };
 
 /** The navigation items of a role; none for a signed-out visitor. */
 export function navigationFor(role: Role | null | undefined): NavItem[] {
   if (!role) return [];
   return (NAVIGATION_BY_ROLE[role] ?? []).map((id) => NAV_ITEMS[id]);
+}
+
+/** Whether an address belongs to a section that spans several pages (the sprint pages). */
+export function isInSection(item: NavItem, path: string): boolean {
+  return !!item.paths?.some((prefix) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
 }

@@ -7,12 +7,27 @@ import {
   DoughnutController,
   Legend,
   LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
   Tooltip,
 } from 'chart.js';
 
-// Only what the app draws: doughnuts and bars with tooltips and legends. Anything new
-// (line charts for analytics, ...) must be registered here.
-Chart.register(DoughnutController, ArcElement, BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+// Only what the app draws: doughnuts, bars, and lines over bars (the mean on the territory
+// balance), with tooltips and legends. Anything new must be registered here.
+Chart.register(
+  DoughnutController,
+  ArcElement,
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Tooltip,
+  Legend,
+);
 
 /** Browser tests (webdriver) and reduced-motion users get charts drawn at once. */
 export function chartAnimationsOff(): boolean {

@@ -1,6 +1,6 @@
 import type { ChartData, ChartOptions } from 'chart.js';
 
-/** The chart kinds registered in register.ts. */
-export type ChartKind = 'doughnut' | 'bar';
+/** The chart kinds registered in register.ts ('bar' | 'line': bars with a line drawn over them). */
+export type ChartKind = 'doughnut' | 'bar' | 'line';
 export type BaseChartData<TKind extends ChartKind = ChartKind> = ChartData<TKind, number[], string>;
 export type BaseChartOptions<TKind extends ChartKind = ChartKind> = ChartOptions<TKind>;

@@ -29,10 +29,41 @@ describe('AppShell', () => {
     expect(wrapper.get('header').text()).toContain('SalesCircle');
     const nav = wrapper.get('[data-testid="main-nav"]');
     expect(nav.attributes('aria-label')).toBe('Main navigation');
-    expect(nav.findAll('a').map((a) => a.text())).toEqual(['Home', 'Team circle', 'Matrix']);
+    expect(nav.findAll('a').map((a) => a.text())).toEqual(['Home', 'Team circle', 'Matrix', 'Sprints']);
     expect(wrapper.get('[data-testid="current-user"]').text()).toContain('Carl Coach');
     expect(wrapper.get('[data-testid="current-user-role"]').text()).toBe('Coach');
     expect(document.title).toBe('Home · SalesCircle');
+  });
+
+  it('shows the unread notifications in the bell and follows them live', async () => {
+    const { wrapper, ctx } = await mountApp(USERS.LEAD, {
+      UnreadNotificationCount: () => ({ json: { data: { unreadNotificationCount: 2 } } }),
+      Notifications: () => ({
+        json: {
+          data: {
+            unreadNotificationCount: 3,
+            notifications: [
+              { id: 'n1', kind: 'OVERDUE', title: 'Overdue: Calls Volga', body: 'Due yesterday', processId: 'p1', teamId: 't-north', createdAt: '2026-12-01T08:00:00.000Z', readAt: null },
+            ],
+          },
+        },
+      }),
+    });
+    const bell = wrapper.get('[data-testid="notification-bell"]');
+    expect(wrapper.get('[data-testid="notification-count"]').text()).toBe('2');
+    expect(bell.attributes('aria-label')).toBe('Notifications, 2 unread');
+    expect(ctx.live.active('NotificationAdded')).toHaveLength(1);
+
+    ctx.live.emit('NotificationAdded', { notificationAdded: { unreadCount: 3, latest: null } });
+    await flushPromises();
+    expect(wrapper.get('[data-testid="notification-count"]').text()).toBe('3');
+
+    await bell.trigger('click');
+    await flushPromises();
+    const items = wrapper.findAll('[data-testid="notification-item"]');
+    expect(items).toHaveLength(1);
+    expect(items[0]!.text()).toContain('Overdue: Calls Volga');
+    expect(items[0]!.find('a').attributes('href')).toBe('/processes/p1');
   });
 
   it('signs out: forgets the session and shows the sign-in page', async () => {

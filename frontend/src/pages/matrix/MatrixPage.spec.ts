@@ -50,6 +50,15 @@ describe('MatrixPage', () => {
     expect(root.get('[data-testid="matrix-page"]').text()).toContain('4 reps');
   });
 
+  it('shows the active clients per cell, per person and in all', async () => {
+    const { fake } = holdingFetch(USERS.LEAD);
+    const { root } = await mountMatrix(USERS.LEAD, fake.fetch);
+    expect(cell(root, 'HUNTER', 2).get('[data-testid="matrix-cell-clients"]').text()).toBe('12 active clients');
+    expect(cell(root, 'HUNTER', 1).find('[data-testid="matrix-cell-clients"]').exists()).toBe(false);
+    expect(chipIn(root, 'HUNTER', 2, PEOPLE.rep).get('[data-testid="matrix-chip-clients"]').text()).toBe('12/40');
+    expect(root.get('[data-testid="matrix-client-total"]').attributes('data-count')).toBe('36');
+  });
+
   it("lets the lead move their own team's reps only", async () => {
     const { fake } = holdingFetch(USERS.LEAD);
     const { root } = await mountMatrix(USERS.LEAD, fake.fetch);
