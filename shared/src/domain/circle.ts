@@ -15,6 +15,9 @@ export interface OrganizationSettings {
   /** Client category thresholds on annual potential or volume (see classifyClientCategory). */
   category1From: number;
   category2From: number;
+  /** Sprints: escalate to the lead when a process is overdue by this many hours, or blocked this long. */
+  escalateOverdueAfterHours: number;
+  escalateBlockedAfterHours: number;
 }
 
 export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
@@ -22,15 +25,20 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   leaderboardEnabled: true,
   category1From: 30_000_000,
   category2From: 5_000_000,
+  escalateOverdueAfterHours: 0,
+  escalateBlockedAfterHours: 48,
 };
 
 export function readOrganizationSettings(raw: Record<string, unknown> | null | undefined): OrganizationSettings {
   const visibility = raw?.clientVisibility;
+  const hours = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 24 * 60 ? value : fallback);
   const positive = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback);
   return {
     clientVisibility: (CLIENT_VISIBILITIES as readonly unknown[]).includes(visibility) ? (visibility as ClientVisibility) : 'OWN',
     leaderboardEnabled: typeof raw?.leaderboardEnabled === 'boolean' ? raw.leaderboardEnabled : true,
     category1From: positive(raw?.category1From, DEFAULT_ORGANIZATION_SETTINGS.category1From),
     category2From: positive(raw?.category2From, DEFAULT_ORGANIZATION_SETTINGS.category2From),
+    escalateOverdueAfterHours: hours(raw?.escalateOverdueAfterHours, DEFAULT_ORGANIZATION_SETTINGS.escalateOverdueAfterHours),
+    escalateBlockedAfterHours: hours(raw?.escalateBlockedAfterHours, DEFAULT_ORGANIZATION_SETTINGS.escalateBlockedAfterHours),
   };
 }

@@ -10,7 +10,7 @@ import { OrganizationRepository } from '../../modules/organization/organization.
 import { TeamRepository } from '../../modules/team/team.repository';
 import { RemindersRepository, type ReminderRow } from '../../modules/sprints/reminders.repository';
 import type { ProcessClientModel, ProcessDealModel, ProcessEventModel, ProcessStepModel } from '../../modules/sprints/sprints.model';
-import { SprintsRepository } from '../../modules/sprints/sprints.repository';
+import { SprintsRepository, type SprintRow } from '../../modules/sprints/sprints.repository';
 import type { TeamEntity } from '../../modules/team/team.entity';
 
 /** The DataLoaders of one request; created per request in the GraphQL context factory. */
@@ -35,6 +35,7 @@ export interface Loaders {
   dealsByProcessId: DataLoader<string, ProcessDealModel[]>;
   remindersByProcessId: DataLoader<string, ReminderRow[]>;
   historyByProcessId: DataLoader<string, ProcessEventModel[]>;
+  sprintById: DataLoader<string, SprintRow | null>;
 }
 
 function byKey<T, K>(keys: readonly K[], items: T[], keyOf: (item: T) => K): (T | null)[] {
@@ -107,6 +108,7 @@ export class LoadersFactory {
       dealsByProcessId: new DataLoader(async (ids) => grouped(ids, await this.sprints.dealsOf(ids), (d) => d.processId)),
       remindersByProcessId: new DataLoader(async (ids) => grouped(ids, await this.reminders.ofProcesses(ids), (r) => r.processId)),
       historyByProcessId: new DataLoader(async (ids) => grouped(ids, await this.sprints.historyOf(ids), (h) => h.processId)),
+      sprintById: new DataLoader(async (ids) => byKey(ids, await this.sprints.sprintsByIds(ids), (s) => s.id)),
       timezoneByOrganizationId: new DataLoader(async (ids) => {
         const orgs = await Promise.all(ids.map((id) => this.organizations.findById(id)));
         return orgs.map((org) => org?.timezone ?? 'Europe/Moscow');

@@ -106,6 +106,8 @@ export class Sprints1763900000005 implements MigrationInterface {
     // Activities may name the process they were done for; progress counts them.
     await q.query(`ALTER TABLE activity ADD COLUMN process_id uuid REFERENCES sales_process(id) ON DELETE SET NULL`);
     await q.query(`CREATE INDEX activity_process_idx ON activity (process_id) WHERE process_id IS NOT NULL`);
+    // Progress of a process from its owners' calls and meetings: an index-only range per owner and kind.
+    await q.query(`CREATE INDEX activity_owner_kind_idx ON activity (owner_member_id, kind, at) WHERE process_id IS NULL`);
     // The history of each process and the scope-change log of each sprint.
     await q.query(`
       CREATE TABLE process_event (

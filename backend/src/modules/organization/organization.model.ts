@@ -1,6 +1,6 @@
-import { Field, Float, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import type { ClientVisibility } from '@salescircle/shared';
-import { IsBoolean, IsIn, IsNumber, IsOptional, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { ClientVisibilityEnum } from '../../common/graphql/circle-enums';
 
 @ObjectType('OrganizationSettings')
@@ -16,6 +16,12 @@ export class OrganizationSettingsModel {
 
   @Field(() => Float, { description: 'Annual potential or volume from which a client is category 2 (else 3)' })
   category2From: number;
+
+  @Field(() => Int, { description: 'Sprints: escalate an open process to the lead this many hours after its due time (0: at once)' })
+  escalateOverdueAfterHours: number;
+
+  @Field(() => Int, { description: 'Sprints: escalate a process blocked for this many hours' })
+  escalateBlockedAfterHours: number;
 }
 
 @ObjectType('Organization')
@@ -56,4 +62,18 @@ export class UpdateOrganizationSettingsInput {
   @IsNumber()
   @Min(0.01, { message: 'category2From must be above zero' })
   category2From?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1440, { message: 'escalateOverdueAfterHours is at most 1440 (60 days)' })
+  escalateOverdueAfterHours?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1440, { message: 'escalateBlockedAfterHours is at most 1440 (60 days)' })
+  escalateBlockedAfterHours?: number;
 }

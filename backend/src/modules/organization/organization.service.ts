@@ -36,6 +36,8 @@ export class OrganizationService {
         leaderboardEnabled: input.leaderboardEnabled ?? before.leaderboardEnabled,
         category1From: input.category1From ?? before.category1From,
         category2From: input.category2From ?? before.category2From,
+        escalateOverdueAfterHours: input.escalateOverdueAfterHours ?? before.escalateOverdueAfterHours,
+        escalateBlockedAfterHours: input.escalateBlockedAfterHours ?? before.escalateBlockedAfterHours,
       };
       const problem = thresholdProblems(after);
       if (problem) throw DomainError.badInput(input.category1From !== undefined ? 'category1From' : 'category2From', problem);

@@ -8,7 +8,8 @@
  * - ORDER_AMOUNT: roubles ordered by linked clients since the start;
  * - DEALS_WON: linked deals won since the start;
  * - every kind: units counted by hand (PROGRESS_COUNTED events).
- * Each branch walks an index from the few processes asked for; no table is scanned whole.
+ * Each branch walks an index from the few processes asked for (LATERAL with OFFSET 0 keeps the
+ * planner from turning a per-owner index range into a scan of all activities).
  * $1: process ids, $2: time zone.
  */
 export const PROGRESS_INCREMENTS_SQL = `
@@ -24,15 +25,19 @@ WITH p AS (
   SELECT p.id, (a.at AT TIME ZONE $2)::date AS day, 1::numeric AS units
     FROM p JOIN activity a ON a.process_id = p.id AND a.kind = p.activity_kind AND a.at >= (p.since::timestamp AT TIME ZONE $2)
   UNION ALL
-  SELECT p.id, (a.at AT TIME ZONE $2)::date, 1
+  SELECT p.id, x.day, 1
     FROM p JOIN process_client pc ON pc.process_id = p.id
-    JOIN activity a ON a.client_id = pc.client_id AND a.process_id IS NULL AND a.kind = p.activity_kind AND a.at >= (p.since::timestamp AT TIME ZONE $2)
+    CROSS JOIN LATERAL (SELECT (a.at AT TIME ZONE $2)::date AS day FROM activity a
+                         WHERE a.client_id = pc.client_id AND a.at >= (p.since::timestamp AT TIME ZONE $2) AND a.process_id IS NULL AND a.kind = p.activity_kind
+                        OFFSET 0) x
    WHERE p.activity_kind IS NOT NULL AND p.has_clients
   UNION ALL
-  SELECT p.id, (a.at AT TIME ZONE $2)::date, 1
+  SELECT p.id, x.day, 1
     FROM p CROSS JOIN LATERAL unnest(p.owners) AS o(member_id)
-    JOIN activity a ON a.organization_id = p.organization_id AND a.owner_member_id = o.member_id AND a.process_id IS NULL
-                   AND a.kind = p.activity_kind AND a.at >= (p.since::timestamp AT TIME ZONE $2)
+    CROSS JOIN LATERAL (SELECT (a.at AT TIME ZONE $2)::date AS day FROM activity a
+                         WHERE a.owner_member_id = o.member_id AND a.at >= (p.since::timestamp AT TIME ZONE $2)
+                           AND a.process_id IS NULL AND a.kind = p.activity_kind
+                        OFFSET 0) x
    WHERE p.activity_kind IS NOT NULL AND NOT p.has_clients
   UNION ALL
   SELECT p.id, f.first_on, 1
@@ -40,9 +45,9 @@ WITH p AS (
     CROSS JOIN LATERAL (SELECT min(o.ordered_on) AS first_on FROM client_order o WHERE o.client_id = pc.client_id) f
    WHERE p.target_kind = 'FIRST_ORDERS' AND f.first_on >= p.since
   UNION ALL
-  SELECT p.id, o.ordered_on, o.total
+  SELECT p.id, x.ordered_on, x.total
     FROM p JOIN process_client pc ON pc.process_id = p.id
-    JOIN client_order o ON o.client_id = pc.client_id AND o.ordered_on >= p.since
+    CROSS JOIN LATERAL (SELECT o.ordered_on, o.total FROM client_order o WHERE o.client_id = pc.client_id AND o.ordered_on >= p.since OFFSET 0) x
    WHERE p.target_kind = 'ORDER_AMOUNT'
   UNION ALL
   SELECT p.id, d.closed_on, 1

@@ -282,13 +282,24 @@ export class SprintsRepository {
     );
   }
 
-  async setStep(tx: EntityManager, processId: string, stepId: string, done: boolean, userId: string): Promise<boolean> {
-    const [rows]: [{ id: string }[], number] = await tx.query(
+  /** Checks or unchecks a step; its title, or null when the process has no such step. */
+  async setStep(tx: EntityManager, processId: string, stepId: string, done: boolean, userId: string): Promise<string | null> {
+    const [rows]: [{ title: string }[], number] = await tx.query(
       `UPDATE process_step SET done_at = CASE WHEN $3 THEN coalesce(done_at, now()) END, done_by = CASE WHEN $3 THEN $4::uuid END
-        WHERE id = $2 AND process_id = $1 RETURNING id`,
+        WHERE id = $2 AND process_id = $1 RETURNING title`,
       [processId, stepId, done, userId],
     );
-    return rows.length > 0;
+    return rows[0]?.title ?? null;
+  }
+
+  async sprintsByIds(ids: readonly string[]): Promise<SprintRow[]> {
+    if (ids.length === 0) return [];
+    return this.db().query(`SELECT ${SPRINT_COLUMNS} FROM sprint s WHERE s.id = ANY($1)`, [ids]);
+  }
+
+  async userName(userId: string, tx?: EntityManager): Promise<string | null> {
+    const rows: { name: string }[] = await this.db(tx).query('SELECT name FROM app_user WHERE id = $1', [userId]);
+    return rows[0]?.name ?? null;
   }
 
   // ---- history ----

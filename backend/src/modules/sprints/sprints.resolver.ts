@@ -258,6 +258,11 @@ export class SalesProcessResolver {
     return ctx.loaders.historyByProcessId.load(p.id);
   }
 
+  @ResolveField(() => SprintModel, { nullable: true, description: 'The sprint it is in; null in the backlog' })
+  async sprint(@Parent() p: SalesProcessModel, @Context() ctx: RequestContext): Promise<SprintModel | null> {
+    return p.sprintId ? ctx.loaders.sprintById.load(p.sprintId) : null;
+  }
+
   @ResolveField(() => Float, { description: 'progress / target, 0..1 and beyond (0 without a target)' })
   progressRatio(@Parent() p: SalesProcessModel): number {
     return p.target > 0 ? Math.round((p.progress / p.target) * 1000) / 1000 : 0;

@@ -458,7 +458,8 @@ export class SprintsService {
       if (approval === 'PENDING') {
         const team = await this.sprints.teamRow(input.teamId, tx);
         const leadUser = team?.leadUserId ?? team?.directorUserId;
-        if (leadUser) await this.reminders.notify(tx, { organizationId: viewer.organizationId, userIds: [leadUser], kind: 'APPROVAL_REQUESTED', processId: process.id, teamId: input.teamId, title, body: '' });
+        const body = (await this.sprints.userName(viewer.userId, tx)) ?? '';
+        if (leadUser) await this.reminders.notify(tx, { organizationId: viewer.organizationId, userIds: [leadUser], kind: 'APPROVAL_REQUESTED', processId: process.id, teamId: input.teamId, title, body });
         if (leadUser) await this.live.publish(tx, [{ type: 'notification', userId: leadUser }]);
       }
       await this.live.publish(tx, [this.boardEvent(input.teamId, sprint?.id ?? null, process.id, 'CREATED', 'TODO', viewer)]);
@@ -602,9 +603,10 @@ export class SprintsService {
     const row = await this.transactions.run(async (tx) => {
       const { process, scope } = await this.seeProcess(viewer, processId, tx, true);
       if (!mayWorkOnProcess(scope, process.teamId, this.ownersOf(process))) throw DomainError.forbidden('The owners of a process and the lead check its steps.');
-      if (!(await this.sprints.setStep(tx, process.id, stepId, done, viewer.userId))) throw DomainError.notFound('The step');
+      const title = await this.sprints.setStep(tx, process.id, stepId, done, viewer.userId);
+      if (title === null) throw DomainError.notFound('The step');
       const updated = (await this.sprints.updateProcess(tx, process.id, null, {}))!;
-      await this.sprints.recordEvents(tx, [{ processId: process.id, sprintId: process.sprintId, kind: done ? 'STEP_CHECKED' : 'STEP_UNCHECKED', note: stepId, actorUserId: viewer.userId }]);
+      await this.sprints.recordEvents(tx, [{ processId: process.id, sprintId: process.sprintId, kind: done ? 'STEP_CHECKED' : 'STEP_UNCHECKED', note: title, actorUserId: viewer.userId }]);
       await this.live.publish(tx, [this.boardEvent(process.teamId, process.sprintId, process.id, 'UPDATED', process.status, viewer)]);
       return updated;
     });
