@@ -45,12 +45,24 @@ import { UserRepository } from './modules/users/user.repository';
 import { UsersResolver } from './modules/users/users.resolver';
 import { UsersService } from './modules/users/users.service';
 import { LiveEventsService } from './modules/sprints/live-events.service';
+import { AnalyticsRepository } from './modules/analytics/analytics.repository';
+import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
+import { AnalyticsService } from './modules/analytics/analytics.service';
+import { PerformanceRepository } from './modules/analytics/performance.repository';
+import { PerformanceResolver } from './modules/analytics/performance.resolver';
+import { PerformanceService } from './modules/analytics/performance.service';
 import { RemindersRepository } from './modules/sprints/reminders.repository';
 import { RemindersService } from './modules/sprints/reminders.service';
 import { NotificationsResolver, SalesProcessResolver, SprintsResolver } from './modules/sprints/sprints.resolver';
 import { SprintsRepository } from './modules/sprints/sprints.repository';
 import { SprintsService } from './modules/sprints/sprints.service';
 import { DemoSprintSeeder } from './modules/demo/demo-sprint-seeder';
+import { ImportsRepository } from './modules/imports/imports.repository';
+import { ImportsResolver } from './modules/imports/imports.resolver';
+import { ImportsService } from './modules/imports/imports.service';
+import { PipelinesRepository } from './modules/pipelines/pipelines.repository';
+import { PipelinesResolver } from './modules/pipelines/pipelines.resolver';
+import { PipelinesService } from './modules/pipelines/pipelines.service';
 
 @Module({})
 class ConfigModule {
@@ -122,6 +134,12 @@ export class AppModule {
         RulesService,
         RulesResolver,
         LiveEventsService,
+        AnalyticsRepository,
+        AnalyticsService,
+        AnalyticsResolver,
+        PerformanceRepository,
+        PerformanceService,
+        PerformanceResolver,
         SprintsService,
         RemindersService,
         SprintsResolver,
@@ -131,6 +149,12 @@ export class AppModule {
         DemoClientSeeder,
         DemoSprintSeeder,
         DemoSeeder,
+        PipelinesRepository,
+        PipelinesService,
+        PipelinesResolver,
+        ImportsRepository,
+        ImportsService,
+        ImportsResolver,
       ],
     };
   }

@@ -21,6 +21,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useLogger(app.get(PinoLogger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // the import mutation carries whole CSV files (each under its own limit in MavenCrmFilesInput)
+  app.useBodyParser('json', { limit: '16mb' });
   if (config.exposesSqlCount) app.use((_req: Request, _res: Response, next: NextFunction) => sqlCounter.run(next));
   serveFrontend(app, config);
   return app;

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { HANDOFF_SWEEP, JobsService, REMINDER_SWEEP } from '../../backend/src/modules/jobs/jobs.service';
+import { FORECAST_SNAPSHOT, HANDOFF_SWEEP, JobsService, REMINDER_SWEEP } from '../../backend/src/modules/jobs/jobs.service';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('scheduled jobs on pg-boss', () => {
@@ -26,9 +26,10 @@ describe('scheduled jobs on pg-boss', () => {
       expect.arrayContaining([
         { name: HANDOFF_SWEEP, cron: '0 3 * * *' },
         { name: REMINDER_SWEEP, cron: '* * * * *' },
+        { name: FORECAST_SNAPSHOT, cron: '0 6 * * 1' },
       ]),
     );
-    expect(schedules.rows).toHaveLength(2);
+    expect(schedules.rows).toHaveLength(3);
 
     const pending = await a.gql<{ previewHandoffs: { totalCount: number } }>('{ previewHandoffs { totalCount } }', {}, { token: await a.login('director@demo.local') });
     expect(pending.data!.previewHandoffs.totalCount).toBeGreaterThan(0);

@@ -76,10 +76,12 @@ describe('mayCallOperation', () => {
   // Whether the client is theirs is checked by the service (client-policy), not by this table.
   const REP_CLIENT_DATA = new Set(['createClient', 'updateClient', 'addClientContact', 'recordOrder']);
   // Sprint work on one's own processes (sprint-policy checks ownership); anyone may propose a process; the coach writes the retrospective.
+  // Coaching: the coach keeps templates; whoever is in the session ticks its action items (service checks).
+  const COACHING_WORK = new Set(['createCoachingTemplate', 'setCoachingActionDone']);
   const REP_SPRINT_WORK = new Set(['createProcess', 'updateProcess', 'setProcessStep', 'addProcessProgress', 'addReminder', 'removeReminder', 'updateSprintNotes']);
 
   it('keeps rule and structure changes away from coaches and reps', () => {
-    for (const op of Object.keys(OPERATION_ACCESS).filter((o) => /^(update|create|add|remove|assign|set)[A-Z]/.test(o) && !/My|changePassword/.test(o) && !REP_CLIENT_DATA.has(o) && !REP_SPRINT_WORK.has(o))) {
+    for (const op of Object.keys(OPERATION_ACCESS).filter((o) => /^(update|create|add|remove|assign|set)[A-Z]/.test(o) && !/My|changePassword/.test(o) && !REP_CLIENT_DATA.has(o) && !REP_SPRINT_WORK.has(o) && !COACHING_WORK.has(o))) {
       expect(mayCallOperation('COACH', op)).toBe(false);
       expect(mayCallOperation('SALES', op)).toBe(false);
     }

@@ -1,4 +1,6 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { AnalyticsResolver } from '../../modules/analytics/analytics.resolver';
+import { PerformanceResolver } from '../../modules/analytics/performance.resolver';
 import { AuthResolver } from '../../modules/auth/auth.resolver';
 import { AssignmentRecordResolver, ClientsResolver } from '../../modules/clients/clients.resolver';
 import { RulesResolver } from '../../modules/clients/rules.resolver';
@@ -7,9 +9,11 @@ import { OrganizationResolver } from '../../modules/organization/organization.re
 import { TeamResolver } from '../../modules/team/team.resolver';
 import { NotificationsResolver, SalesProcessResolver, SprintsResolver } from '../../modules/sprints/sprints.resolver';
 import { UsersResolver } from '../../modules/users/users.resolver';
+import { ImportsResolver } from '../../modules/imports/imports.resolver';
+import { PipelinesResolver } from '../../modules/pipelines/pipelines.resolver';
 
 /** Every resolver class of the API (the schema printer and the permission test enumerate them). */
-export const SCHEMA_RESOLVERS = [AuthResolver, UsersResolver, OrganizationResolver, TeamResolver, MembersResolver, ReportingLineResolver, ClientsResolver, AssignmentRecordResolver, RulesResolver, SprintsResolver, SalesProcessResolver, NotificationsResolver] as const;
+export const SCHEMA_RESOLVERS = [AuthResolver, UsersResolver, OrganizationResolver, TeamResolver, MembersResolver, ReportingLineResolver, ClientsResolver, AssignmentRecordResolver, RulesResolver, SprintsResolver, SalesProcessResolver, NotificationsResolver, AnalyticsResolver, PerformanceResolver, PipelinesResolver, ImportsResolver] as const;
 
 const HEADER = `# ------------------------------------------------------
 # THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)

@@ -107,10 +107,28 @@ export class DemoSprintSeeder {
         });
       }
     }
+    // Open deals are expected to close within the next seven weeks (the forecast reads them).
+    const expected = deals.map((d) => (d.closed ? null : dayOf(now + (3 + Math.floor(rnd() * 45)) * DAY)));
     const dealRows: { id: string; client_id: string }[] = await tx.query(
-      `INSERT INTO deal (organization_id, client_id, owner_member_id, pipeline_id, stage_id, title, amount, started_on, closed_on)
-       SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::numeric[], $8::date[], $9::date[]) RETURNING id, client_id`,
-      [organizationId, deals.map((d) => d.client), deals.map((d) => d.owner), deals.map(() => pipeline.id), deals.map((d) => d.stage), deals.map((d) => d.title), deals.map((d) => d.amount), deals.map((d) => d.started), deals.map((d) => d.closed)],
+      `INSERT INTO deal (organization_id, client_id, owner_member_id, pipeline_id, stage_id, title, amount, started_on, closed_on, expected_close_on)
+       SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::numeric[], $8::date[], $9::date[], $10::date[]) RETURNING id, client_id`,
+      [organizationId, deals.map((d) => d.client), deals.map((d) => d.owner), deals.map(() => pipeline.id), deals.map((d) => d.stage), deals.map((d) => d.title), deals.map((d) => d.amount), deals.map((d) => d.started), deals.map((d) => d.closed), expected],
+    );
+    // Stage history: every deal passed the open stages before its current one (a lost deal dropped out somewhere on the way).
+    await tx.query(
+      `INSERT INTO deal_stage_history (deal_id, stage_id, entered_at, left_at)
+       SELECT d.id, s.id,
+              d.started_on + (s.position - 1) * (coalesce(d.closed_on, current_date) - d.started_on) / 6,
+              CASE WHEN s.id = d.stage_id THEN NULL ELSE d.started_on + s.position * (coalesce(d.closed_on, current_date) - d.started_on) / 6 END
+         FROM deal d
+         JOIN pipeline_stage cur ON cur.id = d.stage_id
+         JOIN pipeline_stage s ON s.pipeline_id = d.pipeline_id
+        WHERE d.pipeline_id = $1
+          AND (s.id = d.stage_id
+               OR (s.kind = 'OPEN' AND cur.kind = 'OPEN' AND s.position < cur.position)
+               OR (s.kind = 'OPEN' AND cur.kind = 'WON')
+               OR (s.kind = 'OPEN' AND cur.kind = 'LOST' AND s.position <= 1 + abs(hashtext(d.id::text)) % 5))`,
+      [pipeline.id],
     );
 
     // Calls and meetings of the dealer reps over eight weeks (working days).
@@ -229,10 +247,86 @@ export class DemoSprintSeeder {
     await insertProcess(null, active.start, { title: 'Продвижение новой линейки анкеров через дилеров Москвы', template: 'upsell', owner: 'rep', kind: 'ORDER_AMOUNT', target: 700_000, status: 'TODO', dueDay: 20 }, 'PENDING', pm.user_id);
     await insertProcess(null, active.start, { title: 'Реактивация дилеров Центра', template: 'reactivation', owner: 'rep', kind: 'MEETINGS', target: 5, status: 'TODO', dueDay: 24 });
     await insertProcess(null, active.start, { title: 'Обзвон строительных сетей Урала', template: 'cold-calls', owner: 'rep-ural', kind: 'CALLS', target: 40, status: 'TODO', dueDay: 26 });
+    await this.seedPerformance(tx, organizationId, memberId, lead.user_id, now, rnd);
     await tx.query(
       `INSERT INTO notification (organization_id, recipient_user_id, kind, process_id, team_id, title, body)
        SELECT $1, $2, 'APPROVAL_REQUESTED', id, $3, title, '' FROM sales_process WHERE team_id = $3 AND approval = 'PENDING'`,
       [organizationId, lead.user_id, team.id],
     );
+  }
+
+  /**
+   * Issue 6 demo: forecast snapshots of the last three months (so the accuracy chart has a
+   * history), this month's submissions and an adjustment, KPI targets of one rep for the
+   * running sprint, and coaching sessions with private notes and action items.
+   */
+  private async seedPerformance(tx: EntityManager, organizationId: string, memberId: (key: string) => string, leadUserId: string, now: number, rnd: () => number): Promise<void> {
+    const month = (offset: number) => {
+      const d = new Date(now);
+      const start = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1));
+      const end = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset + 1, 0));
+      return { from: dayOf(start.getTime()), to: dayOf(end.getTime()), end: end.getTime() };
+    };
+    for (const offset of [-3, -2, -1]) {
+      const m = month(offset);
+      for (const key of REPS) {
+        const [{ won }]: { won: string }[] = await tx.query(
+          `SELECT coalesce(sum(d.amount), 0) AS won FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'WON' WHERE d.owner_member_id = $1 AND d.closed_on BETWEEN $2 AND $3`,
+          [memberId(key), m.from, m.to],
+        );
+        // Reps are optimists early and closer to the truth near the end of the month.
+        for (const weeksBefore of [3, 2, 1]) {
+          const factor = 1 + (rnd() - 0.35) * 0.12 * weeksBefore;
+          const commit = Math.round(Number(won) * factor + (Number(won) === 0 ? rnd() * 150_000 : 0));
+          await tx.query(
+            `INSERT INTO forecast_snapshot (organization_id, member_id, period_start, period_end, taken_on, closed, commit, best_case, weighted, submitted)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+            [organizationId, memberId(key), m.from, m.to, dayOf(m.end - weeksBefore * 7 * DAY), Math.round(Number(won) * (1 - weeksBefore * 0.25)), commit, Math.round(commit * 1.25), Math.round(commit * 0.9), weeksBefore === 1 ? commit : null],
+          );
+        }
+      }
+    }
+    const current = month(0);
+    for (const [i, key] of REPS.entries()) {
+      await tx.query(
+        `INSERT INTO forecast_submission (organization_id, member_id, period_start, period_end, kind, amount, note, by_user_id, at)
+         SELECT $1, m.id, $3, $4, 'SUBMITTED', $5, '', m.user_id, $6 FROM member m WHERE m.id = $2`,
+        [organizationId, memberId(key), current.from, current.to, 400_000 + i * 150_000, new Date(now - 2 * DAY)],
+      );
+    }
+    await tx.query(
+      `INSERT INTO forecast_submission (organization_id, member_id, period_start, period_end, kind, amount, note, by_user_id, at)
+       VALUES ($1, $2, $3, $4, 'ADJUSTED', 300000, 'Тендер сдвигается на январь', $5, $6)`,
+      [organizationId, memberId('rep-ural'), current.from, current.to, leadUserId, new Date(now - DAY)],
+    );
+    const [sprint]: { id: string; starts_on: string; ends_on: string }[] = await tx.query(
+      `SELECT s.id, s.starts_on::text, s.ends_on::text FROM sprint s JOIN team t ON t.id = s.team_id WHERE t.organization_id = $1 AND s.status = 'ACTIVE' LIMIT 1`,
+      [organizationId],
+    );
+    await tx.query(
+      `INSERT INTO kpi_target (organization_id, member_id, metric, period_start, period_end, target, weight, set_by)
+       VALUES ($1, $2, 'REVENUE', $3, $4, 2500000, 0.5, $5), ($1, $2, 'CALLS', $3, $4, 60, 0.2, $5), ($1, $2, 'MEETINGS', $3, $4, 6, 0.3, $5)`,
+      [organizationId, memberId('rep'), sprint.starts_on, sprint.ends_on, leadUserId],
+    );
+    const [template]: { id: string }[] = await tx.query(
+      `INSERT INTO coaching_template (organization_id, name, stage_role, criteria) VALUES ($1, 'Встреча с дилером', 'FARMER', $2) RETURNING id`,
+      [organizationId, JSON.stringify([{ name: 'Подготовка', weight: 0.2 }, { name: 'Выявление потребностей', weight: 0.3 }, { name: 'Работа с возражениями', weight: 0.25 }, { name: 'Следующий шаг', weight: 0.25 }])],
+    );
+    const sessions: [string, number, number[], string, string[]][] = [
+      ['rep', 20, [3, 3, 2, 3], 'Торопится с презентацией, не задаёт открытых вопросов.', ['Подготовить 5 открытых вопросов для дилеров']],
+      ['rep', 6, [4, 4, 3, 4], 'Стало лучше: выясняет объёмы и сезонность.', ['Отработать возражение «дорого» с коучем']],
+      ['rep-volga', 13, [4, 3, 4, 4], 'Хорошо держит следующий шаг.', []],
+      ['rep-fareast', 9, [2, 2, 3, 2], 'Нет актуальных контактов — начать с обновления базы.', ['Обновить контакты закупщиков 10 дилеров']],
+    ];
+    for (const [key, daysAgo, scores, notes, actions] of sessions) {
+      const names = ['Подготовка', 'Выявление потребностей', 'Работа с возражениями', 'Следующий шаг'];
+      const weights = [0.2, 0.3, 0.25, 0.25];
+      const score = Math.round(scores.reduce((sum, x, i) => sum + x * weights[i], 0) * 100) / 100;
+      const [row]: { id: string }[] = await tx.query(
+        `INSERT INTO coaching_session (organization_id, coach_member_id, coachee_member_id, template_id, held_on, scores, score, notes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [organizationId, memberId('coach'), memberId(key), template.id, dayOf(now - daysAgo * DAY), JSON.stringify(scores.map((x, i) => ({ criterion: names[i], score: x }))), score, notes],
+      );
+      for (const title of actions) await tx.query('INSERT INTO coaching_action (session_id, title, due_on) VALUES ($1, $2, $3)', [row.id, title, dayOf(now + 7 * DAY)]);
+    }
   }
 }

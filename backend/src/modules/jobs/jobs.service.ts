@@ -6,10 +6,12 @@ import { HandoffService } from '../clients/handoff.service';
 import { ReassignmentService } from '../clients/reassignment.service';
 import { OrganizationRepository } from '../organization/organization.repository';
 
+import { PerformanceService } from '../analytics/performance.service';
 import { RemindersService } from '../sprints/reminders.service';
 
 export const HANDOFF_SWEEP = 'handoff-sweep';
 export const REMINDER_SWEEP = 'reminder-sweep';
+export const FORECAST_SNAPSHOT = 'forecast-snapshot';
 
 /**
  * Scheduled work on pg-boss (a maintained job library on PostgreSQL): a scheduled job is
@@ -27,6 +29,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly organizations: OrganizationRepository,
     private readonly reassignments: ReassignmentService,
     private readonly reminders: RemindersService,
+    private readonly performance: PerformanceService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,8 +48,15 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     await boss.work(REMINDER_SWEEP, { pollingIntervalSeconds: 2 }, async () => {
       await this.reminders.sweep();
     });
+    // Forecast snapshots: weekly, Monday morning, for the accuracy history.
+    await boss.createQueue(FORECAST_SNAPSHOT, { name: FORECAST_SNAPSHOT, retryLimit: 3, retryDelay: 300 });
+    await boss.schedule(FORECAST_SNAPSHOT, '0 6 * * 1', {}, { tz: 'Europe/Moscow' });
+    await boss.work(FORECAST_SNAPSHOT, { pollingIntervalSeconds: 2 }, async () => {
+      const taken = await this.performance.snapshotAll(await this.organizations.allIds());
+      this.logger.log({ taken }, `Forecast snapshots taken: ${taken}`);
+    });
     this.boss = boss;
-    this.logger.log('Jobs started: nightly handoff sweep at 03:00 Europe/Moscow, reminders every minute');
+    this.logger.log('Jobs started: nightly handoff sweep at 03:00, reminders every minute, forecast snapshots Mondays 06:00 (Europe/Moscow)');
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -56,7 +66,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** Queues a job to run at once (any server's worker picks it up, once). */
-  async runNow(name: typeof HANDOFF_SWEEP | typeof REMINDER_SWEEP): Promise<string | null> {
+  async runNow(name: typeof HANDOFF_SWEEP | typeof REMINDER_SWEEP | typeof FORECAST_SNAPSHOT): Promise<string | null> {
     if (!this.boss) throw new Error('Jobs are not running on this server (JOBS_ENABLED=false)');
     return this.boss.send(name, {});
   }

@@ -1,0 +1,207 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface DealScope {
+  organizationId: string;
+  /** Owners to count; null: the whole organization. */
+  ownerIds: string[] | null;
+  from: string | null;
+  to: string | null;
+}
+
+/** Funnel, performance, forecast and KPI figures: each one statement over indexed deal, activity and order data. */
+@Injectable()
+export class AnalyticsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async defaultPipeline(organizationId: string): Promise<{ id: string; name: string } | null> {
+    const rows: { id: string; name: string }[] = await this.dataSource.query(
+      'SELECT id, name FROM pipeline WHERE organization_id = $1 ORDER BY is_default DESC, created_at LIMIT 1',
+      [organizationId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async pipeline(organizationId: string, id: string): Promise<{ id: string; name: string } | null> {
+    const rows: { id: string; name: string }[] = await this.dataSource.query('SELECT id, name FROM pipeline WHERE organization_id = $1 AND id = $2', [organizationId, id]);
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Per stage: deals now in it (count, amount) and deals that ever entered it (from the stage
+   * history and the current stage), for the deals started in the period.
+   */
+  async funnelStages(pipelineId: string, scope: DealScope): Promise<{ id: string; name: string; kind: 'OPEN' | 'WON' | 'LOST'; probability: number; count: number; amount: number; reached: number }[]> {
+    return this.dataSource.query(
+      `WITH d AS (
+         SELECT d.id, d.stage_id, d.amount FROM deal d
+          WHERE d.organization_id = $1 AND d.pipeline_id = $2 AND ($3::uuid[] IS NULL OR d.owner_member_id = ANY($3))
+            AND ($4::date IS NULL OR d.started_on >= $4) AND ($5::date IS NULL OR d.started_on <= $5)
+       ), cur AS (
+         SELECT stage_id, count(*)::int AS n, sum(amount) AS amount FROM d GROUP BY stage_id
+       ), reached AS (
+         SELECT stage_id, count(*)::int AS n FROM (
+           SELECT h.deal_id, h.stage_id FROM deal_stage_history h JOIN d ON d.id = h.deal_id
+           UNION
+           SELECT d.id, d.stage_id FROM d) x
+          GROUP BY stage_id
+       )
+       SELECT s.id, s.name, s.kind, s.probability::float8 AS probability, coalesce(cur.n, 0) AS count, coalesce(cur.amount, 0)::float8 AS amount, coalesce(reached.n, 0) AS reached
+         FROM pipeline_stage s LEFT JOIN cur ON cur.stage_id = s.id LEFT JOIN reached ON reached.stage_id = s.id
+        WHERE s.pipeline_id = $2 ORDER BY s.position`,
+      [scope.organizationId, pipelineId, scope.ownerIds, scope.from, scope.to],
+    );
+  }
+
+  async medianDaysToWin(pipelineId: string, scope: DealScope): Promise<number | null> {
+    const [row]: { median: number | null }[] = await this.dataSource.query(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d.closed_on - d.started_on)::float8 AS median
+         FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'WON'
+        WHERE d.organization_id = $1 AND d.pipeline_id = $2 AND d.closed_on IS NOT NULL AND ($3::uuid[] IS NULL OR d.owner_member_id = ANY($3))
+          AND ($4::date IS NULL OR d.started_on >= $4) AND ($5::date IS NULL OR d.started_on <= $5)`,
+      [scope.organizationId, pipelineId, scope.ownerIds, scope.from, scope.to],
+    );
+    return row.median;
+  }
+
+  /** Won, lost and open deals per owner (all pipelines unless one is given), deals started in the period. */
+  async memberPerformance(pipelineId: string | null, scope: DealScope): Promise<{ memberId: string; won: number; lost: number; open: number; wonAmount: number }[]> {
+    return this.dataSource.query(
+      `WITH agg AS (
+         SELECT d.owner_member_id AS member_id,
+                count(*) FILTER (WHERE s.kind = 'WON')::int AS won, count(*) FILTER (WHERE s.kind = 'LOST')::int AS lost,
+                count(*) FILTER (WHERE s.kind = 'OPEN')::int AS open, coalesce(sum(d.amount) FILTER (WHERE s.kind = 'WON'), 0)::float8 AS won_amount
+           FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id
+          WHERE d.organization_id = $1 AND d.owner_member_id IS NOT NULL AND ($2::uuid IS NULL OR d.pipeline_id = $2)
+            AND ($3::uuid[] IS NULL OR d.owner_member_id = ANY($3))
+            AND ($4::date IS NULL OR d.started_on >= $4) AND ($5::date IS NULL OR d.started_on <= $5)
+          GROUP BY d.owner_member_id)
+       SELECT m.id AS "memberId", coalesce(agg.won, 0) AS won, coalesce(agg.lost, 0) AS lost, coalesce(agg.open, 0) AS open, coalesce(agg.won_amount, 0) AS "wonAmount"
+         FROM member m LEFT JOIN agg ON agg.member_id = m.id
+        WHERE m.organization_id = $1 AND (agg.member_id IS NOT NULL OR ($3::uuid[] IS NOT NULL AND m.id = ANY($3) AND m.role = 'SALES'))
+        ORDER BY coalesce(agg.won_amount, 0) DESC, m.name`,
+      [scope.organizationId, pipelineId, scope.ownerIds, scope.from, scope.to],
+    );
+  }
+
+  /** Deals of the period for the forecast: open ones expected to close in it, closed ones closed in it. */
+  async forecastDeals(scope: DealScope & { from: string; to: string }): Promise<{ ownerId: string | null; kind: 'OPEN' | 'WON' | 'LOST'; probability: number; amount: number }[]> {
+    return this.dataSource.query(
+      `SELECT d.owner_member_id AS "ownerId", s.kind, s.probability::float8 AS probability, d.amount::float8 AS amount
+         FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id
+        WHERE d.organization_id = $1 AND ($2::uuid[] IS NULL OR d.owner_member_id = ANY($2))
+          AND ((s.kind = 'OPEN' AND d.expected_close_on BETWEEN $3 AND $4) OR (s.kind <> 'OPEN' AND d.closed_on BETWEEN $3 AND $4))`,
+      [scope.organizationId, scope.ownerIds, scope.from, scope.to],
+    );
+  }
+
+  /** Every KPI metric of one member in a period, in one statement. */
+  async memberMetrics(organizationId: string, memberId: string, from: string, to: string, timezone: string): Promise<Record<string, number>> {
+    const [row]: Record<string, number>[] = await this.dataSource.query(
+      `WITH span AS (SELECT ($3::date)::timestamp AT TIME ZONE $5 AS t0, ($4::date + 1)::timestamp AT TIME ZONE $5 AS t1),
+       deals AS (
+         SELECT s.kind, d.amount FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id
+          WHERE d.organization_id = $1 AND d.owner_member_id = $2 AND s.kind <> 'OPEN' AND d.closed_on BETWEEN $3 AND $4)
+       SELECT
+         (SELECT count(*) FROM activity a, span WHERE a.owner_member_id = $2 AND a.kind = 'CALL' AND a.at >= span.t0 AND a.at < span.t1)::float8 AS "CALLS",
+         (SELECT count(*) FROM activity a, span WHERE a.owner_member_id = $2 AND a.kind = 'MEETING' AND a.at >= span.t0 AND a.at < span.t1)::float8 AS "MEETINGS",
+         (SELECT count(*) FROM assignment_record r, span WHERE r.organization_id = $1 AND r.from_member_id = $2 AND r.kind = 'HANDOFF' AND r.at >= span.t0 AND r.at < span.t1)::float8 AS "WARM_LEADS_HANDED",
+         (SELECT count(*) FROM client_order o WHERE o.organization_id = $1 AND o.seller_member_id = $2 AND o.ordered_on BETWEEN $3 AND $4
+             AND NOT EXISTS (SELECT 1 FROM client_order e WHERE e.client_id = o.client_id AND (e.ordered_on, e.id) < (o.ordered_on, o.id)))::float8 AS "FIRST_ORDERS",
+         (SELECT count(*) FROM assignment_record r, span WHERE r.organization_id = $1 AND r.to_member_id = $2 AND r.kind IN ('ROUTING', 'IMPORT') AND r.at >= span.t0 AND r.at < span.t1)::float8 AS "NEW_CLIENTS",
+         (SELECT coalesce(sum(o.total), 0) FROM client_order o WHERE o.organization_id = $1 AND o.seller_member_id = $2 AND o.ordered_on BETWEEN $3 AND $4)::float8 AS "REVENUE",
+         (SELECT count(*) FROM deals WHERE kind = 'WON')::float8 AS "DEALS_WON",
+         (SELECT CASE WHEN count(*) = 0 THEN 0 ELSE count(*) FILTER (WHERE kind = 'WON')::float8 / count(*) END FROM deals) AS "WIN_RATE",
+         (SELECT coalesce(avg(amount) FILTER (WHERE kind = 'WON'), 0) FROM deals)::float8 AS "AVERAGE_DEAL",
+         (SELECT count(*) FROM sales_process p, span WHERE p.owner_member_id = $2 AND p.status = 'DONE' AND p.done_at >= span.t0 AND p.done_at < span.t1)::float8 AS "PROCESSES_DONE",
+         (SELECT count(*) FROM coaching_session cs WHERE cs.coach_member_id = $2 AND cs.held_on BETWEEN $3 AND $4)::float8 AS "COACHING_SESSIONS"`,
+      [organizationId, memberId, from, to, timezone],
+    );
+    return row;
+  }
+
+  async activeSprintOfMember(memberId: string): Promise<{ id: string; startsOn: string; endsOn: string } | null> {
+    const rows: { id: string; startsOn: string; endsOn: string }[] = await this.dataSource.query(
+      `SELECT s.id, s.starts_on::text AS "startsOn", s.ends_on::text AS "endsOn" FROM sprint s
+        WHERE s.status = 'ACTIVE' AND s.team_id IN (SELECT team_id FROM team_member WHERE member_id = $1 UNION SELECT id FROM team WHERE lead_id = $1)
+        ORDER BY s.starts_on DESC LIMIT 1`,
+      [memberId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async sprintDates(sprintId: string): Promise<{ id: string; teamId: string; organizationId: string; startsOn: string; endsOn: string } | null> {
+    const rows = await this.dataSource.query(
+      'SELECT id, team_id AS "teamId", organization_id AS "organizationId", starts_on::text AS "startsOn", ends_on::text AS "endsOn" FROM sprint WHERE id = $1',
+      [sprintId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async teamMemberIds(teamIds: readonly string[]): Promise<string[]> {
+    if (teamIds.length === 0) return [];
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT member_id AS id FROM team_member WHERE team_id = ANY($1)
+       UNION SELECT lead_id FROM team WHERE id = ANY($1) AND lead_id IS NOT NULL`,
+      [teamIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Warm leads waiting for hunters (not yet contacted by their hunter), hunters' free places, and the telemarketing teams. */
+  async cascade(organizationId: string): Promise<{ waiting: number; free: number; teams: { id: string; name: string; paused: boolean }[] }> {
+    const [row]: { waiting: number; free: number }[] = await this.dataSource.query(
+      `SELECT
+         (SELECT count(*)::int FROM client c JOIN member m ON m.id = c.owner_member_id AND m.stage_role = 'HUNTER'
+           WHERE c.organization_id = $1 AND c.stage = 'PROSPECT'
+             AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.client_id = c.id AND a.owner_member_id = c.owner_member_id AND a.at >= c.owner_since)) AS waiting,
+         (SELECT coalesce(sum(greatest(0, m.capacity_clients - (SELECT count(*) FROM client c WHERE c.owner_member_id = m.id AND c.stage NOT IN ('DORMANT', 'LOST')))), 0)::int
+            FROM member m WHERE m.organization_id = $1 AND m.active AND m.stage_role = 'HUNTER') AS free`,
+      [organizationId],
+    );
+    const teams: { id: string; name: string; paused: boolean }[] = await this.dataSource.query(
+      `SELECT t.id, t.name, t.paused FROM team t WHERE t.organization_id = $1
+          AND EXISTS (SELECT 1 FROM team_member tm JOIN member m ON m.id = tm.member_id WHERE tm.team_id = t.id AND m.stage_role = 'PROSPECTOR') ORDER BY t.name`,
+      [organizationId],
+    );
+    return { ...row, teams };
+  }
+
+  /** Per transition: handoffs in the period and the clients that went dormant or were lost within `days` after theirs. */
+  async handoffLeakage(scope: DealScope, days: number): Promise<{ fromStage: string; toStage: string; handoffs: number; leaked: number }[]> {
+    return this.dataSource.query(
+      `SELECT r.from_stage AS "fromStage", r.to_stage AS "toStage", count(*)::int AS handoffs,
+              count(*) FILTER (WHERE c.stage IN ('DORMANT', 'LOST') AND c.stage_changed_at >= r.at AND c.stage_changed_at < r.at + make_interval(days => $5))::int AS leaked
+         FROM assignment_record r JOIN client c ON c.id = r.client_id
+        WHERE r.organization_id = $1 AND r.kind = 'HANDOFF' AND r.from_stage IS NOT NULL AND r.to_stage IS NOT NULL
+          AND ($2::uuid[] IS NULL OR r.to_member_id = ANY($2) OR r.from_member_id = ANY($2))
+          AND ($3::date IS NULL OR r.at >= $3::date) AND ($4::date IS NULL OR r.at < $4::date + 1)
+        GROUP BY r.from_stage, r.to_stage ORDER BY handoffs DESC`,
+      [scope.organizationId, scope.ownerIds, scope.from, scope.to, days],
+    );
+  }
+
+  /** The last closed sprints of the member's teams, newest last. */
+  async closedSprintsOfMember(memberId: string, last: number): Promise<{ id: string; name: string }[]> {
+    const rows: { id: string; name: string }[] = await this.dataSource.query(
+      `SELECT s.id, s.name FROM sprint s
+        WHERE s.status = 'CLOSED' AND s.team_id IN (SELECT team_id FROM team_member WHERE member_id = $1 UNION SELECT id FROM team WHERE lead_id = $1)
+        ORDER BY s.ends_on DESC LIMIT $2`,
+      [memberId, last],
+    );
+    return rows.reverse();
+  }
+
+  /** Open deals of a member whose stage has not changed for `days` days. */
+  async stalledDeals(memberId: string, days: number): Promise<{ id: string; title: string; amount: number; stageName: string; days: number }[]> {
+    return this.dataSource.query(
+      `SELECT d.id, d.title, d.amount::float8 AS amount, s.name AS "stageName",
+              (current_date - coalesce((SELECT max(h.entered_at) FROM deal_stage_history h WHERE h.deal_id = d.id)::date, d.started_on))::int AS days
+         FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'OPEN'
+        WHERE d.owner_member_id = $1
+          AND current_date - coalesce((SELECT max(h.entered_at) FROM deal_stage_history h WHERE h.deal_id = d.id)::date, d.started_on) >= $2
+        ORDER BY days DESC LIMIT 50`,
+      [memberId, days],
+    );
+  }
+}

@@ -1,0 +1,74 @@
+import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { CurrentViewer } from '../../common/auth/decorators';
+import type { Viewer } from '../../common/auth/viewer';
+import type { RequestContext } from '../../common/context/request-context';
+import { DomainError } from '../../common/errors/domain-error';
+import type { MemberModel } from '../members/member.model';
+import { AnalyticsFilter, CascadeSignalModel, ForecastModel, FunnelModel, HandoffLeakageModel, MemberFlagsModel, MemberPerformanceModel, ScorecardModel } from './analytics.model';
+import { AnalyticsService } from './analytics.service';
+
+async function member(ctx: RequestContext, id: string): Promise<MemberModel> {
+  const m = await ctx.loaders.memberById.load(id);
+  if (!m) throw DomainError.notFound('The member');
+  return m;
+}
+
+@Resolver()
+export class AnalyticsResolver {
+  constructor(private readonly service: AnalyticsService) {}
+
+  @Query(() => FunnelModel, { description: 'Deals per stage now and ever, conversion, win rate, median days to win' })
+  funnel(@CurrentViewer() viewer: Viewer, @Args('filter') filter: AnalyticsFilter): Promise<FunnelModel> {
+    return this.service.funnel(viewer, filter);
+  }
+
+  @Query(() => [MemberPerformanceModel], { description: 'Won, lost, win rate and won amount per owner, best first' })
+  async memberPerformance(@CurrentViewer() viewer: Viewer, @Args('filter') filter: AnalyticsFilter, @Context() ctx: RequestContext): Promise<MemberPerformanceModel[]> {
+    const rows = await this.service.memberPerformance(viewer, filter);
+    return Promise.all(rows.map(async (r) => ({ ...r, member: await member(ctx, r.memberId) })));
+  }
+
+  @Query(() => ForecastModel, { description: 'The period (default: this month) by forecast category, and per owner' })
+  async forecast(@CurrentViewer() viewer: Viewer, @Args('filter') filter: AnalyticsFilter, @Context() ctx: RequestContext): Promise<ForecastModel> {
+    const f = await this.service.forecast(viewer, filter);
+    return { ...f, byMember: await Promise.all(f.byMember.map(async (r) => ({ ...r, member: await member(ctx, r.memberId) }))) };
+  }
+
+  @Query(() => ScorecardModel, { description: "A member's KPIs over a sprint (default: the running one, else this month) against target and pace" })
+  async scorecard(
+    @CurrentViewer() viewer: Viewer,
+    @Args('memberId', { type: () => ID }) memberId: string,
+    @Args('sprintId', { type: () => ID, nullable: true }) sprintId: string | undefined,
+    @Context() ctx: RequestContext,
+  ): Promise<ScorecardModel> {
+    const s = await this.service.scorecard(viewer, memberId, sprintId ?? null);
+    return { ...s, member: await member(ctx, memberId) };
+  }
+
+  @Query(() => CascadeSignalModel, { description: 'Whether the telemarketing group should pause or resume, from the hunters\' load' })
+  cascadeSignal(@CurrentViewer() viewer: Viewer): Promise<CascadeSignalModel> {
+    return this.service.cascade(viewer);
+  }
+
+  @Query(() => [HandoffLeakageModel], { description: 'Handoffs in the period and the clients lost or gone dormant within `days` after, by transition' })
+  handoffLeakage(@CurrentViewer() viewer: Viewer, @Args('filter') filter: AnalyticsFilter, @Args('days', { type: () => Int, nullable: true }) days?: number): Promise<HandoffLeakageModel[]> {
+    return this.service.handoffLeakage(viewer, filter, days ?? 90);
+  }
+
+  @Query(() => [ScorecardModel], { description: "A member's scorecards over their team's last closed sprints, oldest first" })
+  async scorecardHistory(
+    @CurrentViewer() viewer: Viewer,
+    @Args('memberId', { type: () => ID }) memberId: string,
+    @Args('last', { type: () => Int, nullable: true }) last: number | undefined,
+    @Context() ctx: RequestContext,
+  ): Promise<ScorecardModel[]> {
+    const cards = await this.service.scorecardHistory(viewer, memberId, last ?? 6);
+    const m = await member(ctx, memberId);
+    return cards.map((c) => ({ ...c, member: m }));
+  }
+
+  @Query(() => MemberFlagsModel)
+  memberFlags(@CurrentViewer() viewer: Viewer, @Args('memberId', { type: () => ID }) memberId: string): Promise<MemberFlagsModel> {
+    return this.service.memberFlags(viewer, memberId);
+  }
+}

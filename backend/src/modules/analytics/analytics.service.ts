@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import {
+  defaultForecastCategory,
+  defaultKpis,
+  FORECAST_CATEGORIES,
+  funnelConversions,
+  maySeeSprint,
+  scorecardLine,
+  scorecardScore,
+  visibleTeamIds,
+  winRate,
+  cascadeSignal,
+  type ForecastCategory,
+  type KpiMetric,
+} from '@salescircle/shared';
+import type { Viewer } from '../../common/auth/viewer';
+import { DomainError } from '../../common/errors/domain-error';
+import { CircleRepository } from '../members/circle.repository';
+import { dayIn } from '../sprints/sprints.service';
+import { SprintsRepository } from '../sprints/sprints.repository';
+import type { AnalyticsFilter } from './analytics.model';
+import { AnalyticsRepository, type DealScope } from './analytics.repository';
+import { PerformanceRepository } from './performance.repository';
+
+const DAY_MS = 86_400_000;
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Funnel, performance, forecast and scorecards over the deals, activities, orders and
+ * processes the viewer may see: a director the organization (or a team, a person); anyone
+ * else the teams they belong to, lead or coach ("everyone in a team sees the team funnel").
+ */
+@Injectable()
+export class AnalyticsService {
+  constructor(
+    private readonly analytics: AnalyticsRepository,
+    private readonly circle: CircleRepository,
+    private readonly sprints: SprintsRepository,
+    private readonly performance: PerformanceRepository,
+  ) {}
+
+  /** Whose deals the filter covers, after the viewer's visibility. */
+  async scope(viewer: Viewer, filter: AnalyticsFilter): Promise<DealScope> {
+    if (filter.from && filter.to && filter.from > filter.to) throw DomainError.badInput('to', 'The period ends on or after it starts.');
+    const scope = await this.circle.scopeOf(viewer);
+    const teams = visibleTeamIds(scope);
+    let ownerIds: string[] | null;
+    if (filter.memberId) {
+      const places = await this.circle.teamIdsOfMembers([filter.memberId]);
+      const found = await this.circle.findMembers([filter.memberId]);
+      const sees = viewer.role === 'DIRECTOR' || filter.memberId === viewer.memberId || (places.get(filter.memberId) ?? []).some((t) => teams.includes(t));
+      if (found.length === 0 || found[0].organizationId !== viewer.organizationId || !sees) throw DomainError.notFound('The member');
+      ownerIds = [filter.memberId];
+    } else if (filter.teamId) {
+      if (!maySeeSprint(scope, filter.teamId) && viewer.role !== 'DIRECTOR') throw DomainError.notFound('The team');
+      const team = await this.sprints.teamRow(filter.teamId);
+      if (!team || team.organizationId !== viewer.organizationId) throw DomainError.notFound('The team');
+      ownerIds = await this.analytics.teamMemberIds([filter.teamId]);
+    } else {
+      ownerIds = viewer.role === 'DIRECTOR' ? null : await this.analytics.teamMemberIds(teams);
+    }
+    return { organizationId: viewer.organizationId, ownerIds, from: filter.from ?? null, to: filter.to ?? null };
+  }
+
+  private async pipelineOf(viewer: Viewer, pipelineId: string | undefined) {
+    const pipeline = pipelineId ? await this.analytics.pipeline(viewer.organizationId, pipelineId) : await this.analytics.defaultPipeline(viewer.organizationId);
+    if (!pipeline) throw DomainError.notFound('The pipeline');
+    return pipeline;
+  }
+
+  async funnel(viewer: Viewer, filter: AnalyticsFilter) {
+    const pipeline = await this.pipelineOf(viewer, filter.pipelineId);
+    const scope = await this.scope(viewer, filter);
+    const [stages, medianDaysToWin] = [await this.analytics.funnelStages(pipeline.id, scope), await this.analytics.medianDaysToWin(pipeline.id, scope)];
+    const won = stages.filter((s) => s.kind === 'WON').reduce((n, s) => n + s.count, 0);
+    const lost = stages.filter((s) => s.kind === 'LOST').reduce((n, s) => n + s.count, 0);
+    const withConversions = funnelConversions(stages);
+    return {
+      pipelineId: pipeline.id,
+      pipelineName: pipeline.name,
+      stages: stages.map((s, i) => ({ ...s, amount: round2(s.amount), conversionToNext: withConversions[i].conversionToNext })),
+      totalDeals: stages.reduce((n, s) => n + s.count, 0),
+      won,
+      lost,
+      winRate: winRate(won, lost),
+      medianDaysToWin,
+      wonAmount: round2(stages.filter((s) => s.kind === 'WON').reduce((n, s) => n + s.amount, 0)),
+      weightedPipeline: round2(stages.filter((s) => s.kind === 'OPEN').reduce((n, s) => n + s.amount * s.probability, 0)),
+    };
+  }
+
+  async memberPerformance(viewer: Viewer, filter: AnalyticsFilter) {
+    const scope = await this.scope(viewer, filter);
+    const rows = await this.analytics.memberPerformance(filter.pipelineId ?? null, scope);
+    return rows.map((r) => ({ ...r, wonAmount: round2(r.wonAmount), winRate: winRate(r.won, r.lost), averageWon: r.won ? round2(r.wonAmount / r.won) : null }));
+  }
+
+  async forecast(viewer: Viewer, filter: AnalyticsFilter) {
+    const timezone = await this.sprints.timezoneOf(viewer.organizationId);
+    const today = dayIn(timezone);
+    const from = filter.from ?? `${today.slice(0, 7)}-01`;
+    const to = filter.to ?? new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    const scope = await this.scope(viewer, { ...filter, from, to });
+    const deals = await this.analytics.forecastDeals({ ...scope, from, to });
+    const totals = new Map<ForecastCategory, { count: number; amount: number; weighted: number }>(FORECAST_CATEGORIES.map((c) => [c, { count: 0, amount: 0, weighted: 0 }]));
+    const byMember = new Map<string, { closed: number; commit: number; bestCase: number; pipeline: number; weighted: number }>();
+    for (const d of deals) {
+      const category = defaultForecastCategory(d.kind, d.probability);
+      const weighted = d.kind === 'OPEN' ? d.amount * d.probability : d.kind === 'WON' ? d.amount : 0;
+      const t = totals.get(category)!;
+      t.count += 1;
+      t.amount += d.amount;
+      t.weighted += weighted;
+      if (!d.ownerId) continue;
+      const m = byMember.get(d.ownerId) ?? { closed: 0, commit: 0, bestCase: 0, pipeline: 0, weighted: 0 };
+      if (category === 'CLOSED') m.closed += d.amount;
+      if (category === 'COMMIT') m.commit += d.amount;
+      if (category === 'BEST_CASE') m.bestCase += d.amount;
+      if (category === 'PIPELINE') m.pipeline += d.amount;
+      m.weighted += weighted;
+      byMember.set(d.ownerId, m);
+    }
+    const closed = totals.get('CLOSED')!.amount;
+    const commit = closed + totals.get('COMMIT')!.amount;
+    return {
+      from,
+      to,
+      categories: FORECAST_CATEGORIES.map((category) => ({ category, count: totals.get(category)!.count, amount: round2(totals.get(category)!.amount), weighted: round2(totals.get(category)!.weighted) })),
+      closed: round2(closed),
+      commit: round2(commit),
+      bestCase: round2(commit + totals.get('BEST_CASE')!.amount),
+      weightedPipeline: round2([...totals.values()].reduce((n, t) => n + t.weighted, 0)),
+      byMember: [...byMember.entries()]
+        .map(([memberId, m]) => ({ memberId, closed: round2(m.closed), commit: round2(m.commit), bestCase: round2(m.bestCase), pipeline: round2(m.pipeline), weighted: round2(m.weighted) }))
+        .sort((a, b) => b.weighted - a.weighted),
+    };
+  }
+
+  /** KPIs of a member over a sprint (given, else their team's running one, else the current month), against role defaults and pace. */
+  async scorecard(viewer: Viewer, memberId: string, sprintId: string | null) {
+    await this.scope(viewer, { memberId });
+    const [member] = await this.circle.findMembers([memberId]);
+    const timezone = await this.sprints.timezoneOf(viewer.organizationId);
+    const today = dayIn(timezone);
+    let period: { from: string; to: string; sprintId: string | null };
+    if (sprintId) {
+      const sprint = await this.analytics.sprintDates(sprintId);
+      if (!sprint || sprint.organizationId !== viewer.organizationId) throw DomainError.notFound('The sprint');
+      period = { from: sprint.startsOn, to: sprint.endsOn, sprintId: sprint.id };
+    } else {
+      const active = await this.analytics.activeSprintOfMember(memberId);
+      period = active
+        ? { from: active.startsOn, to: active.endsOn, sprintId: active.id }
+        : { from: `${today.slice(0, 7)}-01`, to: new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 0)).toISOString().slice(0, 10), sprintId: null };
+    }
+    const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY_MS + 1;
+    const elapsedDays = Math.min(days, Math.max(0, (Date.parse(today) - Date.parse(period.from)) / DAY_MS + 1));
+    const elapsed = Math.round((elapsedDays / days) * 10_000) / 10_000;
+    const actuals = await this.analytics.memberMetrics(viewer.organizationId, memberId, period.from, period.to, timezone);
+    // Defaults are per two-week sprint: scaled to the period for counts, as they are for rates.
+    // Targets set for the period win; otherwise the role's defaults (per two-week sprint, scaled to the period for counts).
+    const set = await this.performance.targetsOf(memberId, period.from, period.to);
+    const targets = set.length
+      ? set.map((t) => ({ metric: t.metric as KpiMetric, target: t.target, weight: t.weight }))
+      : defaultKpis(member.role, member.stageRole).map((k) => ({ ...k, target: ['WIN_RATE', 'AVERAGE_DEAL'].includes(k.metric) ? k.target : Math.round(k.target * (days / 14) * 100) / 100 }));
+    const lines = targets.map((k) => scorecardLine(k.metric, k.target, Math.round((actuals[k.metric] ?? 0) * 10_000) / 10_000, k.weight, elapsed));
+    return { memberId, from: period.from, to: period.to, sprintId: period.sprintId, elapsed, lines, score: scorecardScore(lines), targetsSet: set.length > 0 };
+  }
+
+  /** Seed 003: leads waiting for hunters against the hunters' free capacity, and what the lead should do with telemarketing. */
+  async cascade(viewer: Viewer) {
+    const { waiting, free, teams } = await this.analytics.cascade(viewer.organizationId);
+    const paused = teams.length > 0 && teams.every((t) => t.paused);
+    return { waiting, hunterFreeCapacity: free, telemarketingTeams: teams, ...cascadeSignal(waiting, free, paused) };
+  }
+
+  async handoffLeakage(viewer: Viewer, filter: AnalyticsFilter, days: number) {
+    if (!Number.isInteger(days) || days < 1 || days > 730) throw DomainError.badInput('days', 'days is 1 to 730.');
+    const rows = await this.analytics.handoffLeakage(await this.scope(viewer, filter), days);
+    return rows.map((r) => ({ ...r, rate: r.handoffs ? Math.round((r.leaked / r.handoffs) * 10_000) / 10_000 : 0 }));
+  }
+
+  /** KPI history over the member's last closed sprints (oldest first). */
+  async scorecardHistory(viewer: Viewer, memberId: string, last: number) {
+    if (!Number.isInteger(last) || last < 1 || last > 20) throw DomainError.badInput('last', 'last is 1 to 20 sprints.');
+    await this.scope(viewer, { memberId });
+    const sprints = await this.analytics.closedSprintsOfMember(memberId, last);
+    const cards = [];
+    for (const s of sprints) cards.push(await this.scorecard(viewer, memberId, s.id));
+    return cards;
+  }
+
+  /** Flags for the coach: falling pace (score down two sprints running, or behind now) and deals stalled for 30 days. */
+  async memberFlags(viewer: Viewer, memberId: string) {
+    const history = await this.scorecardHistory(viewer, memberId, 3);
+    const current = await this.scorecard(viewer, memberId, null);
+    const scores = [...history.map((h) => h.score), current.score];
+    const falling = scores.length >= 3 && scores[scores.length - 1] < scores[scores.length - 2] && scores[scores.length - 2] < scores[scores.length - 3];
+    const behind = current.lines.filter((l) => l.status === 'BEHIND').map((l) => l.metric);
+    return { memberId, fallingPace: falling, behind, stalledDeals: await this.analytics.stalledDeals(memberId, 30) };
+  }
+}

@@ -1,0 +1,30 @@
+import { coachingScore, coachingScoresProblem, mayReadCoachingNotes } from './coaching-score';
+
+const criteria = [
+  { name: 'A', weight: 0.75 },
+  { name: 'B', weight: 0.25 },
+];
+
+describe('coaching reviews', () => {
+  it('weights the 1-5 scores', () => {
+    expect(coachingScore(criteria, [{ criterion: 'A', score: 4 }, { criterion: 'B', score: 2 }])).toBe(3.5);
+    expect(coachingScore(criteria, [{ criterion: 'B', score: 5 }])).toBe(5);
+    expect(coachingScore(criteria, [])).toBeNull();
+  });
+
+  it('refuses scores outside 1-5, unknown criteria and doubles', () => {
+    expect(coachingScoresProblem(criteria, [{ criterion: 'A', score: 6 }])).toMatch(/1 to 5/);
+    expect(coachingScoresProblem(criteria, [{ criterion: 'A', score: 2.5 }])).toMatch(/whole number/);
+    expect(coachingScoresProblem(criteria, [{ criterion: 'C', score: 3 }])).toMatch(/not a criterion/);
+    expect(coachingScoresProblem(criteria, [{ criterion: 'A', score: 3 }, { criterion: 'A', score: 4 }])).toMatch(/once/);
+    expect(coachingScoresProblem(criteria, [{ criterion: 'A', score: 3 }])).toBeNull();
+  });
+
+  it('keeps notes to the coach and the coachee', () => {
+    const session = { coachMemberId: 'c', coacheeMemberId: 'r' };
+    expect(mayReadCoachingNotes('c', session)).toBe(true);
+    expect(mayReadCoachingNotes('r', session)).toBe(true);
+    expect(mayReadCoachingNotes('director', session)).toBe(false);
+    expect(mayReadCoachingNotes(null, session)).toBe(false);
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * Funnel arithmetic (issue 6). Stages are in pipeline order; `reached` counts deals that ever
+ * entered a stage. Conversion to the next open stage is reached(next) / reached(this); from
+ * the last open stage it is the conversion to WON. Win rate is won / (won + lost).
+ */
+export interface FunnelStageInput {
+  name: string;
+  kind: 'OPEN' | 'WON' | 'LOST';
+  count: number;
+  amount: number;
+  reached: number;
+}
+
+export interface FunnelStageOutput extends FunnelStageInput {
+  /** Null for WON/LOST stages and when nothing reached the stage. */
+  conversionToNext: number | null;
+}
+
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+export function funnelConversions(stages: readonly FunnelStageInput[]): FunnelStageOutput[] {
+  const open = stages.filter((s) => s.kind === 'OPEN');
+  const won = stages.find((s) => s.kind === 'WON');
+  return stages.map((stage) => {
+    if (stage.kind !== 'OPEN' || stage.reached === 0) return { ...stage, conversionToNext: null };
+    const i = open.indexOf(stage);
+    const next = i + 1 < open.length ? open[i + 1] : won;
+    return { ...stage, conversionToNext: next ? round4(next.reached / stage.reached) : null };
+  });
+}
+
+/** won / (won + lost); null when nothing is closed yet. */
+export function winRate(won: number, lost: number): number | null {
+  return won + lost === 0 ? null : round4(won / (won + lost));
+}
+
+/** The median (mean of the two middle values for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

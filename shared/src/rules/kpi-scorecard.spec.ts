@@ -1,0 +1,31 @@
+import { defaultKpis, scorecardLine, scorecardScore } from './kpi-scorecard';
+
+describe('KPI scorecard', () => {
+  it('gives each role its defaults from the seeds', () => {
+    expect(defaultKpis('SALES', 'PROSPECTOR').map((k) => k.metric)).toEqual(['CALLS', 'WARM_LEADS_HANDED']);
+    expect(defaultKpis('SALES', 'HUNTER').map((k) => k.metric)).toContain('FIRST_ORDERS');
+    expect(defaultKpis('SALES', 'FARMER').map((k) => k.metric)).toContain('REVENUE');
+    for (const role of ['SALES', 'LEAD'] as const) {
+      const weights = defaultKpis(role, role === 'SALES' ? 'HUNTER' : null).reduce((s, k) => s + k.weight, 0);
+      expect(weights).toBeCloseTo(1);
+    }
+  });
+
+  it('judges by pace: half the period gone, half the target done is on track', () => {
+    expect(scorecardLine('CALLS', 100, 50, 1, 0.5).status).toBe('ON_TRACK');
+    expect(scorecardLine('CALLS', 100, 30, 1, 0.5).status).toBe('BEHIND');
+    expect(scorecardLine('CALLS', 100, 70, 1, 0.5)).toMatchObject({ status: 'AHEAD', pace: 50, attainment: 0.7 });
+  });
+
+  it('compares rates with the target itself, not a share of it', () => {
+    expect(scorecardLine('WIN_RATE', 0.3, 0.31, 1, 0.1).status).toBe('ON_TRACK');
+    expect(scorecardLine('WIN_RATE', 0.3, 0.2, 1, 0.1).status).toBe('BEHIND');
+  });
+
+  it('weights attainment, capped at 150%, and skips lines without a target', () => {
+    const lines = [scorecardLine('CALLS', 100, 300, 0.5, 1), scorecardLine('REVENUE', 100, 50, 0.5, 1), scorecardLine('MEETINGS', 0, 5, 1, 1)];
+    expect(lines[0].attainment).toBe(1.5);
+    expect(lines[2].status).toBe('NO_TARGET');
+    expect(scorecardScore(lines)).toBe(1);
+  });
+});

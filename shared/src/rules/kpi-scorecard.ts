@@ -1,0 +1,81 @@
+/**
+ * The KPI catalog and scorecards (issue 6). Metrics are computed from data, never typed in;
+ * each role has default metrics (seeds 001-004). A scorecard line compares the actual with
+ * the target and with the pace: where the member should be by today, in proportion to the
+ * time elapsed in the period.
+ */
+import type { Role, StageRole } from '../domain/roles';
+
+export const KPI_METRICS = [
+  'CALLS',
+  'MEETINGS',
+  'WARM_LEADS_HANDED',
+  'FIRST_ORDERS',
+  'NEW_CLIENTS',
+  'REVENUE',
+  'DEALS_WON',
+  'WIN_RATE',
+  'AVERAGE_DEAL',
+  'PROCESSES_DONE',
+  'COACHING_SESSIONS',
+] as const;
+export type KpiMetric = (typeof KPI_METRICS)[number];
+
+export interface KpiDefault {
+  metric: KpiMetric;
+  /** Target per two-week sprint (rates: the rate itself). */
+  target: number;
+  weight: number;
+}
+
+/** Defaults per role and stage (prospector: calls and warm leads; hunter: first orders; farmer: revenue; key account: revenue). */
+export function defaultKpis(role: Role, stageRole: StageRole | null): KpiDefault[] {
+  if (role === 'SALES') {
+    switch (stageRole) {
+      case 'PROSPECTOR':
+        return [{ metric: 'CALLS', target: 400, weight: 0.6 }, { metric: 'WARM_LEADS_HANDED', target: 20, weight: 0.4 }];
+      case 'HUNTER':
+        return [{ metric: 'FIRST_ORDERS', target: 4, weight: 0.5 }, { metric: 'MEETINGS', target: 10, weight: 0.2 }, { metric: 'WIN_RATE', target: 0.3, weight: 0.3 }];
+      case 'KEY_ACCOUNT':
+        return [{ metric: 'REVENUE', target: 10_000_000, weight: 0.7 }, { metric: 'MEETINGS', target: 8, weight: 0.3 }];
+      default:
+        return [{ metric: 'REVENUE', target: 3_000_000, weight: 0.5 }, { metric: 'CALLS', target: 120, weight: 0.2 }, { metric: 'PROCESSES_DONE', target: 3, weight: 0.3 }];
+    }
+  }
+  if (role === 'LEAD') return [{ metric: 'REVENUE', target: 20_000_000, weight: 0.6 }, { metric: 'PROCESSES_DONE', target: 15, weight: 0.4 }];
+  if (role === 'COACH') return [{ metric: 'COACHING_SESSIONS', target: 8, weight: 1 }];
+  return [];
+}
+
+export type KpiStatus = 'AHEAD' | 'ON_TRACK' | 'BEHIND' | 'NO_TARGET';
+
+export interface ScorecardLine {
+  metric: KpiMetric;
+  target: number;
+  actual: number;
+  weight: number;
+  /** Where the member should be by now (target × elapsed share; rates: the target). */
+  pace: number;
+  /** actual / target, capped at 1.5. */
+  attainment: number;
+  status: KpiStatus;
+}
+
+const RATES: readonly KpiMetric[] = ['WIN_RATE', 'AVERAGE_DEAL'];
+
+export function scorecardLine(metric: KpiMetric, target: number, actual: number, weight: number, elapsedShare: number): ScorecardLine {
+  const share = Math.min(1, Math.max(0, elapsedShare));
+  const pace = RATES.includes(metric) ? target : target * share;
+  if (target <= 0) return { metric, target, actual, weight, pace: 0, attainment: 0, status: 'NO_TARGET' };
+  const attainment = Math.min(1.5, Math.round((actual / target) * 10_000) / 10_000);
+  const status: KpiStatus = actual >= pace * 1.1 && actual > 0 ? 'AHEAD' : actual >= pace * 0.9 ? 'ON_TRACK' : 'BEHIND';
+  return { metric, target, actual, weight, pace: Math.round(pace * 100) / 100, attainment, status };
+}
+
+/** Weighted attainment of the lines with a target (0..1.5). */
+export function scorecardScore(lines: readonly ScorecardLine[]): number {
+  const scored = lines.filter((l) => l.status !== 'NO_TARGET');
+  const weights = scored.reduce((s, l) => s + l.weight, 0);
+  if (weights === 0) return 0;
+  return Math.round((scored.reduce((s, l) => s + l.attainment * l.weight, 0) / weights) * 10_000) / 10_000;
+}
