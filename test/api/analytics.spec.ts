@@ -274,4 +274,25 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     )).rows[0].n;
     expect(r.data!.memberFlags.stalledDeals).toHaveLength(Math.min(50, stalled));
   });
+
+  it('computes the KPI progress of a whole team in one request, equal to each member\'s scorecard', async () => {
+    const lead = await t.login('lead@demo.local');
+    const team = (await db.query<{ id: string }>(`SELECT id FROM team WHERE name = 'Дилерские продажи'`)).rows[0].id;
+    const r = await t.gql<{ kpiProgress: { member: { id: string }; score: number; lines: { metric: string; actual: number; target: number }[] }[] }>(
+      'query ($t: ID!) { kpiProgress(filter: { teamId: $t }) { member { id } score lines { metric actual target } } }',
+      { t: team },
+      { token: lead },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.kpiProgress.length).toBeGreaterThanOrEqual(8);
+    for (const card of r.data!.kpiProgress.slice(0, 4)) {
+      const one = await t.gql<{ scorecard: { score: number; lines: { metric: string; actual: number; target: number }[] } }>(
+        'query ($m: ID!) { scorecard(memberId: $m) { score lines { metric actual target } } }',
+        { m: card.member.id },
+        { token: lead },
+      );
+      expect(card.lines).toEqual(one.data!.scorecard.lines);
+      expect(card.score).toBe(one.data!.scorecard.score);
+    }
+  });
 });

@@ -103,6 +103,7 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   forecast: 'SIGNED_IN',
   scorecard: 'SIGNED_IN',
   scorecardHistory: 'SIGNED_IN',
+  kpiProgress: 'SIGNED_IN',
   memberFlags: 'SIGNED_IN',
   cascadeSignal: MANAGERS,
   handoffLeakage: 'SIGNED_IN',

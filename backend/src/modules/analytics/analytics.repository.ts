@@ -204,4 +204,84 @@ export class AnalyticsRepository {
       [memberId, days],
     );
   }
+
+  /**
+   * Every KPI metric for many members at once (the leaderboard, "KPI progress for 1,000
+   * reps"): one grouped statement per source instead of one per member.
+   */
+  async metricsForMembers(organizationId: string, memberIds: readonly string[], from: string, to: string, timezone: string): Promise<Map<string, Record<string, number>>> {
+    const result = new Map<string, Record<string, number>>(memberIds.map((id) => [id, {}]));
+    if (memberIds.length === 0) return result;
+    const add = (rows: { member_id: string; [metric: string]: unknown }[]) => {
+      for (const row of rows) {
+        const target = result.get(row.member_id);
+        if (!target) continue;
+        for (const [k, v] of Object.entries(row)) if (k !== 'member_id') target[k] = Number(v ?? 0);
+      }
+    };
+    const span = [organizationId, memberIds, from, to, timezone];
+    add(await this.dataSource.query(
+      `SELECT a.owner_member_id AS member_id, count(*) FILTER (WHERE a.kind = 'CALL') AS "CALLS", count(*) FILTER (WHERE a.kind = 'MEETING') AS "MEETINGS"
+         FROM activity a
+        WHERE a.organization_id = $1 AND a.owner_member_id = ANY($2) AND a.at >= ($3::date)::timestamp AT TIME ZONE $5 AND a.at < ($4::date + 1)::timestamp AT TIME ZONE $5
+        GROUP BY a.owner_member_id`,
+      span,
+    ));
+    add(await this.dataSource.query(
+      `SELECT o.seller_member_id AS member_id, sum(o.total) AS "REVENUE",
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM client_order e WHERE e.client_id = o.client_id AND (e.ordered_on, e.id) < (o.ordered_on, o.id))) AS "FIRST_ORDERS"
+         FROM client_order o
+        WHERE o.organization_id = $1 AND o.seller_member_id = ANY($2) AND o.ordered_on BETWEEN $3 AND $4
+        GROUP BY o.seller_member_id`,
+      [organizationId, memberIds, from, to],
+    ));
+    add(await this.dataSource.query(
+      `SELECT d.owner_member_id AS member_id, count(*) FILTER (WHERE s.kind = 'WON') AS "DEALS_WON",
+              CASE WHEN count(*) = 0 THEN 0 ELSE count(*) FILTER (WHERE s.kind = 'WON')::float8 / count(*) END AS "WIN_RATE",
+              coalesce(avg(d.amount) FILTER (WHERE s.kind = 'WON'), 0) AS "AVERAGE_DEAL"
+         FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind <> 'OPEN'
+        WHERE d.organization_id = $1 AND d.owner_member_id = ANY($2) AND d.closed_on BETWEEN $3 AND $4
+        GROUP BY d.owner_member_id`,
+      [organizationId, memberIds, from, to],
+    ));
+    add(await this.dataSource.query(
+      `SELECT r.from_member_id AS member_id, count(*) AS "WARM_LEADS_HANDED" FROM assignment_record r
+        WHERE r.organization_id = $1 AND r.from_member_id = ANY($2) AND r.kind = 'HANDOFF' AND r.at >= ($3::date)::timestamp AT TIME ZONE $5 AND r.at < ($4::date + 1)::timestamp AT TIME ZONE $5
+        GROUP BY r.from_member_id`,
+      span,
+    ));
+    add(await this.dataSource.query(
+      `SELECT r.to_member_id AS member_id, count(*) AS "NEW_CLIENTS" FROM assignment_record r
+        WHERE r.organization_id = $1 AND r.to_member_id = ANY($2) AND r.kind IN ('ROUTING', 'IMPORT') AND r.at >= ($3::date)::timestamp AT TIME ZONE $5 AND r.at < ($4::date + 1)::timestamp AT TIME ZONE $5
+        GROUP BY r.to_member_id`,
+      span,
+    ));
+    add(await this.dataSource.query(
+      `SELECT p.owner_member_id AS member_id, count(*) AS "PROCESSES_DONE" FROM sales_process p
+        WHERE p.organization_id = $1 AND p.owner_member_id = ANY($2) AND p.status = 'DONE' AND p.done_at >= ($3::date)::timestamp AT TIME ZONE $5 AND p.done_at < ($4::date + 1)::timestamp AT TIME ZONE $5
+        GROUP BY p.owner_member_id`,
+      span,
+    ));
+    add(await this.dataSource.query(
+      `SELECT cs.coach_member_id AS member_id, count(*) AS "COACHING_SESSIONS" FROM coaching_session cs
+        WHERE cs.organization_id = $1 AND cs.coach_member_id = ANY($2) AND cs.held_on BETWEEN $3 AND $4 GROUP BY cs.coach_member_id`,
+      [organizationId, memberIds, from, to],
+    ));
+    return result;
+  }
+
+  async targetsForMembers(memberIds: readonly string[], from: string, to: string): Promise<{ memberId: string; metric: string; target: number; weight: number }[]> {
+    if (memberIds.length === 0) return [];
+    return this.dataSource.query(
+      'SELECT member_id AS "memberId", metric, target::float8 AS target, weight::float8 AS weight FROM kpi_target WHERE member_id = ANY($1) AND period_start = $2 AND period_end = $3 ORDER BY weight DESC, metric',
+      [memberIds, from, to],
+    );
+  }
+
+  async membersForKpi(organizationId: string, ids: readonly string[] | null): Promise<{ id: string; role: string; stageRole: string | null }[]> {
+    return this.dataSource.query(
+      `SELECT id, role, stage_role AS "stageRole" FROM member WHERE organization_id = $1 AND active AND role <> 'DIRECTOR' AND ($2::uuid[] IS NULL OR id = ANY($2)) ORDER BY name`,
+      [organizationId, ids],
+    );
+  }
 }

@@ -71,4 +71,10 @@ export class AnalyticsResolver {
   memberFlags(@CurrentViewer() viewer: Viewer, @Args('memberId', { type: () => ID }) memberId: string): Promise<MemberFlagsModel> {
     return this.service.memberFlags(viewer, memberId);
   }
+
+  @Query(() => [ScorecardModel], { description: 'Scorecards of everyone in scope over one period (a team: its running sprint), computed in a few grouped statements' })
+  async kpiProgress(@CurrentViewer() viewer: Viewer, @Args('filter') filter: AnalyticsFilter, @Context() ctx: RequestContext): Promise<ScorecardModel[]> {
+    const cards = await this.service.kpiProgress(viewer, filter);
+    return Promise.all(cards.map(async (c) => ({ ...c, member: await member(ctx, c.memberId) })));
+  }
 }

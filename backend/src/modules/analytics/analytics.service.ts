@@ -199,4 +199,36 @@ export class AnalyticsService {
     const behind = current.lines.filter((l) => l.status === 'BEHIND').map((l) => l.metric);
     return { memberId, fallingPace: falling, behind, stalledDeals: await this.analytics.stalledDeals(memberId, 30) };
   }
+
+  /**
+   * KPI progress of every member in scope over one period (the team's running sprint when a
+   * team is given, else the filter's period, else this month), in a handful of grouped
+   * statements whatever the number of members.
+   */
+  async kpiProgress(viewer: Viewer, filter: AnalyticsFilter) {
+    const scope = await this.scope(viewer, filter);
+    const timezone = await this.sprints.timezoneOf(viewer.organizationId);
+    const today = dayIn(timezone);
+    let period: { from: string; to: string; sprintId: string | null };
+    const running = filter.teamId ? await this.sprints.activeSprint(filter.teamId) : null;
+    if (filter.from && filter.to) period = { from: filter.from, to: filter.to, sprintId: null };
+    else if (running) period = { from: running.startsOn, to: running.endsOn, sprintId: running.id };
+    else period = { from: `${today.slice(0, 7)}-01`, to: new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 0)).toISOString().slice(0, 10), sprintId: null };
+    const members = await this.analytics.membersForKpi(viewer.organizationId, scope.ownerIds);
+    const ids = members.map((m) => m.id);
+    const [metrics, targets] = [await this.analytics.metricsForMembers(viewer.organizationId, ids, period.from, period.to, timezone), await this.analytics.targetsForMembers(ids, period.from, period.to)];
+    const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY_MS + 1;
+    const elapsedDays = Math.min(days, Math.max(0, (Date.parse(today) - Date.parse(period.from)) / DAY_MS + 1));
+    const elapsed = Math.round((elapsedDays / days) * 10_000) / 10_000;
+    return members
+      .map((m) => {
+        const set = targets.filter((t) => t.memberId === m.id);
+        const lines = (set.length
+          ? set.map((t) => ({ metric: t.metric as KpiMetric, target: t.target, weight: t.weight }))
+          : defaultKpis(m.role as never, m.stageRole as never).map((k) => ({ ...k, target: ['WIN_RATE', 'AVERAGE_DEAL'].includes(k.metric) ? k.target : Math.round(k.target * (days / 14) * 100) / 100 }))
+        ).map((k) => scorecardLine(k.metric, k.target, Math.round((metrics.get(m.id)?.[k.metric] ?? 0) * 10_000) / 10_000, k.weight, elapsed));
+        return { memberId: m.id, from: period.from, to: period.to, sprintId: period.sprintId, elapsed, lines, score: scorecardScore(lines), targetsSet: set.length > 0 };
+      })
+      .filter((c) => c.lines.length > 0);
+  }
 }

@@ -89,14 +89,13 @@ export class PerformanceService {
     if (!settings.leaderboardEnabled && viewer.role !== 'DIRECTOR' && viewer.role !== 'LEAD') {
       throw new DomainError('FORBIDDEN', 'The leaderboard is turned off in this organization.', { reason: 'LEADERBOARD_OFF' });
     }
-    await this.analytics.scope(viewer, { teamId });
-    const ids = await this.analyticsRepo.teamMemberIds([teamId]);
-    const members = (await this.circle.findMembers(ids)).filter((m) => m.role === 'SALES' && m.active);
-    const cards = [];
-    for (const m of members) cards.push({ memberId: m.id, card: await this.analytics.scorecard(viewer, m.id, sprintId) });
+    const period = sprintId ? await this.period(viewer, { sprintId }) : null;
+    const cards = await this.analytics.kpiProgress(viewer, { teamId, ...(period ?? {}) });
+    const reps = new Set((await this.circle.findMembers(cards.map((c) => c.memberId))).filter((m) => m.role === 'SALES').map((m) => m.id));
     return cards
-      .sort((a, b) => b.card.score - a.card.score)
-      .map((c, i) => ({ rank: i + 1, memberId: c.memberId, score: c.card.score, behind: c.card.lines.filter((l) => l.status === 'BEHIND').length }));
+      .filter((c) => reps.has(c.memberId))
+      .sort((a, b) => b.score - a.score)
+      .map((c, i) => ({ rank: i + 1, memberId: c.memberId, score: c.score, behind: c.lines.filter((l) => l.status === 'BEHIND').length }));
   }
 
   // ---- forecast ----
