@@ -1,4 +1,5 @@
-import { median } from '@salescircle/shared';
+import { median, medianOfHistogram } from '@salescircle/shared';
+import { AnalyticsRepository } from '../../backend/src/modules/analytics/analytics.repository';
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -294,5 +295,56 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
       expect(card.lines).toEqual(one.data!.scorecard.lines);
       expect(card.score).toBe(one.data!.scorecard.score);
     }
+  });
+
+  it('keeps the funnel rollups equal to the deals through inserts, stage moves with history, owner changes and deletes (random, seeded)', async () => {
+    const repo = t.app.get(AnalyticsRepository);
+    const org = (await db.query<{ id: string }>('SELECT id FROM organization LIMIT 1')).rows[0].id;
+    const pipeline = (await db.query<{ id: string }>('SELECT id FROM pipeline WHERE is_default')).rows[0].id;
+    const stages = (await db.query<{ id: string; kind: string }>('SELECT id, kind FROM pipeline_stage WHERE pipeline_id = $1 ORDER BY position', [pipeline])).rows;
+    const owners = (await db.query<{ id: string }>(`SELECT id FROM member WHERE role = 'SALES' ORDER BY name LIMIT 6`)).rows.map((r) => r.id);
+    const clientId = (await db.query<{ id: string }>('SELECT id FROM client LIMIT 1')).rows[0].id;
+    let seed = Number(process.env.ROLLUP_SEED ?? Date.now() % 100_000);
+    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+    const startSeed = seed;
+    const ids: string[] = [];
+    for (let step = 0; step < 300; step += 1) {
+      const op = rnd();
+      if (op < 0.35 || ids.length === 0) {
+        const stage = pick(stages);
+        const started = new Date(Date.UTC(2026, Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 28))).toISOString().slice(0, 10);
+        const closed = stage.kind === 'OPEN' ? null : new Date(Date.parse(started) + Math.floor(rnd() * 90) * 86_400_000).toISOString().slice(0, 10);
+        const row = (await db.query<{ id: string }>(
+          `INSERT INTO deal (organization_id, client_id, owner_member_id, pipeline_id, stage_id, title, amount, started_on, closed_on) VALUES ($1, $2, $3, $4, $5, 'prop', $6, $7, $8) RETURNING id`,
+          [org, clientId, rnd() < 0.1 ? null : pick(owners), pipeline, stage.id, Math.round(rnd() * 100_000), started, closed],
+        )).rows[0];
+        ids.push(row.id);
+      } else if (op < 0.65) {
+        const id = pick(ids);
+        const stage = pick(stages);
+        await db.query('INSERT INTO deal_stage_history (deal_id, stage_id, entered_at) SELECT id, stage_id, now() FROM deal WHERE id = $1', [id]);
+        await db.query(`UPDATE deal SET stage_id = $2, closed_on = CASE WHEN $3 THEN NULL ELSE coalesce(closed_on, started_on + 10) END WHERE id = $1`, [id, stage.id, stage.kind === 'OPEN']);
+      } else if (op < 0.8) {
+        await db.query('UPDATE deal SET owner_member_id = $2, amount = amount + 1 WHERE id = $1', [pick(ids), pick(owners)]);
+      } else if (op < 0.9) {
+        await db.query('DELETE FROM deal_stage_history WHERE id = (SELECT max(id) FROM deal_stage_history WHERE deal_id = $1)', [pick(ids)]);
+      } else {
+        const id = ids.splice(Math.floor(rnd() * ids.length), 1)[0];
+        await db.query('DELETE FROM deal WHERE id = $1', [id]);
+      }
+    }
+    const scopes = [
+      { organizationId: org, ownerIds: null, from: null, to: null },
+      { organizationId: org, ownerIds: owners.slice(0, 3), from: null, to: null },
+      { organizationId: org, ownerIds: null, from: '2026-03-01', to: '2026-08-31' },
+      { organizationId: org, ownerIds: owners.slice(2, 5), from: '2026-05-01', to: '2026-12-31' },
+    ];
+    for (const scope of scopes) {
+      const context = `seed ${startSeed}, scope ${JSON.stringify({ ...scope, organizationId: undefined })}`;
+      expect({ context, stages: await repo.funnelStagesFromRollup(pipeline, scope) }).toEqual({ context, stages: await repo.funnelStages(pipeline, scope) });
+      expect({ context, median: medianOfHistogram(await repo.winDaysHistogram(pipeline, scope)) }).toEqual({ context, median: await repo.medianDaysToWin(pipeline, scope) });
+    }
+    await db.query(`DELETE FROM deal WHERE title = 'prop'`);
   });
 });

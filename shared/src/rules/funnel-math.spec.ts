@@ -1,4 +1,4 @@
-import { funnelConversions, median, winRate } from './funnel-math';
+import { funnelConversions, isWholeMonths, median, medianOfHistogram, winRate } from './funnel-math';
 
 describe('funnel arithmetic', () => {
   const stages = [
@@ -25,5 +25,25 @@ describe('funnel arithmetic', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
+  });
+
+  it('takes the same median from a histogram as from the list', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let trial = 0; trial < 200; trial += 1) {
+      const values = Array.from({ length: 1 + Math.floor(rnd() * 40) }, () => Math.floor(rnd() * 20));
+      const bins = new Map<number, number>();
+      for (const v of values) bins.set(v, (bins.get(v) ?? 0) + 1);
+      expect(medianOfHistogram([...bins].map(([value, count]) => ({ value, count })))).toBe(median(values));
+    }
+    expect(medianOfHistogram([])).toBeNull();
+  });
+
+  it('knows whole-month periods', () => {
+    expect(isWholeMonths(null, null)).toBe(true);
+    expect(isWholeMonths('2026-11-01', '2026-12-31')).toBe(true);
+    expect(isWholeMonths('2026-02-01', '2026-02-28')).toBe(true);
+    expect(isWholeMonths('2026-11-02', null)).toBe(false);
+    expect(isWholeMonths(null, '2026-11-29')).toBe(false);
   });
 });

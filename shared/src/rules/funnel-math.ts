@@ -41,3 +41,29 @@ export function median(values: readonly number[]): number | null {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/** The median of values given as a histogram (value → how many), equal to median() of the expanded list. */
+export function medianOfHistogram(bins: readonly { value: number; count: number }[]): number | null {
+  const sorted = [...bins].filter((b) => b.count > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((n, b) => n + b.count, 0);
+  if (total === 0) return null;
+  const at = (k: number): number => {
+    let seen = 0;
+    for (const b of sorted) {
+      seen += b.count;
+      if (k < seen) return b.value;
+    }
+    return sorted[sorted.length - 1].value;
+  };
+  return total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+}
+
+/** Whether a period is whole months (both ends given or absent), so month rollups answer it exactly. */
+export function isWholeMonths(from: string | null, to: string | null): boolean {
+  if (from !== null && !from.endsWith('-01')) return false;
+  if (to !== null) {
+    const next = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString();
+    if (!next.slice(8, 10).startsWith('01')) return false;
+  }
+  return true;
+}

@@ -87,6 +87,92 @@ export class Performance1763900000007 implements MigrationInterface {
         process_id uuid REFERENCES sales_process(id) ON DELETE SET NULL
       )`);
     await q.query(`CREATE INDEX coaching_action_session_idx ON coaching_action (session_id)`);
+    // Funnel rollups, kept exact by triggers in the same transaction as every deal and
+    // stage-history change: per pipeline, stage, owner (and an ALL row) and month started,
+    // the deals now in the stage, their amount, and the deals that ever entered it; and a
+    // histogram of days from start to win. The funnel reads them for month-aligned periods.
+    await q.query(`
+      CREATE TABLE deal_rollup (
+        pipeline_id uuid NOT NULL,
+        stage_id uuid NOT NULL,
+        owner_key uuid NOT NULL,
+        started_month date NOT NULL,
+        deals integer NOT NULL DEFAULT 0,
+        amount numeric(20,2) NOT NULL DEFAULT 0,
+        reached integer NOT NULL DEFAULT 0,
+        PRIMARY KEY (pipeline_id, owner_key, started_month, stage_id)
+      )`);
+    await q.query(`
+      CREATE TABLE deal_win_days (
+        pipeline_id uuid NOT NULL,
+        owner_key uuid NOT NULL,
+        started_month date NOT NULL,
+        days integer NOT NULL,
+        deals integer NOT NULL DEFAULT 0,
+        PRIMARY KEY (pipeline_id, owner_key, started_month, days)
+      )`);
+    await q.query(`
+      CREATE FUNCTION deal_rollup_apply(d deal, sign integer) RETURNS void LANGUAGE plpgsql AS $$
+      DECLARE
+        month date := date_trunc('month', d.started_on)::date;
+        owners uuid[] := ARRAY[coalesce(d.owner_member_id, '00000000-0000-0000-0000-000000000000'::uuid), 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid];
+      BEGIN
+        INSERT INTO deal_rollup (pipeline_id, stage_id, owner_key, started_month, deals, amount, reached)
+        SELECT d.pipeline_id, d.stage_id, o, month, sign, sign * d.amount, 0 FROM unnest(owners) o
+        ON CONFLICT (pipeline_id, owner_key, started_month, stage_id)
+        DO UPDATE SET deals = deal_rollup.deals + excluded.deals, amount = deal_rollup.amount + excluded.amount;
+        INSERT INTO deal_rollup (pipeline_id, stage_id, owner_key, started_month, deals, amount, reached)
+        SELECT d.pipeline_id, x.stage_id, o, month, 0, 0, sign
+          FROM (SELECT h.stage_id FROM deal_stage_history h WHERE h.deal_id = d.id UNION SELECT d.stage_id) x, unnest(owners) o
+        ON CONFLICT (pipeline_id, owner_key, started_month, stage_id) DO UPDATE SET reached = deal_rollup.reached + excluded.reached;
+        IF d.closed_on IS NOT NULL AND EXISTS (SELECT 1 FROM pipeline_stage s WHERE s.id = d.stage_id AND s.kind = 'WON') THEN
+          INSERT INTO deal_win_days (pipeline_id, owner_key, started_month, days, deals)
+          SELECT d.pipeline_id, o, month, d.closed_on - d.started_on, sign FROM unnest(owners) o
+          ON CONFLICT (pipeline_id, owner_key, started_month, days) DO UPDATE SET deals = deal_win_days.deals + excluded.deals;
+        END IF;
+      END $$`);
+    await q.query(`
+      CREATE FUNCTION deal_rollup_on_deal() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM deal_rollup_apply(OLD, -1); END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM deal_rollup_apply(NEW, 1); END IF;
+        RETURN NULL;
+      END $$`);
+    // BEFORE DELETE: the stage history (deleted by cascade) is still there to subtract.
+    await q.query(`
+      CREATE FUNCTION deal_rollup_on_deal_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM deal_rollup_apply(OLD, -1);
+        RETURN OLD;
+      END $$`);
+    await q.query(`CREATE TRIGGER deal_rollup_insert AFTER INSERT ON deal FOR EACH ROW EXECUTE FUNCTION deal_rollup_on_deal()`);
+    await q.query(`
+      CREATE TRIGGER deal_rollup_update AFTER UPDATE OF stage_id, owner_member_id, pipeline_id, started_on, amount, closed_on ON deal
+        FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION deal_rollup_on_deal()`);
+    await q.query(`CREATE TRIGGER deal_rollup_delete BEFORE DELETE ON deal FOR EACH ROW EXECUTE FUNCTION deal_rollup_on_deal_delete()`);
+    // A history row adds "reached" when its stage is new for the deal; removing one takes it back.
+    await q.query(`
+      CREATE FUNCTION deal_rollup_on_history() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        d deal;
+        h deal_stage_history;
+        sign integer;
+      BEGIN
+        IF TG_OP = 'INSERT' THEN h := NEW; sign := 1; ELSE h := OLD; sign := -1; END IF;
+        SELECT * INTO d FROM deal WHERE id = h.deal_id;
+        IF NOT FOUND OR d.stage_id = h.stage_id
+           OR EXISTS (SELECT 1 FROM deal_stage_history x WHERE x.deal_id = h.deal_id AND x.stage_id = h.stage_id AND x.id <> h.id) THEN
+          RETURN NULL;
+        END IF;
+        INSERT INTO deal_rollup (pipeline_id, stage_id, owner_key, started_month, deals, amount, reached)
+        SELECT d.pipeline_id, h.stage_id, o, date_trunc('month', d.started_on)::date, 0, 0, sign
+          FROM unnest(ARRAY[coalesce(d.owner_member_id, '00000000-0000-0000-0000-000000000000'::uuid), 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid]) o
+        ON CONFLICT (pipeline_id, owner_key, started_month, stage_id) DO UPDATE SET reached = deal_rollup.reached + excluded.reached;
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER deal_rollup_history AFTER INSERT OR DELETE ON deal_stage_history FOR EACH ROW EXECUTE FUNCTION deal_rollup_on_history()`);
+    // Deals that exist already.
+    await q.query(`SELECT deal_rollup_apply(d, 1) FROM deal d`);
     // KPI progress and forecasts over many members at once: by period first.
     await q.query(`CREATE INDEX deal_closed_idx ON deal (organization_id, closed_on) WHERE closed_on IS NOT NULL`);
     await q.query(`CREATE INDEX deal_expected_close_idx ON deal (organization_id, expected_close_on) WHERE closed_on IS NULL`);
@@ -95,6 +181,12 @@ export class Performance1763900000007 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX deal_closed_idx, deal_expected_close_idx, activity_period_idx');
+    await q.query('DROP TRIGGER deal_rollup_history ON deal_stage_history');
+    await q.query('DROP TRIGGER deal_rollup_insert ON deal');
+    await q.query('DROP TRIGGER deal_rollup_update ON deal');
+    await q.query('DROP TRIGGER deal_rollup_delete ON deal');
+    await q.query('DROP FUNCTION deal_rollup_on_history(), deal_rollup_on_deal(), deal_rollup_on_deal_delete(), deal_rollup_apply(deal, integer)');
+    await q.query('DROP TABLE deal_win_days, deal_rollup');
     for (const table of ['coaching_action', 'coaching_session', 'coaching_template', 'forecast_snapshot', 'forecast_submission', 'kpi_target']) await q.query(`DROP TABLE ${table}`);
   }
 }

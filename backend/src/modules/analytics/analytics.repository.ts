@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+/** The owner key of the rollup rows that hold everyone's deals. */
+export const ALL_OWNERS = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+
 export interface DealScope {
   organizationId: string;
   /** Owners to count; null: the whole organization. */
@@ -53,6 +56,29 @@ export class AnalyticsRepository {
     );
   }
 
+  /** The same figures from the trigger-kept rollups (whole months only): a few hundred rows whatever the number of deals. */
+  async funnelStagesFromRollup(pipelineId: string, scope: DealScope): Promise<{ id: string; name: string; kind: 'OPEN' | 'WON' | 'LOST'; probability: number; count: number; amount: number; reached: number }[]> {
+    return this.dataSource.query(
+      `SELECT s.id, s.name, s.kind, s.probability::float8 AS probability, coalesce(sum(r.deals), 0)::int AS count,
+              coalesce(sum(r.amount), 0)::float8 AS amount, coalesce(sum(r.reached), 0)::int AS reached
+         FROM pipeline_stage s
+         LEFT JOIN deal_rollup r ON r.pipeline_id = $1 AND r.stage_id = s.id AND r.owner_key = ANY($2::uuid[])
+                                AND ($3::date IS NULL OR r.started_month >= $3) AND ($4::date IS NULL OR r.started_month <= $4)
+        WHERE s.pipeline_id = $1
+        GROUP BY s.id ORDER BY s.position`,
+      [pipelineId, scope.ownerIds ?? [ALL_OWNERS], scope.from, scope.to],
+    );
+  }
+
+  async winDaysHistogram(pipelineId: string, scope: DealScope): Promise<{ value: number; count: number }[]> {
+    return this.dataSource.query(
+      `SELECT days AS value, sum(deals)::int AS count FROM deal_win_days
+        WHERE pipeline_id = $1 AND owner_key = ANY($2::uuid[]) AND ($3::date IS NULL OR started_month >= $3) AND ($4::date IS NULL OR started_month <= $4)
+        GROUP BY days HAVING sum(deals) > 0`,
+      [pipelineId, scope.ownerIds ?? [ALL_OWNERS], scope.from, scope.to],
+    );
+  }
+
   async medianDaysToWin(pipelineId: string, scope: DealScope): Promise<number | null> {
     const [row]: { median: number | null }[] = await this.dataSource.query(
       `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d.closed_on - d.started_on)::float8 AS median
@@ -84,13 +110,17 @@ export class AnalyticsRepository {
     );
   }
 
-  /** Deals of the period for the forecast: open ones expected to close in it, closed ones closed in it. */
-  async forecastDeals(scope: DealScope & { from: string; to: string }): Promise<{ ownerId: string | null; kind: 'OPEN' | 'WON' | 'LOST'; probability: number; amount: number }[]> {
+  /** The period's deals for the forecast, summed per owner, stage kind and probability: open ones expected to close in it, closed ones closed in it. */
+  async forecastDeals(scope: DealScope & { from: string; to: string }): Promise<{ ownerId: string | null; kind: 'OPEN' | 'WON' | 'LOST'; probability: number; amount: number; count: number }[]> {
     return this.dataSource.query(
-      `SELECT d.owner_member_id AS "ownerId", s.kind, s.probability::float8 AS probability, d.amount::float8 AS amount
-         FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id
-        WHERE d.organization_id = $1 AND ($2::uuid[] IS NULL OR d.owner_member_id = ANY($2))
-          AND ((s.kind = 'OPEN' AND d.expected_close_on BETWEEN $3 AND $4) OR (s.kind <> 'OPEN' AND d.closed_on BETWEEN $3 AND $4))`,
+      `SELECT x.owner_member_id AS "ownerId", s.kind, s.probability::float8 AS probability, sum(x.amount)::float8 AS amount, count(*)::int AS count
+         FROM (SELECT true AS open_branch, d.owner_member_id, d.stage_id, d.amount FROM deal d
+                WHERE d.organization_id = $1 AND d.closed_on IS NULL AND d.expected_close_on BETWEEN $3 AND $4 AND ($2::uuid[] IS NULL OR d.owner_member_id = ANY($2))
+               UNION ALL
+               SELECT false, d.owner_member_id, d.stage_id, d.amount FROM deal d
+                WHERE d.organization_id = $1 AND d.closed_on BETWEEN $3 AND $4 AND ($2::uuid[] IS NULL OR d.owner_member_id = ANY($2))) x
+         JOIN pipeline_stage s ON s.id = x.stage_id AND (s.kind = 'OPEN') = x.open_branch
+        GROUP BY x.owner_member_id, s.kind, s.probability`,
       [scope.organizationId, scope.ownerIds, scope.from, scope.to],
     );
   }

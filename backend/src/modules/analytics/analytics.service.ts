@@ -10,6 +10,8 @@ import {
   visibleTeamIds,
   winRate,
   cascadeSignal,
+  isWholeMonths,
+  medianOfHistogram,
   type ForecastCategory,
   type KpiMetric,
 } from '@salescircle/shared';
@@ -71,7 +73,10 @@ export class AnalyticsService {
   async funnel(viewer: Viewer, filter: AnalyticsFilter) {
     const pipeline = await this.pipelineOf(viewer, filter.pipelineId);
     const scope = await this.scope(viewer, filter);
-    const [stages, medianDaysToWin] = [await this.analytics.funnelStages(pipeline.id, scope), await this.analytics.medianDaysToWin(pipeline.id, scope)];
+    // Whole months (or no period): the trigger-kept rollups; any other period: the deals themselves. Both exact.
+    const rollup = isWholeMonths(scope.from, scope.to);
+    const stages = rollup ? await this.analytics.funnelStagesFromRollup(pipeline.id, scope) : await this.analytics.funnelStages(pipeline.id, scope);
+    const medianDaysToWin = rollup ? medianOfHistogram(await this.analytics.winDaysHistogram(pipeline.id, scope)) : await this.analytics.medianDaysToWin(pipeline.id, scope);
     const won = stages.filter((s) => s.kind === 'WON').reduce((n, s) => n + s.count, 0);
     const lost = stages.filter((s) => s.kind === 'LOST').reduce((n, s) => n + s.count, 0);
     const withConversions = funnelConversions(stages);
@@ -108,7 +113,7 @@ export class AnalyticsService {
       const category = defaultForecastCategory(d.kind, d.probability);
       const weighted = d.kind === 'OPEN' ? d.amount * d.probability : d.kind === 'WON' ? d.amount : 0;
       const t = totals.get(category)!;
-      t.count += 1;
+      t.count += d.count;
       t.amount += d.amount;
       t.weighted += weighted;
       if (!d.ownerId) continue;

