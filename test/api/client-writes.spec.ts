@@ -68,6 +68,14 @@ describe('creating clients, recording orders, reassigning', () => {
     expect(farmer.rows[0].name).toBe('Дмитрий Смирнов');
     const month = await db.query<{ orders: number }>("SELECT orders FROM client_month WHERE client_id = $1 AND month = date_trunc('month', current_date)", [rows[0].id]);
     expect(month.rows[0].orders).toBeGreaterThanOrEqual(1);
+    // the order aggregates the sweep reads were kept with the order: equal to a recount of the orders
+    const aggregates = await db.query(
+      `SELECT c.order_count = a.n AND c.order_volume = a.volume AND c.first_order_on = a.first_on AND c.last_order_on = a.last_on AS kept, c.order_count
+         FROM client c, (SELECT count(*)::int AS n, sum(total) AS volume, min(ordered_on) AS first_on, max(ordered_on) AS last_on FROM client_order WHERE client_id = $1) a
+        WHERE c.id = $1`,
+      [rows[0].id],
+    );
+    expect(aggregates.rows[0]).toMatchObject({ kept: true, order_count: 2 });
   });
 
   it('refuses an order line for an unknown product or a future date, and a rep recording for a client not theirs', async () => {

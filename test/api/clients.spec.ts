@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type GqlResult, type TestApp } from '../support/test-app';
 
 interface Page {
   clients: { totalCount: number; edges: { cursor: string; node: { id: string; name: string; stage: string; category: number; owner: { id: string; name: string } | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
@@ -54,6 +54,31 @@ describe('the client base: lists, routing and handoff', () => {
     const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM client WHERE region = 'Сибирь' AND stage IN ('ACTIVE', 'REGULAR') AND category IN (2, 3)");
     expect(result.data!.clients.totalCount).toBe(rows[0].n);
     expect(result.data!.clients.edges.every((e) => ['ACTIVE', 'REGULAR'].includes(e.node.stage) && [2, 3].includes(e.node.category))).toBe(true);
+  });
+
+  it('pages a filter in name order exactly, whether read as one list or as ranges per owner or per region × stage × category', async () => {
+    const owners = (await db.query<{ id: string }>('SELECT owner_member_id AS id FROM client WHERE owner_member_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 3')).rows.map((r) => r.id);
+    const cases: { filter: Record<string, unknown>; where: string; params: unknown[] }[] = [
+      { filter: { regions: ['Сибирь', 'Урал'], stages: ['ACTIVE', 'REGULAR'] }, where: "region IN ('Сибирь', 'Урал') AND stage IN ('ACTIVE', 'REGULAR')", params: [] },
+      { filter: { regions: ['Москва'], categories: [1, 2], vip: false }, where: "region = 'Москва' AND category IN (1, 2) AND NOT vip", params: [] },
+      { filter: { ownerIds: owners, stages: ['PROSPECT', 'ACTIVE', 'REGULAR'] }, where: "owner_member_id = ANY($1) AND stage IN ('PROSPECT', 'ACTIVE', 'REGULAR')", params: [owners] },
+      { filter: { stages: ['REGULAR'], categories: [3] }, where: "stage = 'REGULAR' AND category = 3", params: [] },
+    ];
+    for (const { filter, where, params } of cases) {
+      const expected = (await db.query<{ id: string }>(`SELECT id FROM client WHERE ${where} ORDER BY lower(name), id`, params)).rows.map((r) => r.id);
+      expect(expected.length).toBeGreaterThan(20); // several pages
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let i = 0; i < 1000; i += 1) {
+        const page: GqlResult<Page> = await t.gql<Page>(PAGE, { filter, first: 9, after }, { token: director });
+        expect(page.errors).toBeUndefined();
+        expect(page.data!.clients.totalCount).toBe(expected.length);
+        seen.push(...page.data!.clients.edges.map((e) => e.node.id));
+        if (!page.data!.clients.pageInfo.hasNextPage) break;
+        after = page.data!.clients.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(expected);
+    }
   });
 
   it('refuses pages over 200 and foreign cursors', async () => {

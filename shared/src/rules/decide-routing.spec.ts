@@ -68,6 +68,22 @@ describe('decideRouting', () => {
     expect(decision.steps.filter((s) => s.kind === 'MEMBER_SKIPPED').map((s) => (s as { why: string }).why)).toEqual(['NOT_IN_MATRIX_CELL', 'NOT_IN_MATRIX_CELL']);
   });
 
+  it('says once why several members of a pool were skipped for the same reason', () => {
+    const farmers = ['f1', 'f2', 'f3'].map((id, i) => hunter(id, `Farmer ${i + 1}`, { stageRole: 'FARMER', activeClients: 0 }));
+    const cat1 = hunter('h1', 'Hunter cat 1', { category: 1, activeClients: 0 });
+    const full = hunter('h3', 'Full', { activeClients: 40 });
+    const ok = hunter('h2', 'Hunter cat 2', { activeClients: 30 });
+    const decision = decideRouting(client, [pool('all', 1, ['f1', 'h1', 'f2', 'h3', 'f3', 'h2'], 'LEAST_LOADED')], context([...farmers, cat1, full, ok]));
+    expect(decision.steps.filter((s) => s.kind === 'MEMBER_SKIPPED')).toHaveLength(5);
+    expect(describeRoutingSteps(decision.steps)).toEqual([
+      'rule 1 "all" matched (no conditions)',
+      'Farmer 1, Farmer 2, Farmer 3 skipped: serves FARMER, client needs HUNTER',
+      'Hunter cat 1 skipped: serves category 1, client is category 2',
+      'Full skipped: at capacity 40/40',
+      'Hunter cat 2 chosen: least loaded 30/40',
+    ]);
+  });
+
   it('does not hold the raw base (LEAD) to a category', () => {
     const prospector = hunter('p', 'Prospector', { stageRole: 'PROSPECTOR', category: 3 });
     expect(decideRouting({ ...client, stage: 'LEAD', category: 1 }, [pool('cold', 1, ['p'], 'ROUND_ROBIN')], context([prospector])).memberId).toBe('p');

@@ -89,67 +89,108 @@ export interface RoutingDecision {
 const has = <T>(list: readonly T[] | undefined): list is readonly T[] => Array.isArray(list) && list.length > 0;
 const norm = (value: string) => value.trim().toLowerCase();
 
+const inList = (list: readonly string[], value: string | null) => value !== null && list.some((v) => norm(v) === norm(value));
+
+/** One dimension of a rule: null when it holds (and it is noted as matched), else what failed. */
+function check(matched: string[], label: string, ok: boolean, shown: string): string | null {
+  if (!ok) return `${label}=${shown}`;
+  matched.push(`${label}=${shown}`);
+  return null;
+}
+
 /** Whether a rule's conditions hold for a client; `failed` names the first dimension that did not. */
 export function matchConditions(conditions: RoutingConditions, client: RoutingClient): { matches: boolean; matched: string[]; failed: string } {
   const matched: string[] = [];
-  const check = (label: string, ok: boolean, shown: string): string | null => {
-    if (!ok) return `${label}=${shown}`;
-    matched.push(`${label}=${shown}`);
-    return null;
-  };
-  const inList = (list: readonly string[], value: string | null) => value !== null && list.some((v) => norm(v) === norm(value));
-  const steps: (() => string | null)[] = [
-    () => (has(conditions.regions) ? check('region', inList(conditions.regions, client.region), client.region ?? '—') : null),
-    () => (has(conditions.industries) ? check('industry', inList(conditions.industries, client.industry), client.industry ?? '—') : null),
-    () =>
-      has(conditions.productLines)
-        ? check('productLine', client.productLines.some((p) => inList(conditions.productLines!, p)), client.productLines.join('|') || '—')
-        : null,
-    () => (conditions.vip !== undefined && conditions.vip !== null ? check('vip', client.vip === conditions.vip, client.vip ? 'yes' : 'no') : null),
-    () => (has(conditions.channels) ? check('channel', client.channel !== null && conditions.channels.includes(client.channel), client.channel ?? '—') : null),
-    () =>
-      has(conditions.ownershipForms)
-        ? check('ownership', client.ownershipForm !== null && conditions.ownershipForms.includes(client.ownershipForm), client.ownershipForm ?? '—')
-        : null,
-    () => (has(conditions.categories) ? check('category', client.category !== null && conditions.categories.includes(client.category), String(client.category ?? '—')) : null),
-    () => (has(conditions.stages) ? check('stage', conditions.stages.includes(client.stage), client.stage) : null),
-    () =>
-      conditions.potentialMin !== undefined && conditions.potentialMin !== null
-        ? check('potential≥', client.annualPotential >= conditions.potentialMin, String(client.annualPotential))
-        : null,
-    () =>
-      conditions.potentialMax !== undefined && conditions.potentialMax !== null
-        ? check('potential<', client.annualPotential < conditions.potentialMax, String(client.annualPotential))
-        : null,
-  ];
-  for (const step of steps) {
-    const failed = step();
-    if (failed) return { matches: false, matched, failed };
+  const failed = firstFailure(conditions, client, matched);
+  return failed === null ? { matches: true, matched, failed: '' } : { matches: false, matched, failed };
+}
+
+/** The dimensions in order; the first that fails ends the check. */
+function firstFailure(c: RoutingConditions, client: RoutingClient, matched: string[]): string | null {
+  let failed: string | null = null;
+  if (has(c.regions) && (failed = check(matched, 'region', inList(c.regions, client.region), client.region ?? '—'))) return failed;
+  if (has(c.industries) && (failed = check(matched, 'industry', inList(c.industries, client.industry), client.industry ?? '—'))) return failed;
+  if (has(c.productLines)) {
+    const lines = c.productLines;
+    if ((failed = check(matched, 'productLine', client.productLines.some((p) => inList(lines, p)), client.productLines.join('|') || '—'))) return failed;
   }
-  return { matches: true, matched, failed: '' };
+  if (c.vip !== undefined && c.vip !== null && (failed = check(matched, 'vip', client.vip === c.vip, client.vip ? 'yes' : 'no'))) return failed;
+  if (has(c.channels) && (failed = check(matched, 'channel', client.channel !== null && c.channels.includes(client.channel), client.channel ?? '—'))) return failed;
+  if (has(c.ownershipForms) && (failed = check(matched, 'ownership', client.ownershipForm !== null && c.ownershipForms.includes(client.ownershipForm), client.ownershipForm ?? '—'))) {
+    return failed;
+  }
+  if (has(c.categories) && (failed = check(matched, 'category', client.category !== null && c.categories.includes(client.category), String(client.category ?? '—')))) return failed;
+  if (has(c.stages) && (failed = check(matched, 'stage', c.stages.includes(client.stage), client.stage))) return failed;
+  if (c.potentialMin !== undefined && c.potentialMin !== null && (failed = check(matched, 'potential≥', client.annualPotential >= c.potentialMin, String(client.annualPotential)))) {
+    return failed;
+  }
+  if (c.potentialMax !== undefined && c.potentialMax !== null && (failed = check(matched, 'potential<', client.annualPotential < c.potentialMax, String(client.annualPotential)))) {
+    return failed;
+  }
+  return null;
 }
 
 /** Why a member cannot take this client now, or null when they can. */
 export function skipReason(candidate: RoutingCandidate, client: RoutingClient, context: Pick<RoutingContext, 'respectShifts'>, checkMatrix: boolean): { why: SkipWhy; detail: string } | null {
+  return unavailable(candidate, context) ?? (checkMatrix ? outsideMatrixCell(candidate, client) : null) ?? atCapacity(candidate);
+}
+
+function unavailable(candidate: RoutingCandidate, context: Pick<RoutingContext, 'respectShifts'>): { why: SkipWhy; detail: string } | null {
   const a = candidate.availability;
-  if (!a.available && a.reason === 'INACTIVE') return { why: 'INACTIVE', detail: 'inactive' };
-  if (!a.available && a.reason === 'PAUSED') return { why: 'PAUSED', detail: 'group paused' };
-  if (!a.available && a.reason === 'ABSENT') return { why: 'ABSENT', detail: 'absent (vacation or sick leave)' };
-  if (!a.available && a.reason === 'OFF_SHIFT' && context.respectShifts) return { why: 'OFF_SHIFT', detail: 'off shift now' };
-  if (checkMatrix) {
-    const wanted = STAGE_ROLE_FOR_CLIENT_STAGE[client.stage];
-    if (wanted !== null && candidate.stageRole !== wanted) {
-      return { why: 'NOT_IN_MATRIX_CELL', detail: `serves ${candidate.stageRole ?? 'no stage'}, client needs ${wanted}` };
-    }
-    // the raw base (LEAD) has no reliable category yet: any prospector may call it
-    if (client.stage !== 'LEAD' && client.category !== null && candidate.category !== null && candidate.category !== client.category) {
-      return { why: 'NOT_IN_MATRIX_CELL', detail: `serves category ${candidate.category}, client is category ${client.category}` };
-    }
+  if (a.available) return null;
+  if (a.reason === 'INACTIVE') return { why: 'INACTIVE', detail: 'inactive' };
+  if (a.reason === 'PAUSED') return { why: 'PAUSED', detail: 'group paused' };
+  if (a.reason === 'ABSENT') return { why: 'ABSENT', detail: 'absent (vacation or sick leave)' };
+  if (a.reason === 'OFF_SHIFT' && context.respectShifts) return { why: 'OFF_SHIFT', detail: 'off shift now' };
+  return null;
+}
+
+function outsideMatrixCell(candidate: RoutingCandidate, client: Pick<RoutingClient, 'stage' | 'category'>): { why: SkipWhy; detail: string } | null {
+  const wanted = STAGE_ROLE_FOR_CLIENT_STAGE[client.stage];
+  if (wanted !== null && candidate.stageRole !== wanted) {
+    return { why: 'NOT_IN_MATRIX_CELL', detail: `serves ${candidate.stageRole ?? 'no stage'}, client needs ${wanted}` };
   }
-  if (candidate.activeClients >= candidate.capacityClients) {
-    return { why: 'AT_CAPACITY', detail: `at capacity ${candidate.activeClients}/${candidate.capacityClients}` };
+  // the raw base (LEAD) has no reliable category yet: any prospector may call it
+  if (client.stage !== 'LEAD' && client.category !== null && candidate.category !== null && candidate.category !== client.category) {
+    return { why: 'NOT_IN_MATRIX_CELL', detail: `serves category ${candidate.category}, client is category ${client.category}` };
   }
   return null;
+}
+
+function atCapacity(candidate: RoutingCandidate): { why: SkipWhy; detail: string } | null {
+  return candidate.activeClients >= candidate.capacityClients ? { why: 'AT_CAPACITY', detail: `at capacity ${candidate.activeClients}/${candidate.capacityClients}` } : null;
+}
+
+type MemberSkipped = Extract<RoutingStep, { kind: 'MEMBER_SKIPPED' }>;
+
+/**
+ * A candidate's matrix-cell refusal per kind of client ("stage|category"), kept per candidate
+ * object: a pool is checked for every client of a bulk run, and who serves which cell does not
+ * change within one (a member's load does, and gives a new candidate object). The step is
+ * shared by the decisions it belongs to, which only read it.
+ */
+const matrixSkips = new WeakMap<RoutingCandidate, Map<string, MemberSkipped | null>>();
+
+function matrixSkip(candidate: RoutingCandidate, memberId: string, client: RoutingClient, cell: string): MemberSkipped | null {
+  let cells = matrixSkips.get(candidate);
+  if (!cells) {
+    cells = new Map();
+    matrixSkips.set(candidate, cells);
+  }
+  let step = cells.get(cell);
+  if (step === undefined) {
+    const skip = outsideMatrixCell(candidate, client);
+    step = skip ? { kind: 'MEMBER_SKIPPED', memberId, name: candidate.name, ...skip } : null;
+    cells.set(cell, step);
+  }
+  return step;
+}
+
+/** The first of a non-empty list in the given order (what sorting it would put first, in one pass). */
+function first<T>(list: readonly T[], compare: (a: T, b: T) => number): T {
+  let best = list[0];
+  for (let i = 1; i < list.length; i += 1) if (compare(list[i], best) < 0) best = list[i];
+  return best;
 }
 
 function choose(strategy: RoutingStrategy, ruleId: string, pool: readonly string[], eligible: RoutingCandidate[], context: RoutingContext): { chosen: RoutingCandidate; detail: string } {
@@ -163,11 +204,11 @@ function choose(strategy: RoutingStrategy, ruleId: string, pool: readonly string
     }
   }
   if (strategy === 'BALANCED_POTENTIAL') {
-    const chosen = [...eligible].sort((a, b) => a.potentialTotal - b.potentialTotal || pool.indexOf(a.id) - pool.indexOf(b.id))[0];
+    const chosen = first(eligible, (a, b) => a.potentialTotal - b.potentialTotal || pool.indexOf(a.id) - pool.indexOf(b.id));
     return { chosen, detail: `smallest portfolio potential ${chosen.potentialTotal}` };
   }
   const load = (c: RoutingCandidate) => (c.capacityClients > 0 ? c.activeClients / c.capacityClients : Number.POSITIVE_INFINITY);
-  const chosen = [...eligible].sort((a, b) => load(a) - load(b) || a.activeClients - b.activeClients || pool.indexOf(a.id) - pool.indexOf(b.id))[0];
+  const chosen = first(eligible, (a, b) => load(a) - load(b) || a.activeClients - b.activeClients || pool.indexOf(a.id) - pool.indexOf(b.id));
   return { chosen, detail: `least loaded ${chosen.activeClients}/${chosen.capacityClients}` };
 }
 
@@ -178,6 +219,7 @@ function choose(strategy: RoutingStrategy, ruleId: string, pool: readonly string
  */
 export function decideRouting(client: RoutingClient, rules: readonly RoutingRule[], context: RoutingContext): RoutingDecision {
   const steps: RoutingStep[] = [];
+  const cell = `${client.stage}|${client.category}`;
   const ordered = [...rules].filter((r) => r.active).sort((a, b) => a.position - b.position);
   for (const rule of ordered) {
     const match = matchConditions(rule.conditions, client);
@@ -187,6 +229,7 @@ export function decideRouting(client: RoutingClient, rules: readonly RoutingRule
     }
     steps.push({ kind: 'RULE_MATCHED', ruleId: rule.id, ruleName: rule.name, position: rule.position, matched: match.matched });
     const pool = rule.target.kind === 'MEMBER' ? [rule.target.memberId] : rule.target.memberIds;
+    const checkMatrix = rule.target.kind === 'POOL';
     const eligible: RoutingCandidate[] = [];
     for (const id of pool) {
       const candidate = context.candidates.get(id);
@@ -194,8 +237,13 @@ export function decideRouting(client: RoutingClient, rules: readonly RoutingRule
         steps.push({ kind: 'MEMBER_SKIPPED', memberId: id, name: id, why: 'UNKNOWN_MEMBER', detail: 'no longer in the organization' });
         continue;
       }
-      const skip = skipReason(candidate, client, context, rule.target.kind === 'POOL');
-      if (skip) steps.push({ kind: 'MEMBER_SKIPPED', memberId: id, name: candidate.name, ...skip });
+      // as skipReason, in its order: unavailable, outside the matrix cell (remembered), at capacity
+      const away = unavailable(candidate, context);
+      const misfit = away || !checkMatrix ? null : matrixSkip(candidate, id, client, cell);
+      const full = away || misfit ? null : atCapacity(candidate);
+      const skip = away ?? full;
+      if (misfit) steps.push(misfit);
+      else if (skip) steps.push({ kind: 'MEMBER_SKIPPED', memberId: id, name: candidate.name, ...skip });
       else eligible.push(candidate);
     }
     if (eligible.length === 0) {
@@ -216,26 +264,47 @@ export function decideRouting(client: RoutingClient, rules: readonly RoutingRule
   return { memberId: null, ruleId: null, fallback: false, steps };
 }
 
-/** The decision's steps as sentences (stored with every assignment, shown in the simulator). */
+/**
+ * The decision's steps as sentences (stored with every assignment, shown in the simulator).
+ * Members of one rule's pool skipped for the same reason share one sentence ("A, B skipped:
+ * serves category 1, client is category 2"): a large pool would otherwise write a line per
+ * person into every assignment record.
+ */
 export function describeRoutingSteps(steps: readonly RoutingStep[]): string[] {
-  return steps.map((step) => {
-    switch (step.kind) {
-      case 'RULE_NOT_MATCHED':
-        return `rule ${step.position} "${step.ruleName}" did not match (${step.failed})`;
-      case 'RULE_MATCHED':
-        return `rule ${step.position} "${step.ruleName}" matched${step.matched.length ? ` ${step.matched.join(', ')}` : ' (no conditions)'}`;
-      case 'MEMBER_SKIPPED':
-        return `${step.name} skipped: ${step.detail}`;
-      case 'MEMBER_CHOSEN':
-        return `${step.name} chosen: ${step.detail}`;
-      case 'NO_ONE_ELIGIBLE':
-        return `rule "${step.ruleName}": nobody eligible, trying the next rule`;
-      case 'FALLBACK':
-        return `no rule found anyone: fallback to ${step.name}`;
-      case 'UNASSIGNED':
-        return 'no rule found anyone and there is no fallback: the client stays unassigned';
+  const lines: (string | { names: string[]; detail: string })[] = [];
+  let skipped = new Map<string, { names: string[]; detail: string }>();
+  for (const step of steps) {
+    if (step.kind === 'MEMBER_SKIPPED') {
+      const same = skipped.get(step.detail);
+      if (same) same.names.push(step.name);
+      else {
+        const line = { names: [step.name], detail: step.detail };
+        skipped.set(step.detail, line);
+        lines.push(line);
+      }
+      continue;
     }
-  });
+    skipped = new Map();
+    lines.push(describeStep(step));
+  }
+  return lines.map((line) => (typeof line === 'string' ? line : `${line.names.join(', ')} skipped: ${line.detail}`));
+}
+
+function describeStep(step: Exclude<RoutingStep, { kind: 'MEMBER_SKIPPED' }>): string {
+  switch (step.kind) {
+    case 'RULE_NOT_MATCHED':
+      return `rule ${step.position} "${step.ruleName}" did not match (${step.failed})`;
+    case 'RULE_MATCHED':
+      return `rule ${step.position} "${step.ruleName}" matched${step.matched.length ? ` ${step.matched.join(', ')}` : ' (no conditions)'}`;
+    case 'MEMBER_CHOSEN':
+      return `${step.name} chosen: ${step.detail}`;
+    case 'NO_ONE_ELIGIBLE':
+      return `rule "${step.ruleName}": nobody eligible, trying the next rule`;
+    case 'FALLBACK':
+      return `no rule found anyone: fallback to ${step.name}`;
+    case 'UNASSIGNED':
+      return 'no rule found anyone and there is no fallback: the client stays unassigned';
+  }
 }
 
 /** After a bulk assignment: the chosen member carries one more client and its potential. */

@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { ClientOrder, ClientScope, ClientStage, HandoffCriterion, HandoffRule, RoutingClient, RoutingConditions, RoutingRule, RoutingStrategy } from '@salescircle/shared';
+import {
+  CLIENT_STAGES,
+  type ClientOrder,
+  type ClientScope,
+  type ClientStage,
+  type HandoffCriterion,
+  type HandoffRule,
+  type RoutingClient,
+  type RoutingConditions,
+  type RoutingRule,
+  type RoutingStrategy,
+} from '@salescircle/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ClientFilter } from './dto/client.inputs';
-import { handoffQuery } from './handoff-sql';
+import { handoffQuery, REBUILD_ORDER_AGGREGATES_SQL } from './handoff-sql';
 
 export interface ClientRow {
   id: string;
@@ -53,10 +64,98 @@ export interface MoveWrite {
   toMemberId: string | null;
 }
 
+/** A client a handoff rule moves, with the criterion values that fired and what routing needs. */
+export interface FiringClient extends ClientRow {
+  values: Record<string, number | string>;
+}
+
+/** One handoff move to execute: the stage and owner change and its assignment record. */
+export interface HandoffWrite extends MoveWrite {
+  fromMemberId: string | null;
+  fromStage: ClientStage;
+  ruleId: string;
+  ruleName: string;
+  criteria: Record<string, unknown>;
+  reasons: string[];
+}
+
 export interface CandidateLoad {
   memberId: string;
   activeClients: number;
   potentialTotal: number;
+}
+
+/** A statement's parameters, the organization first: `p(value)` adds one and says its placeholder. */
+function statement(organizationId: string): { params: unknown[]; p: (value: unknown) => string } {
+  const params: unknown[] = [organizationId];
+  return {
+    params,
+    p: (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    },
+  };
+}
+
+/** The list filter as SQL conditions on `client c`; the owner and segment ones apart (a union of index ranges may replace them). */
+function filterConditions(
+  scope: ClientScope,
+  filter: ClientFilter,
+  p: (value: unknown) => string,
+  include = { owner: true, segment: true },
+): { where: string[]; owner: string[]; segment: string[] } {
+  const where: string[] = ['c.organization_id = $1'];
+  const owner: string[] = [];
+  const segment: string[] = [];
+  if (include.owner) {
+    if (scope.kind === 'OWNERS') owner.push(`c.owner_member_id = ANY(${p(scope.memberIds)})`);
+    if (filter.ownerIds?.length) owner.push(`c.owner_member_id = ANY(${p(filter.ownerIds)})`);
+  }
+  if (include.segment) {
+    if (filter.stages?.length) segment.push(`c.stage = ANY(${p(filter.stages)})`);
+    if (filter.categories?.length) segment.push(`c.category = ANY(${p(filter.categories)})`);
+    if (filter.regions?.length) segment.push(`c.region = ANY(${p(filter.regions)})`);
+  }
+  if (filter.industries?.length) where.push(`c.industry = ANY(${p(filter.industries)})`);
+  if (filter.channels?.length) where.push(`c.channel = ANY(${p(filter.channels)})`);
+  if (filter.ownershipForms?.length) where.push(`c.ownership_form = ANY(${p(filter.ownershipForms)})`);
+  if (filter.vip !== undefined && filter.vip !== null) where.push(`c.vip = ${p(filter.vip)}`);
+  if (filter.potentialMin !== undefined && filter.potentialMin !== null) where.push(`c.annual_potential >= ${p(filter.potentialMin)}`);
+  if (filter.potentialMax !== undefined && filter.potentialMax !== null) where.push(`c.annual_potential < ${p(filter.potentialMax)}`);
+  if (filter.unowned) where.push('c.owner_member_id IS NULL');
+  if (filter.search) where.push(`(lower(c.name) LIKE ${p(`%${filter.search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`)} OR c.inn = ${p(filter.search)})`);
+  return { where, owner, segment };
+}
+
+/** At most this many ordered index ranges make one page. */
+const PAGE_RANGES_MAX = 32;
+
+interface PageRange {
+  owner?: string;
+  region?: string;
+  stage?: ClientStage;
+  category?: number | null;
+}
+
+/**
+ * The ordered index ranges whose union is the filtered list, when they are few: one per owner
+ * (index on owner, lower(name), id), or one per region × stage × category (index on
+ * organization, region, stage, category, lower(name), id; a stage or category not filtered
+ * on counts as all of its values). Null when the list is better read in name order as a whole.
+ */
+function pageRanges(scope: ClientScope, filter: ClientFilter): PageRange[] | null {
+  const scoped = scope.kind === 'OWNERS' ? scope.memberIds : null;
+  const wanted = filter.ownerIds?.length ? filter.ownerIds : null;
+  const owners = scoped && wanted ? wanted.filter((id) => scoped.includes(id)) : (wanted ?? scoped);
+  if (owners) return owners.length > 0 && owners.length <= PAGE_RANGES_MAX ? [...new Set(owners)].map((owner) => ({ owner })) : null;
+  if (!filter.regions?.length) return null;
+  const stages: readonly ClientStage[] = filter.stages?.length ? [...new Set(filter.stages)] : CLIENT_STAGES;
+  const categories: readonly (number | null)[] = filter.categories?.length ? [...new Set(filter.categories)] : [1, 2, 3, null];
+  const regions = [...new Set(filter.regions)];
+  if (regions.length * stages.length * categories.length > PAGE_RANGES_MAX) return null;
+  const ranges: PageRange[] = [];
+  for (const region of regions) for (const stage of stages) for (const category of categories) ranges.push({ region, stage, category });
+  return ranges;
 }
 
 /** Clients, their orders and assignments; the row filter of who sees which client is applied here. */
@@ -68,7 +167,14 @@ export class ClientsRepository {
     return tx ?? this.dataSource.manager;
   }
 
-  /** A filtered page in name order (keyset: lower(name), id) and the total count, in two statements. */
+  /**
+   * A filtered page in name order (keyset: lower(name), id) and the exact total count, in two
+   * statements. When the filter names few owners, or regions with few stage and category
+   * combinations, the page is a union of one ordered index range per value (owner, or region ×
+   * stage × category), each read only as far as the page needs, so a page costs the same
+   * whether the filter matches a hundred clients or a hundred thousand; the count reads the
+   * same indexes alone.
+   */
   async page(
     organizationId: string,
     scope: ClientScope,
@@ -77,34 +183,38 @@ export class ClientsRepository {
     after: { name: string; id: string } | null,
   ): Promise<{ rows: ClientRow[]; totalCount: number }> {
     if (scope.kind === 'NONE') return { rows: [], totalCount: 0 };
-    const params: unknown[] = [organizationId];
-    const where: string[] = ['c.organization_id = $1'];
-    const p = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (scope.kind === 'OWNERS') where.push(`c.owner_member_id = ANY(${p(scope.memberIds)})`);
-    if (filter.stages?.length) where.push(`c.stage = ANY(${p(filter.stages)})`);
-    if (filter.categories?.length) where.push(`c.category = ANY(${p(filter.categories)})`);
-    if (filter.ownerIds?.length) where.push(`c.owner_member_id = ANY(${p(filter.ownerIds)})`);
-    if (filter.regions?.length) where.push(`c.region = ANY(${p(filter.regions)})`);
-    if (filter.industries?.length) where.push(`c.industry = ANY(${p(filter.industries)})`);
-    if (filter.channels?.length) where.push(`c.channel = ANY(${p(filter.channels)})`);
-    if (filter.ownershipForms?.length) where.push(`c.ownership_form = ANY(${p(filter.ownershipForms)})`);
-    if (filter.vip !== undefined && filter.vip !== null) where.push(`c.vip = ${p(filter.vip)}`);
-    if (filter.potentialMin !== undefined && filter.potentialMin !== null) where.push(`c.annual_potential >= ${p(filter.potentialMin)}`);
-    if (filter.potentialMax !== undefined && filter.potentialMax !== null) where.push(`c.annual_potential < ${p(filter.potentialMax)}`);
-    if (filter.unowned) where.push('c.owner_member_id IS NULL');
-    if (filter.search) where.push(`(lower(c.name) LIKE ${p(`%${filter.search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`)} OR c.inn = ${p(filter.search)})`);
-    const countSql = `SELECT count(*)::int AS n FROM client c WHERE ${where.join(' AND ')}`;
-    const countParams = [...params];
-    if (after) where.push(`(lower(c.name), c.id) > (${p(after.name)}, ${p(after.id)}::uuid)`);
-    const pageSql = `SELECT ${CLIENT_COLUMNS} FROM client c WHERE ${where.join(' AND ')} ORDER BY lower(c.name), c.id LIMIT ${p(first + 1)}`;
-    const [rows, count] = await Promise.all([
-      this.dataSource.query(pageSql, params) as Promise<ClientRow[]>,
-      this.dataSource.query(countSql, countParams) as Promise<{ n: number }[]>,
+    const count = statement(organizationId);
+    const counted = filterConditions(scope, filter, count.p);
+    const countSql = `SELECT count(*)::int AS n FROM client c WHERE ${[...counted.where, ...counted.owner, ...counted.segment].join(' AND ')}`;
+    const ranges = filter.unowned ? null : pageRanges(scope, filter);
+    const page = statement(organizationId);
+    const p = page.p;
+    // conditions a union of ranges replaces are left out (an unused parameter has no type)
+    const { where, owner, segment } = filterConditions(scope, filter, p, {
+      owner: !ranges,
+      segment: !ranges || ranges[0].owner !== undefined,
+    });
+    const keyset = after ? [`(lower(c.name), c.id) > (${p(after.name)}, ${p(after.id)}::uuid)`] : [];
+    const limit = p(first + 1);
+    const pageSql = ranges
+      ? `SELECT * FROM (${ranges
+          .map((range) => {
+            // an owner's range keeps the segment conditions; a segment range enumerates them (and has no owner conditions)
+            const equal = [
+              ...(range.owner !== undefined ? [`c.owner_member_id = ${p(range.owner)}::uuid`, ...segment] : []),
+              range.region !== undefined ? `c.region = ${p(range.region)}` : null,
+              range.stage !== undefined ? `c.stage = ${p(range.stage)}` : null,
+              range.category === null ? 'c.category IS NULL' : range.category !== undefined ? `c.category = ${p(range.category)}::smallint` : null,
+            ].filter((x): x is string => x !== null);
+            return `(SELECT ${CLIENT_COLUMNS} FROM client c WHERE ${[...where, ...equal, ...keyset].join(' AND ')} ORDER BY lower(c.name), c.id LIMIT ${limit})`;
+          })
+          .join('\n UNION ALL ')}) c ORDER BY lower(c.name), c.id LIMIT ${limit}`
+      : `SELECT ${CLIENT_COLUMNS} FROM client c WHERE ${[...where, ...owner, ...segment, ...keyset].join(' AND ')} ORDER BY lower(c.name), c.id LIMIT ${limit}`;
+    const [rows, total] = await Promise.all([
+      this.dataSource.query(pageSql, page.params) as Promise<ClientRow[]>,
+      this.dataSource.query(countSql, count.params) as Promise<{ n: number }[]>,
     ]);
-    return { rows, totalCount: count[0].n };
+    return { rows, totalCount: total[0].n };
   }
 
   async findByIds(ids: readonly string[], tx?: EntityManager, lock = false): Promise<ClientRow[]> {
@@ -148,11 +258,32 @@ export class ClientsRepository {
     return result;
   }
 
-  /** Clients a handoff rule moves at `asOf`: one set-based statement. */
-  async firingClients(organizationId: string, rule: HandoffRule, asOf: string, tx?: EntityManager, clientIds?: readonly string[]): Promise<{ clientId: string; values: Record<string, number | string> }[]> {
+  /** Clients a handoff rule moves at `asOf`, with their rows: one set-based statement. */
+  async firingClients(organizationId: string, rule: HandoffRule, asOf: string, tx?: EntityManager, clientIds?: readonly string[]): Promise<FiringClient[]> {
     const { sql, params } = handoffQuery(organizationId, rule, asOf, clientIds);
-    const rows: { client_id: string; criteria_values: Record<string, number | string> }[] = await this.db(tx).query(sql, params);
-    return rows.map((r) => ({ clientId: r.client_id, values: r.criteria_values }));
+    const rows: (ClientRow & { criteria_values: Record<string, number | string> })[] = await this.db(tx).query(
+      `SELECT f.criteria_values, ${CLIENT_COLUMNS} FROM (${sql}) f JOIN client c ON c.id = f.client_id ORDER BY c.id`,
+      params,
+    );
+    return rows.map(({ criteria_values, ...row }) => ({ ...row, values: criteria_values }));
+  }
+
+  /** The product lines each client bought (for routing rules on product lines). */
+  async productLinesOf(ids: readonly string[], tx?: EntityManager): Promise<Map<string, string[]>> {
+    if (ids.length === 0) return new Map();
+    const rows: { client_id: string; lines: string[] }[] = await this.db(tx).query(
+      `SELECT o.client_id, array_agg(DISTINCT pr.product_line) AS lines
+         FROM client_order o JOIN order_line ol ON ol.order_id = o.id JOIN product pr ON pr.id = ol.product_id
+        WHERE o.client_id = ANY($1) AND pr.product_line <> ''
+        GROUP BY o.client_id`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.client_id, r.lines]));
+  }
+
+  /** Recomputes the order aggregates of an organization's clients from their orders (after bulk loads). */
+  async rebuildOrderAggregates(tx: EntityManager, organizationId: string): Promise<void> {
+    for (const sql of REBUILD_ORDER_AGGREGATES_SQL) await tx.query(sql, [organizationId]);
   }
 
   async handoffRules(organizationId: string, tx?: EntityManager): Promise<HandoffRule[]> {
@@ -268,6 +399,64 @@ export class ClientsRepository {
     );
   }
 
+  /**
+   * Handoff moves in one statement: each client changes stage and owner only if it is still
+   * at the version the decision was made on (the hunter of record is kept, set from the
+   * owner when leaving PROSPECT), and every client that moved gets its assignment record.
+   * Returns the ids that moved.
+   */
+  async applyHandoffs(tx: EntityManager, organizationId: string, moves: HandoffWrite[], actorUserId: string | null, batchId: string | null): Promise<Set<string>> {
+    if (moves.length === 0) return new Set();
+    // the moves travel as one JSON document: parsed once, no array literal to escape per value
+    const rows: { id: string }[] = await tx.query(
+      `WITH m AS (
+         SELECT * FROM json_to_recordset($2::json)
+           AS m(client_id uuid, expected_version int, to_stage text, to_member_id uuid, from_member_id uuid, from_stage text,
+                rule_id uuid, rule_name text, criteria jsonb, reasons text[])),
+       moved AS (
+         UPDATE client c SET
+            stage = m.to_stage,
+            stage_changed_at = CASE WHEN c.stage <> m.to_stage THEN now() ELSE c.stage_changed_at END,
+            hunter_member_id = CASE WHEN c.stage IN ('LEAD', 'PROSPECT') AND m.to_stage NOT IN ('LEAD', 'PROSPECT')
+                                    THEN coalesce(c.hunter_member_id, c.owner_member_id) ELSE c.hunter_member_id END,
+            owner_member_id = m.to_member_id,
+            owner_since = CASE WHEN c.owner_member_id IS DISTINCT FROM m.to_member_id THEN now() ELSE c.owner_since END,
+            version = c.version + 1,
+            updated_at = now()
+           FROM m
+          WHERE c.id = m.client_id AND c.version = m.expected_version
+          RETURNING c.id),
+       audit AS (
+         INSERT INTO assignment_record (organization_id, client_id, kind, from_member_id, to_member_id, from_stage, to_stage,
+                                        rule_id, rule_name, criteria, reasons, actor_user_id, batch_id)
+         SELECT $1, m.client_id, 'HANDOFF', m.from_member_id, m.to_member_id, m.from_stage, m.to_stage,
+                m.rule_id, m.rule_name, m.criteria, m.reasons, $3, $4
+           FROM m JOIN moved ON moved.id = m.client_id
+          ORDER BY m.client_id)
+       SELECT id FROM moved`,
+      [
+        organizationId,
+        JSON.stringify(
+          moves.map((m) => ({
+            client_id: m.clientId,
+            expected_version: m.expectedVersion,
+            to_stage: m.toStage,
+            to_member_id: m.toMemberId,
+            from_member_id: m.fromMemberId,
+            from_stage: m.fromStage,
+            rule_id: m.ruleId,
+            rule_name: m.ruleName,
+            criteria: m.criteria,
+            reasons: m.reasons,
+          })),
+        ),
+        actorUserId,
+        batchId,
+      ],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   async assignmentHistory(clientId: string): Promise<
     { id: string; kind: string; fromMemberId: string | null; toMemberId: string | null; fromStage: ClientStage | null; toStage: ClientStage | null; ruleName: string | null; criteria: Record<string, unknown> | null; reasons: string[]; actorName: string | null; at: Date; clientId: string }[]
   > {
@@ -333,7 +522,7 @@ export class ClientsRepository {
     return this.db(tx).query('SELECT id, name, price::text AS price FROM product WHERE organization_id = $1 AND id = ANY($2)', [organizationId, ids]);
   }
 
-  /** Records an order with its lines and keeps the monthly rollup in the same transaction. */
+  /** Records an order with its lines and keeps the monthly rollup and the client's order aggregates in the same transaction. */
   async insertOrder(tx: EntityManager, organizationId: string, order: { clientId: string; orderedOn: string; sellerId: string | null; externalId: string | null; lines: { productId: string; quantity: number; amount: string }[] }): Promise<{ id: string; total: string }> {
     const [row]: { id: string; total: string }[] = await tx.query(
       `INSERT INTO client_order (organization_id, client_id, external_id, ordered_on, total, seller_member_id)
@@ -347,6 +536,13 @@ export class ClientsRepository {
     await tx.query(
       `INSERT INTO client_month (client_id, month, total, orders) VALUES ($1, date_trunc('month', $2::date)::date, $3, 1)
        ON CONFLICT (client_id, month) DO UPDATE SET total = client_month.total + excluded.total, orders = client_month.orders + 1`,
+      [order.clientId, order.orderedOn, row.total],
+    );
+    // the client's order aggregates (not its version: an order is not an edit of the client)
+    await tx.query(
+      `UPDATE client SET order_count = order_count + 1, order_volume = order_volume + $3,
+              first_order_on = least(first_order_on, $2::date), last_order_on = greatest(last_order_on, $2::date)
+        WHERE id = $1`,
       [order.clientId, order.orderedOn, row.total],
     );
     return row;

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { describeRoutingSteps, firstFiringHandoff, type ClientStage, type HandoffRule } from '@salescircle/shared';
+import { describeRoutingSteps, firstFiringHandoff, type ClientStage, type HandoffRule, type RoutingClient } from '@salescircle/shared';
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
 import { runAll } from '../../database/run-all';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { ClientsRepository, type AssignmentWrite } from './clients.repository';
+import { ClientsRepository, type FiringClient } from './clients.repository';
 import { RoutingService } from './routing.service';
 
 /** One client that moves: the decision is stored with the preview and executed as is. */
@@ -42,43 +42,49 @@ export class HandoffService {
 
   /**
    * Every client that a handoff rule moves at `asOf`, its new owner (re-routed to the
-   * matrix cell of its new stage) and why: one set-based statement per rule, then routing
-   * in memory with loads carried from one client to the next.
+   * matrix cell of its new stage) and why: one set-based statement per rule (it returns the
+   * client rows too), then routing in memory with loads carried from one client to the next.
    */
   async computeMoves(organizationId: string, asOf: string, tx?: EntityManager, onlyClientIds?: string[]): Promise<HandoffMove[]> {
     const rules = (await this.clients.handoffRules(organizationId, tx)).filter((r) => r.active);
-    const firing: { clientId: string; rule: HandoffRule; values: Record<string, number | string> }[] = [];
+    const firing: { client: FiringClient; rule: HandoffRule }[] = [];
     const taken = new Set<string>();
     for (const rule of rules) {
-      for (const hit of await this.clients.firingClients(organizationId, rule, asOf, tx, onlyClientIds)) {
-        if (taken.has(hit.clientId)) continue;
-        taken.add(hit.clientId);
-        firing.push({ clientId: hit.clientId, rule, values: hit.values });
+      for (const client of await this.clients.firingClients(organizationId, rule, asOf, tx, onlyClientIds)) {
+        if (taken.has(client.id)) continue;
+        taken.add(client.id);
+        firing.push({ client, rule });
       }
     }
     if (firing.length === 0) return [];
-    const ids = firing.map((f) => f.clientId);
-    const [rows, routingClients, session] = await runAll(tx, [
-      () => this.clients.findByIds(ids, tx),
-      () => this.clients.routingClients(ids, tx),
-      () => this.routing.session(organizationId, new Date(), false, tx),
-    ] as const);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const routingById = new Map(routingClients.map((r) => [r.id, r]));
-    return firing.map(({ clientId, rule, values }) => {
-      const row = byId.get(clientId)!;
-      const decision = this.routing.decide(session, { ...routingById.get(clientId)!, stage: rule.toStage }, row.ownerMemberId, true);
+    const session = await this.routing.session(organizationId, new Date(), false, tx);
+    // the product lines bought are read only when a routing rule looks at them
+    const lines = this.routing.usesProductLines(session) ? await this.clients.productLinesOf([...taken], tx) : new Map<string, string[]>();
+    return firing.map(({ client, rule }) => {
+      const routingClient: RoutingClient = {
+        id: client.id,
+        region: client.region,
+        industry: client.industry,
+        vip: client.vip,
+        channel: client.channel,
+        ownershipForm: client.ownershipForm,
+        category: client.category,
+        stage: rule.toStage,
+        annualPotential: Number(client.annualPotential),
+        productLines: lines.get(client.id) ?? [],
+      };
+      const decision = this.routing.decide(session, routingClient, client.ownerMemberId, true);
       return {
-        clientId,
-        clientVersion: row.version,
-        fromStage: row.stage,
+        clientId: client.id,
+        clientVersion: client.version,
+        fromStage: client.stage,
         toStage: rule.toStage,
-        fromMemberId: row.ownerMemberId,
+        fromMemberId: client.ownerMemberId,
         toMemberId: decision.memberId,
         ruleId: rule.id,
         ruleName: rule.name,
-        criteria: values,
-        reasons: [`handoff rule "${rule.name}" fired: ${Object.entries(values).map(([k, v]) => `${k}=${v}`).join(', ')}`, ...describeRoutingSteps(decision.steps)],
+        criteria: client.values,
+        reasons: [`handoff rule "${rule.name}" fired: ${Object.entries(client.values).map(([k, v]) => `${k}=${v}`).join(', ')}`, ...describeRoutingSteps(decision.steps)],
       };
     });
   }
@@ -123,31 +129,27 @@ export class HandoffService {
   }
 
   private async execute(tx: EntityManager, organizationId: string, moves: HandoffMove[], actorUserId: string | null, batchId: string): Promise<ApplyReport> {
-    const moved = await this.clients.applyMoves(
+    const moved = await this.clients.applyHandoffs(
       tx,
-      moves.map((m) => ({ clientId: m.clientId, expectedVersion: m.clientVersion, toStage: m.toStage, toMemberId: m.toMemberId })),
-    );
-    const records: AssignmentWrite[] = moves
-      .filter((m) => moved.has(m.clientId))
-      .map((m) => ({
-        organizationId,
+      organizationId,
+      moves.map((m) => ({
         clientId: m.clientId,
-        kind: 'HANDOFF',
-        fromMemberId: m.fromMemberId,
-        toMemberId: m.toMemberId,
-        fromStage: m.fromStage,
+        expectedVersion: m.clientVersion,
         toStage: m.toStage,
+        toMemberId: m.toMemberId,
+        fromMemberId: m.fromMemberId,
+        fromStage: m.fromStage,
         ruleId: m.ruleId,
         ruleName: m.ruleName,
         criteria: m.criteria,
         reasons: m.reasons,
-        actorUserId,
-        batchId,
-      }));
-    await this.clients.recordAssignments(tx, records);
+      })),
+      actorUserId,
+      batchId,
+    );
     const changed = moves.filter((m) => !moved.has(m.clientId));
     const names = changed.length ? (await this.clients.findByIds(changed.slice(0, 50).map((m) => m.clientId), tx)).map((c) => c.name) : [];
-    return { applied: records.length, changedMeanwhile: changed.length, changedClients: names };
+    return { applied: moved.size, changedMeanwhile: changed.length, changedClients: names };
   }
 
   /** Evaluates one client against the rules with the pure function (used right after an order). */

@@ -80,6 +80,11 @@ export class RoutingService {
     return { rules, candidates, cursors, leadOf, defaultFallback: director?.id ?? null, respectShifts };
   }
 
+  /** Whether any rule of the session looks at the product lines a client bought (else they need not be read). */
+  usesProductLines(session: RoutingSession): boolean {
+    return session.rules.some((r) => (r.conditions.productLines?.length ?? 0) > 0);
+  }
+
   /**
    * Decides one client; with `commit`, the session carries the new load and round-robin turn
    * for the next client. When nobody is eligible the client goes to the lead above the first
@@ -94,7 +99,9 @@ export class RoutingService {
       const firstPerson = rule ? (rule.target.kind === 'MEMBER' ? rule.target.memberId : rule.target.memberIds[0]) : undefined;
       const fallback =
         (firstPerson && session.leadOf.get(firstPerson)) || (currentOwner && session.leadOf.get(currentOwner)) || session.defaultFallback;
-      decision = decideRouting(client, session.rules, { ...context, fallbackMemberId: fallback });
+      const person = fallback ? session.candidates.get(fallback) : undefined;
+      // the same steps as deciding again with this fallback: every rule as before, then the fallback instead of "unassigned"
+      if (person) decision = { memberId: person.id, ruleId: null, fallback: true, steps: [...decision.steps.slice(0, -1), { kind: 'FALLBACK', memberId: person.id, name: person.name }] };
     }
     if (commit && decision.memberId) {
       const chosen = session.candidates.get(decision.memberId);

@@ -86,11 +86,8 @@ export class DemoClientSeeder {
       `INSERT INTO order_line (order_id, product_id, quantity, amount) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::numeric[], $4::numeric[])`,
       [lines.map((l) => l.orderId), lines.map((l) => l.productId), lines.map((l) => l.quantity), lines.map((l) => l.amount)],
     );
-    await tx.query(
-      `INSERT INTO client_month (client_id, month, total, orders)
-       SELECT client_id, date_trunc('month', ordered_on)::date, sum(total), count(*) FROM client_order WHERE organization_id = $1 GROUP BY 1, 2`,
-      [organizationId],
-    );
+    // the monthly rollup and each client's order aggregates, as recording the orders one by one would have kept them
+    await this.clients.rebuildOrderAggregates(tx, organizationId);
 
     await tx.query('ANALYZE client, client_order, order_line, client_month');
 
