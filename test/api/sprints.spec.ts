@@ -97,6 +97,26 @@ describe('sales sprints: board, WIP limits, approvals, rollover, reminders, live
     expect(r.data!.backlog.some((p) => p.approval === 'PENDING')).toBe(true);
   });
 
+  it('loads the whole board in a fixed number of SQL statements, however many processes', async () => {
+    const BOARD = `query ($team: ID!) { activeSprint(teamId: $team) { id wip { memberId active limit }
+      processes { id title status progress owner { name } clients { name } deals { title } steps { done } reminders { id } } } }`;
+    const first = await t.gql(BOARD, { team: teamId }, { token: lead });
+    expect(first.errors).toBeUndefined();
+    const sprintId = (await db.query<{ id: string }>(`SELECT id FROM sprint WHERE team_id = $1 AND status = 'ACTIVE'`, [teamId])).rows[0].id;
+    const extra = await db.query<{ id: string }>(
+      `INSERT INTO sales_process (organization_id, team_id, sprint_id, title, owner_member_id, status)
+       SELECT organization_id, team_id, sprint_id, 'Ещё процесс ' || g, owner_member_id, 'DONE' FROM sales_process, generate_series(1, 5) g WHERE sprint_id = $1 LIMIT 5 RETURNING id`,
+      [sprintId],
+    );
+    try {
+      const second = await t.gql(BOARD, { team: teamId }, { token: lead });
+      expect(second.sqlStatements).toBe(first.sqlStatements);
+      expect(first.sqlStatements).toBeLessThanOrEqual(18);
+    } finally {
+      await db.query('DELETE FROM sales_process WHERE id = ANY($1)', [extra.rows.map((r) => r.id)]);
+    }
+  });
+
   it('counts a call logged for the process into its progress', async () => {
     const created = await t.gql<{ createProcess: { id: string; progress: number } }>(
       'mutation ($i: CreateProcessInput!) { createProcess(input: $i) { id progress } }',
