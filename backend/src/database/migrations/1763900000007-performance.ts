@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { REBUILD_DEAL_ROLLUPS_SQL } from '../../modules/analytics/analytics.repository';
 
 /** KPI targets, forecast submissions and weekly snapshots, coaching reviews (issue 6). */
 export class Performance1763900000007 implements MigrationInterface {
@@ -172,7 +173,7 @@ export class Performance1763900000007 implements MigrationInterface {
       END $$`);
     await q.query(`CREATE TRIGGER deal_rollup_history AFTER INSERT OR DELETE ON deal_stage_history FOR EACH ROW EXECUTE FUNCTION deal_rollup_on_history()`);
     // Deals that exist already.
-    await q.query(`SELECT deal_rollup_apply(d, 1) FROM deal d`);
+    for (const sql of REBUILD_DEAL_ROLLUPS_SQL) await q.query(sql);
     // KPI progress and forecasts over many members at once: by period first.
     await q.query(`CREATE INDEX deal_closed_idx ON deal (organization_id, closed_on) WHERE closed_on IS NOT NULL`);
     await q.query(`CREATE INDEX deal_expected_close_idx ON deal (organization_id, expected_close_on) WHERE closed_on IS NULL`);

@@ -4,6 +4,30 @@ import { DataSource } from 'typeorm';
 /** The owner key of the rollup rows that hold everyone's deals. */
 export const ALL_OWNERS = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
+/**
+ * Rebuilds the funnel rollups from the deals in two set-based statements (after a bulk load
+ * with the row triggers off, and in the migration): the same figures the triggers keep.
+ */
+export const REBUILD_DEAL_ROLLUPS_SQL = [
+  'TRUNCATE deal_rollup, deal_win_days',
+  `INSERT INTO deal_rollup (pipeline_id, stage_id, owner_key, started_month, deals, amount, reached)
+   SELECT pipeline_id, stage_id, owner_key, started_month, sum(deals), sum(amount), sum(reached)
+     FROM (SELECT d.pipeline_id, d.stage_id, o.key AS owner_key, date_trunc('month', d.started_on)::date AS started_month, 1 AS deals, d.amount, 0 AS reached
+             FROM deal d CROSS JOIN LATERAL (VALUES (coalesce(d.owner_member_id, '00000000-0000-0000-0000-000000000000'::uuid)), ('ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)) o(key)
+           UNION ALL
+           SELECT d.pipeline_id, x.stage_id, o.key, date_trunc('month', d.started_on)::date, 0, 0, 1
+             FROM deal d
+             CROSS JOIN LATERAL (SELECT h.stage_id FROM deal_stage_history h WHERE h.deal_id = d.id UNION SELECT d.stage_id) x
+             CROSS JOIN LATERAL (VALUES (coalesce(d.owner_member_id, '00000000-0000-0000-0000-000000000000'::uuid)), ('ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)) o(key)) t
+    GROUP BY pipeline_id, stage_id, owner_key, started_month`,
+  `INSERT INTO deal_win_days (pipeline_id, owner_key, started_month, days, deals)
+   SELECT d.pipeline_id, o.key, date_trunc('month', d.started_on)::date, d.closed_on - d.started_on, count(*)
+     FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'WON'
+     CROSS JOIN LATERAL (VALUES (coalesce(d.owner_member_id, '00000000-0000-0000-0000-000000000000'::uuid)), ('ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)) o(key)
+    WHERE d.closed_on IS NOT NULL
+    GROUP BY 1, 2, 3, 4`,
+] as const;
+
 export interface DealScope {
   organizationId: string;
   /** Owners to count; null: the whole organization. */
