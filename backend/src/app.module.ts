@@ -36,6 +36,9 @@ import { JobsService } from './modules/jobs/jobs.service';
 import { DemoClientSeeder } from './modules/demo/demo-client-seeder';
 import { DemoSeeder } from './modules/demo/demo-seeder';
 import { HealthController } from './modules/health/health.controller';
+import { MetricsController } from './modules/ops/metrics.controller';
+import { OpsModule } from './modules/ops/ops.module';
+import { MetricsService } from './modules/ops/metrics.service';
 import { OrganizationRepository } from './modules/organization/organization.repository';
 import { OrganizationResolver } from './modules/organization/organization.resolver';
 import { TeamRepository } from './modules/team/team.repository';
@@ -97,15 +100,16 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        OpsModule,
         RepositoriesModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [RepositoriesModule],
-          inject: [AppConfig, LoadersFactory],
+          imports: [RepositoriesModule, OpsModule],
+          inject: [AppConfig, LoadersFactory, MetricsService],
           useFactory: graphqlOptions,
         }),
       ],
-      controllers: [HealthController, ClientsExportController],
+      controllers: [HealthController, MetricsController, ClientsExportController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },

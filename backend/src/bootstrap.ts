@@ -8,6 +8,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { sqlCounter } from './database/sql-counter';
+import { MetricsService } from './modules/ops/metrics.service';
 
 /** Paths the server answers itself; everything else GET is the single-page app. */
 const SERVER_PATHS = /^\/(graphql|healthz|readyz|metrics|export)(\/|$|\?)/;
@@ -21,6 +22,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useLogger(app.get(PinoLogger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(app.get(MetricsService).httpMiddleware());
   // the import mutation carries whole CSV files (each under its own limit in MavenCrmFilesInput)
   app.useBodyParser('json', { limit: '16mb' });
   if (config.exposesSqlCount) app.use((_req: Request, _res: Response, next: NextFunction) => sqlCounter.run(next));

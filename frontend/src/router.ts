@@ -121,6 +121,30 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'pages.process' },
   },
   {
+    path: '/analytics',
+    name: 'analytics-funnel',
+    component: () => import('@/pages/analytics/FunnelPage.vue'),
+    meta: { titleKey: 'pages.analyticsFunnel' },
+  },
+  {
+    path: '/analytics/forecast',
+    name: 'analytics-forecast',
+    component: () => import('@/pages/analytics/ForecastPage.vue'),
+    meta: { titleKey: 'pages.analyticsForecast' },
+  },
+  {
+    path: '/analytics/import',
+    name: 'analytics-import',
+    component: () => import('@/pages/analytics/ImportPage.vue'),
+    meta: { titleKey: 'pages.analyticsImport' },
+  },
+  {
+    path: '/kpi/:memberId?',
+    name: 'scorecard',
+    component: () => import('@/pages/analytics/ScorecardPage.vue'),
+    meta: { titleKey: 'pages.kpis' },
+  },
+  {
     path: '/notifications',
     name: 'notifications',
     component: () => import('@/pages/notifications/NotificationsPage.vue'),

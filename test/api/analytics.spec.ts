@@ -160,6 +160,10 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
       { token: lead },
     );
     expect(list.data!.forecastSubmissions.map((x) => [x.kind, x.amount])).toEqual([['ADJUSTED', 700000], ['SUBMITTED', 900000]]);
+    // The plan of a period is the revenue targets set inside it.
+    await t.gql('mutation ($i: SetKpiTargetsInput!) { setKpiTargets(input: $i) }', { i: { memberId: repId, ...period, targets: [{ metric: 'REVENUE', target: 1000000, weight: 1 }] } }, { token: lead });
+    const plan = await t.gql<{ forecast: { plan: number } }>('query ($f: AnalyticsFilter!) { forecast(filter: $f) { plan } }', { f: { memberId: repId, ...period } }, { token: lead });
+    expect(plan.data!.forecast.plan).toBe(1000000);
 
     const accuracy = await t.gql<{ forecastAccuracy: { periodStart: string; forecast: number; actual: number; accuracy: number | null }[] }>(
       'query { forecastAccuracy(filter: {}) { periodStart periodEnd forecast actual accuracy members } }',
@@ -295,6 +299,13 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
       expect(card.lines).toEqual(one.data!.scorecard.lines);
       expect(card.score).toBe(one.data!.scorecard.score);
     }
+    // The batched scorecards of several people are each person's scorecard.
+    const ids = r.data!.kpiProgress.slice(0, 5).map((c) => c.member.id);
+    const batch = await t.gql<{ scorecards: { member: { id: string }; score: number; lines: unknown[] }[] }>('query ($ids: [ID!]!) { scorecards(memberIds: $ids) { member { id } score lines { metric actual target } } }', { ids }, { token: lead });
+    expect(batch.data!.scorecards.map((c) => c.member.id)).toEqual(ids);
+    for (const [i, c] of batch.data!.scorecards.entries()) expect(c.lines).toEqual(r.data!.kpiProgress[i].lines);
+    const stranger = (await db.query<{ id: string }>(`SELECT id FROM member WHERE email = 'gov@demo.local'`)).rows[0].id;
+    expect((await t.gql('query ($ids: [ID!]!) { scorecards(memberIds: $ids) { score } }', { ids: [stranger] }, { token: rep })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('keeps the funnel rollups equal to the deals through inserts, stage moves with history, owner changes and deletes (random, seeded)', async () => {

@@ -54,4 +54,16 @@ describe('AppConfig.fromEnv', () => {
       expect(problems).toMatch(/AUTH_TOKEN_SECRET/);
     }
   });
+  it('takes METRICS_TOKEN (at least 16 printable characters) and defaults to loopback-only metrics', () => {
+    expect(AppConfig.fromEnv({ DATA_DIR: dataDir() }).metricsToken).toBeNull();
+    expect(AppConfig.fromEnv({ DATA_DIR: dataDir(), METRICS_TOKEN: 'm'.repeat(24) }).metricsToken).toBe('m'.repeat(24));
+    expect(() => AppConfig.fromEnv({ DATA_DIR: dataDir(), METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => AppConfig.fromEnv({ DATA_DIR: dataDir(), METRICS_TOKEN: 'has a space in it, long enough' })).toThrow(/METRICS_TOKEN/);
+  });
+
+  it('validates DATABASE_READ_URL like DATABASE_URL', () => {
+    const config = AppConfig.fromEnv({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://u:p@db/sc', DATABASE_READ_URL: 'postgres://u:p@replica/sc', AUTH_TOKEN_SECRET: 'x'.repeat(40) });
+    expect(config.databaseReadUrl).toBe('postgres://u:p@replica/sc');
+    expect(() => AppConfig.fromEnv({ DATA_DIR: dataDir(), DATABASE_READ_URL: 'http://replica' })).toThrow(/DATABASE_READ_URL/);
+  });
 });

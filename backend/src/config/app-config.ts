@@ -47,9 +47,14 @@ export class AppConfig {
   readonly jobsEnabled: boolean;
   /** Where the built frontend is served from. */
   readonly frontendDist: string;
+  /**
+   * Bearer token that `GET /metrics` requires. When null, `/metrics` answers only to
+   * connections from the loopback interface (a Prometheus agent on the same host).
+   */
+  readonly metricsToken: string | null;
 
-  constructor(values: Omit<AppConfig, 'isProduction' | 'usesEmbeddedDatabase' | 'exposesSqlCount'>) {
-    Object.assign(this, values);
+  constructor(values: Omit<AppConfig, 'isProduction' | 'usesEmbeddedDatabase' | 'exposesSqlCount' | 'metricsToken'> & { metricsToken?: string | null }) {
+    Object.assign(this, { metricsToken: null, ...values });
   }
 
   get isProduction(): boolean {
@@ -90,6 +95,10 @@ export class AppConfig {
     if (givenSecret !== undefined && givenSecret !== '' && givenSecret.length < 32) {
       problems.push('AUTH_TOKEN_SECRET: must be at least 32 characters (or unset, to generate one in DATA_DIR)');
     }
+    const metricsToken = env.METRICS_TOKEN?.trim() || null;
+    if (metricsToken !== null && (metricsToken.length < 16 || !/^[\x21-\x7e]+$/.test(metricsToken))) {
+      problems.push('METRICS_TOKEN: must be at least 16 printable characters without spaces (or unset: /metrics then answers only on loopback)');
+    }
     if (problems.length > 0) throw new ConfigError(problems);
 
     const needsStoredSecrets = overrides.authTokenSecret === undefined && (!givenSecret || databaseUrl === null);
@@ -109,6 +118,7 @@ export class AppConfig {
       trustProxy,
       jobsEnabled,
       frontendDist: join(REPO_ROOT, 'frontend', 'dist'),
+      metricsToken,
       ...overrides,
     });
   }

@@ -7,10 +7,28 @@ import { CountingSqlLogger } from './sql-counter';
 /** Arbitrary but fixed: every server takes this lock before migrating. */
 const MIGRATION_LOCK_KEY = 7_302_611_004;
 
-export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+/**
+ * The application's TypeORM data source. With `readUrl` (DATABASE_READ_URL) it is a
+ * replicated source: `master` is the primary, `slaves` the replica, and `defaultMode:
+ * 'master'` keeps every query, transaction and query builder on the primary unless the
+ * caller asks for the replica explicitly (`ReadReplica` in read-replica.ts: read-only,
+ * staleness-tolerant analytics). Migrations, writes, locks and read-your-writes never
+ * touch the replica.
+ */
+export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string; readUrl?: string | null } = {}): DataSource {
+  const applicationName = options.applicationName ?? 'salescircle';
+  const connection = options.readUrl
+    ? {
+        replication: {
+          master: { url, applicationName },
+          slaves: [{ url: options.readUrl, applicationName: `${applicationName}-replica` }],
+          defaultMode: 'master' as const,
+        },
+      }
+    : { url, applicationName };
   return new DataSource({
     type: 'postgres',
-    url,
+    ...connection,
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
@@ -18,9 +36,13 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
     synchronize: false,
     logger: new CountingSqlLogger(new Logger('SQL')),
     maxQueryExecutionTime: 1_000,
-    applicationName: options.applicationName ?? 'salescircle',
     extra: { max: options.poolSize ?? 20, connectionTimeoutMillis: 10_000 },
   });
+}
+
+/** Names of the migrations this build knows, in order (what `schema_migration` should hold). */
+export function knownMigrationNames(): string[] {
+  return MIGRATIONS.map((M) => (new M() as { name?: string }).name ?? M.name);
 }
 
 /**

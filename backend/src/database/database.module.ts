@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { createDataSource, migrateWithLock } from './data-source';
 import { EmbeddedDatabase } from './embedded-database';
+import { ReadReplica } from './read-replica';
 
 export const EMBEDDED_DATABASE = Symbol('EMBEDDED_DATABASE');
 /** The connection URL the server uses (embedded or DATABASE_URL), for libraries with their own pool (pg-boss). */
@@ -47,7 +48,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
       useFactory: async (config: AppConfig, embedded: EmbeddedDatabase | null): Promise<DataSource> => {
         const logger = new Logger('Database');
         const url = embedded ? embedded.url() : (config.databaseUrl as string);
-        const dataSource = createDataSource(url);
+        const dataSource = createDataSource(url, { readUrl: config.databaseReadUrl });
         try {
           await dataSource.initialize();
           const applied = await migrateWithLock(dataSource);
@@ -66,7 +67,8 @@ class DatabaseLifecycle implements OnApplicationShutdown {
       useFactory: (config: AppConfig, embedded: EmbeddedDatabase | null): string => (embedded ? embedded.url() : (config.databaseUrl as string)),
     },
     DatabaseLifecycle,
+    ReadReplica,
   ],
-  exports: [DataSource, EMBEDDED_DATABASE, DATABASE_URL],
+  exports: [DataSource, EMBEDDED_DATABASE, DATABASE_URL, ReadReplica],
 })
 export class DatabaseModule {}

@@ -34,6 +34,18 @@ export type AddReminderInput = {
   recipientMemberId?: string | number | null | undefined;
 };
 
+/** Every field optional; the viewer sees only the teams they belong to, lead, coach or direct */
+export type AnalyticsFilter = {
+  /** YYYY-MM-DD, inclusive */
+  from?: string | null | undefined;
+  memberId?: string | number | null | undefined;
+  /** Default: the default pipeline */
+  pipelineId?: string | number | null | undefined;
+  teamId?: string | number | null | undefined;
+  /** YYYY-MM-DD, inclusive */
+  to?: string | null | undefined;
+};
+
 /** Processes proposed from outside the lead wait for approval */
 export type ApprovalState =
   | 'APPROVED'
@@ -139,6 +151,13 @@ export type CrossRoleKind =
   | 'TECH_SUPPORT'
   | 'TERRITORY_MANAGER';
 
+export type ForecastCategory =
+  | 'BEST_CASE'
+  | 'CLOSED'
+  | 'COMMIT'
+  | 'OMITTED'
+  | 'PIPELINE';
+
 export type HandoffCriterionInput = {
   /** ORDER_COUNT, VOLUME, PRODUCT_PURCHASED, MIN_MONTHLY or POTENTIAL */
   kind: string;
@@ -161,6 +180,54 @@ export type HandoffRuleInput = {
   toStage: ClientStage;
 };
 
+/** What a row did to its record */
+export type ImportChange =
+  | 'IMPORTED'
+  | 'UNCHANGED'
+  | 'UPDATED';
+
+/** A file of the maven-crm export */
+export type ImportFile =
+  | 'ACCOUNTS'
+  | 'PRODUCTS'
+  | 'SALES_PIPELINE'
+  | 'SALES_TEAMS';
+
+/** IMPORTED new, UPDATED changed, UNCHANGED already so, RECONCILED written after matching a value (message: with what), REJECTED (message: why) */
+export type ImportOutcome =
+  | 'IMPORTED'
+  | 'RECONCILED'
+  | 'REJECTED'
+  | 'UNCHANGED'
+  | 'UPDATED';
+
+/** APPLIED written; DRY_RUN nothing written; FAILED a row was rejected, nothing written */
+export type ImportStatus =
+  | 'APPLIED'
+  | 'DRY_RUN'
+  | 'FAILED';
+
+/** A metric computed from data (activities, orders, deals, handoffs, processes) */
+export type KpiMetric =
+  | 'AVERAGE_DEAL'
+  | 'CALLS'
+  | 'COACHING_SESSIONS'
+  | 'DEALS_WON'
+  | 'FIRST_ORDERS'
+  | 'MEETINGS'
+  | 'NEW_CLIENTS'
+  | 'PROCESSES_DONE'
+  | 'REVENUE'
+  | 'WARM_LEADS_HANDED'
+  | 'WIN_RATE';
+
+/** Against the pace: where the member should be by today */
+export type KpiStatus =
+  | 'AHEAD'
+  | 'BEHIND'
+  | 'NO_TARGET'
+  | 'ON_TRACK';
+
 /** REPORTS_TO (direct report), COACHES, MATRIX (second manager for a scope) */
 export type LineKind =
   | 'COACHES'
@@ -170,6 +237,18 @@ export type LineKind =
 export type Locale =
   | 'en'
   | 'ru';
+
+/** The four files of a maven-crm export, as text (the page reads the files' text) */
+export type MavenCrmFilesInput = {
+  /** accounts.csv: account, sector, year_established, revenue, employees, office_location, subsidiary_of */
+  accounts: string;
+  /** products.csv: product, series, sales_price */
+  products: string;
+  /** sales_pipeline.csv: opportunity_id, sales_agent, product, account, deal_stage, engage_date, close_date, close_value */
+  salesPipeline: string;
+  /** sales_teams.csv: sales_agent, manager, regional_office */
+  salesTeams: string;
+};
 
 export type NotificationKind =
   | 'APPROVAL_REQUESTED'
@@ -331,6 +410,72 @@ export type UpdatePreferencesInput = {
   locale?: Locale | null | undefined;
   name?: string | null | undefined;
 };
+
+export type PipelinesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PipelinesQuery = { pipelines: Array<{ id: string, name: string, isDefault: boolean }> };
+
+export type FunnelFieldsFragment = { pipelineId: string, pipelineName: string, totalDeals: number, won: number, lost: number, winRate: number | null, medianDaysToWin: number | null, wonAmount: number, weightedPipeline: number, stages: Array<{ id: string, name: string, kind: string, probability: number, count: number, amount: number, reached: number, conversionToNext: number | null }> };
+
+export type FunnelQueryVariables = Exact<{
+  filter: AnalyticsFilter;
+}>;
+
+
+export type FunnelQuery = { funnel: { pipelineId: string, pipelineName: string, totalDeals: number, won: number, lost: number, winRate: number | null, medianDaysToWin: number | null, wonAmount: number, weightedPipeline: number, stages: Array<{ id: string, name: string, kind: string, probability: number, count: number, amount: number, reached: number, conversionToNext: number | null }> } };
+
+export type FunnelPageQueryVariables = Exact<{
+  filter: AnalyticsFilter;
+}>;
+
+
+export type FunnelPageQuery = { funnel: { pipelineId: string, pipelineName: string, totalDeals: number, won: number, lost: number, winRate: number | null, medianDaysToWin: number | null, wonAmount: number, weightedPipeline: number, stages: Array<{ id: string, name: string, kind: string, probability: number, count: number, amount: number, reached: number, conversionToNext: number | null }> }, memberPerformance: Array<{ won: number, lost: number, open: number, winRate: number | null, wonAmount: number, averageWon: number | null, member: { id: string, name: string } }> };
+
+export type ForecastFieldsFragment = { from: string, to: string, plan: number, closed: number, commit: number, bestCase: number, weightedPipeline: number, categories: Array<{ category: ForecastCategory, count: number, amount: number, weighted: number }>, byMember: Array<{ closed: number, commit: number, bestCase: number, pipeline: number, weighted: number, member: { id: string, name: string } }> };
+
+export type ForecastQueryVariables = Exact<{
+  filter: AnalyticsFilter;
+}>;
+
+
+export type ForecastQuery = { forecast: { from: string, to: string, plan: number, closed: number, commit: number, bestCase: number, weightedPipeline: number, categories: Array<{ category: ForecastCategory, count: number, amount: number, weighted: number }>, byMember: Array<{ closed: number, commit: number, bestCase: number, pipeline: number, weighted: number, member: { id: string, name: string } }> } };
+
+export type ScorecardFieldsFragment = { from: string, to: string, sprintId: string | null, elapsed: number, score: number, member: { id: string, name: string }, lines: Array<{ metric: KpiMetric, target: number, actual: number, weight: number, pace: number, attainment: number, status: KpiStatus }> };
+
+export type ScorecardQueryVariables = Exact<{
+  memberId: string | number;
+  sprintId?: string | number | null | undefined;
+}>;
+
+
+export type ScorecardQuery = { scorecard: { from: string, to: string, sprintId: string | null, elapsed: number, score: number, member: { id: string, name: string }, lines: Array<{ metric: KpiMetric, target: number, actual: number, weight: number, pace: number, attainment: number, status: KpiStatus }> } };
+
+export type AttentionClientsQueryVariables = Exact<{
+  filter?: ClientFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type AttentionClientsQuery = { clients: { totalCount: number, edges: Array<{ node: { id: string, name: string, stage: ClientStage, region: string | null, annualPotential: string } }> } };
+
+export type ImportRowFieldsFragment = { file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string };
+
+export type ImportMavenCrmMutationVariables = Exact<{
+  files: MavenCrmFilesInput;
+  pipelineName: string;
+  dryRun?: boolean | null | undefined;
+}>;
+
+
+export type ImportMavenCrmMutation = { importMavenCrm: { status: ImportStatus, runId: string | null, pipelineId: string | null, pipelineName: string, totalRows: number, durationMs: number, files: Array<{ file: ImportFile, fileName: string, rows: number, imported: number, updated: number, unchanged: number, reconciled: number, rejected: number }>, derived: Array<{ what: string, imported: number, updated: number, unchanged: number }>, notes: Array<{ code: string, count: number, message: string }>, rejected: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string }>, reconciled: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string }> } };
+
+export type ScorecardsQueryVariables = Exact<{
+  memberIds: Array<string | number> | string | number;
+}>;
+
+
+export type ScorecardsQuery = { scorecards: Array<{ from: string, to: string, sprintId: string | null, elapsed: number, score: number, member: { id: string, name: string }, lines: Array<{ metric: KpiMetric, target: number, actual: number, weight: number, pace: number, attainment: number, status: KpiStatus }> }> };
 
 export type CurrentUserFragment = { id: string, email: string, name: string, role: Role, locale: Locale, active: boolean };
 
@@ -833,6 +978,89 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const FunnelFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FunnelFields on Funnel {
+  pipelineId
+  pipelineName
+  totalDeals
+  won
+  lost
+  winRate
+  medianDaysToWin
+  wonAmount
+  weightedPipeline
+  stages {
+    id
+    name
+    kind
+    probability
+    count
+    amount
+    reached
+    conversionToNext
+  }
+}
+    `, {"fragmentName":"FunnelFields"}) as unknown as TypedDocumentString<FunnelFieldsFragment, unknown>;
+export const ForecastFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ForecastFields on Forecast {
+  from
+  to
+  plan
+  closed
+  commit
+  bestCase
+  weightedPipeline
+  categories {
+    category
+    count
+    amount
+    weighted
+  }
+  byMember {
+    member {
+      id
+      name
+    }
+    closed
+    commit
+    bestCase
+    pipeline
+    weighted
+  }
+}
+    `, {"fragmentName":"ForecastFields"}) as unknown as TypedDocumentString<ForecastFieldsFragment, unknown>;
+export const ScorecardFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ScorecardFields on Scorecard {
+  member {
+    id
+    name
+  }
+  from
+  to
+  sprintId
+  elapsed
+  score
+  lines {
+    metric
+    target
+    actual
+    weight
+    pace
+    attainment
+    status
+  }
+}
+    `, {"fragmentName":"ScorecardFields"}) as unknown as TypedDocumentString<ScorecardFieldsFragment, unknown>;
+export const ImportRowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ImportRowFields on ImportRow {
+  file
+  line
+  externalId
+  outcome
+  change
+  message
+}
+    `, {"fragmentName":"ImportRowFields"}) as unknown as TypedDocumentString<ImportRowFieldsFragment, unknown>;
 export const CurrentUserFragmentDoc = new TypedDocumentString(`
     fragment CurrentUser on User {
   id
@@ -1278,6 +1506,227 @@ export const ProcessDetailFragmentDoc = new TypedDocumentString(`
   teamId
   templateKey
 }`, {"fragmentName":"ProcessDetail"}) as unknown as TypedDocumentString<ProcessDetailFragment, unknown>;
+export const PipelinesDocument = new TypedDocumentString(`
+    query Pipelines {
+  pipelines {
+    id
+    name
+    isDefault
+  }
+}
+    `) as unknown as TypedDocumentString<PipelinesQuery, PipelinesQueryVariables>;
+export const FunnelDocument = new TypedDocumentString(`
+    query Funnel($filter: AnalyticsFilter!) {
+  funnel(filter: $filter) {
+    ...FunnelFields
+  }
+}
+    fragment FunnelFields on Funnel {
+  pipelineId
+  pipelineName
+  totalDeals
+  won
+  lost
+  winRate
+  medianDaysToWin
+  wonAmount
+  weightedPipeline
+  stages {
+    id
+    name
+    kind
+    probability
+    count
+    amount
+    reached
+    conversionToNext
+  }
+}`) as unknown as TypedDocumentString<FunnelQuery, FunnelQueryVariables>;
+export const FunnelPageDocument = new TypedDocumentString(`
+    query FunnelPage($filter: AnalyticsFilter!) {
+  funnel(filter: $filter) {
+    ...FunnelFields
+  }
+  memberPerformance(filter: $filter) {
+    member {
+      id
+      name
+    }
+    won
+    lost
+    open
+    winRate
+    wonAmount
+    averageWon
+  }
+}
+    fragment FunnelFields on Funnel {
+  pipelineId
+  pipelineName
+  totalDeals
+  won
+  lost
+  winRate
+  medianDaysToWin
+  wonAmount
+  weightedPipeline
+  stages {
+    id
+    name
+    kind
+    probability
+    count
+    amount
+    reached
+    conversionToNext
+  }
+}`) as unknown as TypedDocumentString<FunnelPageQuery, FunnelPageQueryVariables>;
+export const ForecastDocument = new TypedDocumentString(`
+    query Forecast($filter: AnalyticsFilter!) {
+  forecast(filter: $filter) {
+    ...ForecastFields
+  }
+}
+    fragment ForecastFields on Forecast {
+  from
+  to
+  plan
+  closed
+  commit
+  bestCase
+  weightedPipeline
+  categories {
+    category
+    count
+    amount
+    weighted
+  }
+  byMember {
+    member {
+      id
+      name
+    }
+    closed
+    commit
+    bestCase
+    pipeline
+    weighted
+  }
+}`) as unknown as TypedDocumentString<ForecastQuery, ForecastQueryVariables>;
+export const ScorecardDocument = new TypedDocumentString(`
+    query Scorecard($memberId: ID!, $sprintId: ID) {
+  scorecard(memberId: $memberId, sprintId: $sprintId) {
+    ...ScorecardFields
+  }
+}
+    fragment ScorecardFields on Scorecard {
+  member {
+    id
+    name
+  }
+  from
+  to
+  sprintId
+  elapsed
+  score
+  lines {
+    metric
+    target
+    actual
+    weight
+    pace
+    attainment
+    status
+  }
+}`) as unknown as TypedDocumentString<ScorecardQuery, ScorecardQueryVariables>;
+export const AttentionClientsDocument = new TypedDocumentString(`
+    query AttentionClients($filter: ClientFilter, $first: Int) {
+  clients(filter: $filter, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        stage
+        region
+        annualPotential
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AttentionClientsQuery, AttentionClientsQueryVariables>;
+export const ImportMavenCrmDocument = new TypedDocumentString(`
+    mutation ImportMavenCrm($files: MavenCrmFilesInput!, $pipelineName: String!, $dryRun: Boolean) {
+  importMavenCrm(files: $files, pipelineName: $pipelineName, dryRun: $dryRun) {
+    status
+    runId
+    pipelineId
+    pipelineName
+    totalRows
+    durationMs
+    files {
+      file
+      fileName
+      rows
+      imported
+      updated
+      unchanged
+      reconciled
+      rejected
+    }
+    derived {
+      what
+      imported
+      updated
+      unchanged
+    }
+    notes {
+      code
+      count
+      message
+    }
+    rejected: rows(outcome: REJECTED, limit: 1000) {
+      ...ImportRowFields
+    }
+    reconciled: rows(outcome: RECONCILED, limit: 1000) {
+      ...ImportRowFields
+    }
+  }
+}
+    fragment ImportRowFields on ImportRow {
+  file
+  line
+  externalId
+  outcome
+  change
+  message
+}`) as unknown as TypedDocumentString<ImportMavenCrmMutation, ImportMavenCrmMutationVariables>;
+export const ScorecardsDocument = new TypedDocumentString(`
+    query Scorecards($memberIds: [ID!]!) {
+  scorecards(memberIds: $memberIds) {
+    ...ScorecardFields
+  }
+}
+    fragment ScorecardFields on Scorecard {
+  member {
+    id
+    name
+  }
+  from
+  to
+  sprintId
+  elapsed
+  score
+  lines {
+    metric
+    target
+    actual
+    weight
+    pace
+    attainment
+    status
+  }
+}`) as unknown as TypedDocumentString<ScorecardsQuery, ScorecardsQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {

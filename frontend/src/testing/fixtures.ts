@@ -1,5 +1,6 @@
 import type { CurrentUser } from '@/utils/session';
 import { STORAGE_KEYS } from '@/utils/storage';
+import { ANALYTICS_REPLIES } from './analytics-fixtures';
 import type { FakeHandler, FakeReply } from './fake-fetch';
 
 export const USERS = {
@@ -44,6 +45,25 @@ export function seedSession(user: CurrentUser, token = 'tok-saved'): void {
   localStorage.setItem(STORAGE_KEYS.user, JSON.stringify(user));
 }
 
+/** Member ids of the signed-in users (as the ViewerScope query names them). */
+export const MEMBER_OF = { DIRECTOR: 'm-dir', LEAD: 'm-lead', COACH: 'm-coach', SALES: 'm-rep1' } as const;
+
+/** The viewer's scope over TEAMS: the lead leads North, the coach coaches it, the director directs both. */
+export function viewerScopeData(user: CurrentUser) {
+  return {
+    me: { id: user.id, role: user.role, member: { id: MEMBER_OF[user.role] } },
+    teams: (user.role === 'DIRECTOR' ? TEAMS : TEAMS.slice(0, 1)).map((team) => ({
+      id: team.id,
+      name: team.name,
+      paused: false,
+      director: { id: MEMBER_OF.DIRECTOR },
+      lead: team.lead ? { id: team.lead.id } : null,
+      coach: team.coach ? { id: team.coach.id } : null,
+      members: team.members.map((m) => ({ id: m.id })),
+    })),
+  };
+}
+
 /** A handler answering the dashboard operations; override any of them. */
 export function dashboardHandler(user: CurrentUser, overrides: Partial<Record<string, () => FakeReply>> = {}): FakeHandler {
   const defaults: Record<string, () => FakeReply> = {
@@ -51,9 +71,12 @@ export function dashboardHandler(user: CurrentUser, overrides: Partial<Record<st
     Teams: () => ({ json: { data: { teams: user.role === 'DIRECTOR' ? TEAMS : TEAMS.slice(0, 1) } } }),
     TeamComposition: () => ({ json: { data: { teamComposition: COMPOSITION } } }),
     UnreadNotificationCount: () => ({ json: { data: { unreadNotificationCount: 0 } } }),
+    ViewerScope: () => ({ json: { data: viewerScopeData(user) } }),
   };
   return (request) => {
     const name = request.body.operationName ?? '';
-    return (overrides[name] ?? defaults[name])?.();
+    const own = overrides[name] ?? defaults[name];
+    if (own) return own();
+    return ANALYTICS_REPLIES[name]?.(request.body.variables);
   };
 }

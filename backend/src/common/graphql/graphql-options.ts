@@ -7,6 +7,7 @@ import type { Request, Response } from 'express';
 import type { AppConfig } from '../../config/app-config';
 import { sqlCounter } from '../../database/sql-counter';
 import type { LoadersFactory } from '../context/loaders';
+import type { MetricsService } from '../../modules/ops/metrics.service';
 import type { RequestContext } from '../context/request-context';
 import { formatGraphQLError } from '../errors/format-error';
 
@@ -33,7 +34,7 @@ function sqlCountPlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
-export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, metrics?: MetricsService): ApolloDriverConfig {
   const logger = new Logger('GraphQL');
   const armor = new ApolloArmor({
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true },
@@ -46,6 +47,7 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): Apol
     blockFieldSuggestion: { enabled: config.isProduction },
   }).protect();
   const plugins: ApolloServerPlugin[] = [...armor.plugins];
+  if (metrics) plugins.push(metrics.graphqlPlugin());
   if (config.exposesSqlCount) plugins.push(sqlCountPlugin() as ApolloServerPlugin);
   if (!config.isProduction) plugins.push(ApolloServerPluginLandingPageLocalDefault({ embed: true }));
   return {

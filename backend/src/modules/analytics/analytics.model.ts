@@ -172,6 +172,9 @@ export class ForecastModel {
   @Field(() => [ForecastCategoryTotalModel])
   categories: ForecastCategoryTotalModel[];
 
+  @Field(() => Float, { description: 'The plan: revenue targets set for periods inside this one (KPI targets), for the people in scope' })
+  plan: number;
+
   @Field(() => Float, { description: 'Won in the period' })
   closed: number;
 
@@ -184,7 +187,7 @@ export class ForecastModel {
   @Field(() => Float, { description: 'Σ amount × probability over open deals of the period, plus closed' })
   weightedPipeline: number;
 
-  @Field(() => [ForecastMemberRowModel], { description: 'The same per owner: where the number comes from' })
+  @Field(() => [ForecastMemberRowModel], { description: 'Per owner, the amount in each category (not cumulative): where the number comes from' })
   byMember: ForecastMemberRowModel[];
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ReadReplica } from '../../database/read-replica';
 
 /** The owner key of the rollup rows that hold everyone's deals. */
 export const ALL_OWNERS = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
@@ -39,10 +40,13 @@ export interface DealScope {
 /** Funnel, performance, forecast and KPI figures: each one statement over indexed deal, activity and order data. */
 @Injectable()
 export class AnalyticsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly replica: ReadReplica,
+  ) {}
 
   async defaultPipeline(organizationId: string): Promise<{ id: string; name: string } | null> {
-    const rows: { id: string; name: string }[] = await this.dataSource.query(
+    const rows: { id: string; name: string }[] = await this.replica.query(
       'SELECT id, name FROM pipeline WHERE organization_id = $1 ORDER BY is_default DESC, created_at LIMIT 1',
       [organizationId],
     );
@@ -50,7 +54,7 @@ export class AnalyticsRepository {
   }
 
   async pipeline(organizationId: string, id: string): Promise<{ id: string; name: string } | null> {
-    const rows: { id: string; name: string }[] = await this.dataSource.query('SELECT id, name FROM pipeline WHERE organization_id = $1 AND id = $2', [organizationId, id]);
+    const rows: { id: string; name: string }[] = await this.replica.query('SELECT id, name FROM pipeline WHERE organization_id = $1 AND id = $2', [organizationId, id]);
     return rows[0] ?? null;
   }
 
@@ -59,7 +63,7 @@ export class AnalyticsRepository {
    * history and the current stage), for the deals started in the period.
    */
   async funnelStages(pipelineId: string, scope: DealScope): Promise<{ id: string; name: string; kind: 'OPEN' | 'WON' | 'LOST'; probability: number; count: number; amount: number; reached: number }[]> {
-    return this.dataSource.query(
+    return this.replica.query(
       `WITH d AS (
          SELECT d.id, d.stage_id, d.amount FROM deal d
           WHERE d.organization_id = $1 AND d.pipeline_id = $2 AND ($3::uuid[] IS NULL OR d.owner_member_id = ANY($3))
@@ -82,7 +86,7 @@ export class AnalyticsRepository {
 
   /** The same figures from the trigger-kept rollups (whole months only): a few hundred rows whatever the number of deals. */
   async funnelStagesFromRollup(pipelineId: string, scope: DealScope): Promise<{ id: string; name: string; kind: 'OPEN' | 'WON' | 'LOST'; probability: number; count: number; amount: number; reached: number }[]> {
-    return this.dataSource.query(
+    return this.replica.query(
       `SELECT s.id, s.name, s.kind, s.probability::float8 AS probability, coalesce(sum(r.deals), 0)::int AS count,
               coalesce(sum(r.amount), 0)::float8 AS amount, coalesce(sum(r.reached), 0)::int AS reached
          FROM pipeline_stage s
@@ -95,7 +99,7 @@ export class AnalyticsRepository {
   }
 
   async winDaysHistogram(pipelineId: string, scope: DealScope): Promise<{ value: number; count: number }[]> {
-    return this.dataSource.query(
+    return this.replica.query(
       `SELECT days AS value, sum(deals)::int AS count FROM deal_win_days
         WHERE pipeline_id = $1 AND owner_key = ANY($2::uuid[]) AND ($3::date IS NULL OR started_month >= $3) AND ($4::date IS NULL OR started_month <= $4)
         GROUP BY days HAVING sum(deals) > 0`,
@@ -104,7 +108,7 @@ export class AnalyticsRepository {
   }
 
   async medianDaysToWin(pipelineId: string, scope: DealScope): Promise<number | null> {
-    const [row]: { median: number | null }[] = await this.dataSource.query(
+    const [row]: { median: number | null }[] = await this.replica.query(
       `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d.closed_on - d.started_on)::float8 AS median
          FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'WON'
         WHERE d.organization_id = $1 AND d.pipeline_id = $2 AND d.closed_on IS NOT NULL AND ($3::uuid[] IS NULL OR d.owner_member_id = ANY($3))
@@ -116,7 +120,7 @@ export class AnalyticsRepository {
 
   /** Won, lost and open deals per owner (all pipelines unless one is given), deals started in the period. */
   async memberPerformance(pipelineId: string | null, scope: DealScope): Promise<{ memberId: string; won: number; lost: number; open: number; wonAmount: number }[]> {
-    return this.dataSource.query(
+    return this.replica.query(
       `WITH agg AS (
          SELECT d.owner_member_id AS member_id,
                 count(*) FILTER (WHERE s.kind = 'WON')::int AS won, count(*) FILTER (WHERE s.kind = 'LOST')::int AS lost,
@@ -136,7 +140,7 @@ export class AnalyticsRepository {
 
   /** The period's deals for the forecast, summed per owner, stage kind and probability: open ones expected to close in it, closed ones closed in it. */
   async forecastDeals(scope: DealScope & { from: string; to: string }): Promise<{ ownerId: string | null; kind: 'OPEN' | 'WON' | 'LOST'; probability: number; amount: number; count: number }[]> {
-    return this.dataSource.query(
+    return this.replica.query(
       `SELECT x.owner_member_id AS "ownerId", s.kind, s.probability::float8 AS probability, sum(x.amount)::float8 AS amount, count(*)::int AS count
          FROM (SELECT true AS open_branch, d.owner_member_id, d.stage_id, d.amount FROM deal d
                 WHERE d.organization_id = $1 AND d.closed_on IS NULL AND d.expected_close_on BETWEEN $3 AND $4 AND ($2::uuid[] IS NULL OR d.owner_member_id = ANY($2))
@@ -151,7 +155,7 @@ export class AnalyticsRepository {
 
   /** Every KPI metric of one member in a period, in one statement. */
   async memberMetrics(organizationId: string, memberId: string, from: string, to: string, timezone: string): Promise<Record<string, number>> {
-    const [row]: Record<string, number>[] = await this.dataSource.query(
+    const [row]: Record<string, number>[] = await this.replica.query(
       `WITH span AS (SELECT ($3::date)::timestamp AT TIME ZONE $5 AS t0, ($4::date + 1)::timestamp AT TIME ZONE $5 AS t1),
        deals AS (
          SELECT s.kind, d.amount FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id
@@ -204,7 +208,7 @@ export class AnalyticsRepository {
 
   /** Warm leads waiting for hunters (not yet contacted by their hunter), hunters' free places, and the telemarketing teams. */
   async cascade(organizationId: string): Promise<{ waiting: number; free: number; teams: { id: string; name: string; paused: boolean }[] }> {
-    const [row]: { waiting: number; free: number }[] = await this.dataSource.query(
+    const [row]: { waiting: number; free: number }[] = await this.replica.query(
       `SELECT
          (SELECT count(*)::int FROM client c JOIN member m ON m.id = c.owner_member_id AND m.stage_role = 'HUNTER'
            WHERE c.organization_id = $1 AND c.stage = 'PROSPECT'
@@ -213,7 +217,7 @@ export class AnalyticsRepository {
             FROM member m WHERE m.organization_id = $1 AND m.active AND m.stage_role = 'HUNTER') AS free`,
       [organizationId],
     );
-    const teams: { id: string; name: string; paused: boolean }[] = await this.dataSource.query(
+    const teams: { id: string; name: string; paused: boolean }[] = await this.replica.query(
       `SELECT t.id, t.name, t.paused FROM team t WHERE t.organization_id = $1
           AND EXISTS (SELECT 1 FROM team_member tm JOIN member m ON m.id = tm.member_id WHERE tm.team_id = t.id AND m.stage_role = 'PROSPECTOR') ORDER BY t.name`,
       [organizationId],
@@ -223,7 +227,7 @@ export class AnalyticsRepository {
 
   /** Per transition: handoffs in the period and the clients that went dormant or were lost within `days` after theirs. */
   async handoffLeakage(scope: DealScope, days: number): Promise<{ fromStage: string; toStage: string; handoffs: number; leaked: number }[]> {
-    return this.dataSource.query(
+    return this.replica.query(
       `SELECT r.from_stage AS "fromStage", r.to_stage AS "toStage", count(*)::int AS handoffs,
               count(*) FILTER (WHERE c.stage IN ('DORMANT', 'LOST') AND c.stage_changed_at >= r.at AND c.stage_changed_at < r.at + make_interval(days => $5))::int AS leaked
          FROM assignment_record r JOIN client c ON c.id = r.client_id
@@ -248,7 +252,7 @@ export class AnalyticsRepository {
 
   /** Open deals of a member whose stage has not changed for `days` days. */
   async stalledDeals(memberId: string, days: number): Promise<{ id: string; title: string; amount: number; stageName: string; days: number }[]> {
-    return this.dataSource.query(
+    return this.replica.query(
       `SELECT d.id, d.title, d.amount::float8 AS amount, s.name AS "stageName",
               (current_date - coalesce((SELECT max(h.entered_at) FROM deal_stage_history h WHERE h.deal_id = d.id)::date, d.started_on))::int AS days
          FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'OPEN'
@@ -274,14 +278,14 @@ export class AnalyticsRepository {
       }
     };
     const span = [organizationId, memberIds, from, to, timezone];
-    add(await this.dataSource.query(
+    add(await this.replica.query(
       `SELECT a.owner_member_id AS member_id, count(*) FILTER (WHERE a.kind = 'CALL') AS "CALLS", count(*) FILTER (WHERE a.kind = 'MEETING') AS "MEETINGS"
          FROM activity a
         WHERE a.organization_id = $1 AND a.owner_member_id = ANY($2) AND a.at >= ($3::date)::timestamp AT TIME ZONE $5 AND a.at < ($4::date + 1)::timestamp AT TIME ZONE $5
         GROUP BY a.owner_member_id`,
       span,
     ));
-    add(await this.dataSource.query(
+    add(await this.replica.query(
       `SELECT o.seller_member_id AS member_id, sum(o.total) AS "REVENUE",
               count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM client_order e WHERE e.client_id = o.client_id AND (e.ordered_on, e.id) < (o.ordered_on, o.id))) AS "FIRST_ORDERS"
          FROM client_order o
@@ -289,7 +293,7 @@ export class AnalyticsRepository {
         GROUP BY o.seller_member_id`,
       [organizationId, memberIds, from, to],
     ));
-    add(await this.dataSource.query(
+    add(await this.replica.query(
       `SELECT d.owner_member_id AS member_id, count(*) FILTER (WHERE s.kind = 'WON') AS "DEALS_WON",
               CASE WHEN count(*) = 0 THEN 0 ELSE count(*) FILTER (WHERE s.kind = 'WON')::float8 / count(*) END AS "WIN_RATE",
               coalesce(avg(d.amount) FILTER (WHERE s.kind = 'WON'), 0) AS "AVERAGE_DEAL"
@@ -298,25 +302,25 @@ export class AnalyticsRepository {
         GROUP BY d.owner_member_id`,
       [organizationId, memberIds, from, to],
     ));
-    add(await this.dataSource.query(
+    add(await this.replica.query(
       `SELECT r.from_member_id AS member_id, count(*) AS "WARM_LEADS_HANDED" FROM assignment_record r
         WHERE r.organization_id = $1 AND r.from_member_id = ANY($2) AND r.kind = 'HANDOFF' AND r.at >= ($3::date)::timestamp AT TIME ZONE $5 AND r.at < ($4::date + 1)::timestamp AT TIME ZONE $5
         GROUP BY r.from_member_id`,
       span,
     ));
-    add(await this.dataSource.query(
+    add(await this.replica.query(
       `SELECT r.to_member_id AS member_id, count(*) AS "NEW_CLIENTS" FROM assignment_record r
         WHERE r.organization_id = $1 AND r.to_member_id = ANY($2) AND r.kind IN ('ROUTING', 'IMPORT') AND r.at >= ($3::date)::timestamp AT TIME ZONE $5 AND r.at < ($4::date + 1)::timestamp AT TIME ZONE $5
         GROUP BY r.to_member_id`,
       span,
     ));
-    add(await this.dataSource.query(
+    add(await this.replica.query(
       `SELECT p.owner_member_id AS member_id, count(*) AS "PROCESSES_DONE" FROM sales_process p
         WHERE p.organization_id = $1 AND p.owner_member_id = ANY($2) AND p.status = 'DONE' AND p.done_at >= ($3::date)::timestamp AT TIME ZONE $5 AND p.done_at < ($4::date + 1)::timestamp AT TIME ZONE $5
         GROUP BY p.owner_member_id`,
       span,
     ));
-    add(await this.dataSource.query(
+    add(await this.replica.query(
       `SELECT cs.coach_member_id AS member_id, count(*) AS "COACHING_SESSIONS" FROM coaching_session cs
         WHERE cs.organization_id = $1 AND cs.coach_member_id = ANY($2) AND cs.held_on BETWEEN $3 AND $4 GROUP BY cs.coach_member_id`,
       [organizationId, memberIds, from, to],
@@ -337,5 +341,28 @@ export class AnalyticsRepository {
       `SELECT id, role, stage_role AS "stageRole" FROM member WHERE organization_id = $1 AND active AND role <> 'DIRECTOR' AND ($2::uuid[] IS NULL OR id = ANY($2)) ORDER BY name`,
       [organizationId, ids],
     );
+  }
+
+  /** The plan of a period: revenue targets set for periods inside it, for the owners in scope. */
+  async revenuePlan(scope: DealScope & { from: string; to: string }): Promise<number> {
+    const [row]: { plan: number }[] = await this.replica.query(
+      `SELECT coalesce(sum(target), 0)::float8 AS plan FROM kpi_target
+        WHERE organization_id = $1 AND metric = 'REVENUE' AND period_start >= $3 AND period_end <= $4 AND ($2::uuid[] IS NULL OR member_id = ANY($2))`,
+      [scope.organizationId, scope.ownerIds, scope.from, scope.to],
+    );
+    return row.plan;
+  }
+
+  /** Each member's running sprint (the first one of their teams), if any. */
+  async activeSprintsOfMembers(memberIds: readonly string[]): Promise<Map<string, { id: string; startsOn: string; endsOn: string }>> {
+    if (memberIds.length === 0) return new Map();
+    const rows: { memberId: string; id: string; startsOn: string; endsOn: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (x.member_id) x.member_id AS "memberId", s.id, s.starts_on::text AS "startsOn", s.ends_on::text AS "endsOn"
+         FROM (SELECT member_id, team_id FROM team_member WHERE member_id = ANY($1) UNION SELECT lead_id, id FROM team WHERE lead_id = ANY($1)) x
+         JOIN sprint s ON s.team_id = x.team_id AND s.status = 'ACTIVE'
+        ORDER BY x.member_id, s.starts_on DESC`,
+      [memberIds],
+    );
+    return new Map(rows.map((r) => [r.memberId, { id: r.id, startsOn: r.startsOn, endsOn: r.endsOn }]));
   }
 }

@@ -77,4 +77,10 @@ export class AnalyticsResolver {
     const cards = await this.service.kpiProgress(viewer, filter);
     return Promise.all(cards.map(async (c) => ({ ...c, member: await member(ctx, c.memberId) })));
   }
+
+  @Query(() => [ScorecardModel], { description: 'Scorecards of the given people (each over their running sprint, else this month), in the order given, batched' })
+  async scorecards(@CurrentViewer() viewer: Viewer, @Args('memberIds', { type: () => [ID] }) memberIds: string[], @Context() ctx: RequestContext): Promise<ScorecardModel[]> {
+    const cards = await this.service.scorecards(viewer, memberIds);
+    return Promise.all(cards.map(async (c) => ({ ...c, member: await member(ctx, c.memberId) })));
+  }
 }

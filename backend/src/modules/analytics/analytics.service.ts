@@ -130,6 +130,7 @@ export class AnalyticsService {
     return {
       from,
       to,
+      plan: round2(await this.analytics.revenuePlan({ ...scope, from, to })),
       categories: FORECAST_CATEGORIES.map((category) => ({ category, count: totals.get(category)!.count, amount: round2(totals.get(category)!.amount), weighted: round2(totals.get(category)!.weighted) })),
       closed: round2(closed),
       commit: round2(commit),
@@ -218,22 +219,57 @@ export class AnalyticsService {
     const running = filter.teamId ? await this.sprints.activeSprint(filter.teamId) : null;
     if (filter.from && filter.to) period = { from: filter.from, to: filter.to, sprintId: null };
     else if (running) period = { from: running.startsOn, to: running.endsOn, sprintId: running.id };
-    else period = { from: `${today.slice(0, 7)}-01`, to: new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 0)).toISOString().slice(0, 10), sprintId: null };
+    else period = this.month(today);
     const members = await this.analytics.membersForKpi(viewer.organizationId, scope.ownerIds);
+    return (await this.cardsFor(viewer.organizationId, members, period, timezone, today)).filter((c) => c.lines.length > 0);
+  }
+
+  /** Scorecards of the given people, each over their own default period (their running sprint, else this month), batched per period. */
+  async scorecards(viewer: Viewer, memberIds: readonly string[]) {
+    const ids = [...new Set(memberIds)];
+    if (ids.length > 500) throw DomainError.badInput('memberIds', 'At most 500 people at once.');
+    const visible = await this.scope(viewer, {});
+    if (visible.ownerIds !== null) {
+      const allowed = new Set([...visible.ownerIds, viewer.memberId]);
+      if (ids.some((id) => !allowed.has(id))) throw DomainError.notFound('A member');
+    }
+    const members = await this.analytics.membersForKpi(viewer.organizationId, ids);
+    if (members.length !== ids.length) throw DomainError.notFound('A member');
+    const timezone = await this.sprints.timezoneOf(viewer.organizationId);
+    const today = dayIn(timezone);
+    const sprints = await this.analytics.activeSprintsOfMembers(ids);
+    const groups = new Map<string, { period: { from: string; to: string; sprintId: string | null }; members: typeof members }>();
+    for (const m of members) {
+      const s = sprints.get(m.id);
+      const period = s ? { from: s.startsOn, to: s.endsOn, sprintId: s.id } : this.month(today);
+      const key = `${period.from}/${period.to}/${period.sprintId}`;
+      const group = groups.get(key) ?? { period, members: [] };
+      group.members.push(m);
+      groups.set(key, group);
+    }
+    const cards = [];
+    for (const g of groups.values()) cards.push(...(await this.cardsFor(viewer.organizationId, g.members, g.period, timezone, today)));
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return cards.sort((a, b) => order.get(a.memberId)! - order.get(b.memberId)!);
+  }
+
+  private month(today: string): { from: string; to: string; sprintId: null } {
+    return { from: `${today.slice(0, 7)}-01`, to: new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 0)).toISOString().slice(0, 10), sprintId: null };
+  }
+
+  private async cardsFor(organizationId: string, members: { id: string; role: string; stageRole: string | null }[], period: { from: string; to: string; sprintId: string | null }, timezone: string, today: string) {
     const ids = members.map((m) => m.id);
-    const [metrics, targets] = [await this.analytics.metricsForMembers(viewer.organizationId, ids, period.from, period.to, timezone), await this.analytics.targetsForMembers(ids, period.from, period.to)];
+    const [metrics, targets] = [await this.analytics.metricsForMembers(organizationId, ids, period.from, period.to, timezone), await this.analytics.targetsForMembers(ids, period.from, period.to)];
     const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY_MS + 1;
     const elapsedDays = Math.min(days, Math.max(0, (Date.parse(today) - Date.parse(period.from)) / DAY_MS + 1));
     const elapsed = Math.round((elapsedDays / days) * 10_000) / 10_000;
-    return members
-      .map((m) => {
-        const set = targets.filter((t) => t.memberId === m.id);
-        const lines = (set.length
-          ? set.map((t) => ({ metric: t.metric as KpiMetric, target: t.target, weight: t.weight }))
-          : defaultKpis(m.role as never, m.stageRole as never).map((k) => ({ ...k, target: ['WIN_RATE', 'AVERAGE_DEAL'].includes(k.metric) ? k.target : Math.round(k.target * (days / 14) * 100) / 100 }))
-        ).map((k) => scorecardLine(k.metric, k.target, Math.round((metrics.get(m.id)?.[k.metric] ?? 0) * 10_000) / 10_000, k.weight, elapsed));
-        return { memberId: m.id, from: period.from, to: period.to, sprintId: period.sprintId, elapsed, lines, score: scorecardScore(lines), targetsSet: set.length > 0 };
-      })
-      .filter((c) => c.lines.length > 0);
+    return members.map((m) => {
+      const set = targets.filter((t) => t.memberId === m.id);
+      const lines = (set.length
+        ? set.map((t) => ({ metric: t.metric as KpiMetric, target: t.target, weight: t.weight }))
+        : defaultKpis(m.role as never, m.stageRole as never).map((k) => ({ ...k, target: ['WIN_RATE', 'AVERAGE_DEAL'].includes(k.metric) ? k.target : Math.round(k.target * (days / 14) * 100) / 100 }))
+      ).map((k) => scorecardLine(k.metric, k.target, Math.round((metrics.get(m.id)?.[k.metric] ?? 0) * 10_000) / 10_000, k.weight, elapsed));
+      return { memberId: m.id, from: period.from, to: period.to, sprintId: period.sprintId, elapsed, lines, score: scorecardScore(lines), targetsSet: set.length > 0 };
+    });
   }
 }

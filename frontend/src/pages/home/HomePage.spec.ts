@@ -109,4 +109,50 @@ describe('HomePage', () => {
     await vi.waitFor(() => expect(ctx.router.currentRoute.value.name).toBe('login'));
     expect(ctx.router.currentRoute.value.query.redirect).toBe('/');
   });
+
+  describe('analytics dashboards', () => {
+    const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    const ops = (fake: Awaited<ReturnType<typeof mountHome>>['fake'], name: string) => fake.requests.filter((r) => r.body.operationName === name);
+
+    it("gives the director this month's forecast, the funnel of each team and every rep's score", async () => {
+      const { root, fake } = await mountHome(USERS.DIRECTOR, {}, 'ru');
+      expect(nbsp(root.get('[data-testid="forecast-headline"] [data-testid="stat-commit"]').text())).toContain('1 500 000 ₽');
+      expect(root.get('[data-testid="forecast-no-plan"]').text()).toContain('цели по выручке');
+      expect(ops(fake, 'Funnel').map((r) => r.body.variables)).toEqual([{ filter: { teamId: 't-north' } }, { filter: { teamId: 't-south' } }]);
+      expect(root.get('[data-testid="team-funnel-chart"]').attributes('aria-label')).toContain('North');
+      // One batched request for everyone's scorecard.
+      expect(ops(fake, 'Scorecards').map((r) => [...(r.body.variables.memberIds as string[])].sort())).toEqual([['m-rep1', 'm-rep2', 'm-rep3']]);
+      const behind = root.get('[data-testid="kpi-transparency-behind"]');
+      expect(behind.attributes('data-count')).toBe('2');
+      expect(behind.findAll('[data-testid="pace-behind-person"]')[0]?.text()).toContain('Выручка, Звонки');
+      expect(fake.violations).toEqual([]);
+    });
+
+    it("gives the lead the sprint summary and the team's pace", async () => {
+      const { root, fake } = await mountHome(USERS.LEAD);
+      expect(ops(fake, 'ActiveSprint')[0]?.body.variables).toEqual({ teamId: 't-north' });
+      expect(root.get('[data-testid="sprint-pulse"] [data-testid="empty-state"]').text()).toContain('No sprint is running');
+      expect(ops(fake, 'Scorecards').map((r) => [...(r.body.variables.memberIds as string[])].sort())).toEqual([['m-rep1', 'm-rep2']]);
+      expect(root.get('[data-testid="team-pace-behind"]').text()).toContain('1 person is behind:');
+      expect(root.get('[data-testid="team-pace-behind"] a').attributes('href')).toBe('/kpi/m-rep1');
+    });
+
+    it('gives the rep their scorecard, their processes and the clients that went quiet', async () => {
+      const { root, fake } = await mountHome(USERS.SALES, {
+        AttentionClients: () => ({ json: { data: { clients: { totalCount: 1, edges: [{ node: { id: 'c1', name: 'ООО Тишина', stage: 'DORMANT', region: 'Урал', annualPotential: '1200000.00' } }] } } } }),
+      });
+      expect(ops(fake, 'Scorecard')[0]?.body.variables).toEqual({ memberId: 'm-rep1', sprintId: null });
+      expect(root.get('[data-testid="my-scorecard"] [data-testid="scorecard-behind"]').attributes('data-count')).toBe('2');
+      expect(ops(fake, 'AttentionClients')[0]?.body.variables).toEqual({ filter: { stages: ['DORMANT'] }, first: 6 });
+      expect(root.get('[data-testid="attention-client"]').text()).toContain('ООО Тишина');
+      expect(root.find('[data-testid="my-processes"] [data-testid="empty-state"]').exists()).toBe(true);
+    });
+
+    it('gives the coach the coachees with their flags', async () => {
+      const { root, fake } = await mountHome(USERS.COACH);
+      expect(ops(fake, 'Scorecards').map((r) => [...(r.body.variables.memberIds as string[])].sort())).toEqual([['m-rep1', 'm-rep2']]);
+      expect(root.get('[data-testid="coachees"] h2').text()).toBe('Coachees');
+      expect(root.get('[data-testid="coachees-behind"]').attributes('data-count')).toBe('1');
+    });
+  });
 });

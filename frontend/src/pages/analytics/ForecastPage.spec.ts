@@ -1,0 +1,71 @@
+import { flushPromises } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FORECAST } from '@/testing/analytics-fixtures';
+import { createFakeFetch, type FakeReply } from '@/testing/fake-fetch';
+import { dashboardHandler, seedSession, USERS } from '@/testing/fixtures';
+import { mountRoute } from '@/testing/mount-app';
+import { localToday, periodRange } from '@/utils/analytics';
+
+async function mountForecast(path = '/analytics/forecast', overrides: Partial<Record<string, () => FakeReply>> = {}, locale: 'en' | 'ru' = 'en') {
+  // The director of the fixtures reads Russian; English unless the test asks for Russian.
+  const user = { ...USERS.DIRECTOR, locale };
+  seedSession(user);
+  const fake = createFakeFetch(dashboardHandler(user, overrides));
+  const { root, ctx } = await mountRoute(path, { fetch: fake.fetch, locale });
+  await flushPromises();
+  return { root, ctx, fake };
+}
+const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+const lastFilter = (fake: Awaited<ReturnType<typeof mountForecast>>['fake']) => fake.requests.filter((r) => r.body.operationName === 'Forecast').at(-1)?.body.variables.filter;
+
+beforeEach(() => localStorage.clear());
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('ForecastPage', () => {
+  it('shows closed, commit, best case and weighted, the categories chart and where the number comes from', async () => {
+    const { root, fake } = await mountForecast('/analytics/forecast', {}, 'ru');
+    expect(lastFilter(fake)).toEqual(periodRange('month', localToday()));
+    const tile = (key: string) => nbsp(root.get(`[data-testid="stat-${key}"] [data-testid="stat-value"]`).text());
+    expect(tile('closed')).toBe('500 000 ₽');
+    expect(tile('commit')).toBe('1 500 000 ₽');
+    expect(tile('best-case')).toBe('2 700 000 ₽');
+    expect(tile('weighted')).toBe('2 030 000 ₽');
+    expect(nbsp(root.get('[data-testid="forecast-chart"]').attributes('aria-label') ?? '')).toContain('Закрыто: 500 000 ₽; Обязательство: 1 000 000 ₽');
+    const rows = root.findAll('[data-testid="forecast-members-row"]');
+    expect(rows.map((r) => r.get('[data-col="member"]').text())).toEqual(['Rita Rep', 'Pavel Prospector']);
+    const total = root.get('[data-testid="forecast-members-total"]');
+    expect(total.get('[data-col="member"]').text()).toBe('Всего');
+    expect(nbsp(total.get('[data-col="commit"]').text())).toBe('1 000 000 ₽');
+    expect(nbsp(total.get('[data-col="weighted"]').text())).toBe('2 030 000 ₽');
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('moves by month and quarter, keeping the period in the address', async () => {
+    const { root, ctx, fake } = await mountForecast();
+    const today = localToday();
+    await root.get('[data-testid="forecast-prev"]').trigger('click');
+    await flushPromises();
+    expect(ctx.router.currentRoute.value.query).toEqual({ offset: '-1' });
+    expect(lastFilter(fake)).toEqual(periodRange('month', today, -1));
+    await root.get('[data-testid="forecast-period"] [data-grain="quarter"]').trigger('click');
+    await flushPromises();
+    expect(ctx.router.currentRoute.value.query).toEqual({ grain: 'quarter' });
+    expect(lastFilter(fake)).toEqual(periodRange('quarter', today));
+    expect(root.get('[data-testid="forecast-period-label"]').text()).toMatch(/^Q[1-4] \d{4}$/);
+    await root.get('[data-testid="analytics-filter-team"]').setValue('t-north');
+    await flushPromises();
+    expect(ctx.router.currentRoute.value.query).toEqual({ grain: 'quarter', team: 't-north' });
+    expect(lastFilter(fake)).toEqual({ teamId: 't-north', ...periodRange('quarter', today) });
+  });
+
+  it('says so when nothing is expected to close', async () => {
+    const { root } = await mountForecast('/analytics/forecast', {
+      Forecast: () => ({ json: { data: { forecast: { ...FORECAST, closed: 0, commit: 0, bestCase: 0, weightedPipeline: 0, categories: FORECAST.categories.map((c) => ({ ...c, count: 0, amount: 0, weighted: 0 })), byMember: [] } } } }),
+    });
+    expect(root.get('[data-testid="forecast-card"] [data-testid="empty-state"]').text()).toContain('No deals are expected to close in this period.');
+    expect(root.get('[data-testid="forecast-members"] [data-testid="empty-state"]').text()).toContain('No rows to show.');
+    expect(root.get('[data-testid="forecast-members-csv"]').attributes('disabled')).toBeDefined();
+  });
+});

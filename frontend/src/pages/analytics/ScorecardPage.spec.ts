@@ -1,0 +1,63 @@
+import { flushPromises } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFakeFetch, graphQLError, type FakeReply } from '@/testing/fake-fetch';
+import { dashboardHandler, seedSession, USERS } from '@/testing/fixtures';
+import { mountRoute } from '@/testing/mount-app';
+import type { CurrentUser } from '@/utils/session';
+
+async function mountScorecard(user: CurrentUser, path = '/kpi', overrides: Partial<Record<string, () => FakeReply>> = {}, locale: 'en' | 'ru' = 'en') {
+  seedSession(user);
+  const fake = createFakeFetch(dashboardHandler(user, overrides));
+  const { root, ctx } = await mountRoute(path, { fetch: fake.fetch, locale });
+  await flushPromises();
+  return { root, ctx, fake };
+}
+const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+beforeEach(() => localStorage.clear());
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('ScorecardPage', () => {
+  it("shows a rep their own KPIs with target, actual, pace and status, and no one else to pick", async () => {
+    const { root, fake } = await mountScorecard({ ...USERS.SALES, locale: 'ru' }, '/kpi', {}, 'ru');
+    expect(root.get('[data-testid="page-title"]').text()).toBe('Мои KPI');
+    expect(fake.requests.find((r) => r.body.operationName === 'Scorecard')?.body.variables).toEqual({ memberId: 'm-rep1', sprintId: null });
+    expect(root.find('[data-testid="scorecard-member"]').exists()).toBe(false);
+    const card = root.get('[data-testid="scorecard-page"] [data-testid="scorecard"]');
+    expect(nbsp(card.get('[data-testid="scorecard-score"]').text())).toContain('32,7 %');
+    expect(card.get('[data-testid="scorecard-behind"]').attributes('data-count')).toBe('2');
+    const lines = card.findAll('[data-testid="score-line"]');
+    expect(lines.map((l) => [l.attributes('data-metric'), l.attributes('data-status')])).toEqual([
+      ['REVENUE', 'BEHIND'],
+      ['CALLS', 'BEHIND'],
+      ['PROCESSES_DONE', 'AHEAD'],
+    ]);
+    expect(nbsp(lines[0]!.text())).toContain('0 ₽ из 3 000 000 ₽');
+    expect(nbsp(lines[0]!.text())).toContain('темп 1 500 000 ₽');
+    expect(lines[0]!.get('[data-testid="score-status"]').text()).toBe('Отстаёт');
+    expect((lines[1]!.get('.score-line__pace').element as HTMLElement).style.left).toBe('50%');
+    expect(card.get('[data-testid="scorecard-period"]').text()).toContain('2026');
+    expect(root.findAll('[data-testid="scorecard-table-row"]')).toHaveLength(3);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('lets a lead pick a person of the team, with the address following', async () => {
+    const { root, ctx, fake } = await mountScorecard(USERS.LEAD);
+    expect(root.get('[data-testid="page-title"]').text()).toBe('My KPIs');
+    const options = root.findAll('[data-testid="scorecard-member"] option').map((o) => o.text());
+    expect(options).toEqual(['Lena Lead (me)', 'Pavel Prospector', 'Rita Rep']);
+    await root.get('[data-testid="scorecard-member"]').setValue('m-rep2');
+    await flushPromises();
+    expect(ctx.router.currentRoute.value.params.memberId).toBe('m-rep2');
+    expect(fake.requests.filter((r) => r.body.operationName === 'Scorecard').at(-1)?.body.variables).toEqual({ memberId: 'm-rep2', sprintId: null });
+    expect(root.get('[data-testid="page-title"]').text()).toBe('KPIs');
+    expect(root.get('[data-testid="scorecard-behind"]').attributes('data-count')).toBe('0');
+  });
+
+  it('shows the error of a person the viewer may not see', async () => {
+    const { root } = await mountScorecard(USERS.SALES, '/kpi/m-rep3', { Scorecard: () => ({ json: graphQLError('NOT_FOUND', 'The member was not found') }) });
+    expect(root.get('[data-testid="error-state"]').attributes('data-error-code')).toBe('NOT_FOUND');
+  });
+});

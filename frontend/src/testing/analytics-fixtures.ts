@@ -1,0 +1,101 @@
+import type { ForecastFieldsFragment, FunnelFieldsFragment, FunnelPageQuery, ImportMavenCrmMutation, ScorecardFieldsFragment } from '@/graphql/generated';
+import type { FakeReply } from './fake-fetch';
+
+/** Figures shaped like the demo's default pipeline (small numbers, easy to check by eye). */
+export const FUNNEL: FunnelFieldsFragment = {
+  pipelineId: 'pl-1',
+  pipelineName: 'Основная воронка',
+  totalDeals: 20,
+  won: 6,
+  lost: 2,
+  winRate: 0.75,
+  medianDaysToWin: 19.5,
+  wonAmount: 3_150_000,
+  weightedPipeline: 1_234_500,
+  stages: [
+    { id: 's1', name: 'Новый лид', kind: 'OPEN', probability: 0.1, count: 4, amount: 1_200_000, reached: 20, conversionToNext: 0.8 },
+    { id: 's2', name: 'Переговоры', kind: 'OPEN', probability: 0.6, count: 8, amount: 1_857_500, reached: 16, conversionToNext: 0.375 },
+    { id: 's3', name: 'Выиграна', kind: 'WON', probability: 1, count: 6, amount: 3_150_000, reached: 6, conversionToNext: null },
+    { id: 's4', name: 'Проиграна', kind: 'LOST', probability: 0, count: 2, amount: 400_000, reached: 2, conversionToNext: null },
+  ],
+};
+
+export const PERFORMANCE: FunnelPageQuery['memberPerformance'] = [
+  { member: { id: 'm-rep1', name: 'Rita Rep' }, won: 4, lost: 1, open: 6, winRate: 0.8, wonAmount: 2_000_000, averageWon: 500_000 },
+  { member: { id: 'm-rep2', name: 'Pavel Prospector' }, won: 2, lost: 1, open: 6, winRate: 0.6667, wonAmount: 1_150_000, averageWon: 575_000 },
+];
+
+export const PIPELINES = [
+  { id: 'pl-1', name: 'Основная воронка', isDefault: true },
+  { id: 'pl-2', name: 'Maven CRM', isDefault: false },
+];
+
+export const FORECAST: ForecastFieldsFragment = {
+  from: '2026-12-01',
+  to: '2026-12-31',
+  plan: 0,
+  closed: 500_000,
+  commit: 1_500_000,
+  bestCase: 2_700_000,
+  weightedPipeline: 2_030_000,
+  categories: [
+    { category: 'PIPELINE', count: 3, amount: 900_000, weighted: 90_000 },
+    { category: 'BEST_CASE', count: 2, amount: 1_200_000, weighted: 480_000 },
+    { category: 'COMMIT', count: 2, amount: 1_000_000, weighted: 800_000 },
+    { category: 'CLOSED', count: 1, amount: 500_000, weighted: 500_000 },
+    { category: 'OMITTED', count: 0, amount: 0, weighted: 0 },
+  ],
+  byMember: [
+    { member: { id: 'm-rep1', name: 'Rita Rep' }, closed: 500_000, commit: 600_000, bestCase: 700_000, pipeline: 400_000, weighted: 1_300_000 },
+    { member: { id: 'm-rep2', name: 'Pavel Prospector' }, closed: 0, commit: 400_000, bestCase: 500_000, pipeline: 500_000, weighted: 730_000 },
+  ],
+};
+
+export function scorecard(memberId: string, name: string, behind = true): ScorecardFieldsFragment {
+  return {
+    member: { id: memberId, name },
+    from: '2026-11-25',
+    to: '2026-12-08',
+    sprintId: 'sp-1',
+    elapsed: 0.5,
+    score: behind ? 0.3267 : 1.1,
+    lines: [
+      { metric: 'REVENUE', target: 3_000_000, actual: behind ? 0 : 2_000_000, weight: 0.5, pace: 1_500_000, attainment: behind ? 0 : 0.6667, status: behind ? 'BEHIND' : 'AHEAD' },
+      { metric: 'CALLS', target: 120, actual: 16, weight: 0.2, pace: 60, attainment: 0.1333, status: behind ? 'BEHIND' : 'ON_TRACK' },
+      { metric: 'PROCESSES_DONE', target: 3, actual: 3, weight: 0.3, pace: 1.5, attainment: 1, status: 'AHEAD' },
+    ],
+  };
+}
+
+export const IMPORT_REPORT: ImportMavenCrmMutation['importMavenCrm'] = {
+  status: 'DRY_RUN',
+  runId: null,
+  pipelineId: null,
+  pipelineName: 'Maven CRM',
+  totalRows: 8_930,
+  durationMs: 2_400,
+  files: [
+    { file: 'ACCOUNTS', fileName: 'accounts.csv', rows: 85, imported: 85, updated: 0, unchanged: 0, reconciled: 1, rejected: 0 },
+    { file: 'PRODUCTS', fileName: 'products.csv', rows: 7, imported: 7, updated: 0, unchanged: 0, reconciled: 0, rejected: 0 },
+    { file: 'SALES_TEAMS', fileName: 'sales_teams.csv', rows: 35, imported: 35, updated: 0, unchanged: 0, reconciled: 0, rejected: 0 },
+    { file: 'SALES_PIPELINE', fileName: 'sales_pipeline.csv', rows: 8_800, imported: 8_798, updated: 0, unchanged: 0, reconciled: 1, rejected: 1 },
+  ],
+  derived: [{ what: 'teams', imported: 3, updated: 0, unchanged: 0 }],
+  notes: [{ code: 'PRODUCT_SPELLING', count: 1_480, message: 'GTXPro read as GTX Pro' }],
+  rejected: [{ file: 'SALES_PIPELINE', line: 42, externalId: 'maven:deal:X1', outcome: 'REJECTED', change: null, message: 'close_value is not a number' }],
+  reconciled: [{ file: 'ACCOUNTS', line: 7, externalId: 'maven:account:a', outcome: 'RECONCILED', change: 'IMPORTED', message: 'sector "technolgy" read as "technology"' }],
+};
+
+/** Replies for the analytics operations (the home dashboards, the analytics pages). */
+export const ANALYTICS_REPLIES: Record<string, (variables: Record<string, unknown>) => FakeReply> = {
+  Pipelines: () => ({ json: { data: { pipelines: PIPELINES } } }),
+  FunnelPage: () => ({ json: { data: { funnel: FUNNEL, memberPerformance: PERFORMANCE } } }),
+  Funnel: () => ({ json: { data: { funnel: FUNNEL } } }),
+  Forecast: () => ({ json: { data: { forecast: FORECAST } } }),
+  Scorecard: (variables) => ({ json: { data: { scorecard: scorecard(String(variables.memberId), String(variables.memberId) === 'm-rep2' ? 'Pavel Prospector' : 'Rita Rep', String(variables.memberId) !== 'm-rep2') } } }),
+  Scorecards: (variables) => ({
+    json: { data: { scorecards: (variables.memberIds as string[]).map((id) => scorecard(id, id === 'm-rep2' ? 'Pavel Prospector' : 'Rita Rep', id !== 'm-rep2')) } },
+  }),
+  ActiveSprint: () => ({ json: { data: { activeSprint: null } } }),
+  AttentionClients: () => ({ json: { data: { clients: { totalCount: 0, edges: [] } } } }),
+};

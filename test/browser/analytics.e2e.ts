@@ -1,0 +1,250 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { canvasHasPixels, describeInBrowser, shoot, signIn as openSession, type Session, type BrowserSuite } from '../support/browser-suite';
+
+interface FunnelAnswer {
+  pipelineName: string;
+  totalDeals: number;
+  won: number;
+  lost: number;
+  winRate: number | null;
+  medianDaysToWin: number | null;
+  wonAmount: number;
+  weightedPipeline: number;
+  stages: { id: string; name: string; count: number; amount: number; reached: number; conversionToNext: number | null }[];
+}
+
+/** A GraphQL call straight to the server as a demo user (what the page must show). */
+async function graphql<T>(suite: BrowserSuite, email: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const post = async (body: unknown, token?: string) => {
+    const response = await fetch(`${suite.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as { data: T; errors?: unknown[] };
+  };
+  const login = await post({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', variables: { e: email, p: 'salescircle' } });
+  const token = (login.data as unknown as { login: { accessToken: string } }).login.accessToken;
+  const answer = await post({ query, variables }, token);
+  if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+  return answer.data;
+}
+
+/**
+ * The analytics pages on the real built server with the demo company: the director's funnel
+ * (drawn, its figures equal to the API's, as a table, exported as CSV and XLSX), the forecast,
+ * a rep's own scorecard, the role dashboards, and the director's import of the maven-crm
+ * sample as a dry run. Screenshots in both languages go to test-results/browser.
+ */
+describeInBrowser('analytics: funnel, forecast, scorecards, dashboards and import in a real browser', 'analytics', (suite) => {
+  const signIn = (email: string, locale: 'en' | 'ru'): Promise<Session> => openSession(suite, email, locale);
+
+  async function switchLocale(page: Page, locale: 'en' | 'ru', text: string): Promise<void> {
+    await page.selectOption('[data-testid="locale-switch"]', locale);
+    await page.waitForFunction((expected) => document.body.innerText.includes(expected), text);
+    await page.waitForTimeout(300);
+  }
+
+  const tileValue = async (page: Page, key: string): Promise<string> => (await page.getAttribute(`[data-testid="stat-${key}"]`, 'data-value')) ?? '';
+
+  it('shows the director the funnel the API computes, as a chart and as a table, and exports it', async () => {
+    const expected = (await graphql<{ funnel: FunnelAnswer }>(suite, 'director@demo.local', '{ funnel(filter: {}) { pipelineName totalDeals won lost winRate medianDaysToWin wonAmount weightedPipeline stages { id name count amount reached conversionToNext } } }')).funnel;
+    expect(expected.totalDeals).toBeGreaterThan(0);
+
+    const { context, page, errors } = await signIn('director@demo.local', 'en');
+    try {
+      await page.click('[data-nav="analytics"]');
+      await page.waitForSelector('[data-testid="funnel-chart"]', { timeout: 20_000 });
+      await page.waitForSelector('[data-testid="performance-chart"]');
+      await page.waitForTimeout(300);
+      expect(await canvasHasPixels(page, '[data-testid="funnel-chart"]')).toBe(true);
+      expect(await canvasHasPixels(page, '[data-testid="performance-chart"]')).toBe(true);
+
+      // The headline figures are the API's.
+      expect(Number(await tileValue(page, 'total'))).toBe(expected.totalDeals);
+      expect(Number(await tileValue(page, 'win-rate'))).toBeCloseTo(expected.winRate ?? 0, 6);
+      expect(Number(await tileValue(page, 'won-amount'))).toBe(expected.wonAmount);
+      expect(Number(await tileValue(page, 'weighted'))).toBe(expected.weightedPipeline);
+      expect(await page.innerText('[data-testid="stat-win-rate"] [data-testid="stat-value"]')).toBe(`${Math.round((expected.winRate ?? 0) * 1000) / 10}%`);
+      expect(await page.innerText('[data-testid="stat-won-amount"] [data-testid="stat-value"]')).toBe(`₽${expected.wonAmount.toLocaleString('en-US', { maximumFractionDigits: 0 })}`);
+      const counts = await page.locator('[data-testid="funnel-step-count"]').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-value'))));
+      expect(counts).toEqual(expected.stages.map((s) => s.count));
+      expect(await page.getAttribute('[data-testid="funnel-chart"]', 'aria-label')).toContain(expected.stages[0]!.name);
+      await shoot(page, 'analytics-funnel-en.png');
+
+      // The table view: one row per stage with the same figures.
+      await page.click('[data-testid="funnel-card-view-table"]');
+      await page.waitForSelector('[data-testid="funnel-card-table"]');
+      expect(await page.locator('[data-testid="funnel-chart"]').count()).toBe(0);
+      const rows = page.locator('[data-testid="funnel-card-row"]');
+      expect(await rows.count()).toBe(expected.stages.length);
+      expect(await rows.first().locator('[data-col="reached"]').innerText()).toBe(expected.stages[0]!.reached.toLocaleString('en-US'));
+      expect(await rows.first().locator('[data-col="count"]').innerText()).toBe(expected.stages[0]!.count.toLocaleString('en-US'));
+
+      // CSV made in the page: BOM, ";"-separated, a header and one line per stage.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="funnel-card-csv"]')]);
+      expect(download.suggestedFilename()).toMatch(/^funnel-\d{4}-\d{2}-\d{2}\.csv$/);
+      const csv = readFileSync((await download.path())!, 'utf8');
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      const lines = csv.slice(1).trim().split('\r\n');
+      expect(lines[0]).toBe('Stage;Reached;In stage now;Amount now;To next stage;Probability');
+      expect(lines).toHaveLength(expected.stages.length + 1);
+      expect(lines[1]).toBe(`${expected.stages[0]!.name};${expected.stages[0]!.reached};${expected.stages[0]!.count};${expected.stages[0]!.amount};${expected.stages[0]!.conversionToNext ?? ''};0.1`);
+
+      // XLSX: a zip (PK) workbook, lazily loaded.
+      const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="funnel-card-xlsx"]')]);
+      expect(xlsx.suggestedFilename()).toMatch(/^funnel-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const bytes = readFileSync((await xlsx.path())!);
+      expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+
+      // The performance table sorts by a click on a header.
+      await page.click('[data-testid="performance-card-view-table"]');
+      await page.click('[data-testid="performance-card-sort-lost"]');
+      const lost = await page.locator('[data-testid="performance-card-row"] [data-col="lost"]').allInnerTexts();
+      expect(lost.map(Number)).toEqual([...lost.map(Number)].sort((a, b) => b - a));
+
+      // Russian: spaces for thousands and ₽ after the number.
+      await page.click('[data-testid="funnel-card-view-chart"]');
+      await page.click('[data-testid="performance-card-view-chart"]');
+      await switchLocale(page, 'ru', 'Воронка по этапам');
+      await page.waitForTimeout(300);
+      expect(await canvasHasPixels(page, '[data-testid="funnel-chart"]')).toBe(true);
+      expect(await page.innerText('[data-testid="stat-won-amount"] [data-testid="stat-value"]')).toMatch(/^[\d\s\u00a0]+₽$/);
+      await shoot(page, 'analytics-funnel-ru.png');
+
+      // A team narrows it: the figures follow the API's answer for that team.
+      const teams = (await graphql<{ teams: { id: string; name: string }[] }>(suite, 'director@demo.local', '{ teams { id name } }')).teams;
+      const team = teams[0]!;
+      const forTeam = (await graphql<{ funnel: FunnelAnswer }>(suite, 'director@demo.local', 'query($t: ID) { funnel(filter: { teamId: $t }) { totalDeals } }', { t: team.id })).funnel;
+      await page.selectOption('[data-testid="analytics-filter-team"]', team.id);
+      await page.waitForFunction((n) => document.querySelector('[data-testid="stat-total"]')?.getAttribute('data-value') === String(n), forTeam.totalDeals, { timeout: 20_000 });
+      expect(page.url()).toContain(`team=${team.id}`);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('opens the forecast with its categories and the per-person roll-up', async () => {
+    const expected = (await graphql<{ forecast: { closed: number; commit: number; bestCase: number; weightedPipeline: number; byMember: unknown[] } }>(suite, 'director@demo.local', '{ forecast(filter: {}) { closed commit bestCase weightedPipeline byMember { member { id } } } }')).forecast;
+    const { context, page, errors } = await signIn('director@demo.local', 'ru');
+    try {
+      await page.click('[data-nav="analytics"]');
+      await page.click('[data-testid="analytics-tabs"] [data-tab="forecast"]');
+      await page.waitForSelector('[data-testid="forecast-page"] [data-testid="stat-tiles"]', { timeout: 20_000 });
+      expect(Number(await tileValue(page, 'commit'))).toBe(expected.commit);
+      expect(Number(await tileValue(page, 'best-case'))).toBe(expected.bestCase);
+      expect(Number(await tileValue(page, 'weighted'))).toBe(expected.weightedPipeline);
+      expect(await page.locator('[data-testid="forecast-members-row"]').count()).toBe(expected.byMember.length);
+      if (await page.locator('[data-testid="forecast-chart"]').count()) {
+        await page.waitForTimeout(300);
+        expect(await canvasHasPixels(page, '[data-testid="forecast-chart"]')).toBe(true);
+      }
+      await shoot(page, 'analytics-forecast-ru.png');
+
+      // A quarter: wider, so at least as much is expected to close.
+      await page.click('[data-testid="forecast-period"] [data-grain="quarter"]');
+      await page.waitForFunction(() => document.querySelector('[data-testid="forecast-period-label"]')?.textContent?.includes('квартал'));
+      await page.waitForFunction((before) => Number(document.querySelector('[data-testid="stat-best-case"]')?.getAttribute('data-value')) >= before, expected.bestCase);
+      await switchLocale(page, 'en', 'Where the number comes from');
+      await page.waitForTimeout(300);
+      await shoot(page, 'analytics-forecast-en.png');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows a rep their own scorecard, and their dashboard", async () => {
+    const me = (await graphql<{ me: { member: { id: string; name: string } } }>(suite, 'rep@demo.local', '{ me { member { id name } } }')).me.member;
+    const expected = (await graphql<{ scorecard: { score: number; lines: { metric: string; status: string }[] } }>(suite, 'rep@demo.local', 'query($m: ID!) { scorecard(memberId: $m) { score lines { metric status } } }', { m: me.id })).scorecard;
+    const { context, page, errors } = await signIn('rep@demo.local', 'ru');
+    try {
+      // The dashboard: my scorecard, my processes, my clients needing attention.
+      await page.waitForSelector('[data-testid="home-rep"] [data-testid="my-scorecard"] [data-testid="scorecard"]', { timeout: 20_000 });
+      await page.waitForSelector('[data-testid="attention-clients"]');
+      await page.waitForSelector('[data-testid="my-processes"] [data-testid="sprint-summary"], [data-testid="my-processes"] [data-testid="empty-state"]');
+      await shoot(page, 'analytics-home-rep-ru.png');
+
+      await page.click('[data-nav="kpis"]');
+      await page.waitForSelector('[data-testid="scorecard-page"] [data-testid="scorecard"]', { timeout: 20_000 });
+      expect(await page.innerText('[data-testid="page-title"]')).toBe('Мои KPI');
+      expect(await page.getAttribute('[data-testid="scorecard-page"] [data-testid="scorecard"]', 'data-member')).toBe(me.id);
+      expect(Number(await page.getAttribute('[data-testid="scorecard-page"] [data-testid="scorecard"]', 'data-score'))).toBeCloseTo(expected.score, 6);
+      const lines = await page.locator('[data-testid="scorecard-page"] [data-testid="score-line"]').evaluateAll((els) => els.map((el) => [el.getAttribute('data-metric'), el.getAttribute('data-status')]));
+      expect(lines).toEqual(expected.lines.map((l) => [l.metric, l.status]));
+      // A rep has no one else to pick.
+      expect(await page.locator('[data-testid="scorecard-member"]').count()).toBe(0);
+      await shoot(page, 'analytics-scorecard-ru.png');
+      await switchLocale(page, 'en', 'My KPIs');
+      await shoot(page, 'analytics-scorecard-en.png');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('gives the director, the lead and the coach their dashboards with real figures', async () => {
+    for (const [email, home, card, locale] of [
+      ['director@demo.local', 'home-director', 'kpi-transparency', 'ru'],
+      ['lead@demo.local', 'home-lead', 'team-pace', 'en'],
+      ['coach@demo.local', 'home-coach', 'coachees', 'ru'],
+    ] as const) {
+      const { context, page, errors } = await signIn(email, locale);
+      try {
+        await page.waitForSelector(`[data-testid="${home}"] [data-testid="${card}-chart"]`, { timeout: 30_000 });
+        await page.waitForSelector(`[data-testid="${card}-behind"]`);
+        await page.waitForTimeout(300);
+        expect(await canvasHasPixels(page, `[data-testid="${card}-chart"]`)).toBe(true);
+        if (home === 'home-director') {
+          await page.waitForSelector('[data-testid="team-funnel-chart"]');
+          await page.waitForSelector('[data-testid="forecast-headline"] [data-testid="stat-tiles"]');
+        }
+        if (home === 'home-lead') await page.waitForSelector('[data-testid="sprint-pulse"] [data-testid="sprint-summary"]');
+        await page.waitForTimeout(300);
+        await shoot(page, `analytics-${home}-${locale}.png`);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it('lets the director check the maven-crm sample with a dry run and read the row-level report', async () => {
+    const folder = `${__dirname}/../../../shared/datasets/maven-crm`;
+    const { context, page, errors } = await signIn('director@demo.local', 'en');
+    try {
+      await page.click('[data-nav="analytics"]');
+      await page.click('[data-testid="analytics-tabs"] [data-tab="import"]');
+      await page.waitForSelector('[data-testid="import-form"]', { timeout: 20_000 });
+      await page.setInputFiles('[data-testid="import-files"]', ['accounts.csv', 'products.csv', 'sales_teams.csv', 'sales_pipeline.csv'].map((f) => `${folder}/${f}`));
+      expect(await page.innerText('[data-testid="import-chosen-salesPipeline"]')).toBe('sales_pipeline.csv');
+      await page.fill('[data-testid="import-pipeline"]', 'Maven CRM');
+      expect(await page.isChecked('[data-testid="import-dry-run"]')).toBe(true);
+      await page.click('[data-testid="import-submit"]');
+      const report = page.locator('[data-testid="import-report"]');
+      await report.waitFor({ timeout: 120_000 });
+      expect(await report.getAttribute('data-status')).toBe('DRY_RUN');
+      // Every input row is accounted for: the outcomes of each file add up to its rows.
+      const files = page.locator('[data-testid="import-files-report-row"]');
+      expect(await files.count()).toBe(4);
+      let total = 0;
+      for (let i = 0; i < 4; i++) {
+        const row = files.nth(i);
+        const n = async (col: string) => Number((await row.locator(`[data-col="${col}"]`).innerText()).replace(/[^\d]/g, ''));
+        const rows = await n('rows');
+        total += rows;
+        expect((await n('imported')) + (await n('updated')) + (await n('unchanged')) + (await n('reconciled')) + (await n('rejected'))).toBe(rows);
+      }
+      expect(Number(await report.getAttribute('data-total'))).toBe(total);
+      await page.waitForTimeout(300);
+      await shoot(page, 'analytics-import-en.png');
+      await switchLocale(page, 'ru', 'Строки по файлам');
+      await shoot(page, 'analytics-import-ru.png');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
