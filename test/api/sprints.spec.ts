@@ -95,6 +95,12 @@ describe('sales sprints: board, WIP limits, approvals, rollover, reminders, live
       expect(v.processesDone).toBeLessThanOrEqual(v.processesPlanned);
     }
     expect(r.data!.backlog.some((p) => p.approval === 'PENDING')).toBe(true);
+    // WIP: the team first (default limit 20), then each person with open processes.
+    const wip = (r.data!.activeSprint as unknown as { wip: { memberId: string | null; active: number; limit: number }[] }).wip;
+    const open = sprint.processes.filter((p) => p.status !== 'DONE').length;
+    expect(wip[0]).toEqual({ memberId: null, active: open, limit: 20 });
+    expect(wip.slice(1).reduce((n, m) => n + m.active, 0)).toBe(open);
+    for (const m of wip.slice(1)) expect(m.limit).toBe(5);
   });
 
   it('loads the whole board in a fixed number of SQL statements, however many processes', async () => {

@@ -209,6 +209,25 @@ export class SprintsRepository {
     return { teamActive: team.n, perMember: new Map(rows.map((r) => [r.id, { active: r.active, limit: r.limit, name: r.name }])) };
   }
 
+  /** The board header in one statement: the team's limit and active count, and each member's active count and capacity. */
+  async wipOfSprint(sprintId: string, teamId: string): Promise<{ teamLimit: number | null; teamActive: number; members: { id: string; name: string; active: number; limit: number }[] }> {
+    const [row]: { team_limit: number | null; team_active: number; members: { id: string; name: string; active: number; limit: number }[] | null }[] = await this.db().query(
+      `WITH open AS (
+         SELECT owner_member_id, co_owner_ids FROM sales_process WHERE sprint_id = $1 AND status <> 'DONE' AND approval = 'APPROVED'
+       ), people AS (
+         SELECT member_id AS id FROM team_member WHERE team_id = $2
+         UNION SELECT lead_id FROM team WHERE id = $2 AND lead_id IS NOT NULL
+         UNION SELECT director_id FROM team WHERE id = $2 AND director_id IS NOT NULL
+       )
+       SELECT (SELECT wip_limit FROM team WHERE id = $2) AS team_limit, (SELECT count(*)::int FROM open) AS team_active,
+              (SELECT json_agg(json_build_object('id', m.id, 'name', m.name, 'limit', m.capacity_processes,
+                        'active', (SELECT count(*) FROM open o WHERE o.owner_member_id = m.id OR m.id = ANY(o.co_owner_ids))) ORDER BY m.name)
+                 FROM people JOIN member m ON m.id = people.id) AS members`,
+      [sprintId, teamId],
+    );
+    return { teamLimit: row.team_limit, teamActive: row.team_active, members: (row.members ?? []).map((m) => ({ ...m, active: Number(m.active) })) };
+  }
+
   async teamWipLimit(teamId: string, tx?: EntityManager): Promise<number | null> {
     const [row]: { wip_limit: number | null }[] = await this.db(tx).query('SELECT wip_limit FROM team WHERE id = $1', [teamId]);
     return row?.wip_limit ?? null;

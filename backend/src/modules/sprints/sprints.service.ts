@@ -177,12 +177,10 @@ export class SprintsService {
 
   /** WIP per team and per person for the board header and columns. */
   async wip(sprint: SprintRow): Promise<{ memberId: string | null; memberName: string | null; active: number; limit: number }[]> {
-    const members = await this.sprints.membersOfTeam(sprint.teamId);
-    const load = await this.sprints.wipLoad(undefined, sprint.id, members);
-    const limit = await this.teamLimit(sprint.teamId);
+    const load = await this.sprints.wipOfSprint(sprint.id, sprint.teamId);
     return [
-      { memberId: null, memberName: null, active: load.teamActive, limit },
-      ...[...load.perMember.entries()].filter(([, m]) => m.active > 0).map(([id, m]) => ({ memberId: id, memberName: m.name, active: m.active, limit: m.limit })),
+      { memberId: null, memberName: null, active: load.teamActive, limit: load.teamLimit ?? SPRINT_LIMITS.defaultTeamWip },
+      ...load.members.filter((m) => m.active > 0).map((m) => ({ memberId: m.id, memberName: m.name, active: m.active, limit: m.limit })),
     ];
   }
 
