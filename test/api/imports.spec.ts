@@ -8,7 +8,8 @@ import { createTestDatabase } from '../support/database';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const REPO = join(__dirname, '..', '..');
-const SAMPLE = join(REPO, '..', 'shared', 'datasets', 'maven-crm');
+// A copy of ../shared/datasets/maven-crm kept in the repo, so the tests run wherever the checkout is.
+const SAMPLE = join(REPO, 'test', 'fixtures', 'maven-crm');
 const CLI = join(REPO, 'backend', 'dist', 'cli', 'import.js');
 const FILES = { salesTeams: 'sales_teams.csv', accounts: 'accounts.csv', products: 'products.csv', salesPipeline: 'sales_pipeline.csv' } as const;
 type Texts = Record<keyof typeof FILES, string>;

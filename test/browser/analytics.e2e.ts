@@ -212,7 +212,7 @@ describeInBrowser('analytics: funnel, forecast, scorecards, dashboards and impor
   });
 
   it('lets the director check the maven-crm sample with a dry run and read the row-level report', async () => {
-    const folder = `${__dirname}/../../../shared/datasets/maven-crm`;
+    const folder = `${__dirname}/../fixtures/maven-crm`;
     const { context, page, errors } = await signIn('director@demo.local', 'en');
     try {
       await page.click('[data-nav="analytics"]');

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ImportFileError, parseAmount, parseDay, planMavenImport, stageHistory, type MavenCrmTexts } from './maven-crm.mapping';
 
-const SAMPLE = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'datasets', 'maven-crm');
+// A copy of ../shared/datasets/maven-crm kept in the repo, so the tests run wherever the checkout is.
+const SAMPLE = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'maven-crm');
 
 const small: MavenCrmTexts = {
   salesTeams: 'sales_agent,manager,regional_office\nAnna Snelling,Dustin Brinkmann,Central\nMoses Frase,Melvin Marxen,Central\nCarl Lin,Summer Sewald,West\n',
