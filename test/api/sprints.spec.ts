@@ -3,6 +3,7 @@ import { createClient, type Client as WsClient } from 'graphql-ws';
 import { Client } from 'pg';
 import WebSocket from 'ws';
 import { RemindersService } from '../../backend/src/modules/sprints/reminders.service';
+import { SprintsRepository } from '../../backend/src/modules/sprints/sprints.repository';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const PROCESS = 'id title status owner { id name } dueAt target progress targetKind approval version overdue';
@@ -121,6 +122,17 @@ describe('sales sprints: board, WIP limits, approvals, rollover, reminders, live
     } finally {
       await db.query('DELETE FROM sales_process WHERE id = ANY($1)', [extra.rows.map((r) => r.id)]);
     }
+  });
+
+  it('gives the board the same progress totals as the per-day increments the burndown reads, for every process', async () => {
+    const repo = t.app.get(SprintsRepository);
+    const ids = (await db.query<{ id: string }>('SELECT id FROM sales_process')).rows.map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(60);
+    const sums = new Map<string, number>();
+    for (const inc of await repo.progressIncrements(ids, 'Europe/Moscow')) sums.set(inc.processId, (sums.get(inc.processId) ?? 0) + inc.units);
+    const totals = new Map((await repo.progressTotals(ids, 'Europe/Moscow')).map((t) => [t.processId, t.units]));
+    for (const id of ids) expect([id, totals.get(id) ?? 0]).toEqual([id, sums.get(id) ?? 0]);
+    expect([...sums.values()].filter((v) => v > 0).length).toBeGreaterThan(20);
   });
 
   it('counts a call logged for the process into its progress', async () => {

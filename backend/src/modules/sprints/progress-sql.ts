@@ -61,3 +61,51 @@ WITH p AS (
    WHERE e.kind = 'PROGRESS_COUNTED'
 )
 SELECT id AS "processId", day::text AS day, sum(units)::float8 AS units FROM units GROUP BY id, day ORDER BY id, day`;
+
+/**
+ * The same progress as one total per process (the board needs no days): the activity
+ * branches count index entries instead of returning a row per activity. Held equal to the
+ * sum of PROGRESS_INCREMENTS_SQL by a test.
+ */
+export const PROGRESS_TOTALS_SQL = `
+WITH p AS (
+  SELECT sp.id, sp.organization_id, sp.target_kind,
+         CASE sp.target_kind WHEN 'CALLS' THEN 'CALL' WHEN 'MEETINGS' THEN 'MEETING' END AS activity_kind,
+         array_remove(array_prepend(sp.owner_member_id, sp.co_owner_ids), NULL) AS owners,
+         (coalesce(sp.starts_on, s.starts_on, (sp.created_at AT TIME ZONE $2)::date)::timestamp AT TIME ZONE $2) AS since_at,
+         coalesce(sp.starts_on, s.starts_on, (sp.created_at AT TIME ZONE $2)::date) AS since,
+         EXISTS (SELECT 1 FROM process_client pc WHERE pc.process_id = sp.id) AS has_clients
+    FROM sales_process sp LEFT JOIN sprint s ON s.id = sp.sprint_id
+   WHERE sp.id = ANY($1::uuid[])
+), units AS (
+  SELECT p.id, (SELECT count(*) FROM activity a WHERE a.process_id = p.id AND a.kind = p.activity_kind AND a.at >= p.since_at)::numeric AS units
+    FROM p WHERE p.activity_kind IS NOT NULL
+  UNION ALL
+  SELECT p.id, (SELECT count(*) FROM activity a WHERE a.client_id = pc.client_id AND a.at >= p.since_at AND a.process_id IS NULL AND a.kind = p.activity_kind)
+    FROM p JOIN process_client pc ON pc.process_id = p.id
+   WHERE p.activity_kind IS NOT NULL AND p.has_clients
+  UNION ALL
+  SELECT p.id, (SELECT count(*) FROM activity a WHERE a.owner_member_id = o.member_id AND a.kind = p.activity_kind AND a.at >= p.since_at AND a.process_id IS NULL)
+    FROM p CROSS JOIN LATERAL unnest(p.owners) AS o(member_id)
+   WHERE p.activity_kind IS NOT NULL AND NOT p.has_clients
+  UNION ALL
+  SELECT p.id, 1
+    FROM p JOIN process_client pc ON pc.process_id = p.id
+    CROSS JOIN LATERAL (SELECT min(o.ordered_on) AS first_on FROM client_order o WHERE o.client_id = pc.client_id) f
+   WHERE p.target_kind = 'FIRST_ORDERS' AND f.first_on >= p.since
+  UNION ALL
+  SELECT p.id, (SELECT coalesce(sum(o.total), 0) FROM client_order o WHERE o.client_id = pc.client_id AND o.ordered_on >= p.since)
+    FROM p JOIN process_client pc ON pc.process_id = p.id
+   WHERE p.target_kind = 'ORDER_AMOUNT'
+  UNION ALL
+  SELECT p.id, 1
+    FROM p JOIN process_deal pd ON pd.process_id = p.id
+    JOIN deal d ON d.id = pd.deal_id AND d.closed_on >= p.since
+    JOIN pipeline_stage st ON st.id = d.stage_id AND st.kind = 'WON'
+   WHERE p.target_kind = 'DEALS_WON'
+  UNION ALL
+  SELECT e.process_id, e.units
+    FROM process_event e JOIN p ON p.id = e.process_id
+   WHERE e.kind = 'PROGRESS_COUNTED'
+)
+SELECT id AS "processId", sum(units)::float8 AS units FROM units GROUP BY id`;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ApprovalState, ProcessEventKind, ProcessPriority, ProcessStatus, SprintStatus, TargetKind } from '@salescircle/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PROGRESS_INCREMENTS_SQL } from './progress-sql';
+import { PROGRESS_INCREMENTS_SQL, PROGRESS_TOTALS_SQL } from './progress-sql';
 
 export interface SprintRow {
   id: string;
@@ -391,6 +391,12 @@ export class SprintsRepository {
   async progressIncrements(processIds: readonly string[], timezone: string, tx?: EntityManager): Promise<{ processId: string; day: string; units: number }[]> {
     if (processIds.length === 0) return [];
     return this.db(tx).query(PROGRESS_INCREMENTS_SQL, [processIds, timezone]);
+  }
+
+  /** Progress per process as one total (the board). */
+  async progressTotals(processIds: readonly string[], timezone: string): Promise<{ processId: string; units: number }[]> {
+    if (processIds.length === 0) return [];
+    return this.db().query(PROGRESS_TOTALS_SQL, [processIds, timezone]);
   }
 
   async wonRevenue(processIds: readonly string[], from: string, to: string): Promise<string> {
