@@ -68,14 +68,14 @@ SELECT id AS "processId", day::text AS day, sum(units)::float8 AS units FROM uni
  * sum of PROGRESS_INCREMENTS_SQL by a test.
  */
 export const PROGRESS_TOTALS_SQL = `
-WITH p AS (
+WITH z AS (SELECT timezone AS tz FROM organization WHERE id = $2::uuid), p AS (
   SELECT sp.id, sp.organization_id, sp.target_kind,
          CASE sp.target_kind WHEN 'CALLS' THEN 'CALL' WHEN 'MEETINGS' THEN 'MEETING' END AS activity_kind,
          array_remove(array_prepend(sp.owner_member_id, sp.co_owner_ids), NULL) AS owners,
-         (coalesce(sp.starts_on, s.starts_on, (sp.created_at AT TIME ZONE $2)::date)::timestamp AT TIME ZONE $2) AS since_at,
-         coalesce(sp.starts_on, s.starts_on, (sp.created_at AT TIME ZONE $2)::date) AS since,
+         (coalesce(sp.starts_on, s.starts_on, (sp.created_at AT TIME ZONE z.tz)::date)::timestamp AT TIME ZONE z.tz) AS since_at,
+         coalesce(sp.starts_on, s.starts_on, (sp.created_at AT TIME ZONE z.tz)::date) AS since,
          EXISTS (SELECT 1 FROM process_client pc WHERE pc.process_id = sp.id) AS has_clients
-    FROM sales_process sp LEFT JOIN sprint s ON s.id = sp.sprint_id
+    FROM sales_process sp CROSS JOIN z LEFT JOIN sprint s ON s.id = sp.sprint_id
    WHERE sp.id = ANY($1::uuid[])
 ), units AS (
   SELECT p.id, (SELECT count(*) FROM activity a WHERE a.process_id = p.id AND a.kind = p.activity_kind AND a.at >= p.since_at)::numeric AS units

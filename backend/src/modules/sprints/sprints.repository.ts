@@ -394,9 +394,9 @@ export class SprintsRepository {
   }
 
   /** Progress per process as one total (the board). */
-  async progressTotals(processIds: readonly string[], timezone: string): Promise<{ processId: string; units: number }[]> {
+  async progressTotals(processIds: readonly string[], organizationId: string): Promise<{ processId: string; units: number }[]> {
     if (processIds.length === 0) return [];
-    return this.db().query(PROGRESS_TOTALS_SQL, [processIds, timezone]);
+    return this.db().query(PROGRESS_TOTALS_SQL, [processIds, organizationId]);
   }
 
   async wonRevenue(processIds: readonly string[], from: string, to: string): Promise<string> {

@@ -138,8 +138,7 @@ export class SprintsService {
 
   private async withProgress(organizationId: string, rows: ProcessRow[]): Promise<ProcessWithProgress[]> {
     if (rows.length === 0) return [];
-    const timezone = await this.sprints.timezoneOf(organizationId);
-    const totals = new Map((await this.sprints.progressTotals(rows.map((r) => r.id), timezone)).map((t) => [t.processId, t.units]));
+    const totals = new Map((await this.sprints.progressTotals(rows.map((r) => r.id), organizationId)).map((t) => [t.processId, t.units]));
     const now = Date.now();
     return rows.map((r) => ({ ...r, progress: totals.get(r.id) ?? 0, overdue: r.status !== 'DONE' && r.dueAt !== null && r.dueAt.getTime() < now }));
   }
