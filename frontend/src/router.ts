@@ -145,6 +145,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'pages.kpis' },
   },
   {
+    path: '/coaching/:memberId?',
+    name: 'coaching',
+    component: () => import('@/pages/analytics/CoachingPage.vue'),
+    meta: { titleKey: 'pages.coaching' },
+  },
+  {
     path: '/notifications',
     name: 'notifications',
     component: () => import('@/pages/notifications/NotificationsPage.vue'),

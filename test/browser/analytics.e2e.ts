@@ -185,6 +185,50 @@ describeInBrowser('analytics: funnel, forecast, scorecards, dashboards and impor
     }
   });
 
+  it('shows the coach the notes of their sessions with a rep, and the director only that they are private', async () => {
+    const rep = (await graphql<{ me: { member: { id: string } } }>(suite, 'rep@demo.local', '{ me { member { id } } }')).me.member;
+    const expected = (await graphql<{ coachingSessions: { id: string; notes: string | null }[] }>(suite, 'coach@demo.local', 'query($m: ID!) { coachingSessions(memberId: $m) { id notes } }', { m: rep.id })).coachingSessions;
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.every((s) => !!s.notes)).toBe(true);
+
+    const coach = await signIn('coach@demo.local', 'en');
+    try {
+      await coach.page.click('[data-nav="coaching"]');
+      await coach.page.waitForSelector('[data-testid="coaching-page"] [data-testid="coaching-member"]', { timeout: 20_000 });
+      await coach.page.selectOption('[data-testid="coaching-member"]', rep.id);
+      await coach.page.waitForSelector('[data-testid="coaching-session-notes"]', { timeout: 20_000 });
+      expect(coach.page.url()).toBe(`${suite.server.url}/coaching/${rep.id}`);
+      const notes = await coach.page.locator('[data-testid="coaching-session-notes"]').allInnerTexts();
+      expect(notes).toEqual(expected.map((s) => s.notes));
+      expect(await coach.page.locator('[data-testid="coaching-session-private"]').count()).toBe(0);
+      expect(await coach.page.locator('[data-testid="coaching-form"]').count()).toBe(1);
+      await coach.page.waitForSelector('[data-testid="coaching-history"]');
+      await coach.page.waitForTimeout(300);
+      await shoot(coach.page, 'analytics-coaching-coach-en.png');
+      expect(coach.errors).toEqual([]);
+    } finally {
+      await coach.context.close();
+    }
+
+    const director = await signIn('director@demo.local', 'ru');
+    try {
+      await director.page.goto(`${suite.server.url}/coaching/${rep.id}`);
+      await director.page.waitForSelector('[data-testid="coaching-session"]', { timeout: 20_000 });
+      expect(await director.page.locator('[data-testid="coaching-session"]').count()).toBe(expected.length);
+      expect(await director.page.locator('[data-testid="coaching-session-notes"]').count()).toBe(0);
+      expect(await director.page.locator('[data-testid="coaching-session-private"]').allInnerTexts()).toEqual(expected.map(() => 'Видят только коуч и сотрудник'));
+      const text = await director.page.innerText('[data-testid="coaching-sessions"]');
+      for (const s of expected) expect(text).not.toContain(s.notes);
+      await director.page.waitForTimeout(300);
+      await shoot(director.page, 'analytics-coaching-director-ru.png');
+      await switchLocale(director.page, 'en', 'Private to the coach and the coachee');
+      await shoot(director.page, 'analytics-coaching-director-en.png');
+      expect(director.errors).toEqual([]);
+    } finally {
+      await director.context.close();
+    }
+  });
+
   it('gives the director, the lead and the coach their dashboards with real figures', async () => {
     for (const [email, home, card, locale] of [
       ['director@demo.local', 'home-director', 'kpi-transparency', 'ru'],

@@ -107,6 +107,11 @@ export type ClientStage =
   | 'REGULAR'
   | 'STRATEGIC';
 
+export type CoachingActionInput = {
+  dueOn?: string | null | undefined;
+  title: string;
+};
+
 export type CreateProcessInput = {
   /** Clients the process works on */
   clientIds?: Array<string | number> | null | undefined;
@@ -142,6 +147,11 @@ export type CreateSprintInput = {
   /** YYYY-MM-DD */
   startsOn: string;
   teamId: string | number;
+};
+
+export type CriterionScoreInput = {
+  criterion: string;
+  score: number;
 };
 
 export type CrossRoleKind =
@@ -305,6 +315,17 @@ export type ReassignClientsInput = {
   toMemberId: string | number;
 };
 
+export type RecordCoachingSessionInput = {
+  actions?: Array<CoachingActionInput> | null | undefined;
+  coacheeId: string | number;
+  /** YYYY-MM-DD */
+  heldOn: string;
+  /** Private to the coach and the coachee */
+  notes?: string | null | undefined;
+  scores?: Array<CriterionScoreInput> | null | undefined;
+  templateId?: string | number | null | undefined;
+};
+
 /** AT a time, BEFORE_DUE by an offset, RECURRING every N days while open */
 export type ReminderKind =
   | 'AT'
@@ -374,6 +395,17 @@ export type StageRole =
   | 'HUNTER'
   | 'KEY_ACCOUNT'
   | 'PROSPECTOR';
+
+export type SubmitForecastInput = {
+  amount: number;
+  /** First day of the period, YYYY-MM-DD */
+  from: string;
+  /** Whose forecast; default: the viewer. A lead or director adjusting a rep's forecast must give a note */
+  memberId?: string | number | null | undefined;
+  note?: string | null | undefined;
+  /** Last day of the period, YYYY-MM-DD */
+  to: string;
+};
 
 /** What the measurable target counts, from real activities, orders and deals (CUSTOM: by hand) */
 export type TargetKind =
@@ -583,6 +615,64 @@ export type SimulateRoutingQueryVariables = Exact<{
 
 
 export type SimulateRoutingQuery = { simulateRouting: { fallback: boolean, reasons: Array<string>, ruleName: string | null, member: { id: string, name: string } | null } };
+
+export type CoachingSessionFieldsFragment = { id: string, heldOn: string, templateName: string | null, score: number | null, notes: string | null, coach: { id: string, name: string }, scores: Array<{ criterion: string, score: number }>, actions: Array<{ id: string, title: string, dueOn: string | null, done: boolean, processId: string | null }> };
+
+export type CoachingPageQueryVariables = Exact<{
+  memberId: string | number;
+}>;
+
+
+export type CoachingPageQuery = { coachingSessions: Array<{ id: string, heldOn: string, templateName: string | null, score: number | null, notes: string | null, coach: { id: string, name: string }, scores: Array<{ criterion: string, score: number }>, actions: Array<{ id: string, title: string, dueOn: string | null, done: boolean, processId: string | null }> }>, scorecardHistory: Array<{ from: string, to: string, score: number }>, memberFlags: { memberId: string, fallingPace: boolean, behind: Array<KpiMetric>, stalledDeals: Array<{ id: string, title: string, stageName: string, days: number, amount: number }> } };
+
+export type CoachingTemplatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CoachingTemplatesQuery = { coachingTemplates: Array<{ id: string, name: string, criteria: Array<{ name: string, weight: number }> }> };
+
+export type RecordCoachingSessionMutationVariables = Exact<{
+  input: RecordCoachingSessionInput;
+}>;
+
+
+export type RecordCoachingSessionMutation = { recordCoachingSession: string };
+
+export type SetCoachingActionDoneMutationVariables = Exact<{
+  id: string | number;
+  done: boolean;
+}>;
+
+
+export type SetCoachingActionDoneMutation = { setCoachingActionDone: boolean };
+
+export type CoachingActionToProcessMutationVariables = Exact<{
+  id: string | number;
+  teamId: string | number;
+}>;
+
+
+export type CoachingActionToProcessMutation = { coachingActionToProcess: string };
+
+export type ForecastSubmissionsQueryVariables = Exact<{
+  filter: AnalyticsFilter;
+}>;
+
+
+export type ForecastSubmissionsQuery = { forecastSubmissions: Array<{ id: string, kind: string, amount: number, note: string, byName: string | null, at: string, member: { id: string, name: string } }> };
+
+export type ForecastAccuracyQueryVariables = Exact<{
+  filter: AnalyticsFilter;
+}>;
+
+
+export type ForecastAccuracyQuery = { forecastAccuracy: Array<{ periodStart: string, periodEnd: string, forecast: number, actual: number, accuracy: number | null, members: number }> };
+
+export type SubmitForecastMutationVariables = Exact<{
+  input: SubmitForecastInput;
+}>;
+
+
+export type SubmitForecastMutation = { submitForecast: boolean };
 
 export type HandoffRuleFieldsFragment = { id: string, name: string, fromStage: ClientStage, toStage: ClientStage, combinator: string, active: boolean, criteria: Array<{ kind: string, min: number | null, windowDays: number | null, months: number | null, products: Array<string>, productLines: Array<string> }> };
 
@@ -1185,6 +1275,30 @@ export const AssignmentEntryFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AssignmentEntry"}) as unknown as TypedDocumentString<AssignmentEntryFragment, unknown>;
+export const CoachingSessionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CoachingSessionFields on CoachingSession {
+  id
+  heldOn
+  templateName
+  score
+  notes
+  coach {
+    id
+    name
+  }
+  scores {
+    criterion
+    score
+  }
+  actions {
+    id
+    title
+    dueOn
+    done
+    processId
+  }
+}
+    `, {"fragmentName":"CoachingSessionFields"}) as unknown as TypedDocumentString<CoachingSessionFieldsFragment, unknown>;
 export const HandoffRuleFieldsFragmentDoc = new TypedDocumentString(`
     fragment HandoffRuleFields on HandoffRule {
   id
@@ -2067,6 +2181,111 @@ export const SimulateRoutingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SimulateRoutingQuery, SimulateRoutingQueryVariables>;
+export const CoachingPageDocument = new TypedDocumentString(`
+    query CoachingPage($memberId: ID!) {
+  coachingSessions(memberId: $memberId) {
+    ...CoachingSessionFields
+  }
+  scorecardHistory(memberId: $memberId) {
+    from
+    to
+    score
+  }
+  memberFlags(memberId: $memberId) {
+    memberId
+    fallingPace
+    behind
+    stalledDeals {
+      id
+      title
+      stageName
+      days
+      amount
+    }
+  }
+}
+    fragment CoachingSessionFields on CoachingSession {
+  id
+  heldOn
+  templateName
+  score
+  notes
+  coach {
+    id
+    name
+  }
+  scores {
+    criterion
+    score
+  }
+  actions {
+    id
+    title
+    dueOn
+    done
+    processId
+  }
+}`) as unknown as TypedDocumentString<CoachingPageQuery, CoachingPageQueryVariables>;
+export const CoachingTemplatesDocument = new TypedDocumentString(`
+    query CoachingTemplates {
+  coachingTemplates {
+    id
+    name
+    criteria {
+      name
+      weight
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoachingTemplatesQuery, CoachingTemplatesQueryVariables>;
+export const RecordCoachingSessionDocument = new TypedDocumentString(`
+    mutation RecordCoachingSession($input: RecordCoachingSessionInput!) {
+  recordCoachingSession(input: $input)
+}
+    `) as unknown as TypedDocumentString<RecordCoachingSessionMutation, RecordCoachingSessionMutationVariables>;
+export const SetCoachingActionDoneDocument = new TypedDocumentString(`
+    mutation SetCoachingActionDone($id: ID!, $done: Boolean!) {
+  setCoachingActionDone(id: $id, done: $done)
+}
+    `) as unknown as TypedDocumentString<SetCoachingActionDoneMutation, SetCoachingActionDoneMutationVariables>;
+export const CoachingActionToProcessDocument = new TypedDocumentString(`
+    mutation CoachingActionToProcess($id: ID!, $teamId: ID!) {
+  coachingActionToProcess(id: $id, teamId: $teamId)
+}
+    `) as unknown as TypedDocumentString<CoachingActionToProcessMutation, CoachingActionToProcessMutationVariables>;
+export const ForecastSubmissionsDocument = new TypedDocumentString(`
+    query ForecastSubmissions($filter: AnalyticsFilter!) {
+  forecastSubmissions(filter: $filter) {
+    id
+    kind
+    amount
+    note
+    byName
+    at
+    member {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ForecastSubmissionsQuery, ForecastSubmissionsQueryVariables>;
+export const ForecastAccuracyDocument = new TypedDocumentString(`
+    query ForecastAccuracy($filter: AnalyticsFilter!) {
+  forecastAccuracy(filter: $filter) {
+    periodStart
+    periodEnd
+    forecast
+    actual
+    accuracy
+    members
+  }
+}
+    `) as unknown as TypedDocumentString<ForecastAccuracyQuery, ForecastAccuracyQueryVariables>;
+export const SubmitForecastDocument = new TypedDocumentString(`
+    mutation SubmitForecast($input: SubmitForecastInput!) {
+  submitForecast(input: $input)
+}
+    `) as unknown as TypedDocumentString<SubmitForecastMutation, SubmitForecastMutationVariables>;
 export const HandoffRulesDocument = new TypedDocumentString(`
     query HandoffRules {
   handoffRules {

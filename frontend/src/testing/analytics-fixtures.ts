@@ -1,4 +1,4 @@
-import type { ForecastFieldsFragment, FunnelFieldsFragment, FunnelPageQuery, ImportMavenCrmMutation, ScorecardFieldsFragment } from '@/graphql/generated';
+import type { CoachingPageQuery, CoachingTemplatesQuery, ForecastAccuracyQuery, ForecastSubmissionsQuery, ForecastFieldsFragment, FunnelFieldsFragment, FunnelPageQuery, ImportMavenCrmMutation, ScorecardFieldsFragment } from '@/graphql/generated';
 import type { FakeReply } from './fake-fetch';
 
 /** Figures shaped like the demo's default pipeline (small numbers, easy to check by eye). */
@@ -67,6 +67,55 @@ export function scorecard(memberId: string, name: string, behind = true): Scorec
   };
 }
 
+/** Coaching of Rita Rep by Carl Coach: one session with notes (the coach reads them), one without. */
+export function coachingPage(notes: string | null = 'Rushes the demo; ask open questions.'): CoachingPageQuery {
+  return {
+    coachingSessions: [
+      {
+        id: 'cs-2',
+        heldOn: '2026-11-25',
+        templateName: 'Встреча с дилером',
+        score: 3.75,
+        notes,
+        coach: { id: 'm-coach', name: 'Carl Coach' },
+        scores: [
+          { criterion: 'Подготовка', score: 4 },
+          { criterion: 'Следующий шаг', score: 3 },
+        ],
+        actions: [
+          { id: 'ca-1', title: 'Prepare five open questions', dueOn: '2026-12-08', done: false, processId: null },
+          { id: 'ca-2', title: 'Handle «too expensive»', dueOn: null, done: true, processId: 'p-9' },
+        ],
+      },
+      { id: 'cs-1', heldOn: '2026-11-10', templateName: null, score: null, notes: notes === null ? null : '', coach: { id: 'm-coach', name: 'Carl Coach' }, scores: [], actions: [] },
+    ],
+    scorecardHistory: [
+      { from: '2026-11-11', to: '2026-11-24', score: 0.8 },
+      { from: '2026-10-28', to: '2026-11-10', score: 0.95 },
+    ],
+    memberFlags: {
+      memberId: 'm-rep1',
+      fallingPace: true,
+      behind: ['REVENUE', 'CALLS'],
+      stalledDeals: [{ id: 'd-1', title: 'Dealer Volga', stageName: 'Переговоры', days: 41, amount: 300_000 }],
+    },
+  };
+}
+
+export const COACHING_TEMPLATES: CoachingTemplatesQuery['coachingTemplates'] = [
+  { id: 'ct-1', name: 'Встреча с дилером', criteria: [{ name: 'Подготовка', weight: 0.5 }, { name: 'Следующий шаг', weight: 0.5 }] },
+];
+
+export const FORECAST_SUBMISSIONS: ForecastSubmissionsQuery['forecastSubmissions'] = [
+  { id: 'fs-2', kind: 'ADJUSTED', amount: 900_000, note: 'Two deals slip to January', byName: 'Lena Lead', at: '2026-12-05T10:00:00Z', member: { id: 'm-rep1', name: 'Rita Rep' } },
+  { id: 'fs-1', kind: 'SUBMITTED', amount: 1_200_000, note: '', byName: 'Rita Rep', at: '2026-12-02T09:00:00Z', member: { id: 'm-rep1', name: 'Rita Rep' } },
+];
+
+export const FORECAST_ACCURACY: ForecastAccuracyQuery['forecastAccuracy'] = [
+  { periodStart: '2026-10-01', periodEnd: '2026-10-31', forecast: 1_000_000, actual: 800_000, accuracy: 0.75, members: 2 },
+  { periodStart: '2026-11-01', periodEnd: '2026-11-30', forecast: 1_200_000, actual: 1_200_000, accuracy: 1, members: 2 },
+];
+
 export const IMPORT_REPORT: ImportMavenCrmMutation['importMavenCrm'] = {
   status: 'DRY_RUN',
   runId: null,
@@ -92,6 +141,14 @@ export const ANALYTICS_REPLIES: Record<string, (variables: Record<string, unknow
   FunnelPage: () => ({ json: { data: { funnel: FUNNEL, memberPerformance: PERFORMANCE } } }),
   Funnel: () => ({ json: { data: { funnel: FUNNEL } } }),
   Forecast: () => ({ json: { data: { forecast: FORECAST } } }),
+  ForecastSubmissions: () => ({ json: { data: { forecastSubmissions: FORECAST_SUBMISSIONS } } }),
+  ForecastAccuracy: () => ({ json: { data: { forecastAccuracy: FORECAST_ACCURACY } } }),
+  SubmitForecast: () => ({ json: { data: { submitForecast: true } } }),
+  CoachingPage: () => ({ json: { data: coachingPage() } }),
+  CoachingTemplates: () => ({ json: { data: { coachingTemplates: COACHING_TEMPLATES } } }),
+  RecordCoachingSession: () => ({ json: { data: { recordCoachingSession: 'cs-3' } } }),
+  SetCoachingActionDone: () => ({ json: { data: { setCoachingActionDone: true } } }),
+  CoachingActionToProcess: () => ({ json: { data: { coachingActionToProcess: 'p-10' } } }),
   Scorecard: (variables) => ({ json: { data: { scorecard: scorecard(String(variables.memberId), String(variables.memberId) === 'm-rep2' ? 'Pavel Prospector' : 'Rita Rep', String(variables.memberId) !== 'm-rep2') } } }),
   Scorecards: (variables) => ({
     json: { data: { scorecards: (variables.memberIds as string[]).map((id) => scorecard(id, id === 'm-rep2' ? 'Pavel Prospector' : 'Rita Rep', id !== 'm-rep2')) } },

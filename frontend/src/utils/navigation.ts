@@ -4,7 +4,7 @@ import type { MessageSchema } from '@/i18n';
 import type { IconName } from './icons';
 
 /** Every section the app can show in its main navigation. */
-export type NavItemId = 'home' | 'teamCircle' | 'matrix' | 'sprints' | 'analytics' | 'kpis' | 'clients' | 'routing' | 'handoffs' | 'balance';
+export type NavItemId = 'home' | 'teamCircle' | 'matrix' | 'sprints' | 'analytics' | 'kpis' | 'coaching' | 'clients' | 'routing' | 'handoffs' | 'balance';
 
 export interface NavItem {
   id: NavItemId;
@@ -23,6 +23,7 @@ export const NAV_ITEMS: Readonly<Record<NavItemId, NavItem>> = {
   sprints: { id: 'sprints', labelKey: 'nav.sprints', to: { name: 'sprint-board' }, icon: 'kanban', paths: ['/sprints', '/processes/'] },
   analytics: { id: 'analytics', labelKey: 'nav.analytics', to: { name: 'analytics-funnel' }, icon: 'chart', paths: ['/analytics'] },
   kpis: { id: 'kpis', labelKey: 'nav.kpis', to: { name: 'scorecard' }, icon: 'check', paths: ['/kpi'] },
+  coaching: { id: 'coaching', labelKey: 'nav.coaching', to: { name: 'coaching' }, icon: 'users', paths: ['/coaching'] },
   clients: { id: 'clients', labelKey: 'nav.clients', to: { name: 'clients' }, icon: 'briefcase' },
   routing: { id: 'routing', labelKey: 'nav.routing', to: { name: 'routing' }, icon: 'route' },
   handoffs: { id: 'handoffs', labelKey: 'nav.handoffs', to: { name: 'handoffs' }, icon: 'handoff' },
@@ -30,16 +31,16 @@ export const NAV_ITEMS: Readonly<Record<NavItemId, NavItem>> = {
 };
 
 /**
- * Which sections each role sees, in menu order. Later sections (coaching) are added here and in NAV_ITEMS only.
+ * Which sections each role sees, in menu order.
  * Everyone sees the funnel and forecast of their teams (the server scopes them) and a scorecard. A rep may still open the matrix by its
  * address (read-only); it is not in their menu. Coaches see no clients (the client page
  * says so if they open it), so the client sections are not in their menu; leads see the
  * routing and handoff rules read-only and measure territory balance.
  */
 export const NAVIGATION_BY_ROLE: Readonly<Record<Role, readonly NavItemId[]>> = {
-  DIRECTOR: ['home', 'teamCircle', 'matrix', 'sprints', 'analytics', 'kpis', 'clients', 'routing', 'handoffs', 'balance'],
-  LEAD: ['home', 'teamCircle', 'matrix', 'sprints', 'analytics', 'kpis', 'clients', 'routing', 'handoffs', 'balance'],
-  COACH: ['home', 'teamCircle', 'matrix', 'sprints', 'analytics', 'kpis'],
+  DIRECTOR: ['home', 'teamCircle', 'matrix', 'sprints', 'analytics', 'kpis', 'coaching', 'clients', 'routing', 'handoffs', 'balance'],
+  LEAD: ['home', 'teamCircle', 'matrix', 'sprints', 'analytics', 'kpis', 'coaching', 'clients', 'routing', 'handoffs', 'balance'],
+  COACH: ['home', 'teamCircle', 'matrix', 'sprints', 'analytics', 'kpis', 'coaching'],
   SALES: ['home', 'teamCircle', 'sprints', 'kpis', 'analytics', 'clients'],
 };
 

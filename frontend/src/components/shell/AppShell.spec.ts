@@ -29,7 +29,7 @@ describe('AppShell', () => {
     expect(wrapper.get('header').text()).toContain('SalesCircle');
     const nav = wrapper.get('[data-testid="main-nav"]');
     expect(nav.attributes('aria-label')).toBe('Main navigation');
-    expect(nav.findAll('a').map((a) => a.text())).toEqual(['Home', 'Team circle', 'Matrix', 'Sprints', 'Analytics', 'KPIs']);
+    expect(nav.findAll('a').map((a) => a.text())).toEqual(['Home', 'Team circle', 'Matrix', 'Sprints', 'Analytics', 'KPIs', 'Coaching']);
     expect(wrapper.get('[data-testid="current-user"]').text()).toContain('Carl Coach');
     expect(wrapper.get('[data-testid="current-user-role"]').text()).toBe('Coach');
     expect(document.title).toBe('Home · SalesCircle');

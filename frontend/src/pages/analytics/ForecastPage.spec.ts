@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FORECAST } from '@/testing/analytics-fixtures';
-import { createFakeFetch, type FakeReply } from '@/testing/fake-fetch';
+import { createFakeFetch, graphQLError, type FakeReply } from '@/testing/fake-fetch';
 import { dashboardHandler, seedSession, USERS } from '@/testing/fixtures';
 import { mountRoute } from '@/testing/mount-app';
 import { localToday, periodRange } from '@/utils/analytics';
@@ -67,5 +67,47 @@ describe('ForecastPage', () => {
     expect(root.get('[data-testid="forecast-card"] [data-testid="empty-state"]').text()).toContain('No deals are expected to close in this period.');
     expect(root.get('[data-testid="forecast-members"] [data-testid="empty-state"]').text()).toContain('No rows to show.');
     expect(root.get('[data-testid="forecast-members-csv"]').attributes('disabled')).toBeDefined();
+  });
+});
+
+describe('ForecastPage submissions and accuracy', () => {
+  it('lists the submissions and lets the director adjust a rep with a required note', async () => {
+    const { root, fake } = await mountForecast();
+    const rows = root.findAll('[data-testid="forecast-submissions-row"]');
+    expect(rows.map((r) => r.get('[data-col="kind"]').text())).toEqual(['Adjusted', 'Submitted']);
+    expect(rows[0]!.get('[data-col="note"]').text()).toBe('Two deals slip to January');
+    await root.get('[data-testid="forecast-submit-amount"]').setValue('1000000');
+    await root.get('[data-testid="forecast-submit-form"]').trigger('submit');
+    await flushPromises();
+    expect(root.get('[data-testid="forecast-submit-note-error"]').text()).toBe('Say why you adjust the number.');
+    expect(fake.requests.some((r) => r.body.operationName === 'SubmitForecast')).toBe(false);
+    await root.get('[data-testid="forecast-submit-member"]').setValue('m-rep1');
+    await root.get('[data-testid="forecast-submit-note"]').setValue('Pushed out');
+    await root.get('[data-testid="forecast-submit-form"]').trigger('submit');
+    await flushPromises();
+    expect(fake.requests.find((r) => r.body.operationName === 'SubmitForecast')?.body.variables.input).toEqual({ ...periodRange('month', localToday()), amount: 1_000_000, memberId: 'm-rep1', note: 'Pushed out' });
+    expect(root.get('[data-testid="forecast-submit-saved"]').text()).toBe('Saved.');
+  });
+
+  it('lets a rep submit their own number, and shows the API refusal at the field', async () => {
+    seedSession(USERS.SALES);
+    const fake = createFakeFetch(dashboardHandler(USERS.SALES, { SubmitForecast: () => ({ json: graphQLError('BAD_USER_INPUT', 'Say why you adjust the forecast.', { field: 'note' }) }) }));
+    const { root } = await mountRoute('/analytics/forecast', { fetch: fake.fetch, locale: 'en' });
+    await flushPromises();
+    expect(root.find('[data-testid="forecast-submit-member"]').exists()).toBe(false);
+    expect(root.get('[data-testid="forecast-submit"]').text()).toBe('Submit my number');
+    await root.get('[data-testid="forecast-submit-amount"]').setValue('750000');
+    await root.get('[data-testid="forecast-submit-form"]').trigger('submit');
+    await flushPromises();
+    expect(fake.requests.find((r) => r.body.operationName === 'SubmitForecast')?.body.variables.input).toMatchObject({ amount: 750_000, memberId: null, note: null });
+    expect(root.get('[data-testid="forecast-submit-note-error"]').text()).toBe('Say why you adjust the forecast.');
+  });
+
+  it('draws forecast against won per month with the accuracy, and shows it as a table', async () => {
+    const { root } = await mountForecast();
+    expect(root.get('[data-testid="forecast-accuracy-chart"]').attributes('aria-label')).toContain('75%');
+    await root.get('[data-testid="forecast-accuracy-view-table"]').trigger('click');
+    const rows = root.findAll('[data-testid="forecast-accuracy-row"]');
+    expect(rows.map((r) => r.get('[data-col="accuracy"]').text())).toEqual(['75%', '100%']);
   });
 });
