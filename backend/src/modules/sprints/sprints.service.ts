@@ -78,10 +78,10 @@ export class SprintsService {
   }
 
   /** The team, if it is the viewer's organization's and the viewer sees it. */
+  /** The viewer's scope, if they see the team (the scope holds only teams of their organization, so no team lookup is needed). */
   private async seeTeam(viewer: Viewer, teamId: string, tx?: EntityManager): Promise<ViewerScope> {
-    const team = await this.sprints.teamRow(teamId, tx);
     const scope = await this.scope(viewer, tx);
-    if (!team || team.organizationId !== viewer.organizationId || !maySeeSprint(scope, teamId)) throw DomainError.notFound('The team');
+    if (!maySeeSprint(scope, teamId)) throw DomainError.notFound('The team');
     return scope;
   }
 
