@@ -153,31 +153,6 @@ export class AnalyticsRepository {
     );
   }
 
-  /** Every KPI metric of one member in a period, in one statement. */
-  async memberMetrics(organizationId: string, memberId: string, from: string, to: string, timezone: string): Promise<Record<string, number>> {
-    const [row]: Record<string, number>[] = await this.replica.query(
-      `WITH span AS (SELECT ($3::date)::timestamp AT TIME ZONE $5 AS t0, ($4::date + 1)::timestamp AT TIME ZONE $5 AS t1),
-       deals AS (
-         SELECT s.kind, d.amount FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id
-          WHERE d.organization_id = $1 AND d.owner_member_id = $2 AND s.kind <> 'OPEN' AND d.closed_on BETWEEN $3 AND $4)
-       SELECT
-         (SELECT count(*) FROM activity a, span WHERE a.owner_member_id = $2 AND a.kind = 'CALL' AND a.at >= span.t0 AND a.at < span.t1)::float8 AS "CALLS",
-         (SELECT count(*) FROM activity a, span WHERE a.owner_member_id = $2 AND a.kind = 'MEETING' AND a.at >= span.t0 AND a.at < span.t1)::float8 AS "MEETINGS",
-         (SELECT count(*) FROM assignment_record r, span WHERE r.organization_id = $1 AND r.from_member_id = $2 AND r.kind = 'HANDOFF' AND r.at >= span.t0 AND r.at < span.t1)::float8 AS "WARM_LEADS_HANDED",
-         (SELECT count(*) FROM client_order o WHERE o.organization_id = $1 AND o.seller_member_id = $2 AND o.ordered_on BETWEEN $3 AND $4
-             AND NOT EXISTS (SELECT 1 FROM client_order e WHERE e.client_id = o.client_id AND (e.ordered_on, e.id) < (o.ordered_on, o.id)))::float8 AS "FIRST_ORDERS",
-         (SELECT count(*) FROM assignment_record r, span WHERE r.organization_id = $1 AND r.to_member_id = $2 AND r.kind IN ('ROUTING', 'IMPORT') AND r.at >= span.t0 AND r.at < span.t1)::float8 AS "NEW_CLIENTS",
-         (SELECT coalesce(sum(o.total), 0) FROM client_order o WHERE o.organization_id = $1 AND o.seller_member_id = $2 AND o.ordered_on BETWEEN $3 AND $4)::float8 AS "REVENUE",
-         (SELECT count(*) FROM deals WHERE kind = 'WON')::float8 AS "DEALS_WON",
-         (SELECT CASE WHEN count(*) = 0 THEN 0 ELSE count(*) FILTER (WHERE kind = 'WON')::float8 / count(*) END FROM deals) AS "WIN_RATE",
-         (SELECT coalesce(avg(amount) FILTER (WHERE kind = 'WON'), 0) FROM deals)::float8 AS "AVERAGE_DEAL",
-         (SELECT count(*) FROM sales_process p, span WHERE p.owner_member_id = $2 AND p.status = 'DONE' AND p.done_at >= span.t0 AND p.done_at < span.t1)::float8 AS "PROCESSES_DONE",
-         (SELECT count(*) FROM coaching_session cs WHERE cs.coach_member_id = $2 AND cs.held_on BETWEEN $3 AND $4)::float8 AS "COACHING_SESSIONS"`,
-      [organizationId, memberId, from, to, timezone],
-    );
-    return row;
-  }
-
   async activeSprintOfMember(memberId: string): Promise<{ id: string; startsOn: string; endsOn: string } | null> {
     const rows: { id: string; startsOn: string; endsOn: string }[] = await this.dataSource.query(
       `SELECT s.id, s.starts_on::text AS "startsOn", s.ends_on::text AS "endsOn" FROM sprint s

@@ -2,16 +2,9 @@ import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../../common/auth/decorators';
 import type { Viewer } from '../../common/auth/viewer';
 import type { RequestContext } from '../../common/context/request-context';
-import { DomainError } from '../../common/errors/domain-error';
-import type { MemberModel } from '../members/member.model';
+import { loadMember } from './load-member';
 import { AnalyticsFilter, CascadeSignalModel, ForecastModel, FunnelModel, HandoffLeakageModel, MemberFlagsModel, MemberPerformanceModel, ScorecardModel } from './analytics.model';
 import { AnalyticsService } from './analytics.service';
-
-async function member(ctx: RequestContext, id: string): Promise<MemberModel> {
-  const m = await ctx.loaders.memberById.load(id);
-  if (!m) throw DomainError.notFound('The member');
-  return m;
-}
 
 @Resolver()
 export class AnalyticsResolver {
@@ -25,13 +18,13 @@ export class AnalyticsResolver {
   @Query(() => [MemberPerformanceModel], { description: 'Won, lost, win rate and won amount per owner, best first' })
   async memberPerformance(@CurrentViewer() viewer: Viewer, @Args('filter') filter: AnalyticsFilter, @Context() ctx: RequestContext): Promise<MemberPerformanceModel[]> {
     const rows = await this.service.memberPerformance(viewer, filter);
-    return Promise.all(rows.map(async (r) => ({ ...r, member: await member(ctx, r.memberId) })));
+    return Promise.all(rows.map(async (r) => ({ ...r, member: await loadMember(ctx, r.memberId) })));
   }
 
   @Query(() => ForecastModel, { description: 'The period (default: this month) by forecast category, and per owner' })
   async forecast(@CurrentViewer() viewer: Viewer, @Args('filter') filter: AnalyticsFilter, @Context() ctx: RequestContext): Promise<ForecastModel> {
     const f = await this.service.forecast(viewer, filter);
-    return { ...f, byMember: await Promise.all(f.byMember.map(async (r) => ({ ...r, member: await member(ctx, r.memberId) }))) };
+    return { ...f, byMember: await Promise.all(f.byMember.map(async (r) => ({ ...r, member: await loadMember(ctx, r.memberId) }))) };
   }
 
   @Query(() => ScorecardModel, { description: "A member's KPIs over a sprint (default: the running one, else this month) against target and pace" })
@@ -42,7 +35,7 @@ export class AnalyticsResolver {
     @Context() ctx: RequestContext,
   ): Promise<ScorecardModel> {
     const s = await this.service.scorecard(viewer, memberId, sprintId ?? null);
-    return { ...s, member: await member(ctx, memberId) };
+    return { ...s, member: await loadMember(ctx, memberId) };
   }
 
   @Query(() => CascadeSignalModel, { description: 'Whether the telemarketing group should pause or resume, from the hunters\' load' })
@@ -63,7 +56,7 @@ export class AnalyticsResolver {
     @Context() ctx: RequestContext,
   ): Promise<ScorecardModel[]> {
     const cards = await this.service.scorecardHistory(viewer, memberId, last ?? 6);
-    const m = await member(ctx, memberId);
+    const m = await loadMember(ctx, memberId);
     return cards.map((c) => ({ ...c, member: m }));
   }
 
@@ -75,12 +68,12 @@ export class AnalyticsResolver {
   @Query(() => [ScorecardModel], { description: 'Scorecards of everyone in scope over one period (a team: its running sprint), computed in a few grouped statements' })
   async kpiProgress(@CurrentViewer() viewer: Viewer, @Args('filter') filter: AnalyticsFilter, @Context() ctx: RequestContext): Promise<ScorecardModel[]> {
     const cards = await this.service.kpiProgress(viewer, filter);
-    return Promise.all(cards.map(async (c) => ({ ...c, member: await member(ctx, c.memberId) })));
+    return Promise.all(cards.map(async (c) => ({ ...c, member: await loadMember(ctx, c.memberId) })));
   }
 
   @Query(() => [ScorecardModel], { description: 'Scorecards of the given people (each over their running sprint, else this month), in the order given, batched' })
   async scorecards(@CurrentViewer() viewer: Viewer, @Args('memberIds', { type: () => [ID] }) memberIds: string[], @Context() ctx: RequestContext): Promise<ScorecardModel[]> {
     const cards = await this.service.scorecards(viewer, memberIds);
-    return Promise.all(cards.map(async (c) => ({ ...c, member: await member(ctx, c.memberId) })));
+    return Promise.all(cards.map(async (c) => ({ ...c, member: await loadMember(ctx, c.memberId) })));
   }
 }

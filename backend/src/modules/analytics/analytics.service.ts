@@ -22,7 +22,7 @@ import { dayIn } from '../sprints/sprints.service';
 import { SprintsRepository } from '../sprints/sprints.repository';
 import type { AnalyticsFilter } from './analytics.model';
 import { AnalyticsRepository, type DealScope } from './analytics.repository';
-import { PerformanceRepository } from './performance.repository';
+import { monthOf } from './period';
 
 const DAY_MS = 86_400_000;
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -38,7 +38,6 @@ export class AnalyticsService {
     private readonly analytics: AnalyticsRepository,
     private readonly circle: CircleRepository,
     private readonly sprints: SprintsRepository,
-    private readonly performance: PerformanceRepository,
   ) {}
 
   /** Whose deals the filter covers, after the viewer's visibility. */
@@ -103,8 +102,8 @@ export class AnalyticsService {
   async forecast(viewer: Viewer, filter: AnalyticsFilter) {
     const timezone = await this.sprints.timezoneOf(viewer.organizationId);
     const today = dayIn(timezone);
-    const from = filter.from ?? `${today.slice(0, 7)}-01`;
-    const to = filter.to ?? new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    const from = filter.from ?? monthOf(today).from;
+    const to = filter.to ?? monthOf(today).to;
     const scope = await this.scope(viewer, { ...filter, from, to });
     const deals = await this.analytics.forecastDeals({ ...scope, from, to });
     const totals = new Map<ForecastCategory, { count: number; amount: number; weighted: number }>(FORECAST_CATEGORIES.map((c) => [c, { count: 0, amount: 0, weighted: 0 }]));
@@ -142,7 +141,7 @@ export class AnalyticsService {
     };
   }
 
-  /** KPIs of a member over a sprint (given, else their team's running one, else the current month), against role defaults and pace. */
+  /** KPIs of a member over a sprint (given, else their team's running one, else the current month), against targets (else role defaults) and pace. */
   async scorecard(viewer: Viewer, memberId: string, sprintId: string | null) {
     await this.scope(viewer, { memberId });
     const [member] = await this.circle.findMembers([memberId]);
@@ -155,22 +154,10 @@ export class AnalyticsService {
       period = { from: sprint.startsOn, to: sprint.endsOn, sprintId: sprint.id };
     } else {
       const active = await this.analytics.activeSprintOfMember(memberId);
-      period = active
-        ? { from: active.startsOn, to: active.endsOn, sprintId: active.id }
-        : { from: `${today.slice(0, 7)}-01`, to: new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 0)).toISOString().slice(0, 10), sprintId: null };
+      period = active ? { from: active.startsOn, to: active.endsOn, sprintId: active.id } : this.month(today);
     }
-    const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY_MS + 1;
-    const elapsedDays = Math.min(days, Math.max(0, (Date.parse(today) - Date.parse(period.from)) / DAY_MS + 1));
-    const elapsed = Math.round((elapsedDays / days) * 10_000) / 10_000;
-    const actuals = await this.analytics.memberMetrics(viewer.organizationId, memberId, period.from, period.to, timezone);
-    // Defaults are per two-week sprint: scaled to the period for counts, as they are for rates.
-    // Targets set for the period win; otherwise the role's defaults (per two-week sprint, scaled to the period for counts).
-    const set = await this.performance.targetsOf(memberId, period.from, period.to);
-    const targets = set.length
-      ? set.map((t) => ({ metric: t.metric as KpiMetric, target: t.target, weight: t.weight }))
-      : defaultKpis(member.role, member.stageRole).map((k) => ({ ...k, target: ['WIN_RATE', 'AVERAGE_DEAL'].includes(k.metric) ? k.target : Math.round(k.target * (days / 14) * 100) / 100 }));
-    const lines = targets.map((k) => scorecardLine(k.metric, k.target, Math.round((actuals[k.metric] ?? 0) * 10_000) / 10_000, k.weight, elapsed));
-    return { memberId, from: period.from, to: period.to, sprintId: period.sprintId, elapsed, lines, score: scorecardScore(lines), targetsSet: set.length > 0 };
+    const [card] = await this.cardsFor(viewer.organizationId, [{ id: member.id, role: member.role, stageRole: member.stageRole }], period, timezone, today);
+    return card;
   }
 
   /** Seed 003: leads waiting for hunters against the hunters' free capacity, and what the lead should do with telemarketing. */
@@ -254,7 +241,7 @@ export class AnalyticsService {
   }
 
   private month(today: string): { from: string; to: string; sprintId: null } {
-    return { from: `${today.slice(0, 7)}-01`, to: new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 0)).toISOString().slice(0, 10), sprintId: null };
+    return { ...monthOf(today), sprintId: null };
   }
 
   private async cardsFor(organizationId: string, members: { id: string; role: string; stageRole: string | null }[], period: { from: string; to: string; sprintId: string | null }, timezone: string, today: string) {

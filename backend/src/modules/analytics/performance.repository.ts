@@ -33,14 +33,6 @@ export class PerformanceRepository {
     );
   }
 
-  /** Targets set for exactly this period. */
-  async targetsOf(memberId: string, from: string, to: string): Promise<{ metric: string; target: number; weight: number }[]> {
-    return this.db().query(
-      'SELECT metric, target::float8 AS target, weight::float8 AS weight FROM kpi_target WHERE member_id = $1 AND period_start = $2 AND period_end = $3 ORDER BY weight DESC, metric',
-      [memberId, from, to],
-    );
-  }
-
   // ---- forecast ----
 
   async insertSubmission(tx: EntityManager, s: { organizationId: string; memberId: string; from: string; to: string; kind: 'SUBMITTED' | 'ADJUSTED'; amount: number; note: string; userId: string }): Promise<void> {

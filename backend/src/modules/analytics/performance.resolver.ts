@@ -2,8 +2,7 @@ import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graph
 import { CurrentViewer } from '../../common/auth/decorators';
 import type { Viewer } from '../../common/auth/viewer';
 import type { RequestContext } from '../../common/context/request-context';
-import { DomainError } from '../../common/errors/domain-error';
-import type { MemberModel } from '../members/member.model';
+import { loadMember } from './load-member';
 import { AnalyticsFilter } from './analytics.model';
 import {
   CoachingSessionModel,
@@ -17,12 +16,6 @@ import {
   SubmitForecastInput,
 } from './performance.model';
 import { PerformanceService } from './performance.service';
-
-async function member(ctx: RequestContext, id: string): Promise<MemberModel> {
-  const m = await ctx.loaders.memberById.load(id);
-  if (!m) throw DomainError.notFound('The member');
-  return m;
-}
 
 @Resolver()
 export class PerformanceResolver {
@@ -42,7 +35,7 @@ export class PerformanceResolver {
     @Context() ctx: RequestContext,
   ): Promise<LeaderboardRowModel[]> {
     const rows = await this.service.leaderboard(viewer, teamId, sprintId ?? null);
-    return Promise.all(rows.map(async (r) => ({ ...r, member: await member(ctx, r.memberId) })));
+    return Promise.all(rows.map(async (r) => ({ ...r, member: await loadMember(ctx, r.memberId) })));
   }
 
   @Mutation(() => Boolean, { description: 'A rep submits their forecast for a period; the lead or director adjusts it with a note (both kept)' })
@@ -54,7 +47,7 @@ export class PerformanceResolver {
   @Query(() => [ForecastSubmissionModel], { description: 'Submissions and adjustments of the period (default: this month), newest first' })
   async forecastSubmissions(@CurrentViewer() viewer: Viewer, @Args('filter') filter: AnalyticsFilter, @Context() ctx: RequestContext): Promise<ForecastSubmissionModel[]> {
     const rows = await this.service.submissions(viewer, filter);
-    return Promise.all(rows.map(async (r) => ({ ...r, member: await member(ctx, r.memberId) })));
+    return Promise.all(rows.map(async (r) => ({ ...r, member: await loadMember(ctx, r.memberId) })));
   }
 
   @Query(() => [ForecastAccuracyPointModel], { description: 'Per closed month: the forecast daysBefore days before its end (weekly snapshots) against the won amount' })
@@ -84,7 +77,7 @@ export class PerformanceResolver {
   @Query(() => [CoachingSessionModel], { description: 'Coaching of a member, newest first; notes only for the coach and the coachee' })
   async coachingSessions(@CurrentViewer() viewer: Viewer, @Args('memberId', { type: () => ID }) memberId: string, @Context() ctx: RequestContext): Promise<CoachingSessionModel[]> {
     const rows = await this.service.sessionsOf(viewer, memberId);
-    return Promise.all(rows.map(async (s) => ({ ...s, coach: await member(ctx, s.coachMemberId), coachee: await member(ctx, s.coacheeMemberId) })));
+    return Promise.all(rows.map(async (s) => ({ ...s, coach: await loadMember(ctx, s.coachMemberId), coachee: await loadMember(ctx, s.coacheeMemberId) })));
   }
 
   @Mutation(() => Boolean)

@@ -19,13 +19,8 @@ import { SprintsRepository } from '../sprints/sprints.repository';
 import { AnalyticsRepository } from './analytics.repository';
 import { AnalyticsService } from './analytics.service';
 import type { CoachingTemplateInput, RecordCoachingSessionInput, SetKpiTargetsInput, SubmitForecastInput } from './performance.model';
+import { monthOf } from './period';
 import { PerformanceRepository, type SessionRow } from './performance.repository';
-
-function monthOf(day: string): { from: string; to: string } {
-  const y = Number(day.slice(0, 4));
-  const m = Number(day.slice(5, 7));
-  return { from: `${day.slice(0, 7)}-01`, to: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) };
-}
 
 /**
  * KPI targets and the leaderboard, forecast submissions with adjustments, weekly snapshots

@@ -191,27 +191,9 @@ export class SprintsRepository {
     return (row.p ?? -1) + 1;
   }
 
-  /** Active load for WIP limits: approved processes not done in the sprint, in all and per member (owner or co-owner). */
-  async wipLoad(tx: EntityManager | undefined, sprintId: string, memberIds: readonly string[]): Promise<{ teamActive: number; perMember: Map<string, { active: number; limit: number; name: string }> }> {
-    const [team]: { n: number }[] = await this.db(tx).query(
-      `SELECT count(*)::int AS n FROM sales_process WHERE sprint_id = $1 AND status <> 'DONE' AND approval = 'APPROVED'`,
-      [sprintId],
-    );
-    const rows: { id: string; name: string; limit: number; active: number }[] = memberIds.length
-      ? await this.db(tx).query(
-          `SELECT m.id, m.name, m.capacity_processes AS limit,
-                  (SELECT count(*)::int FROM sales_process p WHERE p.sprint_id = $1 AND p.status <> 'DONE' AND p.approval = 'APPROVED'
-                      AND (p.owner_member_id = m.id OR m.id = ANY(p.co_owner_ids))) AS active
-             FROM member m WHERE m.id = ANY($2)`,
-          [sprintId, memberIds],
-        )
-      : [];
-    return { teamActive: team.n, perMember: new Map(rows.map((r) => [r.id, { active: r.active, limit: r.limit, name: r.name }])) };
-  }
-
   /** The board header in one statement: the team's limit and active count, and each member's active count and capacity. */
-  async wipOfSprint(sprintId: string, teamId: string): Promise<{ teamLimit: number | null; teamActive: number; members: { id: string; name: string; active: number; limit: number }[] }> {
-    const [row]: { team_limit: number | null; team_active: number; members: { id: string; name: string; active: number; limit: number }[] | null }[] = await this.db().query(
+  async wipOfSprint(sprintId: string, teamId: string, tx?: EntityManager): Promise<{ teamLimit: number | null; teamActive: number; members: { id: string; name: string; active: number; limit: number }[] }> {
+    const [row]: { team_limit: number | null; team_active: number; members: { id: string; name: string; active: number; limit: number }[] | null }[] = await this.db(tx).query(
       `WITH open AS (
          SELECT owner_member_id, co_owner_ids FROM sales_process WHERE sprint_id = $1 AND status <> 'DONE' AND approval = 'APPROVED'
        ), people AS (

@@ -353,15 +353,16 @@ export class SprintsService {
 
   /** Null when the change fits; the override's note when the lead went over; WIP_LIMIT otherwise. */
   private async wipOverride(tx: EntityManager, scope: ViewerScope, sprint: SprintRow, ownerIds: readonly string[], override: boolean | undefined, countTeam = true): Promise<string | null> {
-    const load = await this.sprints.wipLoad(tx, sprint.id, ownerIds);
+    const load = await this.sprints.wipOfSprint(sprint.id, sprint.teamId, tx);
+    const people = new Map(load.members.map((m) => [m.id, m]));
     const violation = checkWipLimit({
       teamActive: load.teamActive,
       // A change of owner moves load between people, not into the team.
-      teamLimit: countTeam ? await this.teamLimit(sprint.teamId, tx) : Number.POSITIVE_INFINITY,
-      owners: ownerIds.map((id) => ({ memberId: id, active: load.perMember.get(id)?.active ?? 0, limit: load.perMember.get(id)?.limit ?? 0 })),
+      teamLimit: countTeam ? (load.teamLimit ?? SPRINT_LIMITS.defaultTeamWip) : Number.POSITIVE_INFINITY,
+      owners: ownerIds.map((id) => ({ memberId: id, active: people.get(id)?.active ?? 0, limit: people.get(id)?.limit ?? 0 })),
     });
     if (!violation) return null;
-    const who = violation.scope === 'TEAM' ? 'the team' : (load.perMember.get(violation.memberId!)?.name ?? 'the member');
+    const who = violation.scope === 'TEAM' ? 'the team' : (people.get(violation.memberId!)?.name ?? 'the member');
     if (override && mayRunSprint(scope, sprint.teamId)) return `${who}: ${violation.wouldBe} of ${violation.limit}`;
     throw new DomainError(
       'WIP_LIMIT',
