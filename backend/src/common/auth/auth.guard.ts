@@ -33,7 +33,8 @@ export class AuthGuard implements CanActivate {
 
   private async canCallOperation(context: ExecutionContext): Promise<boolean> {
     const gql = GqlExecutionContext.create(context);
-    const operation = gql.getInfo<{ fieldName: string }>().fieldName;
+    const info = gql.getInfo<{ fieldName: string; operation: { operation: string } }>();
+    const operation = info.fieldName;
     const access = operationAccess(operation);
     if (access === undefined) {
       this.logger.error(`Operation "${operation}" has no entry in OPERATION_ACCESS: refused`);
@@ -42,7 +43,8 @@ export class AuthGuard implements CanActivate {
     if (access === 'PUBLIC') return true;
     const ctx = gql.getContext<RequestContext>();
     const authorization = ctx.req.headers.authorization;
-    ctx.viewer ??= await this.auth.authenticate(authorization);
+    // A query changes no team: the viewer's scope is read with the viewer, in the same statement.
+    ctx.viewer ??= await this.auth.authenticate(authorization, { withScope: info.operation.operation === 'query' });
     if (!ctx.viewer) {
       throw DomainError.unauthenticated(
         authorization ? 'Your session has ended (expired or signed out). Please sign in again.' : 'Please sign in.',

@@ -1,4 +1,4 @@
-import type { Locale, Role } from '@salescircle/shared';
+import type { Locale, Role, ViewerScope } from '@salescircle/shared';
 
 /** The signed-in person making a request. */
 export interface Viewer {
@@ -8,4 +8,10 @@ export interface Viewer {
   /** The member record of this user in the organization, if any. */
   memberId: string | null;
   locale: Locale;
+  /**
+   * The teams the viewer directs, leads, coaches or belongs to, read with the viewer for a
+   * GraphQL query (a query changes no team, so they hold for the whole request); absent for
+   * mutations and subscriptions, which read the scope when they need it.
+   */
+  scope?: ViewerScope;
 }

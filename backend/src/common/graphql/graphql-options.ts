@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
@@ -46,7 +47,9 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, metri
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
     blockFieldSuggestion: { enabled: config.isProduction },
   }).protect();
-  const plugins: ApolloServerPlugin[] = [...armor.plugins];
+  // Cache control (installed by default) wraps every field's resolver to collect cache hints we
+  // never send; on a board of 20 cards that is several hundred wrapped calls per request.
+  const plugins: ApolloServerPlugin[] = [ApolloServerPluginCacheControlDisabled(), ...armor.plugins];
   if (metrics) plugins.push(metrics.graphqlPlugin());
   if (config.exposesSqlCount) plugins.push(sqlCountPlugin() as ApolloServerPlugin);
   if (!config.isProduction) plugins.push(ApolloServerPluginLandingPageLocalDefault({ embed: true }));

@@ -71,17 +71,28 @@ export class AuthService {
   }
 
   /** The viewer behind a bearer token, or null when the token is missing, bad, expired or revoked. */
-  async authenticate(authorization: string | undefined): Promise<Viewer | null> {
+  async authenticate(authorization: string | undefined, { withScope = false }: { withScope?: boolean } = {}): Promise<Viewer | null> {
     const match = authorization?.match(/^Bearer\s+(\S+)$/i);
     if (!match) return null;
     const claims = this.tokens.verify(match[1]);
     if (!claims) return null;
-    const record = await this.users.findForAuth(claims.sub);
+    const record = await this.users.findForAuth(claims.sub, withScope);
     if (!record || !record.user.active || record.user.tokenVersion !== claims.ver || record.user.organizationId !== claims.org) {
       return null;
     }
-    const { user, memberId } = record;
-    return { userId: user.id, organizationId: user.organizationId, role: user.role, memberId, locale: user.locale };
+    const { user, memberId, teams } = record;
+    const viewer: Viewer = { userId: user.id, organizationId: user.organizationId, role: user.role, memberId, locale: user.locale };
+    if (withScope) {
+      viewer.scope = {
+        role: user.role,
+        memberId,
+        directedTeamIds: teams?.directed ?? [],
+        ledTeamIds: teams?.led ?? [],
+        coachedTeamIds: teams?.coached ?? [],
+        memberOfTeamIds: teams?.memberOf ?? [],
+      };
+    }
+    return viewer;
   }
 
   async changePassword(viewer: Viewer, currentPassword: string, newPassword: string): Promise<IssuedToken> {

@@ -95,7 +95,9 @@ export class CircleRepository {
     return tx ?? this.dataSource.manager;
   }
 
+  /** The viewer's teams by relation: read with the viewer for a query (Viewer.scope), else here; inside a transaction always here. */
   async scopeOf(viewer: Viewer, tx?: EntityManager): Promise<ViewerScope> {
+    if (!tx && viewer.scope) return viewer.scope;
     const empty: ViewerScope = {
       role: viewer.role,
       memberId: viewer.memberId,

@@ -65,10 +65,12 @@ SELECT id AS "processId", day::text AS day, sum(units)::float8 AS units FROM uni
 /**
  * The same progress as one total per process (the board needs no days): the activity
  * branches count index entries instead of returning a row per activity. Held equal to the
- * sum of PROGRESS_INCREMENTS_SQL by a test.
+ * sum of PROGRESS_INCREMENTS_SQL by a test. `processIds` and `organizationId` are SQL expressions
+ * (parameters or a subquery), so the board can run it inside its own statement.
  */
-export const PROGRESS_TOTALS_SQL = `
-WITH z AS (SELECT timezone AS tz FROM organization WHERE id = $2::uuid), p AS (
+export function progressTotalsSql(processIds: string, organizationId: string): string {
+  return `
+WITH z AS (SELECT timezone AS tz FROM organization WHERE id = ${organizationId}), p AS (
   SELECT sp.id, sp.organization_id, sp.target_kind,
          CASE sp.target_kind WHEN 'CALLS' THEN 'CALL' WHEN 'MEETINGS' THEN 'MEETING' END AS activity_kind,
          array_remove(array_prepend(sp.owner_member_id, sp.co_owner_ids), NULL) AS owners,
@@ -76,7 +78,7 @@ WITH z AS (SELECT timezone AS tz FROM organization WHERE id = $2::uuid), p AS (
          coalesce(sp.starts_on, s.starts_on, (sp.created_at AT TIME ZONE z.tz)::date) AS since,
          EXISTS (SELECT 1 FROM process_client pc WHERE pc.process_id = sp.id) AS has_clients
     FROM sales_process sp CROSS JOIN z LEFT JOIN sprint s ON s.id = sp.sprint_id
-   WHERE sp.id = ANY($1::uuid[])
+   WHERE sp.id = ANY(${processIds})
 ), units AS (
   SELECT p.id, (SELECT count(*) FROM activity a WHERE a.process_id = p.id AND a.kind = p.activity_kind AND a.at >= p.since_at)::numeric AS units
     FROM p WHERE p.activity_kind IS NOT NULL
@@ -109,3 +111,7 @@ WITH z AS (SELECT timezone AS tz FROM organization WHERE id = $2::uuid), p AS (
    WHERE e.kind = 'PROGRESS_COUNTED'
 )
 SELECT id AS "processId", sum(units)::float8 AS units FROM units GROUP BY id`;
+}
+
+/** $1: process ids, $2: organization id. */
+export const PROGRESS_TOTALS_SQL = progressTotalsSql('$1::uuid[]', '$2::uuid');

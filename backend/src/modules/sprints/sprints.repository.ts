@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ApprovalState, ProcessEventKind, ProcessPriority, ProcessStatus, SprintStatus, TargetKind } from '@salescircle/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PROGRESS_INCREMENTS_SQL, PROGRESS_TOTALS_SQL } from './progress-sql';
+import { queryPrepared } from '../../database/prepared-statements';
+import { PROGRESS_INCREMENTS_SQL, PROGRESS_TOTALS_SQL, progressTotalsSql } from './progress-sql';
 
 export interface SprintRow {
   id: string;
@@ -47,6 +48,39 @@ export interface ProcessRow {
   createdAt: Date;
 }
 
+export interface ProcessStepRow {
+  processId: string;
+  id: string;
+  position: number;
+  title: string;
+  doneAt: Date | null;
+}
+
+export interface ProcessClientRow {
+  processId: string;
+  id: string;
+  name: string;
+  stage: string;
+  ownerName: string | null;
+}
+
+export interface ProcessDealRow {
+  processId: string;
+  id: string;
+  title: string;
+  amount: string;
+  stageName: string;
+  stageKind: string;
+}
+
+/** A card of the board: the process, its progress and what the card shows of it. */
+export interface BoardRow extends ProcessRow {
+  progress: number;
+  steps: ProcessStepRow[];
+  clients: ProcessClientRow[];
+  deals: ProcessDealRow[];
+}
+
 export interface ProcessEventWrite {
   processId: string;
   sprintId: string | null;
@@ -67,6 +101,27 @@ const PROCESS_COLUMNS = `p.id, p.organization_id AS "organizationId", p.team_id 
   p.target_value::float8 AS target, p.segment::text AS segment, p.starts_on::text AS "startsOn", p.due_at AS "dueAt", p.priority, p.status,
   p.blocked_reason AS "blockedReason", p.blocked_since AS "blockedSince", p.done_at AS "doneAt", p.approval, p.rejected_reason AS "rejectedReason",
   p.requested_by AS "requestedBy", p.position, p.version, p.created_at AS "createdAt"`;
+
+/**
+ * The board in one statement: a sprint's processes (rejected proposals left out) in column order,
+ * each with its progress (the totals statement over the same ids), checklist, linked clients and
+ * linked deals, the same rows stepsOf, clientsOf and dealsOf return. $1: sprint id, $2: organization id.
+ */
+const BOARD_SQL = `
+WITH board AS (
+  SELECT ${PROCESS_COLUMNS} FROM sales_process p WHERE p.sprint_id = $1 AND p.approval <> 'REJECTED'
+), progress AS (${progressTotalsSql('ARRAY(SELECT id FROM board)', '$2::uuid')})
+SELECT board.*, coalesce(progress.units, 0)::float8 AS progress,
+       coalesce((SELECT json_agg(json_build_object('processId', s.process_id, 'id', s.id, 'position', s.position, 'title', s.title, 'doneAt', s.done_at) ORDER BY s.position)
+                   FROM process_step s WHERE s.process_id = board.id), '[]') AS steps,
+       coalesce((SELECT json_agg(json_build_object('processId', pc.process_id, 'id', c.id, 'name', c.name, 'stage', c.stage, 'ownerName', m.name) ORDER BY c.name)
+                   FROM process_client pc JOIN client c ON c.id = pc.client_id LEFT JOIN member m ON m.id = c.owner_member_id
+                  WHERE pc.process_id = board.id), '[]') AS clients,
+       coalesce((SELECT json_agg(json_build_object('processId', pd.process_id, 'id', d.id, 'title', d.title, 'amount', d.amount::text, 'stageName', st.name, 'stageKind', st.kind) ORDER BY d.title)
+                   FROM process_deal pd JOIN deal d ON d.id = pd.deal_id JOIN pipeline_stage st ON st.id = d.stage_id
+                  WHERE pd.process_id = board.id), '[]') AS deals
+  FROM board LEFT JOIN progress ON progress."processId" = board.id
+ ORDER BY board.position, board."createdAt"`;
 
 /** Sprints, their processes, links, steps, history and reminders: all SQL of the sprint module lives here. */
 @Injectable()
@@ -146,6 +201,12 @@ export class SprintsRepository {
       `SELECT ${PROCESS_COLUMNS} FROM sales_process p WHERE p.sprint_id = $1 AND p.approval <> 'REJECTED' ORDER BY p.position, p.created_at`,
       [sprintId],
     );
+  }
+
+  /** The board's cards, each with progress, steps and links (BOARD_SQL), prepared: it runs on every board view. */
+  async boardOfSprint(sprintId: string, organizationId: string): Promise<BoardRow[]> {
+    const rows = await queryPrepared<Omit<BoardRow, 'steps'> & { steps: (Omit<ProcessStepRow, 'doneAt'> & { doneAt: string | null })[] }>(this.dataSource, BOARD_SQL, [sprintId, organizationId]);
+    return rows.map((r) => ({ ...r, steps: r.steps.map((step) => ({ ...step, doneAt: step.doneAt === null ? null : new Date(step.doneAt) })) }));
   }
 
   async backlog(teamId: string): Promise<ProcessRow[]> {
@@ -247,7 +308,7 @@ export class SprintsRepository {
     return row;
   }
 
-  async clientsOf(processIds: readonly string[]): Promise<{ processId: string; id: string; name: string; stage: string; ownerName: string | null }[]> {
+  async clientsOf(processIds: readonly string[]): Promise<ProcessClientRow[]> {
     if (processIds.length === 0) return [];
     return this.db().query(
       `SELECT pc.process_id AS "processId", c.id, c.name, c.stage, m.name AS "ownerName"
@@ -257,7 +318,7 @@ export class SprintsRepository {
     );
   }
 
-  async dealsOf(processIds: readonly string[]): Promise<{ processId: string; id: string; title: string; amount: string; stageName: string; stageKind: string }[]> {
+  async dealsOf(processIds: readonly string[]): Promise<ProcessDealRow[]> {
     if (processIds.length === 0) return [];
     return this.db().query(
       `SELECT pd.process_id AS "processId", d.id, d.title, d.amount::text AS amount, st.name AS "stageName", st.kind AS "stageKind"
@@ -275,7 +336,7 @@ export class SprintsRepository {
     );
   }
 
-  async stepsOf(processIds: readonly string[]): Promise<{ processId: string; id: string; position: number; title: string; doneAt: Date | null }[]> {
+  async stepsOf(processIds: readonly string[]): Promise<ProcessStepRow[]> {
     if (processIds.length === 0) return [];
     return this.db().query(
       'SELECT process_id AS "processId", id, position, title, done_at AS "doneAt" FROM process_step WHERE process_id = ANY($1) ORDER BY position',

@@ -105,8 +105,15 @@ export class SprintsResolver {
   }
 
   @ResolveField(() => [SalesProcessModel], { description: 'The board: every process of the sprint with its progress' })
-  async processes(@Parent() sprint: SprintModel): Promise<SalesProcessModel[]> {
-    return (await this.service.board(sprint)).map(toProcess);
+  async processes(@Parent() sprint: SprintModel, @Context() ctx: RequestContext): Promise<SalesProcessModel[]> {
+    const cards = await this.service.board(sprint);
+    // The board statement already read each card's checklist and links: the field loaders take them from here.
+    for (const card of cards) {
+      ctx.loaders.stepsByProcessId.prime(card.id, card.steps.map((step) => ({ ...step, done: step.doneAt !== null })));
+      ctx.loaders.clientsByProcessId.prime(card.id, card.clients);
+      ctx.loaders.dealsByProcessId.prime(card.id, card.deals);
+    }
+    return cards.map(({ steps: _steps, clients: _clients, deals: _deals, ...process }) => toProcess(process));
   }
 
   @ResolveField(() => [BurndownPointModel])

@@ -24,7 +24,7 @@ import { CircleRepository } from '../members/circle.repository';
 import type { AddReminderInput, CreateProcessInput, CreateSprintInput, ProcessTemplateInput, UpdateProcessInput, UpdateSprintInput } from './dto/sprint.inputs';
 import { LiveEventsService, type LiveEvent } from './live-events.service';
 import { RemindersRepository } from './reminders.repository';
-import { SprintsRepository, type ProcessEventWrite, type ProcessRow, type SprintRow } from './sprints.repository';
+import { SprintsRepository, type BoardRow, type ProcessEventWrite, type ProcessRow, type SprintRow } from './sprints.repository';
 
 export interface ProcessWithProgress extends ProcessRow {
   progress: number;
@@ -131,9 +131,13 @@ export class SprintsService {
     return this.withProgress(viewer.organizationId, await this.sprints.backlog(teamId));
   }
 
-  /** The board: the sprint's processes with progress, in two statements whatever their number. */
-  async board(sprint: SprintRow): Promise<ProcessWithProgress[]> {
-    return this.withProgress(sprint.organizationId, await this.sprints.processesOfSprint(sprint.id));
+  /** The board: the sprint's processes with progress, checklists and links, in one statement whatever their number. */
+  async board(sprint: SprintRow): Promise<(BoardRow & { overdue: boolean })[]> {
+    const now = Date.now();
+    return (await this.sprints.boardOfSprint(sprint.id, sprint.organizationId)).map((r) => ({
+      ...r,
+      overdue: r.status !== 'DONE' && r.dueAt !== null && r.dueAt.getTime() < now,
+    }));
   }
 
   private async withProgress(organizationId: string, rows: ProcessRow[]): Promise<ProcessWithProgress[]> {

@@ -1,12 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import type { Locale } from '@salescircle/shared';
 import { DataSource, In } from 'typeorm';
+import { queryPrepared } from '../../database/prepared-statements';
 import { UserEntity } from './user.entity';
 
 export interface AuthRecord {
   user: UserEntity;
   memberId: string | null;
+  /** The member's teams by relation, when asked for (null without a member). */
+  teams: { directed: string[]; led: string[]; coached: string[]; memberOf: string[] } | null;
 }
+
+/**
+ * Runs on every authenticated request: the user, their member id and, when $2, the teams the
+ * member directs, leads, coaches or belongs to (the same arrays CircleRepository.scopeOf reads).
+ */
+const AUTH_SQL = `
+SELECT u.id, u.organization_id, u.role, u.locale, u.token_version, u.active, m.id AS member_id,
+       s.directed, s.led, s.coached, s.member_of
+  FROM app_user u LEFT JOIN member m ON m.user_id = u.id
+  LEFT JOIN LATERAL (
+    SELECT coalesce(array_agg(t.id) FILTER (WHERE t.director_id = m.id), '{}') AS directed,
+           coalesce(array_agg(t.id) FILTER (WHERE t.lead_id = m.id), '{}') AS led,
+           coalesce(array_agg(t.id) FILTER (WHERE t.coach_id = m.id), '{}') AS coached,
+           coalesce((SELECT array_agg(tm.team_id) FROM team_member tm WHERE tm.member_id = m.id), '{}') AS member_of
+      FROM team t WHERE t.organization_id = u.organization_id) s ON $2::boolean AND m.id IS NOT NULL
+ WHERE u.id = $1`;
 
 @Injectable()
 export class UserRepository {
@@ -24,13 +43,12 @@ export class UserRepository {
     return ids.length === 0 ? Promise.resolve([]) : this.repo.findBy({ id: In([...ids]) });
   }
 
-  /** The user with their member id, in one statement (runs on every authenticated request). */
-  async findForAuth(id: string): Promise<AuthRecord | null> {
-    const rows: (Record<string, unknown> & { member_id: string | null })[] = await this.dataSource.query(
-      `SELECT u.id, u.organization_id, u.role, u.locale, u.token_version, u.active, m.id AS member_id
-         FROM app_user u LEFT JOIN member m ON m.user_id = u.id
-        WHERE u.id = $1`,
-      [id],
+  /** The user with their member id (and with `withTeams` the member's teams), in one prepared statement. */
+  async findForAuth(id: string, withTeams = false): Promise<AuthRecord | null> {
+    const rows = await queryPrepared<Record<string, unknown> & { member_id: string | null; directed: string[] | null; led: string[] | null; coached: string[] | null; member_of: string[] | null }>(
+      this.dataSource,
+      AUTH_SQL,
+      [id, withTeams],
     );
     const row = rows[0];
     if (!row) return null;
@@ -42,7 +60,8 @@ export class UserRepository {
       tokenVersion: row.token_version,
       active: row.active,
     });
-    return { user, memberId: row.member_id };
+    const teams = row.directed && row.led && row.coached && row.member_of ? { directed: row.directed, led: row.led, coached: row.coached, memberOf: row.member_of } : null;
+    return { user, memberId: row.member_id, teams };
   }
 
   async updatePreferences(id: string, changes: { locale?: Locale; name?: string }): Promise<void> {

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { sqlCounter } from './sql-counter';
+
+const names = new Map<string, string>();
+
+/** One name per statement text (a hash, so two texts never share a name). */
+function nameOf(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `sc_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Runs a statement of the hot read path (every request's viewer, the sprint board) as a named
+ * prepared statement on the primary's pool: each connection parses and plans it once (and after
+ * five runs PostgreSQL may keep a generic plan), where an unnamed statement is planned on every
+ * call; for the board's progress statement that planning alone cost about 1 ms. Not for
+ * statements inside a transaction (use the transaction's manager) and not for text built per call
+ * (every distinct text holds a plan on every connection).
+ */
+export async function queryPrepared<T>(dataSource: DataSource, text: string, values: unknown[]): Promise<T[]> {
+  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  sqlCounter.increment();
+  const result = await pool.query({ name: nameOf(text), text, values });
+  return result.rows as T[];
+}

@@ -1,0 +1,66 @@
+// Where a board request spends its time: every statement the server runs for one board
+// (pg_stat_statements), at a small scale. `node test/bench/profile-board.mjs` after a backend build.
+import { readFileSync, readdirSync } from 'node:fs';
+import pg from 'pg';
+import { gql, ms, startPostgres, startServer } from './support.mjs';
+
+const BOARD = `query ($team: ID!) { activeSprint(teamId: $team) { id name startsOn endsOn wip { memberId active limit }
+  processes { id title status priority targetKind target progress dueAt overdue blockedReason position version
+    owner { id name } clients { id name } deals { id title stageKind } steps { id done } } } }`;
+const QUERY = process.env.PROFILE_QUERY ?? BOARD;
+const N = Number(process.env.PROFILE_REQUESTS ?? 200);
+
+const { url: databaseUrl, stop } = await startPostgres('profile', { sharedBuffers: '256MB', flags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] });
+const server = await startServer({ DATABASE_URL: databaseUrl, SEED_DEMO: 'true', JOBS_ENABLED: 'false', }, { nodeArgs: process.env.PROFILE_CPU ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_CPU}`] : [] });
+const db = new pg.Client({ connectionString: databaseUrl });
+try {
+  await db.connect();
+  await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  const [{ team }] = (await db.query(`SELECT id AS team FROM team WHERE name = 'Дилерские продажи'`)).rows;
+  const activities = Number(process.env.PROFILE_ACTIVITIES ?? 0);
+  if (activities > 0) {
+    await db.query(
+      `INSERT INTO activity (organization_id, kind, owner_member_id, client_id, at)
+       SELECT t.organization_id, CASE WHEN g % 5 = 0 THEN 'MEETING' ELSE 'CALL' END, m.ids[1 + g % array_length(m.ids, 1)], NULL, now() - (g % 730) * interval '1 day' - (g % 600) * interval '1 minute'
+         FROM generate_series(1, $2) g, team t, (SELECT array_agg(id) AS ids FROM member) m WHERE t.id = $1`,
+      [team, activities],
+    );
+    await db.query('VACUUM ANALYZE activity');
+  }
+  const token = (await gql(server.url, null, 'mutation { login(email: "lead@demo.local", password: "salescircle") { accessToken } }')).login.accessToken;
+  for (let i = 0; i < 30; i += 1) await gql(server.url, token, QUERY, { team });
+  await db.query('SELECT pg_stat_statements_reset()');
+  const cpu = () => readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0) * 10;
+  const pgCpu = () => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).reduce((sum, d) => {
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      return stat.includes('(postgres)') ? sum + stat.split(') ')[1].split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0) * 10 : sum;
+    } catch {
+      return sum;
+    }
+  }, 0);
+  const cpu0 = cpu();
+  const pg0 = pgCpu();
+  const s = performance.now();
+  for (let i = 0; i < N; i += 1) await gql(server.url, token, QUERY, { team });
+  const wall = (performance.now() - s) / N;
+  const serverCpu = (cpu() - cpu0) / N;
+  const databaseCpu = (pgCpu() - pg0) / N;
+  const { rows } = await db.query(
+    `SELECT calls, total_exec_time AS total, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q FROM pg_stat_statements
+      WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC`,
+  );
+  console.log(`board: ${ms(wall)} ms per request (wall, sequential); CPU per request: server ${ms(serverCpu)} ms, PostgreSQL ${ms(databaseCpu)} ms`);
+  let sum = 0;
+  let calls = 0;
+  for (const r of rows) {
+    sum += r.total / N;
+    calls += r.calls / N;
+    console.log(`${(r.calls / N).toFixed(2).padStart(6)} × ${ms(r.total / r.calls).toString().padStart(6)} ms  ${r.q}`);
+  }
+  console.log(`statements per request ${calls.toFixed(2)}, database time ${ms(sum)} ms`);
+} finally {
+  await db.end();
+  await server.stop();
+  await stop();
+}
