@@ -63,6 +63,8 @@ import { DemoSprintSeeder } from './modules/demo/demo-sprint-seeder';
 import { ImportsRepository } from './modules/imports/imports.repository';
 import { ImportsResolver } from './modules/imports/imports.resolver';
 import { ImportsService } from './modules/imports/imports.service';
+import { CsvImportResolver } from './modules/imports/csv-import.resolver';
+import { CsvImportService } from './modules/imports/csv-import.service';
 import { PipelinesRepository } from './modules/pipelines/pipelines.repository';
 import { PipelinesResolver } from './modules/pipelines/pipelines.resolver';
 import { PipelinesService } from './modules/pipelines/pipelines.service';
@@ -159,6 +161,8 @@ export class AppModule {
         ImportsRepository,
         ImportsService,
         ImportsResolver,
+        CsvImportService,
+        CsvImportResolver,
       ],
     };
   }

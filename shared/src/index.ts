@@ -29,3 +29,7 @@ export * from './rules/forecast-category';
 export * from './rules/kpi-scorecard';
 export * from './rules/coaching-score';
 export * from './rules/cascade-signal';
+export * from './domain/csv-import';
+export * from './rules/parse-csv-value';
+export * from './rules/suggest-csv-mapping';
+export * from './rules/guess-stage-kind';

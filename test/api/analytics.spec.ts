@@ -1,4 +1,4 @@
-import { median, medianOfHistogram } from '@salescircle/shared';
+import { median, medianOfHistogram, salesVelocity } from '@salescircle/shared';
 import { AnalyticsRepository } from '../../backend/src/modules/analytics/analytics.repository';
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -320,9 +320,11 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
     const startSeed = seed;
     const ids: string[] = [];
+    /** A moment in 2026 to the second (stage-history times). */
+    const moment = () => new Date(Date.UTC(2026, 0, 1) + Math.floor(rnd() * 330 * 86_400) * 1000).toISOString();
     for (let step = 0; step < 300; step += 1) {
       const op = rnd();
-      if (op < 0.35 || ids.length === 0) {
+      if (op < 0.3 || ids.length === 0) {
         const stage = pick(stages);
         const started = new Date(Date.UTC(2026, Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 28))).toISOString().slice(0, 10);
         const closed = stage.kind === 'OPEN' ? null : new Date(Date.parse(started) + Math.floor(rnd() * 90) * 86_400_000).toISOString().slice(0, 10);
@@ -331,39 +333,342 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
           [org, clientId, rnd() < 0.1 ? null : pick(owners), pipeline, stage.id, Math.round(rnd() * 100_000), started, closed],
         )).rows[0];
         ids.push(row.id);
-      } else if (op < 0.65) {
+      } else if (op < 0.5) {
         const id = pick(ids);
         const stage = pick(stages);
-        await db.query('INSERT INTO deal_stage_history (deal_id, stage_id, entered_at) SELECT id, stage_id, now() FROM deal WHERE id = $1', [id]);
+        await db.query('INSERT INTO deal_stage_history (deal_id, stage_id, entered_at) SELECT id, stage_id, $2 FROM deal WHERE id = $1', [id, moment()]);
         await db.query(`UPDATE deal SET stage_id = $2, closed_on = CASE WHEN $3 THEN NULL ELSE coalesce(closed_on, started_on + 10) END WHERE id = $1`, [id, stage.id, stage.kind === 'OPEN']);
-      } else if (op < 0.8) {
+      } else if (op < 0.6) {
+        // The app's way: the open visit is left, and the new stage entered; sometimes several deals in one statement.
+        const some = [pick(ids), pick(ids)];
+        const at = moment();
+        await db.query('UPDATE deal_stage_history SET left_at = greatest(entered_at, $2::timestamptz) WHERE deal_id = ANY($1) AND left_at IS NULL', [some, at]);
+        await db.query('INSERT INTO deal_stage_history (deal_id, stage_id, entered_at) SELECT id, stage_id, $2 FROM deal WHERE id = ANY($1)', [some, at]);
+      } else if (op < 0.67) {
+        // One statement writing two visits of a deal to the same stage (an import of a history that came back to a stage).
+        const id = pick(ids);
+        const stage = pick(stages);
+        const [a, b] = [moment(), moment()].sort();
+        await db.query('INSERT INTO deal_stage_history (deal_id, stage_id, entered_at, left_at) VALUES ($1, $2, $3, $4), ($1, $2, $4, NULL)', [id, stage.id, a, b]);
+      } else if (op < 0.72) {
+        // Visits moved to another stage in one statement.
+        await db.query('UPDATE deal_stage_history SET stage_id = $2 WHERE deal_id = $1', [pick(ids), pick(stages).id]);
+      } else if (op < 0.82) {
         await db.query('UPDATE deal SET owner_member_id = $2, amount = amount + 1 WHERE id = $1', [pick(ids), pick(owners)]);
-      } else if (op < 0.9) {
-        await db.query('DELETE FROM deal_stage_history WHERE id = (SELECT max(id) FROM deal_stage_history WHERE deal_id = $1)', [pick(ids)]);
+      } else if (op < 0.85) {
+        await db.query(`UPDATE deal SET started_on = started_on - 40 WHERE id = $1`, [pick(ids)]);
+      } else if (op < 0.93) {
+        // The last visit of a deal, or every visit of two deals in one statement.
+        if (rnd() < 0.7) await db.query('DELETE FROM deal_stage_history WHERE id = (SELECT max(id) FROM deal_stage_history WHERE deal_id = $1)', [pick(ids)]);
+        else await db.query('DELETE FROM deal_stage_history WHERE deal_id = ANY($1)', [[pick(ids), pick(ids)]]);
       } else {
         const id = ids.splice(Math.floor(rnd() * ids.length), 1)[0];
         await db.query('DELETE FROM deal WHERE id = $1', [id]);
       }
     }
+    const asOf = new Date();
     const scopes = [
       { organizationId: org, ownerIds: null, from: null, to: null },
       { organizationId: org, ownerIds: owners.slice(0, 3), from: null, to: null },
       { organizationId: org, ownerIds: null, from: '2026-03-01', to: '2026-08-31' },
       { organizationId: org, ownerIds: owners.slice(2, 5), from: '2026-05-01', to: '2026-12-31' },
     ];
+    const sortBins = (bins: { value: number; count: number }[]) => [...bins].sort((a, b) => a.value - b.value);
     for (const scope of scopes) {
       const context = `seed ${startSeed}, scope ${JSON.stringify({ ...scope, organizationId: undefined })}`;
-      expect({ context, stages: await repo.funnelStagesFromRollup(pipeline, scope) }).toEqual({ context, stages: await repo.funnelStages(pipeline, scope) });
+      expect({ context, stages: await repo.funnelStagesFromRollup(pipeline, scope, asOf) }).toEqual({ context, stages: await repo.funnelStages(pipeline, scope, asOf) });
       expect({ context, median: medianOfHistogram(await repo.winDaysHistogram(pipeline, scope)) }).toEqual({ context, median: await repo.medianDaysToWin(pipeline, scope) });
+      expect({ context, bins: sortBins(await repo.winDaysHistogram(pipeline, scope)) }).toEqual({ context, bins: sortBins(await repo.winDaysHistogramOfDeals(pipeline, scope)) });
     }
     // The set-based rebuild (bulk loads, the migration) gives exactly what the triggers kept.
     const snapshot = async () => (await db.query(`SELECT pipeline_id, stage_id, owner_key, started_month, deals, amount, reached FROM deal_rollup WHERE deals <> 0 OR reached <> 0 OR amount <> 0 ORDER BY 1, 2, 3, 4`)).rows;
     const days = async () => (await db.query(`SELECT pipeline_id, owner_key, started_month, days, deals FROM deal_win_days WHERE deals <> 0 ORDER BY 1, 2, 3, 4`)).rows;
-    const [kept, keptDays] = [await snapshot(), await days()];
-    const { REBUILD_DEAL_ROLLUPS_SQL } = await import('../../backend/src/modules/analytics/analytics.repository');
-    for (const sql of REBUILD_DEAL_ROLLUPS_SQL) await db.query(sql);
-    expect(await snapshot()).toEqual(kept);
+    const times = async () => (await db.query(
+      `SELECT pipeline_id, stage_id, owner_key, started_month, deals, round(closed_seconds, 6) AS closed, open_visits, round(open_entered, 6) AS open_entered FROM deal_stage_time
+        WHERE deals <> 0 OR closed_seconds <> 0 OR open_visits <> 0 OR open_entered <> 0 ORDER BY 1, 2, 3, 4`,
+    )).rows;
+    const [kept, keptDays, keptTimes] = [await snapshot(), await days(), await times()];
+    expect(keptTimes.length).toBeGreaterThan(0);
+    const { REBUILD_FUNNEL_ROLLUPS_SQL } = await import('../../backend/src/modules/analytics/analytics.repository');
+    for (const sql of REBUILD_FUNNEL_ROLLUPS_SQL) await db.query(sql);
+    expect({ seed: startSeed, rows: await snapshot() }).toEqual({ seed: startSeed, rows: kept });
     expect(await days()).toEqual(keptDays);
+    expect({ seed: startSeed, rows: await times() }).toEqual({ seed: startSeed, rows: keptTimes });
     await db.query(`DELETE FROM deal WHERE title = 'prop'`);
+  });
+
+  describe('funnel transparency: filters, time in stage, sales velocity (data built here, in a pipeline of its own)', () => {
+    const FULL = `query ($f: AnalyticsFilter!) { funnel(filter: $f) { totalDeals won lost winRate medianDaysToWin wonAmount weightedPipeline avgWonAmount avgDaysToWin salesVelocity
+      stages { name kind count amount reached conversionToNext avgDaysInStage } } }`;
+    interface FullFunnel extends Funnel {
+      weightedPipeline: number;
+      avgWonAmount: number | null;
+      avgDaysToWin: number | null;
+      salesVelocity: number | null;
+      stages: (Funnel['stages'][number] & { avgDaysInStage: number | null })[];
+    }
+    type StageKey = 'Q' | 'P' | 'W' | 'L';
+    interface TestDeal {
+      n: number;
+      owner: 'farmer' | 'hunter' | 'kam';
+      client: 'a' | 'b' | 'c';
+      product: 'x' | 'y' | null;
+      stage: StageKey;
+      amount: number;
+      started: string;
+      closed: string | null;
+      expected?: string;
+      /** Stage visits: [stage, entered, left]; a left of null: still there. */
+      visits: [StageKey, string, string | null][];
+    }
+    const DAY = 86_400_000;
+    const nowMinus3 = 'NOW-3D';
+    // Eight deals over March and April 2025 (far from the demo's), their clients in three segments, two products.
+    const DEALS: TestDeal[] = [
+      { n: 1, owner: 'farmer', client: 'a', product: 'x', stage: 'W', amount: 500_000.5, started: '2025-03-01', closed: '2025-03-08', visits: [['Q', '2025-03-01T00:00:00Z', '2025-03-03T00:00:00Z'], ['P', '2025-03-03T00:00:00Z', '2025-03-08T00:00:00Z'], ['W', '2025-03-08T00:00:00Z', null]] },
+      { n: 2, owner: 'farmer', client: 'b', product: 'y', stage: 'L', amount: 200_000, started: '2025-03-02', closed: '2025-03-09', visits: [['Q', '2025-03-02T00:00:00Z', '2025-03-06T00:00:00Z'], ['P', '2025-03-06T00:00:00Z', '2025-03-07T00:00:00Z'], ['Q', '2025-03-07T00:00:00Z', '2025-03-09T00:00:00Z'], ['L', '2025-03-09T00:00:00Z', null]] },
+      { n: 3, owner: 'hunter', client: 'c', product: 'x', stage: 'P', amount: 300_000, started: '2025-03-05', closed: null, expected: '2025-04-20', visits: [['Q', '2025-03-05T00:00:00Z', '2025-03-06T00:00:00Z'], ['P', nowMinus3, null]] },
+      { n: 4, owner: 'hunter', client: 'a', product: 'y', stage: 'W', amount: 1_000_000, started: '2025-04-10', closed: '2025-04-30', visits: [] },
+      { n: 5, owner: 'kam', client: 'b', product: 'x', stage: 'Q', amount: 750_000.25, started: '2025-04-15', closed: null, expected: '2025-04-25', visits: [] },
+      { n: 6, owner: 'kam', client: 'c', product: null, stage: 'L', amount: 50_000, started: '2025-04-20', closed: '2025-04-21', visits: [] },
+      { n: 7, owner: 'farmer', client: 'c', product: 'x', stage: 'W', amount: 250_000, started: '2025-04-01', closed: '2025-04-11', visits: [] },
+      { n: 8, owner: 'hunter', client: 'b', product: 'x', stage: 'Q', amount: 120_000, started: '2025-03-20', closed: null, expected: '2025-05-15', visits: [] },
+    ];
+    const CLIENTS = {
+      a: { category: 1, region: 'Тестовый край', industry: 'Тест-металл', channel: 'DEALER', ownershipForm: 'COMMERCIAL', vip: true },
+      b: { category: 2, region: 'Тестовый край', industry: 'Тест-розница', channel: 'RETAIL_CHAIN', ownershipForm: 'GOVERNMENT', vip: false },
+      c: { category: 3, region: 'Другой тестовый край', industry: 'Тест-металл', channel: 'DIRECT', ownershipForm: 'PRIVATE_PERSON', vip: false },
+    } as const;
+    const STAGES: { key: StageKey; name: string; kind: 'OPEN' | 'WON' | 'LOST'; probability: number }[] = [
+      { key: 'Q', name: 'Квалификация (тест)', kind: 'OPEN', probability: 0.2 },
+      { key: 'P', name: 'Предложение (тест)', kind: 'OPEN', probability: 0.6 },
+      { key: 'W', name: 'Выиграна (тест)', kind: 'WON', probability: 1 },
+      { key: 'L', name: 'Проиграна (тест)', kind: 'LOST', probability: 0 },
+    ];
+    let pipelineId: string;
+    const ids = { owner: {} as Record<TestDeal['owner'], string>, client: {} as Record<TestDeal['client'], string>, product: {} as Record<'x' | 'y', string> };
+    let dealerTeam: string;
+    let dealerPeople: Set<string>;
+    let stageRoles: Record<TestDeal['owner'], string>;
+
+    beforeAll(async () => {
+      const org = (await db.query<{ id: string }>('SELECT id FROM organization LIMIT 1')).rows[0].id;
+      pipelineId = (await db.query<{ id: string }>(`INSERT INTO pipeline (organization_id, name) VALUES ($1, 'Воронка фильтров (тест)') RETURNING id`, [org])).rows[0].id;
+      const stageIds = new Map<StageKey, string>();
+      for (const [i, st] of STAGES.entries()) {
+        stageIds.set(st.key, (await db.query<{ id: string }>('INSERT INTO pipeline_stage (pipeline_id, position, name, probability, kind) VALUES ($1, $2, $3, $4, $5) RETURNING id', [pipelineId, i + 1, st.name, st.probability, st.kind])).rows[0].id);
+      }
+      const member = async (email: string) => (await db.query<{ id: string; stage_role: string }>('SELECT id, stage_role FROM member WHERE email = $1', [email])).rows[0];
+      const [farmer, hunter, kam] = [await member('rep@demo.local'), await member('rep6@demo.local'), await member('vip1@demo.local')];
+      ids.owner = { farmer: farmer.id, hunter: hunter.id, kam: kam.id };
+      stageRoles = { farmer: farmer.stage_role, hunter: hunter.stage_role, kam: kam.stage_role };
+      expect(stageRoles).toEqual({ farmer: 'FARMER', hunter: 'HUNTER', kam: 'KEY_ACCOUNT' });
+      dealerTeam = (await db.query<{ id: string }>(`SELECT id FROM team WHERE name = 'Дилерские продажи'`)).rows[0].id;
+      dealerPeople = new Set((await db.query<{ id: string }>('SELECT member_id AS id FROM team_member WHERE team_id = $1 UNION SELECT lead_id FROM team WHERE id = $1', [dealerTeam])).rows.map((r) => r.id));
+      for (const [key, c] of Object.entries(CLIENTS)) {
+        ids.client[key as TestDeal['client']] = (await db.query<{ id: string }>(
+          `INSERT INTO client (organization_id, name, region, industry, channel, ownership_form, vip, category, category_manual, stage) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true, 'ACTIVE') RETURNING id`,
+          [org, `Клиент фильтров ${key}`, c.region, c.industry, c.channel, c.ownershipForm, c.vip, c.category],
+        )).rows[0].id;
+      }
+      for (const key of ['x', 'y'] as const) {
+        ids.product[key] = (await db.query<{ id: string }>(`INSERT INTO product (organization_id, name, product_line) VALUES ($1, $2, 'Тестовая линия') RETURNING id`, [org, `Тестовый продукт ${key}`])).rows[0].id;
+      }
+      for (const d of DEALS) {
+        const dealId = (await db.query<{ id: string }>(
+          `INSERT INTO deal (organization_id, client_id, owner_member_id, pipeline_id, stage_id, title, amount, product_id, started_on, closed_on, expected_close_on)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+          [org, ids.client[d.client], ids.owner[d.owner], pipelineId, stageIds.get(d.stage), `ff-${d.n}`, d.amount, d.product ? ids.product[d.product] : null, d.started, d.closed, d.expected ?? null],
+        )).rows[0].id;
+        for (const [stage, entered, left] of d.visits) {
+          await db.query(
+            `INSERT INTO deal_stage_history (deal_id, stage_id, entered_at, left_at) VALUES ($1, $2, CASE WHEN $3 = '${nowMinus3}' THEN now() - interval '3 days' ELSE $3::timestamptz END, $4)`,
+            [dealId, stageIds.get(stage), entered, left],
+          );
+        }
+      }
+    });
+
+    /** What the funnel must say for the deals a predicate keeps: counted here, from the list above. */
+    function expected(keep: (d: TestDeal) => boolean) {
+      const deals = DEALS.filter(keep);
+      const won = deals.filter((d) => d.stage === 'W');
+      const lost = deals.filter((d) => d.stage === 'L');
+      const open = deals.filter((d) => d.stage === 'Q' || d.stage === 'P');
+      const wonAmount = won.reduce((n, d) => n + d.amount, 0);
+      const winDays = won.map((d) => (Date.parse(d.closed!) - Date.parse(d.started)) / DAY);
+      const rate = won.length + lost.length ? Math.round((won.length / (won.length + lost.length)) * 10_000) / 10_000 : null;
+      const avgWonAmount = won.length ? Math.round((wonAmount / won.length) * 100) / 100 : null;
+      const avgDaysToWin = winDays.length ? Math.round((winDays.reduce((a, b) => a + b, 0) / winDays.length) * 100) / 100 : null;
+      return {
+        totalDeals: deals.length,
+        won: won.length,
+        lost: lost.length,
+        winRate: rate,
+        wonAmount: Math.round(wonAmount * 100) / 100,
+        medianDaysToWin: median(winDays),
+        avgWonAmount,
+        avgDaysToWin,
+        salesVelocity: rate === null || avgWonAmount === null || !avgDaysToWin ? null : Math.round(((open.length * rate * avgWonAmount) / avgDaysToWin) * 100) / 100,
+        stages: STAGES.map((st) => ({
+          name: st.name,
+          count: deals.filter((d) => d.stage === st.key).length,
+          amount: Math.round(deals.filter((d) => d.stage === st.key).reduce((n, d) => n + d.amount, 0) * 100) / 100,
+          reached: deals.filter((d) => d.stage === st.key || d.visits.some((v) => v[0] === st.key)).length,
+        })),
+      };
+    }
+
+    async function funnelOf(f: Record<string, unknown>, token = director): Promise<FullFunnel> {
+      const r = await t.gql<{ funnel: FullFunnel }>(FULL, { f: { pipelineId, ...f } }, { token });
+      expect(r.errors).toBeUndefined();
+      return r.data!.funnel;
+    }
+
+    const pick = (f: FullFunnel) => ({
+      totalDeals: f.totalDeals,
+      won: f.won,
+      lost: f.lost,
+      winRate: f.winRate,
+      wonAmount: f.wonAmount,
+      medianDaysToWin: f.medianDaysToWin,
+      avgWonAmount: f.avgWonAmount,
+      avgDaysToWin: f.avgDaysToWin,
+      salesVelocity: f.salesVelocity,
+      stages: f.stages.map((s) => ({ name: s.name, count: s.count, amount: s.amount, reached: s.reached })),
+    });
+
+    it('narrows the funnel by each filter exactly as the deals built here say', async () => {
+      const all = await funnelOf({});
+      expect(pick(all)).toEqual(expected(() => true));
+      const cases: [string, Record<string, unknown>, (d: TestDeal) => boolean][] = [
+        ['stage role', { stageRole: 'HUNTER' }, (d) => stageRoles[d.owner] === 'HUNTER'],
+        ['category', { category: 1 }, (d) => CLIENTS[d.client].category === 1],
+        ['region', { region: 'Тестовый край' }, (d) => CLIENTS[d.client].region === 'Тестовый край'],
+        ['industry', { industry: 'Тест-металл' }, (d) => CLIENTS[d.client].industry === 'Тест-металл'],
+        ['channel', { channel: 'DEALER' }, (d) => CLIENTS[d.client].channel === 'DEALER'],
+        ['ownership form', { ownershipForm: 'GOVERNMENT' }, (d) => CLIENTS[d.client].ownershipForm === 'GOVERNMENT'],
+        ['VIP', { vip: true }, (d) => CLIENTS[d.client].vip],
+        ['not VIP', { vip: false }, (d) => !CLIENTS[d.client].vip],
+        ['product', { productId: 'x' }, (d) => d.product === 'x'],
+        ['team', { teamId: 'dealers' }, (d) => dealerPeople.has(ids.owner[d.owner])],
+        ['member', { memberId: 'kam' }, (d) => d.owner === 'kam'],
+        ['whole month (rollups)', { from: '2025-03-01', to: '2025-03-31' }, (d) => d.started <= '2025-03-31'],
+        ['days across months (deals)', { from: '2025-03-03', to: '2025-04-12' }, (d) => d.started >= '2025-03-03' && d.started <= '2025-04-12'],
+        ['stage role and product', { stageRole: 'HUNTER', productId: 'x' }, (d) => stageRoles[d.owner] === 'HUNTER' && d.product === 'x'],
+        ['segment of three fields', { region: 'Тестовый край', vip: false, channel: 'RETAIL_CHAIN' }, (d) => d.client === 'b'],
+        ['a team and a category', { teamId: 'dealers', category: 3 }, (d) => dealerPeople.has(ids.owner[d.owner]) && CLIENTS[d.client].category === 3],
+      ];
+      for (const [label, raw, keep] of cases) {
+        const f = { ...raw };
+        if (f.productId === 'x') f.productId = ids.product.x;
+        if (f.teamId === 'dealers') f.teamId = dealerTeam;
+        if (f.memberId === 'kam') f.memberId = ids.owner.kam;
+        const want = expected(keep);
+        // Each filter keeps some deals and drops some: a filter that is ignored fails here.
+        expect({ label, narrows: want.totalDeals > 0 && want.totalDeals < DEALS.length }).toEqual({ label, narrows: true });
+        expect({ label, funnel: pick(await funnelOf(f)) }).toEqual({ label, funnel: want });
+      }
+    });
+
+    it('averages the days in each open stage from the stage history, the same through the rollups and the deals', async () => {
+      const viaRollups = await funnelOf({});
+      const viaDeals = await funnelOf({ from: '2025-02-15', to: '2025-05-20' });
+      expect(viaDeals.totalDeals).toBe(viaRollups.totalDeals);
+      const days = (f: FullFunnel) => Object.fromEntries(f.stages.map((s) => [s.name, s.avgDaysInStage]));
+      // Qualification: deal 1 two days, deal 2 four days and (back again) two more, deal 3 one day: 9 days over 3 deals.
+      expect(days(viaRollups)['Квалификация (тест)']).toBe(3);
+      // Proposal: deal 1 five days, deal 2 one day, deal 3 still there since three days ago: (5 + 1 + 3) / 3.
+      expect(days(viaRollups)['Предложение (тест)']).toBeCloseTo(3, 2);
+      // Closed stages have none: a deal stays there for good.
+      expect(days(viaRollups)['Выиграна (тест)']).toBeNull();
+      expect(days(viaRollups)['Проиграна (тест)']).toBeNull();
+      expect(days(viaDeals)).toEqual(days(viaRollups));
+      // Deals without a recorded visit do not count: the key account manager's two have none.
+      const unrecorded = await funnelOf({ memberId: ids.owner.kam });
+      expect(unrecorded.stages.map((s) => s.avgDaysInStage)).toEqual([null, null, null, null]);
+      // A visit left now stops growing: the proposal of deal 3 ends after exactly three days.
+      await db.query(`UPDATE deal_stage_history SET left_at = entered_at + interval '3 days' WHERE left_at IS NULL AND stage_id = (SELECT id FROM pipeline_stage WHERE pipeline_id = $1 AND position = 2)`, [pipelineId]);
+      expect(days(await funnelOf({}))['Предложение (тест)']).toBe(3);
+      expect(days(await funnelOf({ from: '2025-03-05', to: '2025-03-05' }))['Предложение (тест)']).toBe(3);
+    });
+
+    it('computes sales velocity from open deals, win rate, average won deal and days to win', async () => {
+      const f = await funnelOf({});
+      // 3 open deals; 3 won, 2 lost; won 1,750,000.50 over 3 deals; days to win 7, 20, 10.
+      expect(f.avgWonAmount).toBe(583_333.5);
+      expect(f.avgDaysToWin).toBe(12.33);
+      expect(f.winRate).toBe(0.6);
+      expect(f.salesVelocity).toBe(Math.round(((3 * 0.6 * 583_333.5) / 12.33) * 100) / 100);
+      expect(f.salesVelocity).toBe(salesVelocity({ openDeals: 3, winRate: f.winRate, avgWonAmount: f.avgWonAmount, avgDaysToWin: f.avgDaysToWin }));
+      // Nothing won: no velocity, no averages.
+      const none = await funnelOf({ memberId: ids.owner.kam });
+      expect({ velocity: none.salesVelocity, avgWon: none.avgWonAmount, days: none.avgDaysToWin, winRate: none.winRate }).toEqual({ velocity: null, avgWon: null, days: null, winRate: 0 });
+    });
+
+    it('applies the same filters to member performance and the forecast', async () => {
+      const r = await t.gql<{ memberPerformance: { member: { id: string }; won: number; lost: number; open: number; wonAmount: number }[] }>(
+        'query ($f: AnalyticsFilter!) { memberPerformance(filter: $f) { member { id } won lost open wonAmount } }',
+        { f: { pipelineId, category: 3 } },
+        { token: director },
+      );
+      expect(r.errors).toBeUndefined();
+      const byOwner = new Map(r.data!.memberPerformance.map((m) => [m.member.id, m]));
+      for (const owner of ['farmer', 'hunter', 'kam'] as const) {
+        const mine = DEALS.filter((d) => d.owner === owner && d.client === 'c');
+        const row = byOwner.get(ids.owner[owner]);
+        expect({ owner, row: row ? { won: row.won, lost: row.lost, open: row.open, wonAmount: row.wonAmount } : null }).toEqual({
+          owner,
+          row: mine.length ? { won: mine.filter((d) => d.stage === 'W').length, lost: mine.filter((d) => d.stage === 'L').length, open: mine.filter((d) => d.stage === 'Q' || d.stage === 'P').length, wonAmount: mine.filter((d) => d.stage === 'W').reduce((n, d) => n + d.amount, 0) } : null,
+        });
+      }
+      // A stage role keeps only the people who serve it.
+      const hunters = await t.gql<{ memberPerformance: { member: { id: string; stageRole: string | null } }[] }>(
+        'query ($f: AnalyticsFilter!) { memberPerformance(filter: $f) { member { id stageRole } } }',
+        { f: { stageRole: 'HUNTER' } },
+        { token: director },
+      );
+      expect(hunters.data!.memberPerformance.length).toBeGreaterThan(0);
+      for (const m of hunters.data!.memberPerformance) expect(m.member.stageRole).toBe('HUNTER');
+
+      const forecast = await t.gql<{ forecast: { closed: number; categories: { category: string; count: number; amount: number }[] } }>(
+        'query ($f: AnalyticsFilter!) { forecast(filter: $f) { closed categories { category count amount } } }',
+        { f: { from: '2025-03-01', to: '2025-04-30', productId: ids.product.x } },
+        { token: director },
+      );
+      expect(forecast.errors).toBeUndefined();
+      // Product x: won in the period deals 1 and 7; open and expected in it deals 3 and 5 (deal 8 expected in May).
+      expect(forecast.data!.forecast.closed).toBe(750_000.5);
+      expect(forecast.data!.forecast.categories.reduce((n, c) => n + c.count, 0)).toBe(4);
+      expect(forecast.data!.forecast.categories.reduce((n, c) => n + c.amount, 0)).toBeCloseTo(500_000.5 + 250_000 + 300_000 + 750_000.25, 2);
+    });
+
+    it('offers the products, regions and industries to filter by, and refuses bad filters with stable codes', async () => {
+      const options = await t.gql<{ analyticsFilterOptions: { products: { id: string; name: string; productLine: string }[]; regions: string[]; industries: string[] } }>(
+        '{ analyticsFilterOptions { products { id name productLine } regions industries } }',
+        {},
+        { token: rep },
+      );
+      expect(options.errors).toBeUndefined();
+      const o = options.data!.analyticsFilterOptions;
+      expect(o.products.find((p) => p.id === ids.product.x)).toEqual({ id: ids.product.x, name: 'Тестовый продукт x', productLine: 'Тестовая линия' });
+      expect(o.regions).toEqual(expect.arrayContaining(['Тестовый край', 'Другой тестовый край']));
+      expect(o.industries).toEqual(expect.arrayContaining(['Тест-металл', 'Тест-розница']));
+      const distinct = (await db.query<{ n: number }>('SELECT count(DISTINCT region)::int AS n FROM client WHERE region IS NOT NULL')).rows[0].n;
+      expect(o.regions).toHaveLength(distinct);
+      expect(o.regions).toEqual([...o.regions].sort());
+
+      const refused = async (f: Record<string, unknown>) => (await t.gql(FULL, { f: { pipelineId, ...f } }, { token: director })).errors?.[0].extensions;
+      expect(await refused({ stageRole: 'CHIEF' })).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(await refused({ channel: 'TELEPATHY' })).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(await refused({ category: 4 })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'category' });
+      expect(await refused({ category: 1.5 })).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(await refused({ productId: 'server-1' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'productId' });
+      expect(await refused({ region: '' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'region' });
+      expect(await refused({ productId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ code: 'NOT_FOUND' });
+      // A rep still sees only their team's deals: the key account manager's are not theirs to see.
+      const repView = await funnelOf({ stageRole: 'KEY_ACCOUNT' }, rep);
+      expect(repView.totalDeals).toBe(0);
+    });
   });
 });

@@ -35,8 +35,8 @@ async function generate(db) {
   await db.query(`INSERT INTO team_member (team_id, member_id) SELECT $1, id FROM member WHERE name LIKE 'Bench rep %'`, [team]);
   const reps = `(SELECT array_agg(id ORDER BY name) AS ids FROM member WHERE name LIKE 'Bench rep %')`;
   await db.query(
-    `INSERT INTO client (organization_id, name, stage, owner_member_id, annual_potential)
-     SELECT $1, 'Bench client ' || g, 'ACTIVE', r.ids[1 + g % $3], 1000000 FROM generate_series(1, $2) g, ${reps} r`,
+    `INSERT INTO client (organization_id, name, stage, owner_member_id, annual_potential, category)
+     SELECT $1, 'Bench client ' || g, 'ACTIVE', r.ids[1 + g % $3], 1000000, 1 + g % 3 FROM generate_series(1, $2) g, ${reps} r`,
     [org, Math.round(DEALS / 2), REPS],
   );
   const clients = `(SELECT array_agg(id) AS ids FROM client WHERE name LIKE 'Bench client %')`;
@@ -48,6 +48,12 @@ async function generate(db) {
        FROM (SELECT g, (hashtext(g::text) & 2147483647) % 7 AS k FROM generate_series(1, $3) g) x, ${reps} r, ${clients} c,
             (SELECT array_agg(id ORDER BY position) AS ids FROM pipeline_stage WHERE pipeline_id = $2) s`,
     [org, pipeline, DEALS, REPS],
+  );
+  // Each deal for one of the organization's products (the funnel's product filter).
+  await db.query(
+    `UPDATE deal d SET product_id = p.ids[1 + abs(hashtext(d.id::text)) % array_length(p.ids, 1)]
+       FROM (SELECT array_agg(id ORDER BY name) AS ids FROM product WHERE organization_id = $1) p WHERE d.title LIKE 'Bench deal %'`,
+    [org],
   );
   await db.query(
     `INSERT INTO deal_stage_history (deal_id, stage_id, entered_at)
@@ -67,8 +73,8 @@ async function generate(db) {
   );
   await db.query('ALTER TABLE deal ENABLE TRIGGER USER');
   await db.query('ALTER TABLE deal_stage_history ENABLE TRIGGER USER');
-  const { REBUILD_DEAL_ROLLUPS_SQL } = require(join(root, 'backend/dist/modules/analytics/analytics.repository.js'));
-  for (const sql of REBUILD_DEAL_ROLLUPS_SQL) await db.query(sql);
+  const { REBUILD_FUNNEL_ROLLUPS_SQL } = require(join(root, 'backend/dist/modules/analytics/analytics.repository.js'));
+  for (const sql of REBUILD_FUNNEL_ROLLUPS_SQL) await db.query(sql);
   await db.query('VACUUM ANALYZE');
   const { rows } = await db.query(`SELECT (SELECT count(*) FROM deal) AS deals, (SELECT count(*) FROM deal_stage_history) AS history, (SELECT count(*) FROM activity) AS activities, (SELECT count(*) FROM client_order) AS orders`);
   return { org, pipeline, team, stages, ...rows[0] };
@@ -117,6 +123,18 @@ async function main() {
       await repo.medianDaysToWin(gen.pipeline, scope);
     });
     rows.push({ benchmark: 'naive funnel over the base tables (deals ∪ stage history, percentile)', ...naive, target: '—' });
+
+    // The funnel page's filters: a stage role is a set of owners (the rollups); a product or a client category reads the deals.
+    const FUNNEL = '{ totalDeals salesVelocity stages { count reached avgDaysInStage } }';
+    const product = (await db.query(`SELECT id FROM product WHERE organization_id = $1 ORDER BY name LIMIT 1`, [gen.org])).rows[0].id;
+    for (const [label, filter] of [
+      ['funnel, one stage role (rollups)', '{ stageRole: FARMER }'],
+      ['funnel, one product (deals by index)', `{ productId: "${product}" }`],
+      ['funnel, client category 1 (deals ⋈ clients)', '{ category: 1 }'],
+      ['funnel, a stage role and a category, this quarter', '{ stageRole: HUNTER, category: 2, from: "' + today.slice(0, 4) + '-' + String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0') + '-01" }'],
+    ]) {
+      rows.push({ benchmark: label, ...(await timeIt(5, () => gql(url, token, `{ funnel(filter: ${filter}) ${FUNNEL} }`))), target: '—' });
+    }
 
     const kpi = await timeIt(20, () => gql(url, token, '{ kpiProgress(filter: {}) { score member { id } lines { metric actual target status } } }'));
     const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM member WHERE active AND role <> 'DIRECTOR'`)).rows;

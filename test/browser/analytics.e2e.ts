@@ -11,7 +11,8 @@ interface FunnelAnswer {
   medianDaysToWin: number | null;
   wonAmount: number;
   weightedPipeline: number;
-  stages: { id: string; name: string; count: number; amount: number; reached: number; conversionToNext: number | null }[];
+  stages: { id: string; name: string; count: number; amount: number; reached: number; conversionToNext: number | null; avgDaysInStage?: number | null }[];
+  salesVelocity?: number | null;
 }
 
 /** A GraphQL call straight to the server as a demo user (what the page must show). */
@@ -49,7 +50,7 @@ describeInBrowser('analytics: funnel, forecast, scorecards, dashboards and impor
   const tileValue = async (page: Page, key: string): Promise<string> => (await page.getAttribute(`[data-testid="stat-${key}"]`, 'data-value')) ?? '';
 
   it('shows the director the funnel the API computes, as a chart and as a table, and exports it', async () => {
-    const expected = (await graphql<{ funnel: FunnelAnswer }>(suite, 'director@demo.local', '{ funnel(filter: {}) { pipelineName totalDeals won lost winRate medianDaysToWin wonAmount weightedPipeline stages { id name count amount reached conversionToNext } } }')).funnel;
+    const expected = (await graphql<{ funnel: FunnelAnswer }>(suite, 'director@demo.local', '{ funnel(filter: {}) { pipelineName totalDeals won lost winRate medianDaysToWin wonAmount weightedPipeline salesVelocity stages { id name count amount reached conversionToNext avgDaysInStage } } }')).funnel;
     expect(expected.totalDeals).toBeGreaterThan(0);
 
     const { context, page, errors } = await signIn('director@demo.local', 'en');
@@ -88,9 +89,9 @@ describeInBrowser('analytics: funnel, forecast, scorecards, dashboards and impor
       const csv = readFileSync((await download.path())!, 'utf8');
       expect(csv.charCodeAt(0)).toBe(0xfeff);
       const lines = csv.slice(1).trim().split('\r\n');
-      expect(lines[0]).toBe('Stage;Reached;In stage now;Amount now;To next stage;Probability');
+      expect(lines[0]).toBe('Stage;Reached;In stage now;Amount now;To next stage;Probability;Avg. days in stage');
       expect(lines).toHaveLength(expected.stages.length + 1);
-      expect(lines[1]).toBe(`${expected.stages[0]!.name};${expected.stages[0]!.reached};${expected.stages[0]!.count};${expected.stages[0]!.amount};${expected.stages[0]!.conversionToNext ?? ''};0.1`);
+      expect(lines[1]).toBe(`${expected.stages[0]!.name};${expected.stages[0]!.reached};${expected.stages[0]!.count};${expected.stages[0]!.amount};${expected.stages[0]!.conversionToNext ?? ''};0.1;${expected.stages[0]!.avgDaysInStage ?? ''}`);
 
       // XLSX: a zip (PK) workbook, lazily loaded.
       const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="funnel-card-xlsx"]')]);
@@ -120,6 +121,77 @@ describeInBrowser('analytics: funnel, forecast, scorecards, dashboards and impor
       await page.selectOption('[data-testid="analytics-filter-team"]', team.id);
       await page.waitForFunction((n) => document.querySelector('[data-testid="stat-total"]')?.getAttribute('data-value') === String(n), forTeam.totalDeals, { timeout: 20_000 });
       expect(page.url()).toContain(`team=${team.id}`);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('narrows the funnel by the owners\' stage role and the client segment, keeps it in the link, and says when nothing matches', async () => {
+    const funnelFor = async (filter: Record<string, unknown>) =>
+      (await graphql<{ funnel: FunnelAnswer }>(suite, 'director@demo.local', 'query($f: AnalyticsFilter!) { funnel(filter: $f) { totalDeals salesVelocity stages { id name count reached avgDaysInStage } } }', { f: filter })).funnel;
+    const all = await funnelFor({});
+    const hunters = await funnelFor({ stageRole: 'HUNTER' });
+    const prospectors = await funnelFor({ stageRole: 'PROSPECTOR' });
+    // The demo's hunters own some of the deals; prospectors hand leads on and own none.
+    expect(hunters.totalDeals).toBeGreaterThan(0);
+    expect(hunters.totalDeals).toBeLessThan(all.totalDeals);
+    expect(prospectors.totalDeals).toBe(0);
+
+    const { context, page, errors } = await signIn('director@demo.local', 'en');
+    try {
+      await page.click('[data-nav="analytics"]');
+      await page.waitForSelector('[data-testid="funnel-chart"]', { timeout: 20_000 });
+      await page.click('[data-testid="funnel-card-view-table"]');
+      const counts = () => page.locator('[data-testid="funnel-card-row"] [data-col="count"]').allInnerTexts();
+      expect((await counts()).map((c) => Number(c.replace(/,/g, '')))).toEqual(all.stages.map((s) => s.count));
+
+      // A stage role: the table follows the API's answer for the hunters' deals.
+      await page.selectOption('[data-testid="funnel-filter-role"]', 'HUNTER');
+      await page.waitForFunction((n) => document.querySelector('[data-testid="stat-total"]')?.getAttribute('data-value') === String(n), hunters.totalDeals, { timeout: 20_000 });
+      expect(page.url()).toContain('role=HUNTER');
+      expect((await counts()).map((c) => Number(c.replace(/,/g, '')))).toEqual(hunters.stages.map((s) => s.count));
+      const days = await page.locator('[data-testid="funnel-card-row"] [data-col="avgDays"]').allInnerTexts();
+      expect(days.map((d) => (d === '—' ? null : Number(d)))).toEqual(hunters.stages.map((s) => (s.avgDaysInStage === null || s.avgDaysInStage === undefined ? null : Math.round(s.avgDaysInStage * 10) / 10)));
+      expect(Number(await page.getAttribute('[data-testid="velocity-value"]', 'data-value'))).toBe(hunters.salesVelocity ?? 0);
+      await page.click('[data-testid="funnel-card-view-chart"]');
+      await page.waitForSelector('[data-testid="funnel-chart"]');
+      await page.waitForTimeout(300);
+      await shoot(page, 'analytics-funnel-filtered-en.png');
+
+      // The link reproduces the view in a fresh page.
+      const link = page.url();
+      const fresh = await context.newPage();
+      await fresh.goto(link);
+      await fresh.waitForFunction((n) => document.querySelector('[data-testid="stat-total"]')?.getAttribute('data-value') === String(n), hunters.totalDeals, { timeout: 20_000 });
+      expect(await fresh.inputValue('[data-testid="funnel-filter-role"]')).toBe('HUNTER');
+      await fresh.close();
+
+      // The client segment on top: category and channel; the figures are the API's for all three.
+      const segment = await funnelFor({ stageRole: 'HUNTER', category: 2, channel: 'DEALER' });
+      await page.selectOption('[data-testid="funnel-filter-category"]', '2');
+      await page.selectOption('[data-testid="funnel-filter-channel"]', 'DEALER');
+      await page.waitForFunction((n) => document.querySelector('[data-testid="stat-total"]')?.getAttribute('data-value') === String(n), segment.totalDeals, { timeout: 20_000 });
+      expect(new URL(page.url()).searchParams.toString()).toBe('role=HUNTER&category=2&channel=DEALER');
+      const steps = await page.locator('[data-testid="funnel-step-count"]').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-value'))));
+      if (segment.totalDeals > 0) expect(steps).toEqual(segment.stages.map((s) => s.count));
+      await page.waitForTimeout(300);
+      await shoot(page, 'analytics-funnel-segment-en.png');
+      await switchLocale(page, 'ru', 'Категория клиента');
+      await page.waitForTimeout(300);
+      await shoot(page, 'analytics-funnel-segment-ru.png');
+
+      // Prospectors own no deals: the empty state, with a way back.
+      await page.selectOption('[data-testid="funnel-filter-role"]', 'PROSPECTOR');
+      await page.waitForSelector('[data-testid="funnel-card"] [data-testid="empty-state"]', { timeout: 20_000 });
+      expect(await page.innerText('[data-testid="funnel-card"] [data-testid="empty-state"]')).toContain('Под фильтр не попала ни одна сделка');
+      await page.waitForTimeout(300);
+      await shoot(page, 'analytics-funnel-empty-ru.png');
+      await switchLocale(page, 'en', 'No deals match the filter.');
+      await shoot(page, 'analytics-funnel-empty-en.png');
+      await page.click('[data-testid="funnel-empty-reset"]');
+      await page.waitForFunction((n) => document.querySelector('[data-testid="stat-total"]')?.getAttribute('data-value') === String(n), all.totalDeals, { timeout: 20_000 });
+      expect(new URL(page.url()).search).toBe('');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

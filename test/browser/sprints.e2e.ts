@@ -166,6 +166,53 @@ describeInBrowser('sales sprints in a real browser', 'sprints', (suite) => {
     }
   });
 
+  it('edits a process: title, due date typed the Russian way, a linked client; all still there after a reload', async () => {
+    const { context, page, errors } = await signIn('lead@demo.local', 'ru');
+    try {
+      await openBoard(page);
+      const card = page.locator(`${column('TODO')} [data-testid="process-card"]`).last();
+      const cardId = (await card.getAttribute('data-id'))!;
+      await card.locator('[data-testid="process-title"]').click();
+      await page.waitForSelector('[data-testid="process-page"] [data-testid="process-edit"]', { timeout: 20_000 });
+      expect(page.url()).toContain(`/processes/${cardId}`);
+
+      await page.click('[data-testid="process-edit"]');
+      await page.waitForSelector('[data-testid="process-edit-form"]');
+      // The date fields follow the app's language: this Chromium's own date field writes 12/28/2026 even for ru-RU.
+      expect(await page.inputValue('[data-testid="process-edit-due"]')).toMatch(/^(\d{2}\.\d{2}\.\d{4})?$/);
+      expect(await page.getAttribute('[data-testid="process-edit-due"]', 'placeholder')).toBe('ДД.ММ.ГГГГ');
+      await page.fill('[data-testid="process-edit-title"]', 'Обзвон дилеров Поволжья (e2e)');
+      await page.fill('[data-testid="process-edit-due"]', '28122026');
+      await page.locator('[data-testid="process-edit-due"]').blur();
+      expect(await page.inputValue('[data-testid="process-edit-due"]')).toBe('28.12.2026');
+
+      // A client found by part of its name, linked (the first one not linked yet).
+      await page.fill('[data-testid="process-edit-client-search"]', 'Альфа');
+      await page.waitForSelector('[data-testid="process-edit-client-result"] [data-testid="process-edit-link-client"]', { timeout: 10_000 });
+      const result = page.locator('[data-testid="process-edit-client-result"]:has([data-testid="process-edit-link-client"])').first();
+      const clientName = (await result.locator('.pe-item__name').innerText()).trim();
+      await result.locator('[data-testid="process-edit-link-client"]').click();
+      await page.waitForSelector(`[data-testid="process-edit-linked-client"]:has-text("${clientName}")`);
+      await shoot(page, 'sprint-process-edit-ru.png');
+
+      await page.click('[data-testid="process-edit-save"]');
+      await page.waitForSelector('[data-testid="process-edit-form"]', { state: 'detached', timeout: 10_000 });
+      await page.waitForSelector('[data-testid="toast"][data-tone="success"]');
+      expect(await page.innerText('[data-testid="page-title"]')).toBe('Обзвон дилеров Поволжья (e2e)');
+
+      await page.reload();
+      await page.waitForSelector('[data-testid="process-page"] [data-testid="process-clients"]', { timeout: 20_000 });
+      expect(await page.innerText('[data-testid="page-title"]')).toBe('Обзвон дилеров Поволжья (e2e)');
+      expect(await page.innerText('[data-testid="process-page"] .proc-facts')).toContain('28 дек. 2026');
+      expect(await page.innerText('[data-testid="process-clients"]')).toContain(clientName);
+      expect(await page.innerText('[data-testid="process-history"] [data-kind="UPDATED"]')).toContain('название, срок, клиенты');
+      await shoot(page, 'sprint-process-edited-ru.png');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('lets the coach write the retrospective, in English', async () => {
     const { context, page, errors } = await signIn('coach@demo.local', 'en');
     try {

@@ -118,11 +118,19 @@ function csvField(value: string | number | null): string {
 
 function writeReport(path: string, result: ImportResult): void {
   const lines = ['file,line,external_id,outcome,change,message'];
-  for (const r of result.rows) lines.push([MAVEN_CRM_FILE_NAMES[r.file], r.line, r.externalId, r.outcome, r.change, r.message].map(csvField).join(','));
+  const fileName = fileNames(result);
+  for (const r of result.rows) lines.push([fileName(r.file), r.line, r.externalId, r.outcome, r.change, r.message].map(csvField).join(','));
   writeFileSync(path, `${lines.join('\n')}\n`);
 }
 
+/** The name of each file of the report, as its counts give it. */
+function fileNames(result: ImportResult): (file: ImportResult['files'][number]['file']) => string {
+  const names = new Map(result.files.map((f) => [f.file, f.fileName]));
+  return (file) => names.get(file) ?? file;
+}
+
 function printReport(result: ImportResult, seconds: number): void {
+  const fileName = fileNames(result);
   const pad = (v: string | number, n: number) => String(v).padStart(n);
   out();
   out(`${'file'.padEnd(20)}${pad('rows', 7)}${pad('imported', 10)}${pad('updated', 9)}${pad('unchanged', 11)}${pad('reconciled', 12)}${pad('rejected', 10)}`);
@@ -141,7 +149,7 @@ function printReport(result: ImportResult, seconds: number): void {
     const byWhat = new Map<string, number[]>();
     for (const r of reconciled) {
       for (const part of r.message.split('; ').filter((p) => p.startsWith('reconciled '))) {
-        const key = `${MAVEN_CRM_FILE_NAMES[r.file]}: ${part}`;
+        const key = `${fileName(r.file)}: ${part}`;
         byWhat.set(key, [...(byWhat.get(key) ?? []), r.line]);
       }
     }
@@ -153,7 +161,7 @@ function printReport(result: ImportResult, seconds: number): void {
   if (rejected.length > 0) {
     out();
     out(`Rejected (${rejected.length}), so nothing was imported:`);
-    for (const r of rejected.slice(0, 50)) out(`  ${MAVEN_CRM_FILE_NAMES[r.file]} line ${r.line}: ${r.message}`);
+    for (const r of rejected.slice(0, 50)) out(`  ${fileName(r.file)} line ${r.line}: ${r.message}`);
     if (rejected.length > 50) out(`  … and ${rejected.length - 50} more (see --report)`);
   }
   out();

@@ -36,14 +36,30 @@ export type AddReminderInput = {
 
 /** Every field optional; the viewer sees only the teams they belong to, lead, coach or direct */
 export type AnalyticsFilter = {
+  /** Client segment: deals of clients of this category (1 is the largest clients) */
+  category?: number | null | undefined;
+  /** Client segment: the client's distribution channel */
+  channel?: Channel | null | undefined;
   /** YYYY-MM-DD, inclusive */
   from?: string | null | undefined;
+  /** Client segment: deals of clients in this industry (exact name) */
+  industry?: string | null | undefined;
   memberId?: string | number | null | undefined;
+  /** Client segment: the client's ownership form */
+  ownershipForm?: OwnershipForm | null | undefined;
   /** Default: the default pipeline */
   pipelineId?: string | number | null | undefined;
+  /** Deals for this product (the deal's product) */
+  productId?: string | number | null | undefined;
+  /** Client segment: deals of clients in this region (exact name) */
+  region?: string | null | undefined;
+  /** Deals whose owner serves this client stage now (the owner's matrix stage role) */
+  stageRole?: StageRole | null | undefined;
   teamId?: string | number | null | undefined;
   /** YYYY-MM-DD, inclusive */
   to?: string | null | undefined;
+  /** Client segment: true only VIP clients, false only the others */
+  vip?: boolean | null | undefined;
 };
 
 /** Processes proposed from outside the lead wait for approval */
@@ -161,6 +177,44 @@ export type CrossRoleKind =
   | 'TECH_SUPPORT'
   | 'TERRITORY_MANAGER';
 
+/** Which field a column of the file fills (field null: the column is ignored) */
+export type CsvColumnMappingInput = {
+  /** The column as the header names it */
+  column: string;
+  /** A field of the entity (CLIENTS: name, inn, owner, …; DEALS: title, stage, amount, …; ACTIVITIES: kind, at, …), or null to ignore the column */
+  field?: string | null | undefined;
+};
+
+/** What the rows of a CSV import are */
+export type CsvImportEntity =
+  | 'ACTIVITIES'
+  | 'CLIENTS'
+  | 'DEALS';
+
+export type CsvImportInput = {
+  /** The file's text (the page reads the file); at most 5,000,000 characters */
+  csv: string;
+  /** Evaluate every row and write nothing */
+  dryRun?: boolean | null | undefined;
+  entity: CsvImportEntity;
+  /** The file's name, for the report */
+  fileName?: string | null | undefined;
+  /** Column → field; unlisted columns are ignored */
+  mapping: Array<CsvColumnMappingInput>;
+  /** Deals: the pipeline they go into, created with the stages the file names when missing; none: the default pipeline */
+  pipelineName?: string | null | undefined;
+};
+
+export type CsvPreviewInput = {
+  /** The file's text (the page reads the file); at most 5,000,000 characters */
+  csv: string;
+  entity: CsvImportEntity;
+  /** The mapping to read the rows with; none: the suggested one */
+  mapping?: Array<CsvColumnMappingInput> | null | undefined;
+  /** Deals: the pipeline whose stages the rows name; none: the default pipeline */
+  pipelineName?: string | null | undefined;
+};
+
 export type ForecastCategory =
   | 'BEST_CASE'
   | 'CLOSED'
@@ -196,9 +250,12 @@ export type ImportChange =
   | 'UNCHANGED'
   | 'UPDATED';
 
-/** A file of the maven-crm export */
+/** A file of an import: one of the maven-crm export, or the CSV file of clients, deals or activities */
 export type ImportFile =
   | 'ACCOUNTS'
+  | 'CSV_ACTIVITIES'
+  | 'CSV_CLIENTS'
+  | 'CSV_DEALS'
   | 'PRODUCTS'
   | 'SALES_PIPELINE'
   | 'SALES_TEAMS';
@@ -443,26 +500,49 @@ export type UpdatePreferencesInput = {
   name?: string | null | undefined;
 };
 
+export type UpdateProcessInput = {
+  /** Replaces the linked clients */
+  clientIds?: Array<string | number> | null | undefined;
+  /** Replaces the linked deals */
+  dealIds?: Array<string | number> | null | undefined;
+  description?: string | null | undefined;
+  dueAt?: string | null | undefined;
+  /** The version you saw */
+  expectedVersion: number;
+  overrideWip?: boolean | null | undefined;
+  ownerId?: string | number | null | undefined;
+  priority?: ProcessPriority | null | undefined;
+  startsOn?: string | null | undefined;
+  target?: number | null | undefined;
+  targetKind?: TargetKind | null | undefined;
+  title?: string | null | undefined;
+};
+
 export type PipelinesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PipelinesQuery = { pipelines: Array<{ id: string, name: string, isDefault: boolean }> };
 
-export type FunnelFieldsFragment = { pipelineId: string, pipelineName: string, totalDeals: number, won: number, lost: number, winRate: number | null, medianDaysToWin: number | null, wonAmount: number, weightedPipeline: number, stages: Array<{ id: string, name: string, kind: string, probability: number, count: number, amount: number, reached: number, conversionToNext: number | null }> };
+export type FunnelFieldsFragment = { pipelineId: string, pipelineName: string, totalDeals: number, won: number, lost: number, winRate: number | null, medianDaysToWin: number | null, wonAmount: number, weightedPipeline: number, avgWonAmount: number | null, avgDaysToWin: number | null, salesVelocity: number | null, stages: Array<{ id: string, name: string, kind: string, probability: number, count: number, amount: number, reached: number, conversionToNext: number | null, avgDaysInStage: number | null }> };
 
 export type FunnelQueryVariables = Exact<{
   filter: AnalyticsFilter;
 }>;
 
 
-export type FunnelQuery = { funnel: { pipelineId: string, pipelineName: string, totalDeals: number, won: number, lost: number, winRate: number | null, medianDaysToWin: number | null, wonAmount: number, weightedPipeline: number, stages: Array<{ id: string, name: string, kind: string, probability: number, count: number, amount: number, reached: number, conversionToNext: number | null }> } };
+export type FunnelQuery = { funnel: { pipelineId: string, pipelineName: string, totalDeals: number, won: number, lost: number, winRate: number | null, medianDaysToWin: number | null, wonAmount: number, weightedPipeline: number, avgWonAmount: number | null, avgDaysToWin: number | null, salesVelocity: number | null, stages: Array<{ id: string, name: string, kind: string, probability: number, count: number, amount: number, reached: number, conversionToNext: number | null, avgDaysInStage: number | null }> } };
+
+export type AnalyticsFilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AnalyticsFilterOptionsQuery = { analyticsFilterOptions: { regions: Array<string>, industries: Array<string>, products: Array<{ id: string, name: string, productLine: string }> } };
 
 export type FunnelPageQueryVariables = Exact<{
   filter: AnalyticsFilter;
 }>;
 
 
-export type FunnelPageQuery = { funnel: { pipelineId: string, pipelineName: string, totalDeals: number, won: number, lost: number, winRate: number | null, medianDaysToWin: number | null, wonAmount: number, weightedPipeline: number, stages: Array<{ id: string, name: string, kind: string, probability: number, count: number, amount: number, reached: number, conversionToNext: number | null }> }, memberPerformance: Array<{ won: number, lost: number, open: number, winRate: number | null, wonAmount: number, averageWon: number | null, member: { id: string, name: string } }> };
+export type FunnelPageQuery = { funnel: { pipelineId: string, pipelineName: string, totalDeals: number, won: number, lost: number, winRate: number | null, medianDaysToWin: number | null, wonAmount: number, weightedPipeline: number, avgWonAmount: number | null, avgDaysToWin: number | null, salesVelocity: number | null, stages: Array<{ id: string, name: string, kind: string, probability: number, count: number, amount: number, reached: number, conversionToNext: number | null, avgDaysInStage: number | null }> }, memberPerformance: Array<{ won: number, lost: number, open: number, winRate: number | null, wonAmount: number, averageWon: number | null, member: { id: string, name: string } }> };
 
 export type ForecastFieldsFragment = { from: string, to: string, plan: number, closed: number, commit: number, bestCase: number, weightedPipeline: number, categories: Array<{ category: ForecastCategory, count: number, amount: number, weighted: number }>, byMember: Array<{ closed: number, commit: number, bestCase: number, pipeline: number, weighted: number, member: { id: string, name: string } }> };
 
@@ -500,7 +580,7 @@ export type ImportMavenCrmMutationVariables = Exact<{
 }>;
 
 
-export type ImportMavenCrmMutation = { importMavenCrm: { status: ImportStatus, runId: string | null, pipelineId: string | null, pipelineName: string, totalRows: number, durationMs: number, files: Array<{ file: ImportFile, fileName: string, rows: number, imported: number, updated: number, unchanged: number, reconciled: number, rejected: number }>, derived: Array<{ what: string, imported: number, updated: number, unchanged: number }>, notes: Array<{ code: string, count: number, message: string }>, rejected: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string }>, reconciled: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string }> } };
+export type ImportMavenCrmMutation = { importMavenCrm: { status: ImportStatus, runId: string | null, pipelineId: string | null, pipelineName: string | null, totalRows: number, durationMs: number, files: Array<{ file: ImportFile, fileName: string, rows: number, imported: number, updated: number, unchanged: number, reconciled: number, rejected: number }>, derived: Array<{ what: string, imported: number, updated: number, unchanged: number }>, notes: Array<{ code: string, count: number, message: string }>, rejected: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string }>, reconciled: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string }> } };
 
 export type ScorecardsQueryVariables = Exact<{
   memberIds: Array<string | number> | string | number;
@@ -714,6 +794,20 @@ export type ApplyHandoffsMutationVariables = Exact<{
 
 
 export type ApplyHandoffsMutation = { applyHandoffs: { applied: number, changedMeanwhile: number, changedClients: Array<string> } };
+
+export type PreviewCsvImportQueryVariables = Exact<{
+  input: CsvPreviewInput;
+}>;
+
+
+export type PreviewCsvImportQuery = { previewCsvImport: { entity: CsvImportEntity, delimiter: string, headers: Array<string>, totalRows: number, mappingProblem: string | null, notes: Array<string>, mapping: Array<{ column: string, field: string | null, match: string | null }>, rows: Array<{ line: number, problems: Array<string>, reconciled: Array<string>, notes: Array<string>, cells: Array<{ column: string, field: string | null, value: string, problem: string | null, message: string | null }> }> } };
+
+export type ImportCsvMutationVariables = Exact<{
+  input: CsvImportInput;
+}>;
+
+
+export type ImportCsvMutation = { importCsv: { status: ImportStatus, runId: string | null, pipelineId: string | null, pipelineName: string | null, totalRows: number, durationMs: number, files: Array<{ file: ImportFile, fileName: string, rows: number, imported: number, updated: number, unchanged: number, reconciled: number, rejected: number }>, derived: Array<{ what: string, imported: number, updated: number, unchanged: number }>, notes: Array<{ code: string, count: number, message: string }>, rows: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string }>, rejected: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string }> } };
 
 export type MatrixRepFragment = { id: string, name: string, stageRole: StageRole | null, category: number | null, version: number, active: boolean, availability: { available: boolean, reason: UnavailableReason | null }, capacity: { clients: number, processes: number, activeClients: number }, teams: Array<{ id: string }> };
 
@@ -1038,6 +1132,31 @@ export type BoardChangedSubscriptionVariables = Exact<{
 
 export type BoardChangedSubscription = { boardChanged: { teamId: string, sprintId: string | null, processId: string | null, kind: string, status: ProcessStatus | null, actorUserId: string | null, at: string } };
 
+export type UpdateProcessMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateProcessInput;
+}>;
+
+
+export type UpdateProcessMutation = { updateProcess: { description: string, segment: string | null, rejectedReason: string | null, id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, clients: Array<{ id: string, name: string, stage: string, ownerName: string | null }>, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }>, steps: Array<{ id: string, title: string, done: boolean, doneAt: string | null, position: number }>, reminders: Array<{ id: string, kind: ReminderKind, at: string | null, offsetMinutes: number | null, everyDays: number | null, note: string, nextAt: string | null, lastFiredAt: string | null, recipientMemberId: string, recipientName: string | null }>, history: Array<{ id: string, kind: ProcessEventKind, at: string, actorName: string | null, fromStatus: ProcessStatus | null, toStatus: ProcessStatus | null, note: string | null, units: number | null, sprintId: string | null }>, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> } };
+
+export type LinkableDealFragment = { id: string, title: string, amount: string, stageName: string, stageKind: string };
+
+export type ProcessClientSearchQueryVariables = Exact<{
+  search: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type ProcessClientSearchQuery = { clients: { edges: Array<{ node: { id: string, name: string, stage: ClientStage, owner: { id: string, name: string } | null, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }> } }> } };
+
+export type ProcessClientDealsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProcessClientDealsQuery = { client: { id: string, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }> } | null };
+
 export type TeamCompositionQueryVariables = Exact<{
   teamId?: string | number | null | undefined;
 }>;
@@ -1079,6 +1198,9 @@ export const FunnelFieldsFragmentDoc = new TypedDocumentString(`
   medianDaysToWin
   wonAmount
   weightedPipeline
+  avgWonAmount
+  avgDaysToWin
+  salesVelocity
   stages {
     id
     name
@@ -1088,6 +1210,7 @@ export const FunnelFieldsFragmentDoc = new TypedDocumentString(`
     amount
     reached
     conversionToNext
+    avgDaysInStage
   }
 }
     `, {"fragmentName":"FunnelFields"}) as unknown as TypedDocumentString<FunnelFieldsFragment, unknown>;
@@ -1620,6 +1743,15 @@ export const ProcessDetailFragmentDoc = new TypedDocumentString(`
   teamId
   templateKey
 }`, {"fragmentName":"ProcessDetail"}) as unknown as TypedDocumentString<ProcessDetailFragment, unknown>;
+export const LinkableDealFragmentDoc = new TypedDocumentString(`
+    fragment LinkableDeal on ClientDeal {
+  id
+  title
+  amount
+  stageName
+  stageKind
+}
+    `, {"fragmentName":"LinkableDeal"}) as unknown as TypedDocumentString<LinkableDealFragment, unknown>;
 export const PipelinesDocument = new TypedDocumentString(`
     query Pipelines {
   pipelines {
@@ -1645,6 +1777,9 @@ export const FunnelDocument = new TypedDocumentString(`
   medianDaysToWin
   wonAmount
   weightedPipeline
+  avgWonAmount
+  avgDaysToWin
+  salesVelocity
   stages {
     id
     name
@@ -1654,8 +1789,22 @@ export const FunnelDocument = new TypedDocumentString(`
     amount
     reached
     conversionToNext
+    avgDaysInStage
   }
 }`) as unknown as TypedDocumentString<FunnelQuery, FunnelQueryVariables>;
+export const AnalyticsFilterOptionsDocument = new TypedDocumentString(`
+    query AnalyticsFilterOptions {
+  analyticsFilterOptions {
+    products {
+      id
+      name
+      productLine
+    }
+    regions
+    industries
+  }
+}
+    `) as unknown as TypedDocumentString<AnalyticsFilterOptionsQuery, AnalyticsFilterOptionsQueryVariables>;
 export const FunnelPageDocument = new TypedDocumentString(`
     query FunnelPage($filter: AnalyticsFilter!) {
   funnel(filter: $filter) {
@@ -1684,6 +1833,9 @@ export const FunnelPageDocument = new TypedDocumentString(`
   medianDaysToWin
   wonAmount
   weightedPipeline
+  avgWonAmount
+  avgDaysToWin
+  salesVelocity
   stages {
     id
     name
@@ -1693,6 +1845,7 @@ export const FunnelPageDocument = new TypedDocumentString(`
     amount
     reached
     conversionToNext
+    avgDaysInStage
   }
 }`) as unknown as TypedDocumentString<FunnelPageQuery, FunnelPageQueryVariables>;
 export const ForecastDocument = new TypedDocumentString(`
@@ -2397,6 +2550,82 @@ export const ApplyHandoffsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApplyHandoffsMutation, ApplyHandoffsMutationVariables>;
+export const PreviewCsvImportDocument = new TypedDocumentString(`
+    query PreviewCsvImport($input: CsvPreviewInput!) {
+  previewCsvImport(input: $input) {
+    entity
+    delimiter
+    headers
+    totalRows
+    mappingProblem
+    notes
+    mapping {
+      column
+      field
+      match
+    }
+    rows {
+      line
+      problems
+      reconciled
+      notes
+      cells {
+        column
+        field
+        value
+        problem
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewCsvImportQuery, PreviewCsvImportQueryVariables>;
+export const ImportCsvDocument = new TypedDocumentString(`
+    mutation ImportCsv($input: CsvImportInput!) {
+  importCsv(input: $input) {
+    status
+    runId
+    pipelineId
+    pipelineName
+    totalRows
+    durationMs
+    files {
+      file
+      fileName
+      rows
+      imported
+      updated
+      unchanged
+      reconciled
+      rejected
+    }
+    derived {
+      what
+      imported
+      updated
+      unchanged
+    }
+    notes {
+      code
+      count
+      message
+    }
+    rows(limit: 1000) {
+      ...ImportRowFields
+    }
+    rejected: rows(outcome: REJECTED, limit: 1000) {
+      ...ImportRowFields
+    }
+  }
+}
+    fragment ImportRowFields on ImportRow {
+  file
+  line
+  externalId
+  outcome
+  change
+  message
+}`) as unknown as TypedDocumentString<ImportCsvMutation, ImportCsvMutationVariables>;
 export const MatrixDocument = new TypedDocumentString(`
     query Matrix($teamId: ID) {
   matrix(teamId: $teamId) {
@@ -3691,6 +3920,134 @@ export const BoardChangedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BoardChangedSubscription, BoardChangedSubscriptionVariables>;
+export const UpdateProcessDocument = new TypedDocumentString(`
+    mutation UpdateProcess($id: ID!, $input: UpdateProcessInput!) {
+  updateProcess(id: $id, input: $input) {
+    ...ProcessDetail
+  }
+}
+    fragment ProcessCard on SalesProcess {
+  id
+  title
+  status
+  priority
+  approval
+  owner {
+    id
+    name
+  }
+  coOwners {
+    id
+    name
+  }
+  createdAt
+  startsOn
+  dueAt
+  doneAt
+  overdue
+  target
+  targetKind
+  progress
+  progressRatio
+  blockedReason
+  blockedSince
+  position
+  version
+  sprintId
+  teamId
+  templateKey
+}
+fragment ProcessDetail on SalesProcess {
+  ...ProcessCard
+  description
+  segment
+  rejectedReason
+  clients {
+    id
+    name
+    stage
+    ownerName
+  }
+  deals {
+    id
+    title
+    amount
+    stageName
+    stageKind
+  }
+  steps {
+    id
+    title
+    done
+    doneAt
+    position
+  }
+  reminders {
+    id
+    kind
+    at
+    offsetMinutes
+    everyDays
+    note
+    nextAt
+    lastFiredAt
+    recipientMemberId
+    recipientName
+  }
+  history {
+    id
+    kind
+    at
+    actorName
+    fromStatus
+    toStatus
+    note
+    units
+    sprintId
+  }
+}`) as unknown as TypedDocumentString<UpdateProcessMutation, UpdateProcessMutationVariables>;
+export const ProcessClientSearchDocument = new TypedDocumentString(`
+    query ProcessClientSearch($search: String!, $first: Int) {
+  clients(filter: {search: $search}, first: $first) {
+    edges {
+      node {
+        id
+        name
+        stage
+        owner {
+          id
+          name
+        }
+        deals {
+          ...LinkableDeal
+        }
+      }
+    }
+  }
+}
+    fragment LinkableDeal on ClientDeal {
+  id
+  title
+  amount
+  stageName
+  stageKind
+}`) as unknown as TypedDocumentString<ProcessClientSearchQuery, ProcessClientSearchQueryVariables>;
+export const ProcessClientDealsDocument = new TypedDocumentString(`
+    query ProcessClientDeals($id: ID!) {
+  client(id: $id) {
+    id
+    deals {
+      ...LinkableDeal
+    }
+  }
+}
+    fragment LinkableDeal on ClientDeal {
+  id
+  title
+  amount
+  stageName
+  stageKind
+}`) as unknown as TypedDocumentString<ProcessClientDealsQuery, ProcessClientDealsQueryVariables>;
 export const TeamCompositionDocument = new TypedDocumentString(`
     query TeamComposition($teamId: ID) {
   teamComposition(teamId: $teamId) {

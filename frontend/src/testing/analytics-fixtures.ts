@@ -1,4 +1,4 @@
-import type { CoachingPageQuery, CoachingTemplatesQuery, ForecastAccuracyQuery, ForecastSubmissionsQuery, ForecastFieldsFragment, FunnelFieldsFragment, FunnelPageQuery, ImportMavenCrmMutation, ScorecardFieldsFragment } from '@/graphql/generated';
+import type { AnalyticsFilterOptionsQuery, CoachingPageQuery, CoachingTemplatesQuery, ForecastAccuracyQuery, ForecastSubmissionsQuery, ForecastFieldsFragment, FunnelFieldsFragment, FunnelPageQuery, ImportMavenCrmMutation, ScorecardFieldsFragment } from '@/graphql/generated';
 import type { FakeReply } from './fake-fetch';
 
 /** Figures shaped like the demo's default pipeline (small numbers, easy to check by eye). */
@@ -12,12 +12,26 @@ export const FUNNEL: FunnelFieldsFragment = {
   medianDaysToWin: 19.5,
   wonAmount: 3_150_000,
   weightedPipeline: 1_234_500,
+  // 12 open deals × 0.75 × 525,000 ÷ 21 days = 225,000 a day.
+  avgWonAmount: 525_000,
+  avgDaysToWin: 21,
+  salesVelocity: 225_000,
   stages: [
-    { id: 's1', name: 'Новый лид', kind: 'OPEN', probability: 0.1, count: 4, amount: 1_200_000, reached: 20, conversionToNext: 0.8 },
-    { id: 's2', name: 'Переговоры', kind: 'OPEN', probability: 0.6, count: 8, amount: 1_857_500, reached: 16, conversionToNext: 0.375 },
-    { id: 's3', name: 'Выиграна', kind: 'WON', probability: 1, count: 6, amount: 3_150_000, reached: 6, conversionToNext: null },
-    { id: 's4', name: 'Проиграна', kind: 'LOST', probability: 0, count: 2, amount: 400_000, reached: 2, conversionToNext: null },
+    { id: 's1', name: 'Новый лид', kind: 'OPEN', probability: 0.1, count: 4, amount: 1_200_000, reached: 20, conversionToNext: 0.8, avgDaysInStage: 4.5 },
+    { id: 's2', name: 'Переговоры', kind: 'OPEN', probability: 0.6, count: 8, amount: 1_857_500, reached: 16, conversionToNext: 0.375, avgDaysInStage: 12.25 },
+    { id: 's3', name: 'Выиграна', kind: 'WON', probability: 1, count: 6, amount: 3_150_000, reached: 6, conversionToNext: null, avgDaysInStage: null },
+    { id: 's4', name: 'Проиграна', kind: 'LOST', probability: 0, count: 2, amount: 400_000, reached: 2, conversionToNext: null, avgDaysInStage: null },
   ],
+};
+
+export const FILTER_OPTIONS: AnalyticsFilterOptionsQuery['analyticsFilterOptions'] = {
+  products: [
+    { id: 'pr-1', name: 'Коммутатор SC-24', productLine: 'Сетевое оборудование' },
+    { id: 'pr-2', name: 'Сервер SC-S1', productLine: 'Серверы' },
+    { id: 'pr-3', name: 'Кабель', productLine: '' },
+  ],
+  regions: ['Москва', 'Новосибирск'],
+  industries: ['Ритейл', 'Энергетика'],
 };
 
 export const PERFORMANCE: FunnelPageQuery['memberPerformance'] = [
@@ -139,6 +153,7 @@ export const IMPORT_REPORT: ImportMavenCrmMutation['importMavenCrm'] = {
 export const ANALYTICS_REPLIES: Record<string, (variables: Record<string, unknown>) => FakeReply> = {
   Pipelines: () => ({ json: { data: { pipelines: PIPELINES } } }),
   FunnelPage: () => ({ json: { data: { funnel: FUNNEL, memberPerformance: PERFORMANCE } } }),
+  AnalyticsFilterOptions: () => ({ json: { data: { analyticsFilterOptions: FILTER_OPTIONS } } }),
   Funnel: () => ({ json: { data: { funnel: FUNNEL } } }),
   Forecast: () => ({ json: { data: { forecast: FORECAST } } }),
   ForecastSubmissions: () => ({ json: { data: { forecastSubmissions: FORECAST_SUBMISSIONS } } }),

@@ -1,4 +1,4 @@
-import type { ProcessCardFragment, SprintBoardFragment } from '@/graphql/generated';
+import type { ProcessCardFragment, ProcessDetailFragment, SprintBoardFragment } from '@/graphql/generated';
 import { PEOPLE } from './circle-fixtures';
 
 /** A board process of the test circle's North team. */
@@ -48,5 +48,22 @@ export function boardSprint(processes: ProcessCardFragment[]): SprintBoardFragme
       { memberId: PEOPLE.rep, memberName: 'Rita Rep', active: 2, limit: 5 },
     ],
     processes,
+  };
+}
+
+/** The process page's process: a board process with its description, links, checklist and history. */
+export function processDetail(extra: Partial<ProcessDetailFragment> = {}): ProcessDetailFragment {
+  return {
+    ...boardProcess('p1', 'IN_PROGRESS'),
+    title: 'Call the Volga dealers',
+    description: 'Stock left over from November.',
+    segment: null,
+    rejectedReason: null,
+    clients: [{ id: 'c-volga', name: 'Volga Dealer', stage: 'ACTIVE', ownerName: 'Rita Rep' }],
+    deals: [{ id: 'd-volga-1', title: 'Volga spring batch', amount: '250000', stageName: 'Proposal', stageKind: 'OPEN' }],
+    steps: [{ id: 'st-1', title: 'Make the list', done: true, doneAt: '2026-11-25T10:00:00.000Z', position: 0 }],
+    reminders: [],
+    history: [{ id: 'h-1', kind: 'CREATED', at: '2026-11-24T09:00:00.000Z', actorName: 'Lena Lead', fromStatus: null, toStatus: 'TODO', note: null, units: null, sprintId: 's-20' }],
+    ...extra,
   };
 }

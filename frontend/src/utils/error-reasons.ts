@@ -20,6 +20,8 @@ export const ERROR_REASONS = [
   'DUPLICATE_TEAM_NAME',
   'TEAM_WIP_LIMIT',
   'MEMBER_WIP_LIMIT',
+  'BAD_FILE',
+  'BAD_MAPPING',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { availabilityStatus } from './availability';
-import { absencePhase, formatDay, isCalendarDate, parseDayInput } from './dates';
+import { absencePhase, dayInputPlaceholder, dayPattern, formatDay, formatDayInput, isCalendarDate, parseDayInput, parseLocaleDay, parseTimeInput } from './dates';
 import { isErrorReason } from './error-reasons';
 import { crossRoleScopeProblem, splitList } from './lists';
 
@@ -36,6 +36,41 @@ describe('dates', () => {
     expect(parseDayInput('31.02.2030')).toBeNull();
     expect(parseDayInput('05/06/2030')).toBeNull();
     expect(parseDayInput('')).toBeNull();
+  });
+
+  it('writes a date in figures the way the app language does, whatever the browser language', () => {
+    expect(dayPattern('ru')).toEqual({ order: ['day', 'month', 'year'], separator: '.' });
+    expect(dayPattern('en')).toEqual({ order: ['month', 'day', 'year'], separator: '/' });
+    expect(formatDayInput('2026-01-12', 'ru')).toBe('12.01.2026');
+    expect(formatDayInput('2026-01-12', 'en')).toBe('01/12/2026');
+    expect(formatDayInput('', 'ru')).toBe('');
+    expect(dayInputPlaceholder('ru', { day: 'ДД', month: 'ММ', year: 'ГГГГ' })).toBe('ДД.ММ.ГГГГ');
+    expect(dayInputPlaceholder('en', { day: 'DD', month: 'MM', year: 'YYYY' })).toBe('MM/DD/YYYY');
+  });
+
+  it('reads a date typed in the order of the app language, or as YYYY-MM-DD', () => {
+    expect(parseLocaleDay('12.01.2026', 'ru')).toBe('2026-01-12');
+    expect(parseLocaleDay(' 2.1.2026 ', 'ru')).toBe('2026-01-02');
+    expect(parseLocaleDay('12012026', 'ru')).toBe('2026-01-12');
+    expect(parseLocaleDay('12/01/2026', 'ru')).toBe('2026-01-12');
+    expect(parseLocaleDay('01/12/2026', 'en')).toBe('2026-01-12');
+    expect(parseLocaleDay('1/12/2026', 'en')).toBe('2026-01-12');
+    expect(parseLocaleDay('01122026', 'en')).toBe('2026-01-12');
+    expect(parseLocaleDay('2026-01-12', 'en')).toBe('2026-01-12');
+    expect(parseLocaleDay('2026-01-12', 'ru')).toBe('2026-01-12');
+    expect(parseLocaleDay('13/12/2026', 'en')).toBeNull();
+    expect(parseLocaleDay('31.02.2026', 'ru')).toBeNull();
+    expect(parseLocaleDay('12.01.26', 'ru')).toBeNull();
+    expect(parseLocaleDay('12.01', 'ru')).toBeNull();
+    expect(parseLocaleDay('', 'ru')).toBeNull();
+  });
+
+  it('reads a time of day typed with a colon or a dot', () => {
+    expect(parseTimeInput('9:05')).toBe('09:05');
+    expect(parseTimeInput('13.45')).toBe('13:45');
+    expect(parseTimeInput('24:00')).toBeNull();
+    expect(parseTimeInput('12:60')).toBeNull();
+    expect(parseTimeInput('noon')).toBeNull();
   });
 
   it('accepts real calendar dates only', () => {

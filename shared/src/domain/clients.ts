@@ -26,3 +26,7 @@ export const STAGE_ROLE_FOR_CLIENT_STAGE: Record<ClientStage, StageRole | null> 
   DORMANT: null,
   LOST: null,
 };
+
+/** Kinds of a logged activity (the activity table's kind). */
+export const ACTIVITY_KINDS = ['CALL', 'MEETING', 'EMAIL', 'TASK'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];

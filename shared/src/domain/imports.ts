@@ -36,5 +36,9 @@ export const MAVEN_CRM_COLUMNS: Record<MavenCrmFile, readonly string[]> = {
   SALES_PIPELINE: ['opportunity_id', 'sales_agent', 'product', 'account', 'deal_stage', 'engage_date', 'close_date', 'close_value'],
 };
 
+/** Files a report counts rows of: the four of a maven-crm export, or the one CSV file of a generic import. */
+export const IMPORT_FILES = [...MAVEN_CRM_FILES, 'CSV_CLIENTS', 'CSV_DEALS', 'CSV_ACTIVITIES'] as const;
+export type ImportFile = (typeof IMPORT_FILES)[number];
+
 export const DEAL_STAGE_KINDS = ['OPEN', 'WON', 'LOST'] as const;
 export type DealStageKind = (typeof DEAL_STAGE_KINDS)[number];

@@ -97,8 +97,11 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   // pipelines and real-data import
   pipelines: 'SIGNED_IN',
   importMavenCrm: ['DIRECTOR'],
+  previewCsvImport: ['DIRECTOR'],
+  importCsv: ['DIRECTOR'],
   // analytics (rows limited to the teams the viewer sees)
   funnel: 'SIGNED_IN',
+  analyticsFilterOptions: 'SIGNED_IN',
   memberPerformance: 'SIGNED_IN',
   forecast: 'SIGNED_IN',
   scorecard: 'SIGNED_IN',

@@ -1,4 +1,4 @@
-import { funnelConversions, isWholeMonths, median, medianOfHistogram, winRate } from './funnel-math';
+import { averageDaysInStage, funnelConversions, funnelReadsRollups, hasDealFilter, isWholeMonths, meanOfHistogram, median, medianOfHistogram, salesVelocity, winRate } from './funnel-math';
 
 describe('funnel arithmetic', () => {
   const stages = [
@@ -45,5 +45,50 @@ describe('funnel arithmetic', () => {
     expect(isWholeMonths('2026-02-01', '2026-02-28')).toBe(true);
     expect(isWholeMonths('2026-11-02', null)).toBe(false);
     expect(isWholeMonths(null, '2026-11-29')).toBe(false);
+  });
+
+  it('takes the mean of a histogram as of the expanded list', () => {
+    expect(meanOfHistogram([{ value: 10, count: 3 }, { value: 40, count: 1 }])).toBe(17.5);
+    expect(meanOfHistogram([{ value: 5, count: 0 }])).toBeNull();
+    expect(meanOfHistogram([])).toBeNull();
+  });
+
+  it('averages the days in an open stage over the deals that visited it', () => {
+    // Three deals: 2 days, 5 days, and one that came back (1 + 3 days): 11 days over 3 deals.
+    expect(averageDaysInStage('OPEN', 2 + 5 + 1 + 3, 3)).toBe(3.67);
+    expect(averageDaysInStage('OPEN', 0, 0)).toBeNull();
+    expect(averageDaysInStage('WON', 40, 4)).toBeNull();
+    expect(averageDaysInStage('LOST', 40, 4)).toBeNull();
+  });
+
+  it('computes sales velocity as open deals × win rate × average won deal ÷ days to win', () => {
+    // 12 open deals, 3 in 4 won, 500,000 a won deal, 30 days to win: 150,000 a day.
+    expect(salesVelocity({ openDeals: 12, winRate: 0.75, avgWonAmount: 500_000, avgDaysToWin: 30 })).toBe(150_000);
+    expect(salesVelocity({ openDeals: 7, winRate: 0.3333, avgWonAmount: 1000, avgDaysToWin: 9 })).toBe(259.23);
+    expect(salesVelocity({ openDeals: 0, winRate: 0.5, avgWonAmount: 1000, avgDaysToWin: 10 })).toBe(0);
+    // Doubling the open deals doubles the velocity; doubling the days to win halves it.
+    const base = { openDeals: 10, winRate: 0.4, avgWonAmount: 250_000, avgDaysToWin: 20 };
+    expect(salesVelocity({ ...base, openDeals: 20 })).toBe(2 * salesVelocity(base)!);
+    expect(salesVelocity({ ...base, avgDaysToWin: 40 })).toBe(salesVelocity(base)! / 2);
+  });
+
+  it('has no velocity while a factor is unknown or deals are won on their first day', () => {
+    const base = { openDeals: 10, winRate: 0.4, avgWonAmount: 250_000, avgDaysToWin: 20 };
+    expect(salesVelocity({ ...base, winRate: null })).toBeNull();
+    expect(salesVelocity({ ...base, avgWonAmount: null })).toBeNull();
+    expect(salesVelocity({ ...base, avgDaysToWin: null })).toBeNull();
+    expect(salesVelocity({ ...base, avgDaysToWin: 0 })).toBeNull();
+  });
+
+  it('reads the rollups only for whole months without a deal-level filter', () => {
+    expect(hasDealFilter({})).toBe(false);
+    expect(hasDealFilter({ category: null, region: undefined })).toBe(false);
+    expect(hasDealFilter({ vip: false })).toBe(true);
+    expect(funnelReadsRollups(null, null, {})).toBe(true);
+    expect(funnelReadsRollups('2026-11-01', '2026-11-30', {})).toBe(true);
+    expect(funnelReadsRollups('2026-11-02', '2026-11-30', {})).toBe(false);
+    expect(funnelReadsRollups(null, null, { category: 1 })).toBe(false);
+    expect(funnelReadsRollups(null, null, { productId: 'p' })).toBe(false);
+    expect(funnelReadsRollups(null, null, { region: 'Москва' })).toBe(false);
   });
 });

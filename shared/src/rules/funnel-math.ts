@@ -1,7 +1,8 @@
 /**
  * Funnel arithmetic (issue 6). Stages are in pipeline order; `reached` counts deals that ever
  * entered a stage. Conversion to the next open stage is reached(next) / reached(this); from
- * the last open stage it is the conversion to WON. Win rate is won / (won + lost).
+ * the last open stage it is the conversion to WON. Win rate is won / (won + lost). Sales
+ * velocity is open deals × win rate × average won deal ÷ average days to win (money per day).
  */
 export interface FunnelStageInput {
   name: string;
@@ -66,4 +67,74 @@ export function isWholeMonths(from: string | null, to: string | null): boolean {
     if (!next.slice(8, 10).startsWith('01')) return false;
   }
   return true;
+}
+
+/** The mean of values given as a histogram (value → how many); null for none. */
+export function meanOfHistogram(bins: readonly { value: number; count: number }[]): number | null {
+  let n = 0;
+  let sum = 0;
+  for (const b of bins) {
+    if (b.count <= 0) continue;
+    n += b.count;
+    sum += b.value * b.count;
+  }
+  return n === 0 ? null : sum / n;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Average days a deal spent in a stage: the days of all its visits to the stage (a visit not
+ * left yet counts up to now) over the deals that visited it, to two decimals. Only open
+ * stages have one: a deal stays in WON or LOST for good. Null when no deal visited the stage.
+ */
+export function averageDaysInStage(kind: 'OPEN' | 'WON' | 'LOST', totalDays: number, deals: number): number | null {
+  if (kind !== 'OPEN' || deals <= 0) return null;
+  return round2(totalDays / deals);
+}
+
+export interface SalesVelocityInput {
+  /** Deals in open stages now. */
+  openDeals: number;
+  /** won / (won + lost), a fraction; null when nothing is closed. */
+  winRate: number | null;
+  /** Average amount of a won deal; null when nothing is won. */
+  avgWonAmount: number | null;
+  /** Average days from a deal's start to its win; null when nothing is won. */
+  avgDaysToWin: number | null;
+}
+
+/**
+ * Sales velocity, the money the funnel brings in per day: open deals × win rate × average
+ * won deal ÷ average days to win, to two decimals. Null when a factor is unknown (nothing
+ * closed or won yet) or when deals are won on the day they start (no days to divide by).
+ */
+export function salesVelocity({ openDeals, winRate, avgWonAmount, avgDaysToWin }: SalesVelocityInput): number | null {
+  if (winRate === null || avgWonAmount === null || avgDaysToWin === null || avgDaysToWin <= 0) return null;
+  return round2((openDeals * winRate * avgWonAmount) / avgDaysToWin);
+}
+
+/** Deal-level narrowing of the funnel (client category or segment, product): what the owner-and-month rollups cannot answer. */
+export interface FunnelDealFilter {
+  category?: number | null;
+  region?: string | null;
+  industry?: string | null;
+  channel?: string | null;
+  ownershipForm?: string | null;
+  vip?: boolean | null;
+  productId?: string | null;
+}
+
+/** Whether any deal-level filter is set. */
+export function hasDealFilter(filter: FunnelDealFilter): boolean {
+  return Object.values(filter).some((v) => v !== null && v !== undefined);
+}
+
+/**
+ * Whether the funnel may read the trigger-kept rollups: they hold deals per pipeline, stage,
+ * owner and month started, so they answer exactly a whole-month period (or none) for any set
+ * of owners (a team, a person, a stage role), but not a deal-level filter.
+ */
+export function funnelReadsRollups(from: string | null, to: string | null, filter: FunnelDealFilter): boolean {
+  return isWholeMonths(from, to) && !hasDealFilter(filter);
 }

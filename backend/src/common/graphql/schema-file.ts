@@ -10,10 +10,11 @@ import { TeamResolver } from '../../modules/team/team.resolver';
 import { NotificationsResolver, SalesProcessResolver, SprintsResolver } from '../../modules/sprints/sprints.resolver';
 import { UsersResolver } from '../../modules/users/users.resolver';
 import { ImportsResolver } from '../../modules/imports/imports.resolver';
+import { CsvImportResolver } from '../../modules/imports/csv-import.resolver';
 import { PipelinesResolver } from '../../modules/pipelines/pipelines.resolver';
 
 /** Every resolver class of the API (the schema printer and the permission test enumerate them). */
-export const SCHEMA_RESOLVERS = [AuthResolver, UsersResolver, OrganizationResolver, TeamResolver, MembersResolver, ReportingLineResolver, ClientsResolver, AssignmentRecordResolver, RulesResolver, SprintsResolver, SalesProcessResolver, NotificationsResolver, AnalyticsResolver, PerformanceResolver, PipelinesResolver, ImportsResolver] as const;
+export const SCHEMA_RESOLVERS = [AuthResolver, UsersResolver, OrganizationResolver, TeamResolver, MembersResolver, ReportingLineResolver, ClientsResolver, AssignmentRecordResolver, RulesResolver, SprintsResolver, SalesProcessResolver, NotificationsResolver, AnalyticsResolver, PerformanceResolver, PipelinesResolver, ImportsResolver, CsvImportResolver] as const;
 
 const HEADER = `# ------------------------------------------------------
 # THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)

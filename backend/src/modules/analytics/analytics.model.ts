@@ -1,7 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { FORECAST_CATEGORIES, KPI_METRICS, type ForecastCategory, type KpiMetric, type KpiStatus } from '@salescircle/shared';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
-import { enumObject } from '../../common/graphql/enums';
+import { CHANNELS, FORECAST_CATEGORIES, KPI_METRICS, OWNERSHIP_FORMS, STAGE_ROLES, type Channel, type ForecastCategory, type KpiMetric, type KpiStatus, type OwnershipForm, type StageRole } from '@salescircle/shared';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ChannelEnum, OwnershipFormEnum } from '../../common/graphql/client-enums';
+import { enumObject, StageRoleEnum } from '../../common/graphql/enums';
 import { MemberModel } from '../members/member.model';
 
 export const ForecastCategoryEnum: Record<ForecastCategory, ForecastCategory> = enumObject(FORECAST_CATEGORIES);
@@ -39,6 +40,50 @@ export class AnalyticsFilter {
   @IsOptional()
   @Matches(DAY, { message: 'to must be a date as YYYY-MM-DD' })
   to?: string;
+
+  @Field(() => StageRoleEnum, { nullable: true, description: "Deals whose owner serves this client stage now (the owner's matrix stage role)" })
+  @IsOptional()
+  @IsIn(STAGE_ROLES, { message: 'stageRole must be PROSPECTOR, HUNTER, FARMER or KEY_ACCOUNT' })
+  stageRole?: StageRole;
+
+  @Field(() => Int, { nullable: true, description: "Client segment: deals of clients of this category (1 is the largest clients)" })
+  @IsOptional()
+  @IsInt({ message: 'category must be 1, 2 or 3' })
+  @Min(1, { message: 'category must be 1, 2 or 3' })
+  @Max(3, { message: 'category must be 1, 2 or 3' })
+  category?: number;
+
+  @Field({ nullable: true, description: "Client segment: deals of clients in this region (exact name)" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200, { message: 'region must be 1 to 200 characters' })
+  region?: string;
+
+  @Field({ nullable: true, description: "Client segment: deals of clients in this industry (exact name)" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200, { message: 'industry must be 1 to 200 characters' })
+  industry?: string;
+
+  @Field(() => ChannelEnum, { nullable: true, description: "Client segment: the client's distribution channel" })
+  @IsOptional()
+  @IsIn(CHANNELS, { message: 'channel is not a known channel' })
+  channel?: Channel;
+
+  @Field(() => OwnershipFormEnum, { nullable: true, description: "Client segment: the client's ownership form" })
+  @IsOptional()
+  @IsIn(OWNERSHIP_FORMS, { message: 'ownershipForm is not a known ownership form' })
+  ownershipForm?: OwnershipForm;
+
+  @Field({ nullable: true, description: 'Client segment: true only VIP clients, false only the others' })
+  @IsOptional()
+  @IsBoolean()
+  vip?: boolean;
+
+  @Field(() => ID, { nullable: true, description: "Deals for this product (the deal's product)" })
+  @IsOptional()
+  @IsUUID('all', { message: 'productId must be an id' })
+  productId?: string;
 }
 
 @ObjectType('FunnelStage')
@@ -66,6 +111,13 @@ export class FunnelStageModel {
 
   @Field(() => Float, { nullable: true, description: 'reached(next open stage, or WON) / reached(this)' })
   conversionToNext: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Average days a deal spent in this open stage, from the stage history (entered → left; a visit not left yet, the deals still in the stage, counts up to now; a deal that came back adds its visits), over the deals with a recorded visit. Null for WON and LOST stages and when no visit is recorded.',
+  })
+  avgDaysInStage: number | null;
 }
 
 @ObjectType('Funnel')
@@ -99,6 +151,42 @@ export class FunnelModel {
 
   @Field(() => Float, { description: 'Σ amount × stage probability over open deals' })
   weightedPipeline: number;
+
+  @Field(() => Float, { nullable: true, description: 'wonAmount / won; null when nothing is won' })
+  avgWonAmount: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Mean days from a deal's start to its win; null when nothing is won" })
+  avgDaysToWin: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Sales velocity, money per day: open deals × winRate × avgWonAmount ÷ avgDaysToWin. Null while nothing is closed or won, or when wins take no days.',
+  })
+  salesVelocity: number | null;
+}
+
+@ObjectType('FilterProduct')
+export class FilterProductModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: "The product line ('' when none)" })
+  productLine: string;
+}
+
+@ObjectType('AnalyticsFilterOptions', { description: "What the analytics filter offers: the organization's products and the regions and industries of its clients" })
+export class AnalyticsFilterOptionsModel {
+  @Field(() => [FilterProductModel], { description: 'By product line, then name' })
+  products: FilterProductModel[];
+
+  @Field(() => [String], { description: 'Alphabetical, at most 500' })
+  regions: string[];
+
+  @Field(() => [String], { description: 'Alphabetical, at most 500' })
+  industries: string[];
 }
 
 @ObjectType('MemberPerformance')
@@ -172,7 +260,7 @@ export class ForecastModel {
   @Field(() => [ForecastCategoryTotalModel])
   categories: ForecastCategoryTotalModel[];
 
-  @Field(() => Float, { description: 'The plan: revenue targets set for periods inside this one (KPI targets), for the people in scope' })
+  @Field(() => Float, { description: 'The plan: revenue targets set for periods inside this one (KPI targets), for the people in scope (a client segment or product filter does not narrow it)' })
   plan: number;
 
   @Field(() => Float, { description: 'Won in the period' })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { FunnelDealFilter } from '@salescircle/shared';
 import { DataSource } from 'typeorm';
 import { ReadReplica } from '../../database/read-replica';
 
@@ -29,12 +30,113 @@ export const REBUILD_DEAL_ROLLUPS_SQL = [
     GROUP BY 1, 2, 3, 4`,
 ] as const;
 
+/**
+ * What the history triggers of the funnel rollups run per statement (insert, update, delete of
+ * stage-history rows), with the statement's new and old rows as transition tables: per deal
+ * and stage touched, the change of "the deal visited the stage" (deal_stage_time.deals, and
+ * deal_rollup.reached unless it is the deal's current stage, which the deal's own row counts)
+ * and of the visits' time. Set-based, so a statement writing several visits of one deal to one
+ * stage counts the deal once.
+ */
+export function dealHistoryDeltaSql(newRows: string | null, oldRows: string | null): string {
+  const changed = [
+    newRows && `SELECT deal_id, stage_id, entered_at, left_at, 1 AS sign FROM ${newRows}`,
+    oldRows && `SELECT deal_id, stage_id, entered_at, left_at, -1 AS sign FROM ${oldRows}`,
+  ].filter(Boolean).join(' UNION ALL ');
+  return `WITH changed AS (${changed}),
+    pairs AS (
+      SELECT c.deal_id, c.stage_id, sum(c.sign) AS net_rows,
+             coalesce(sum(c.sign * (extract(epoch FROM c.left_at) - extract(epoch FROM c.entered_at))) FILTER (WHERE c.left_at IS NOT NULL), 0) AS closed,
+             coalesce(sum(c.sign) FILTER (WHERE c.left_at IS NULL), 0) AS open_visits,
+             coalesce(sum(c.sign * extract(epoch FROM c.entered_at)) FILTER (WHERE c.left_at IS NULL), 0) AS open_entered
+        FROM changed c GROUP BY c.deal_id, c.stage_id),
+    delta AS (
+      SELECT d.pipeline_id, d.owner_member_id, d.started_on, d.stage_id AS current_stage, p.stage_id, p.closed, p.open_visits, p.open_entered,
+             (n.rows > 0)::int - (n.rows - p.net_rows > 0)::int AS visited
+        FROM pairs p JOIN deal d ON d.id = p.deal_id
+        CROSS JOIN LATERAL (SELECT count(*) AS rows FROM deal_stage_history h WHERE h.deal_id = p.deal_id AND h.stage_id = p.stage_id) n),
+    keyed AS (
+      SELECT x.pipeline_id, x.stage_id, o.key AS owner_key, date_trunc('month', x.started_on)::date AS started_month, x.visited,
+             CASE WHEN x.stage_id = x.current_stage THEN 0 ELSE x.visited END AS reached, x.closed, x.open_visits, x.open_entered
+        FROM delta x CROSS JOIN LATERAL (VALUES (coalesce(x.owner_member_id, '00000000-0000-0000-0000-000000000000'::uuid)), ('ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)) o(key)),
+    reached AS (
+      INSERT INTO deal_rollup (pipeline_id, stage_id, owner_key, started_month, deals, amount, reached)
+      SELECT pipeline_id, stage_id, owner_key, started_month, 0, 0, sum(reached) FROM keyed GROUP BY 1, 2, 3, 4 HAVING sum(reached) <> 0
+      ON CONFLICT (pipeline_id, owner_key, started_month, stage_id) DO UPDATE SET reached = deal_rollup.reached + excluded.reached)
+    INSERT INTO deal_stage_time (pipeline_id, stage_id, owner_key, started_month, deals, closed_seconds, open_visits, open_entered)
+    SELECT pipeline_id, stage_id, owner_key, started_month, sum(visited), sum(closed), sum(open_visits), sum(open_entered) FROM keyed GROUP BY 1, 2, 3, 4
+    ON CONFLICT (pipeline_id, owner_key, started_month, stage_id) DO UPDATE
+      SET deals = deal_stage_time.deals + excluded.deals, closed_seconds = deal_stage_time.closed_seconds + excluded.closed_seconds,
+          open_visits = deal_stage_time.open_visits + excluded.open_visits, open_entered = deal_stage_time.open_entered + excluded.open_entered`;
+}
+
+/** Rebuilds the time-in-stage rollup from the stage history in one statement (the same figures the triggers keep). */
+export const REBUILD_DEAL_STAGE_TIME_SQL = [
+  'TRUNCATE deal_stage_time',
+  `INSERT INTO deal_stage_time (pipeline_id, stage_id, owner_key, started_month, deals, closed_seconds, open_visits, open_entered)
+   SELECT d.pipeline_id, v.stage_id, o.key, date_trunc('month', d.started_on)::date, count(*)::int, sum(v.closed), sum(v.open_visits)::int, sum(v.open_entered)
+     FROM (SELECT h.deal_id, h.stage_id,
+                  coalesce(sum(extract(epoch FROM h.left_at) - extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NOT NULL), 0) AS closed,
+                  count(*) FILTER (WHERE h.left_at IS NULL) AS open_visits,
+                  coalesce(sum(extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NULL), 0) AS open_entered
+             FROM deal_stage_history h GROUP BY h.deal_id, h.stage_id) v
+     JOIN deal d ON d.id = v.deal_id
+     CROSS JOIN LATERAL (VALUES (coalesce(d.owner_member_id, '00000000-0000-0000-0000-000000000000'::uuid)), ('ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)) o(key)
+    GROUP BY 1, 2, 3, 4`,
+] as const;
+
+/** Every funnel rollup rebuilt from the deals and their history (after a bulk load with the triggers off). */
+export const REBUILD_FUNNEL_ROLLUPS_SQL = [...REBUILD_DEAL_ROLLUPS_SQL, ...REBUILD_DEAL_STAGE_TIME_SQL] as const;
+
+/** Deal-level narrowing: the client's category and segment, the deal's product. Null or absent: any. */
+export type DealFilter = FunnelDealFilter;
+
 export interface DealScope {
   organizationId: string;
   /** Owners to count; null: the whole organization. */
   ownerIds: string[] | null;
   from: string | null;
   to: string | null;
+  /** Deal-level filters (the base tables only; the rollups cannot answer them). */
+  deals?: DealFilter | null;
+}
+
+/**
+ * The conditions of a deal filter on deal `d`, its values appended to `params`: only the
+ * filters set, so the planner sees plain equalities (the product's index, the client's by
+ * category, region, industry or VIP).
+ */
+export function dealFilterSql(filter: DealFilter | null | undefined, params: unknown[]): string {
+  if (!filter) return '';
+  const at = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const deal: string[] = [];
+  const client: string[] = [];
+  if (filter.productId != null) deal.push(`d.product_id = ${at(filter.productId)}::uuid`);
+  if (filter.category != null) client.push(`c.category = ${at(filter.category)}::smallint`);
+  if (filter.region != null) client.push(`c.region = ${at(filter.region)}::text`);
+  if (filter.industry != null) client.push(`c.industry = ${at(filter.industry)}::text`);
+  if (filter.channel != null) client.push(`c.channel = ${at(filter.channel)}::text`);
+  if (filter.ownershipForm != null) client.push(`c.ownership_form = ${at(filter.ownershipForm)}::text`);
+  if (filter.vip != null) client.push(filter.vip ? 'c.vip' : 'NOT c.vip');
+  if (client.length) deal.push(`EXISTS (SELECT 1 FROM client c WHERE c.id = d.client_id AND c.organization_id = d.organization_id AND ${client.join(' AND ')})`);
+  return deal.map((c) => ` AND ${c}`).join('');
+}
+
+export interface FunnelStageRow {
+  id: string;
+  name: string;
+  kind: 'OPEN' | 'WON' | 'LOST';
+  probability: number;
+  count: number;
+  amount: number;
+  reached: number;
+  /** Deals with a recorded visit to the stage (stage history). */
+  stayDeals: number;
+  /** Their days in the stage, all visits, an open visit up to `asOf`. */
+  stayDays: number;
 }
 
 /** Funnel, performance, forecast and KPI figures: each one statement over indexed deal, activity and order data. */
@@ -59,42 +161,54 @@ export class AnalyticsRepository {
   }
 
   /**
-   * Per stage: deals now in it (count, amount) and deals that ever entered it (from the stage
-   * history and the current stage), for the deals started in the period.
+   * Per stage: deals now in it (count, amount), deals that ever entered it (from the stage
+   * history and the current stage), and the deals' time in it by the history (a visit not left
+   * yet counts up to `asOf`), for the deals started in the period that pass the deal filter.
    */
-  async funnelStages(pipelineId: string, scope: DealScope): Promise<{ id: string; name: string; kind: 'OPEN' | 'WON' | 'LOST'; probability: number; count: number; amount: number; reached: number }[]> {
+  async funnelStages(pipelineId: string, scope: DealScope, asOf: Date = new Date()): Promise<FunnelStageRow[]> {
+    const params: unknown[] = [scope.organizationId, pipelineId, scope.ownerIds, scope.from, scope.to, asOf];
+    // One pass over the deals' visits and current stages, grouped per deal and stage: a stage it
+    // reached (visited or in now), whether it visited it, and the time of those visits.
     return this.replica.query(
       `WITH d AS (
          SELECT d.id, d.stage_id, d.amount FROM deal d
           WHERE d.organization_id = $1 AND d.pipeline_id = $2 AND ($3::uuid[] IS NULL OR d.owner_member_id = ANY($3))
-            AND ($4::date IS NULL OR d.started_on >= $4) AND ($5::date IS NULL OR d.started_on <= $5)
+            AND ($4::date IS NULL OR d.started_on >= $4) AND ($5::date IS NULL OR d.started_on <= $5)${dealFilterSql(scope.deals, params)}
        ), cur AS (
          SELECT stage_id, count(*)::int AS n, sum(amount) AS amount FROM d GROUP BY stage_id
-       ), reached AS (
-         SELECT stage_id, count(*)::int AS n FROM (
-           SELECT h.deal_id, h.stage_id FROM deal_stage_history h JOIN d ON d.id = h.deal_id
-           UNION
-           SELECT d.id, d.stage_id FROM d) x
-          GROUP BY stage_id
+       ), pairs AS (
+         SELECT x.stage_id, count(x.spent) > 0 AS visited, sum(x.spent) AS spent
+           FROM (SELECT h.deal_id, h.stage_id, coalesce(h.left_at, $6::timestamptz) - h.entered_at AS spent FROM deal_stage_history h JOIN d ON d.id = h.deal_id
+                 UNION ALL
+                 SELECT d.id, d.stage_id, NULL FROM d) x
+          GROUP BY x.deal_id, x.stage_id
+       ), per_stage AS (
+         SELECT stage_id, count(*)::int AS reached, count(*) FILTER (WHERE visited)::int AS deals, sum(extract(epoch FROM spent)) AS seconds FROM pairs GROUP BY stage_id
        )
-       SELECT s.id, s.name, s.kind, s.probability::float8 AS probability, coalesce(cur.n, 0) AS count, coalesce(cur.amount, 0)::float8 AS amount, coalesce(reached.n, 0) AS reached
-         FROM pipeline_stage s LEFT JOIN cur ON cur.stage_id = s.id LEFT JOIN reached ON reached.stage_id = s.id
+       SELECT s.id, s.name, s.kind, s.probability::float8 AS probability, coalesce(cur.n, 0) AS count, coalesce(cur.amount, 0)::float8 AS amount, coalesce(p.reached, 0) AS reached,
+              coalesce(p.deals, 0) AS "stayDeals", round(coalesce(p.seconds, 0) / 86400, 6)::float8 AS "stayDays"
+         FROM pipeline_stage s LEFT JOIN cur ON cur.stage_id = s.id LEFT JOIN per_stage p ON p.stage_id = s.id
         WHERE s.pipeline_id = $2 ORDER BY s.position`,
-      [scope.organizationId, pipelineId, scope.ownerIds, scope.from, scope.to],
+      params,
     );
   }
 
-  /** The same figures from the trigger-kept rollups (whole months only): a few hundred rows whatever the number of deals. */
-  async funnelStagesFromRollup(pipelineId: string, scope: DealScope): Promise<{ id: string; name: string; kind: 'OPEN' | 'WON' | 'LOST'; probability: number; count: number; amount: number; reached: number }[]> {
+  /** The same figures from the trigger-kept rollups (whole months only, no deal filter): a few hundred rows whatever the number of deals. */
+  async funnelStagesFromRollup(pipelineId: string, scope: DealScope, asOf: Date = new Date()): Promise<FunnelStageRow[]> {
     return this.replica.query(
-      `SELECT s.id, s.name, s.kind, s.probability::float8 AS probability, coalesce(sum(r.deals), 0)::int AS count,
-              coalesce(sum(r.amount), 0)::float8 AS amount, coalesce(sum(r.reached), 0)::int AS reached
+      `SELECT s.id, s.name, s.kind, s.probability::float8 AS probability, coalesce(r.deals, 0)::int AS count,
+              coalesce(r.amount, 0)::float8 AS amount, coalesce(r.reached, 0)::int AS reached, coalesce(t.deals, 0)::int AS "stayDeals",
+              round(coalesce(t.closed + t.open_visits * extract(epoch FROM $5::timestamptz) - t.open_entered, 0) / 86400, 6)::float8 AS "stayDays"
          FROM pipeline_stage s
-         LEFT JOIN deal_rollup r ON r.pipeline_id = $1 AND r.stage_id = s.id AND r.owner_key = ANY($2::uuid[])
-                                AND ($3::date IS NULL OR r.started_month >= $3) AND ($4::date IS NULL OR r.started_month <= $4)
+         LEFT JOIN (SELECT stage_id, sum(deals) AS deals, sum(amount) AS amount, sum(reached) AS reached FROM deal_rollup
+                     WHERE pipeline_id = $1 AND owner_key = ANY($2::uuid[]) AND ($3::date IS NULL OR started_month >= $3) AND ($4::date IS NULL OR started_month <= $4)
+                     GROUP BY stage_id) r ON r.stage_id = s.id
+         LEFT JOIN (SELECT stage_id, sum(deals) AS deals, sum(closed_seconds) AS closed, sum(open_visits) AS open_visits, sum(open_entered) AS open_entered FROM deal_stage_time
+                     WHERE pipeline_id = $1 AND owner_key = ANY($2::uuid[]) AND ($3::date IS NULL OR started_month >= $3) AND ($4::date IS NULL OR started_month <= $4)
+                     GROUP BY stage_id) t ON t.stage_id = s.id
         WHERE s.pipeline_id = $1
-        GROUP BY s.id ORDER BY s.position`,
-      [pipelineId, scope.ownerIds ?? [ALL_OWNERS], scope.from, scope.to],
+        ORDER BY s.position`,
+      [pipelineId, scope.ownerIds ?? [ALL_OWNERS], scope.from, scope.to, asOf],
     );
   }
 
@@ -118,8 +232,22 @@ export class AnalyticsRepository {
     return row.median;
   }
 
+  /** Days from start to win of the won deals in scope, as a histogram (value → deals): what deal_win_days holds, from the deals themselves. */
+  async winDaysHistogramOfDeals(pipelineId: string, scope: DealScope): Promise<{ value: number; count: number }[]> {
+    const params: unknown[] = [scope.organizationId, pipelineId, scope.ownerIds, scope.from, scope.to];
+    return this.replica.query(
+      `SELECT d.closed_on - d.started_on AS value, count(*)::int AS count
+         FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'WON'
+        WHERE d.organization_id = $1 AND d.pipeline_id = $2 AND d.closed_on IS NOT NULL AND ($3::uuid[] IS NULL OR d.owner_member_id = ANY($3))
+          AND ($4::date IS NULL OR d.started_on >= $4) AND ($5::date IS NULL OR d.started_on <= $5)${dealFilterSql(scope.deals, params)}
+        GROUP BY 1`,
+      params,
+    );
+  }
+
   /** Won, lost and open deals per owner (all pipelines unless one is given), deals started in the period. */
   async memberPerformance(pipelineId: string | null, scope: DealScope): Promise<{ memberId: string; won: number; lost: number; open: number; wonAmount: number }[]> {
+    const params: unknown[] = [scope.organizationId, pipelineId, scope.ownerIds, scope.from, scope.to];
     return this.replica.query(
       `WITH agg AS (
          SELECT d.owner_member_id AS member_id,
@@ -128,28 +256,30 @@ export class AnalyticsRepository {
            FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id
           WHERE d.organization_id = $1 AND d.owner_member_id IS NOT NULL AND ($2::uuid IS NULL OR d.pipeline_id = $2)
             AND ($3::uuid[] IS NULL OR d.owner_member_id = ANY($3))
-            AND ($4::date IS NULL OR d.started_on >= $4) AND ($5::date IS NULL OR d.started_on <= $5)
+            AND ($4::date IS NULL OR d.started_on >= $4) AND ($5::date IS NULL OR d.started_on <= $5)${dealFilterSql(scope.deals, params)}
           GROUP BY d.owner_member_id)
        SELECT m.id AS "memberId", coalesce(agg.won, 0) AS won, coalesce(agg.lost, 0) AS lost, coalesce(agg.open, 0) AS open, coalesce(agg.won_amount, 0) AS "wonAmount"
          FROM member m LEFT JOIN agg ON agg.member_id = m.id
         WHERE m.organization_id = $1 AND (agg.member_id IS NOT NULL OR ($3::uuid[] IS NOT NULL AND m.id = ANY($3) AND m.role = 'SALES'))
         ORDER BY coalesce(agg.won_amount, 0) DESC, m.name`,
-      [scope.organizationId, pipelineId, scope.ownerIds, scope.from, scope.to],
+      params,
     );
   }
 
   /** The period's deals for the forecast, summed per owner, stage kind and probability: open ones expected to close in it, closed ones closed in it. */
   async forecastDeals(scope: DealScope & { from: string; to: string }): Promise<{ ownerId: string | null; kind: 'OPEN' | 'WON' | 'LOST'; probability: number; amount: number; count: number }[]> {
+    const params: unknown[] = [scope.organizationId, scope.ownerIds, scope.from, scope.to];
+    const deals = dealFilterSql(scope.deals, params);
     return this.replica.query(
       `SELECT x.owner_member_id AS "ownerId", s.kind, s.probability::float8 AS probability, sum(x.amount)::float8 AS amount, count(*)::int AS count
          FROM (SELECT true AS open_branch, d.owner_member_id, d.stage_id, d.amount FROM deal d
-                WHERE d.organization_id = $1 AND d.closed_on IS NULL AND d.expected_close_on BETWEEN $3 AND $4 AND ($2::uuid[] IS NULL OR d.owner_member_id = ANY($2))
+                WHERE d.organization_id = $1 AND d.closed_on IS NULL AND d.expected_close_on BETWEEN $3 AND $4 AND ($2::uuid[] IS NULL OR d.owner_member_id = ANY($2))${deals}
                UNION ALL
                SELECT false, d.owner_member_id, d.stage_id, d.amount FROM deal d
-                WHERE d.organization_id = $1 AND d.closed_on BETWEEN $3 AND $4 AND ($2::uuid[] IS NULL OR d.owner_member_id = ANY($2))) x
+                WHERE d.organization_id = $1 AND d.closed_on BETWEEN $3 AND $4 AND ($2::uuid[] IS NULL OR d.owner_member_id = ANY($2))${deals}) x
          JOIN pipeline_stage s ON s.id = x.stage_id AND (s.kind = 'OPEN') = x.open_branch
         GROUP BY x.owner_member_id, s.kind, s.probability`,
-      [scope.organizationId, scope.ownerIds, scope.from, scope.to],
+      params,
     );
   }
 
@@ -169,6 +299,41 @@ export class AnalyticsRepository {
       [sprintId],
     );
     return rows[0] ?? null;
+  }
+
+  /** The people of the organization who serve a client stage (their matrix stage role now). */
+  async membersWithStageRole(organizationId: string, stageRole: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM member WHERE organization_id = $1 AND stage_role = $2', [organizationId, stageRole]);
+    return rows.map((r) => r.id);
+  }
+
+  async productExists(organizationId: string, productId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM product WHERE organization_id = $1 AND id = $2', [organizationId, productId]);
+    return rows.length > 0;
+  }
+
+  /**
+   * The organization's products, and the distinct regions and industries of its clients: each
+   * list a walk over an index (one probe per distinct value), not a scan of the clients.
+   */
+  async filterOptions(organizationId: string): Promise<{ products: { id: string; name: string; productLine: string }[]; regions: string[]; industries: string[] }> {
+    const products: { id: string; name: string; productLine: string }[] = await this.replica.query(
+      'SELECT id, name, product_line AS "productLine" FROM product WHERE organization_id = $1 ORDER BY product_line, name LIMIT 1000',
+      [organizationId],
+    );
+    const distinct = async (column: 'region' | 'industry'): Promise<string[]> => {
+      const rows: { value: string }[] = await this.replica.query(
+        `WITH RECURSIVE v AS (
+           (SELECT ${column} AS value FROM client WHERE organization_id = $1 AND ${column} IS NOT NULL ORDER BY ${column} LIMIT 1)
+           UNION ALL
+           SELECT (SELECT c.${column} FROM client c WHERE c.organization_id = $1 AND c.${column} > v.value ORDER BY c.${column} LIMIT 1) FROM v WHERE v.value IS NOT NULL
+         )
+         SELECT value FROM v WHERE value IS NOT NULL AND value <> '' LIMIT 500`,
+        [organizationId],
+      );
+      return rows.map((r) => r.value);
+    };
+    return { products, regions: await distinct('region'), industries: await distinct('industry') };
   }
 
   async teamMemberIds(teamIds: readonly string[]): Promise<string[]> {

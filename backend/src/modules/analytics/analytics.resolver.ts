@@ -3,16 +3,21 @@ import { CurrentViewer } from '../../common/auth/decorators';
 import type { Viewer } from '../../common/auth/viewer';
 import type { RequestContext } from '../../common/context/request-context';
 import { loadMember } from './load-member';
-import { AnalyticsFilter, CascadeSignalModel, ForecastModel, FunnelModel, HandoffLeakageModel, MemberFlagsModel, MemberPerformanceModel, ScorecardModel } from './analytics.model';
+import { AnalyticsFilter, AnalyticsFilterOptionsModel, CascadeSignalModel, ForecastModel, FunnelModel, HandoffLeakageModel, MemberFlagsModel, MemberPerformanceModel, ScorecardModel } from './analytics.model';
 import { AnalyticsService } from './analytics.service';
 
 @Resolver()
 export class AnalyticsResolver {
   constructor(private readonly service: AnalyticsService) {}
 
-  @Query(() => FunnelModel, { description: 'Deals per stage now and ever, conversion, win rate, median days to win' })
+  @Query(() => FunnelModel, { description: 'Deals per stage now and ever, conversion, time in stage, win rate, days to win and sales velocity' })
   funnel(@CurrentViewer() viewer: Viewer, @Args('filter') filter: AnalyticsFilter): Promise<FunnelModel> {
     return this.service.funnel(viewer, filter);
+  }
+
+  @Query(() => AnalyticsFilterOptionsModel, { description: 'The products, regions and industries the analytics filter can pick' })
+  analyticsFilterOptions(@CurrentViewer() viewer: Viewer): Promise<AnalyticsFilterOptionsModel> {
+    return this.service.filterOptions(viewer);
   }
 
   @Query(() => [MemberPerformanceModel], { description: 'Won, lost, win rate and won amount per owner, best first' })

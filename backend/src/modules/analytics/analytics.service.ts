@@ -10,8 +10,11 @@ import {
   visibleTeamIds,
   winRate,
   cascadeSignal,
-  isWholeMonths,
+  averageDaysInStage,
+  funnelReadsRollups,
+  meanOfHistogram,
   medianOfHistogram,
+  salesVelocity,
   type ForecastCategory,
   type KpiMetric,
 } from '@salescircle/shared';
@@ -21,7 +24,7 @@ import { CircleRepository } from '../members/circle.repository';
 import { dayIn } from '../sprints/sprints.service';
 import { SprintsRepository } from '../sprints/sprints.repository';
 import type { AnalyticsFilter } from './analytics.model';
-import { AnalyticsRepository, type DealScope } from './analytics.repository';
+import { AnalyticsRepository, type DealFilter, type DealScope } from './analytics.repository';
 import { monthOf } from './period';
 
 const DAY_MS = 86_400_000;
@@ -60,7 +63,13 @@ export class AnalyticsService {
     } else {
       ownerIds = viewer.role === 'DIRECTOR' ? null : await this.analytics.teamMemberIds(teams);
     }
-    return { organizationId: viewer.organizationId, ownerIds, from: filter.from ?? null, to: filter.to ?? null };
+    // A stage role narrows the owners (to the people who serve that client stage now): still a set of owners, so the rollups answer it.
+    if (filter.stageRole) {
+      const holders = new Set(await this.analytics.membersWithStageRole(viewer.organizationId, filter.stageRole));
+      ownerIds = ownerIds === null ? [...holders] : ownerIds.filter((id) => holders.has(id));
+    }
+    if (filter.productId && !(await this.analytics.productExists(viewer.organizationId, filter.productId))) throw DomainError.notFound('The product');
+    return { organizationId: viewer.organizationId, ownerIds, from: filter.from ?? null, to: filter.to ?? null, deals: dealFilterOf(filter) };
   }
 
   private async pipelineOf(viewer: Viewer, pipelineId: string | undefined) {
@@ -72,25 +81,50 @@ export class AnalyticsService {
   async funnel(viewer: Viewer, filter: AnalyticsFilter) {
     const pipeline = await this.pipelineOf(viewer, filter.pipelineId);
     const scope = await this.scope(viewer, filter);
-    // Whole months (or no period): the trigger-kept rollups; any other period: the deals themselves. Both exact.
-    const rollup = isWholeMonths(scope.from, scope.to);
-    const stages = rollup ? await this.analytics.funnelStagesFromRollup(pipeline.id, scope) : await this.analytics.funnelStages(pipeline.id, scope);
-    const medianDaysToWin = rollup ? medianOfHistogram(await this.analytics.winDaysHistogram(pipeline.id, scope)) : await this.analytics.medianDaysToWin(pipeline.id, scope);
-    const won = stages.filter((s) => s.kind === 'WON').reduce((n, s) => n + s.count, 0);
-    const lost = stages.filter((s) => s.kind === 'LOST').reduce((n, s) => n + s.count, 0);
+    const asOf = new Date();
+    // Whole months (or no period) without a deal-level filter: the trigger-kept rollups; anything else: the deals themselves. Both exact.
+    const rollup = funnelReadsRollups(scope.from, scope.to, scope.deals ?? {});
+    const stages = rollup ? await this.analytics.funnelStagesFromRollup(pipeline.id, scope, asOf) : await this.analytics.funnelStages(pipeline.id, scope, asOf);
+    const winDays = rollup ? await this.analytics.winDaysHistogram(pipeline.id, scope) : await this.analytics.winDaysHistogramOfDeals(pipeline.id, scope);
+    const sumOf = (kind: 'OPEN' | 'WON' | 'LOST', figure: 'count' | 'amount') => stages.filter((s) => s.kind === kind).reduce((n, s) => n + s[figure], 0);
+    const won = sumOf('WON', 'count');
+    const lost = sumOf('LOST', 'count');
+    const wonAmount = sumOf('WON', 'amount');
+    const rate = winRate(won, lost);
+    const meanDaysToWin = meanOfHistogram(winDays);
+    const avgWonAmount = won ? round2(wonAmount / won) : null;
+    const avgDaysToWin = meanDaysToWin === null ? null : round2(meanDaysToWin);
     const withConversions = funnelConversions(stages);
     return {
       pipelineId: pipeline.id,
       pipelineName: pipeline.name,
-      stages: stages.map((s, i) => ({ ...s, amount: round2(s.amount), conversionToNext: withConversions[i].conversionToNext })),
+      stages: stages.map((s, i) => ({
+        id: s.id,
+        name: s.name,
+        kind: s.kind,
+        probability: s.probability,
+        count: s.count,
+        amount: round2(s.amount),
+        reached: s.reached,
+        conversionToNext: withConversions[i].conversionToNext,
+        avgDaysInStage: averageDaysInStage(s.kind, s.stayDays, s.stayDeals),
+      })),
       totalDeals: stages.reduce((n, s) => n + s.count, 0),
       won,
       lost,
-      winRate: winRate(won, lost),
-      medianDaysToWin,
-      wonAmount: round2(stages.filter((s) => s.kind === 'WON').reduce((n, s) => n + s.amount, 0)),
+      winRate: rate,
+      medianDaysToWin: medianOfHistogram(winDays),
+      wonAmount: round2(wonAmount),
       weightedPipeline: round2(stages.filter((s) => s.kind === 'OPEN').reduce((n, s) => n + s.amount * s.probability, 0)),
+      avgWonAmount,
+      avgDaysToWin,
+      salesVelocity: salesVelocity({ openDeals: sumOf('OPEN', 'count'), winRate: rate, avgWonAmount, avgDaysToWin }),
     };
+  }
+
+  /** What the filter offers: the organization's products, and the regions and industries its clients are in. */
+  async filterOptions(viewer: Viewer) {
+    return this.analytics.filterOptions(viewer.organizationId);
   }
 
   async memberPerformance(viewer: Viewer, filter: AnalyticsFilter) {
@@ -259,4 +293,18 @@ export class AnalyticsService {
       return { memberId: m.id, from: period.from, to: period.to, sprintId: period.sprintId, elapsed, lines, score: scorecardScore(lines), targetsSet: set.length > 0 };
     });
   }
+}
+
+/** The deal-level part of a filter (client category and segment, product); null when none is set. */
+function dealFilterOf(filter: AnalyticsFilter): DealFilter | null {
+  const deals: DealFilter = {
+    category: filter.category ?? null,
+    region: filter.region ?? null,
+    industry: filter.industry ?? null,
+    channel: filter.channel ?? null,
+    ownershipForm: filter.ownershipForm ?? null,
+    vip: filter.vip ?? null,
+    productId: filter.productId ?? null,
+  };
+  return Object.values(deals).some((v) => v !== null) ? deals : null;
 }

@@ -114,6 +114,13 @@ export class DemoSprintSeeder {
        SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::numeric[], $8::date[], $9::date[], $10::date[]) RETURNING id, client_id`,
       [organizationId, deals.map((d) => d.client), deals.map((d) => d.owner), deals.map(() => pipeline.id), deals.map((d) => d.stage), deals.map((d) => d.title), deals.map((d) => d.amount), deals.map((d) => d.started), deals.map((d) => d.closed), expected],
     );
+    // Each deal is for the product its client has bought most (by amount), so the funnel can be read by product.
+    await tx.query(
+      `UPDATE deal d SET product_id = (SELECT l.product_id FROM client_order o JOIN order_line l ON l.order_id = o.id
+                                        WHERE o.client_id = d.client_id GROUP BY l.product_id ORDER BY sum(l.amount) DESC, l.product_id LIMIT 1)
+        WHERE d.pipeline_id = $1`,
+      [pipeline.id],
+    );
     // Stage history: every deal passed the open stages before its current one (a lost deal dropped out somewhere on the way).
     await tx.query(
       `INSERT INTO deal_stage_history (deal_id, stage_id, entered_at, left_at)

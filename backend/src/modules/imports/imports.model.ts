@@ -1,21 +1,21 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
   IMPORT_CHANGES,
+  IMPORT_FILES,
   IMPORT_OUTCOMES,
   IMPORT_STATUSES,
-  MAVEN_CRM_FILES,
   type ImportChange,
+  type ImportFile,
   type ImportOutcome,
   type ImportStatus,
-  type MavenCrmFile,
 } from '@salescircle/shared';
 import { enumObject } from '../../common/graphql/enums';
-import type { ImportRowResult } from './imports.service';
+import type { ImportRowResult } from './import-report';
 
 export const ImportOutcomeEnum: Record<ImportOutcome, ImportOutcome> = enumObject(IMPORT_OUTCOMES);
 export const ImportChangeEnum: Record<ImportChange, ImportChange> = enumObject(IMPORT_CHANGES);
 export const ImportStatusEnum: Record<ImportStatus, ImportStatus> = enumObject(IMPORT_STATUSES);
-export const ImportFileEnum: Record<MavenCrmFile, MavenCrmFile> = enumObject(MAVEN_CRM_FILES);
+export const ImportFileEnum: Record<ImportFile, ImportFile> = enumObject(IMPORT_FILES);
 
 registerEnumType(ImportOutcomeEnum, {
   name: 'ImportOutcome',
@@ -23,12 +23,12 @@ registerEnumType(ImportOutcomeEnum, {
 });
 registerEnumType(ImportChangeEnum, { name: 'ImportChange', description: "What a row did to its record" });
 registerEnumType(ImportStatusEnum, { name: 'ImportStatus', description: 'APPLIED written; DRY_RUN nothing written; FAILED a row was rejected, nothing written' });
-registerEnumType(ImportFileEnum, { name: 'ImportFile', description: 'A file of the maven-crm export' });
+registerEnumType(ImportFileEnum, { name: 'ImportFile', description: 'A file of an import: one of the maven-crm export, or the CSV file of clients, deals or activities' });
 
 @ObjectType('ImportFileCounts', { description: 'Outcomes of one file; they add up to its rows' })
 export class ImportFileCountsModel {
   @Field(() => ImportFileEnum)
-  file: MavenCrmFile;
+  file: ImportFile;
 
   @Field()
   fileName: string;
@@ -82,7 +82,7 @@ export class ImportNoteModel {
 @ObjectType('ImportRow', { description: 'The outcome of one input row' })
 export class ImportRowModel {
   @Field(() => ImportFileEnum)
-  file: MavenCrmFile;
+  file: ImportFile;
 
   @Field(() => Int, { description: 'Line of the file where the row starts (the header is line 1)' })
   line: number;
@@ -111,8 +111,8 @@ export class ImportReportModel {
   @Field(() => ID, { nullable: true, description: 'The pipeline the deals are in (null when a dry run would create it)' })
   pipelineId: string | null;
 
-  @Field()
-  pipelineName: string;
+  @Field(() => String, { nullable: true, description: 'null for an import without deals' })
+  pipelineName: string | null;
 
   @Field(() => Int)
   durationMs: number;

@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { ImportOutcome, MavenCrmFile } from '@salescircle/shared';
+import type { ImportFile, ImportOutcome } from '@salescircle/shared';
 import { CurrentViewer } from '../../common/auth/decorators';
 import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
@@ -31,7 +31,7 @@ export class ImportsResolver {
   rows(
     @Parent() report: ImportReportModel,
     @Args('outcome', { type: () => ImportOutcomeEnum, nullable: true }) outcome?: ImportOutcome,
-    @Args('file', { type: () => ImportFileEnum, nullable: true }) file?: MavenCrmFile,
+    @Args('file', { type: () => ImportFileEnum, nullable: true }) file?: ImportFile,
     @Args('offset', { type: () => Int, nullable: true }) offset?: number,
     @Args('limit', { type: () => Int, nullable: true, description: `1..${ROWS_PAGE_LIMIT}, default ${ROWS_PAGE_LIMIT}` }) limit?: number,
   ): ImportRowModel[] {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { MAVEN_CRM_FILE_NAMES, MAVEN_CRM_FILES, type ImportChange, type ImportOutcome, type ImportStatus, type MavenCrmFile } from '@salescircle/shared';
+import { MAVEN_CRM_FILE_NAMES, MAVEN_CRM_FILES, type ImportChange, type ImportStatus } from '@salescircle/shared';
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { ChangeLogRepository } from '../audit/change-log.repository';
 import { PipelinesRepository, type PipelineRow } from '../pipelines/pipelines.repository';
-import { ImportsRepository, type DealWrite, type ExistingProduct, type StageVisitRow } from './imports.repository';
+import { summarizeRows, type ImportFileCounts, type ImportRowResult } from './import-report';
+import { ImportsRepository, type DealWrite, type ExistingProduct, type ImportRunKind, type StageVisitRow } from './imports.repository';
 import { ImportReason } from './imports.errors';
 import { ImportFileError, MAVEN_STAGES, MAVEN_TEXT_KEYS, planMavenImport, type MavenCrmTexts, type MavenPlan, type PlanNote, type RowReport } from './maven-crm.mapping';
 
@@ -30,27 +31,7 @@ export interface ImportOptions {
   today?: string;
 }
 
-export interface ImportRowResult {
-  file: MavenCrmFile;
-  line: number;
-  externalId: string | null;
-  outcome: ImportOutcome;
-  /** What the row did to its record; null when rejected. */
-  change: ImportChange | null;
-  /** Why rejected, what was reconciled, and notes; empty when there is nothing to say. */
-  message: string;
-}
-
-export interface ImportFileCounts {
-  file: MavenCrmFile;
-  fileName: string;
-  rows: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  reconciled: number;
-  rejected: number;
-}
+export type { ImportFileCounts, ImportRowResult } from './import-report';
 
 /** Records the files imply rather than list row by row (managers, offices, the pipeline's stages). */
 export interface ImportDerivedCounts {
@@ -65,7 +46,8 @@ export interface ImportResult {
   status: ImportStatus;
   organizationId: string;
   pipelineId: string | null;
-  pipelineName: string;
+  /** The pipeline the deals went into; null for an import without deals. */
+  pipelineName: string | null;
   source: string;
   durationMs: number;
   files: ImportFileCounts[];
@@ -75,9 +57,24 @@ export interface ImportResult {
   rows: ImportRowResult[];
 }
 
+/** What a run's writer returns: the report, before the run is kept. */
+export type WrittenImport = Omit<ImportResult, 'durationMs' | 'runId' | 'status'>;
+
+/** How one run is kept: its import_run kind and the change-log action. */
+export interface ImportRun {
+  kind: ImportRunKind;
+  action: string;
+  source: string;
+  dryRun: boolean;
+  started: Date;
+}
+
 /** Thrown inside the transaction to roll a dry or failed run back with its report. */
 class Rollback extends Error {
-  constructor(readonly result: Omit<ImportResult, 'durationMs' | 'runId' | 'status'>) {
+  constructor(
+    readonly result: WrittenImport,
+    readonly status: 'DRY_RUN' | 'FAILED',
+  ) {
     super('rollback');
   }
 }
@@ -136,15 +133,30 @@ export class ImportsService {
       if (error instanceof ImportFileError) throw DomainError.badInput(MAVEN_TEXT_KEYS[error.file], error.message, ImportReason.BAD_FILE);
       throw error;
     }
-    const failed = MAVEN_CRM_FILES.some((f) => plan.rows[f].some((r) => r.rejected !== null));
-    const status: ImportStatus = failed ? 'FAILED' : options.dryRun ? 'DRY_RUN' : 'APPLIED';
+    return this.runAtomically(
+      actor,
+      { kind: 'MAVEN_CRM', action: 'IMPORT_MAVEN_CRM', source: options.source, dryRun: options.dryRun ?? false, started },
+      (tx) => this.write(tx, actor, plan, pipelineName, options.source),
+    );
+  }
+
+  /**
+   * Runs a writer in one transaction, all or nothing: kept with its run and a change-log
+   * entry when applied; rolled back for a dry run, and when a row of its report was
+   * rejected (then the run is kept as FAILED with its report, and nothing else is written);
+   * any database error rolls everything back too. Every import (the maven-crm export, a
+   * CSV file) goes through here.
+   */
+  async runAtomically(actor: ImportActor, run: ImportRun, write: (tx: EntityManager) => Promise<WrittenImport>): Promise<ImportResult> {
+    let status: ImportStatus = 'APPLIED';
     let runId: string | null = null;
-    let result: Omit<ImportResult, 'durationMs' | 'runId' | 'status'>;
+    let result: WrittenImport;
     try {
       result = await this.tx.run(async (tx) => {
-        const written = await this.write(tx, actor, plan, pipelineName, options.source);
-        if (status !== 'APPLIED') throw new Rollback(written);
-        runId = await this.imports.insertRun(tx, this.runRecord(actor, written, 'APPLIED', options.source, started));
+        const written = await write(tx);
+        if (written.rows.some((r) => r.outcome === 'REJECTED')) throw new Rollback(written, 'FAILED');
+        if (run.dryRun) throw new Rollback(written, 'DRY_RUN');
+        runId = await this.imports.insertRun(tx, this.runRecord(actor, run.kind, written, 'APPLIED', run.source, run.started));
         await this.changeLog.record(tx, [
           {
             organizationId: actor.organizationId,
@@ -152,27 +164,30 @@ export class ImportsService {
             entity: 'import_run',
             entityId: runId,
             memberId: null,
-            action: 'IMPORT_MAVEN_CRM',
-            after: { source: options.source, pipeline: pipelineName, files: written.files, derived: written.derived },
+            action: run.action,
+            after: { source: run.source, pipeline: written.pipelineName, files: written.files, derived: written.derived },
           },
         ]);
         return written;
       });
     } catch (error) {
       if (!(error instanceof Rollback)) throw error;
+      status = error.status;
       // what the rolled-back transaction created does not exist
-      result = { ...error.result, pipelineId: (await this.pipelines.pipelineByName(this.tx.manager, actor.organizationId, pipelineName))?.id ?? null };
+      const pipelineId = error.result.pipelineName === null ? null : ((await this.pipelines.pipelineByName(this.tx.manager, actor.organizationId, error.result.pipelineName))?.id ?? null);
+      result = { ...error.result, pipelineId };
       if (status === 'FAILED') {
-        runId = await this.imports.insertRun(undefined, this.runRecord(actor, result, 'FAILED', options.source, started));
+        runId = await this.imports.insertRun(undefined, this.runRecord(actor, run.kind, result, 'FAILED', run.source, run.started));
       }
     }
-    return { ...result, runId, status, durationMs: Date.now() - started.getTime() };
+    return { ...result, runId, status, durationMs: Date.now() - run.started.getTime() };
   }
 
-  private runRecord(actor: ImportActor, result: Omit<ImportResult, 'durationMs' | 'runId' | 'status'>, status: 'APPLIED' | 'FAILED', source: string, started: Date) {
+  private runRecord(actor: ImportActor, kind: ImportRunKind, result: WrittenImport, status: 'APPLIED' | 'FAILED', source: string, started: Date) {
     const kept = result.rows.filter((r) => r.message !== '' || r.outcome === 'REJECTED' || r.outcome === 'RECONCILED').slice(0, KEPT_ROWS_LIMIT);
     return {
       organizationId: actor.organizationId,
+      kind,
       source,
       pipelineId: result.pipelineId,
       status,
@@ -185,7 +200,7 @@ export class ImportsService {
   }
 
   /** Compares the plan with what earlier runs wrote and writes the difference; returns the report. */
-  private async write(tx: EntityManager, actor: ImportActor, plan: MavenPlan, pipelineName: string, source: string): Promise<Omit<ImportResult, 'durationMs' | 'runId' | 'status'>> {
+  private async write(tx: EntityManager, actor: ImportActor, plan: MavenPlan, pipelineName: string, source: string): Promise<WrittenImport> {
     const org = actor.organizationId;
     await this.imports.lockOrganization(tx, org);
     const changes: Changes = new Map();
@@ -340,7 +355,7 @@ export class ImportsService {
         found.annualPotential !== want.annualPotential ||
         found.currency !== want.currency ||
         found.parentClientId !== want.parentClientId;
-      if (changed) clientUpdates.push(want);
+      if (changed) clientUpdates.push({ ...found, ...want });
       changes.set(c.row, changed ? 'UPDATED' : 'UNCHANGED');
     }
     await this.imports.updateClients(tx, clientUpdates);
@@ -372,6 +387,8 @@ export class ImportsService {
         productId: productId.get(d.productExternalId)!,
         startedOn: d.startedOn,
         closedOn: d.closedOn,
+        expectedCloseOn: null,
+        lostReason: null,
       };
       const wantVisits = d.history.map((h) => ({ dealId: '', stageId: stageId.get(h.stage)!, enteredAt: at(h.enteredOn), leftAt: h.leftOn ? at(h.leftOn) : null }));
       const found = existingDeals.get(d.externalId);
@@ -434,25 +451,13 @@ export class ImportsService {
     pipeline: PipelineRow,
     source: string,
     derivedCounts: ImportDerivedCounts[],
-  ): Omit<ImportResult, 'durationMs' | 'runId' | 'status'> {
+  ): WrittenImport {
     const rows: ImportRowResult[] = [];
     const files: ImportFileCounts[] = [];
     for (const file of MAVEN_CRM_FILES) {
-      const counts: ImportFileCounts = { file, fileName: MAVEN_CRM_FILE_NAMES[file], rows: 0, imported: 0, updated: 0, unchanged: 0, reconciled: 0, rejected: 0 };
-      for (const r of plan.rows[file]) {
-        const change = r.rejected ? null : (changes.get(r) ?? null);
-        if (!r.rejected && change === null) throw new Error(`import: row ${file}:${r.line} got no outcome`);
-        const outcome: ImportOutcome = r.rejected ? 'REJECTED' : r.reconciled.length > 0 ? 'RECONCILED' : change!;
-        counts.rows++;
-        if (outcome === 'IMPORTED') counts.imported++;
-        else if (outcome === 'UPDATED') counts.updated++;
-        else if (outcome === 'UNCHANGED') counts.unchanged++;
-        else if (outcome === 'RECONCILED') counts.reconciled++;
-        else counts.rejected++;
-        const message = [r.rejected, ...r.reconciled.map((x) => `reconciled ${x}`), ...r.notes].filter(Boolean).join('; ');
-        rows.push({ file, line: r.line, externalId: r.externalId, outcome, change, message });
-      }
-      files.push(counts);
+      const summary = summarizeRows(file, MAVEN_CRM_FILE_NAMES[file], plan.rows[file], changes);
+      files.push(summary.counts);
+      rows.push(...summary.rows);
     }
     return {
       organizationId,

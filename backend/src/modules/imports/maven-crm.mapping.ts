@@ -1,6 +1,9 @@
 import { MAVEN_CRM_COLUMNS, MAVEN_CRM_FILE_NAMES, NameMatcher, type DealStageKind, type MavenCrmFile } from '@salescircle/shared';
 import { CsvError, parseCsv, recordObject, type CsvRecord } from './csv';
+import { countNote as count, newRow, reject, type PlanNote, type RowReport } from './import-report';
 import { KNOWN_COUNTRIES, KNOWN_INDUSTRIES } from './vocabulary';
+
+export type { PlanNote, RowReport } from './import-report';
 
 /**
  * The built-in mapping of the maven-crm sample (../shared/datasets/maven-crm): a pure
@@ -51,19 +54,6 @@ export class ImportFileError extends Error {
   ) {
     super(`${MAVEN_CRM_FILE_NAMES[file]}: ${message}`);
   }
-}
-
-export interface RowReport {
-  file: MavenCrmFile;
-  line: number;
-  /** The namespaced external id of the row's record (null when the row has none). */
-  externalId: string | null;
-  /** Why the row cannot be imported; any rejection rolls back the whole run. */
-  rejected: string | null;
-  /** Values matched to known ones: "product GTXPro → GTX Pro". */
-  reconciled: string[];
-  /** Facts worth knowing that changed nothing the row said: "open deal without an account". */
-  notes: string[];
 }
 
 export interface PlannedMember {
@@ -123,12 +113,6 @@ export interface PlannedDeal {
   row: RowReport;
 }
 
-export interface PlanNote {
-  code: string;
-  message: string;
-  count: number;
-}
-
 export interface MavenPlan {
   members: PlannedMember[];
   teams: PlannedTeam[];
@@ -180,14 +164,6 @@ function readTable(file: MavenCrmFile, text: string): Table {
   return { file, header, records: parsed.records, ignored: parsed.header.filter((h) => !expected.includes(h.toLowerCase())) };
 }
 
-function newRow(file: MavenCrmFile, line: number): RowReport {
-  return { file, line, externalId: null, rejected: null, reconciled: [], notes: [] };
-}
-
-function reject(row: RowReport, reason: string): void {
-  row.rejected = row.rejected ? `${row.rejected}; ${reason}` : reason;
-}
-
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A real calendar day as YYYY-MM-DD, or null. */
@@ -205,12 +181,6 @@ export function parseAmount(value: string, scale = 1): string | null {
   if (!Number.isSafeInteger(cents * scale)) return null;
   const total = cents * scale;
   return `${Math.floor(total / 100)}.${String(total % 100).padStart(2, '0')}`;
-}
-
-function count(notes: Map<string, PlanNote>, code: string, message: string, n = 1): void {
-  const note = notes.get(code);
-  if (note) note.count += n;
-  else notes.set(code, { code, message, count: n });
 }
 
 /** Reads and maps the four files. Throws ImportFileError for an unreadable file; row problems are reported per row. */

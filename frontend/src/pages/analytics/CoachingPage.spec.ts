@@ -50,6 +50,23 @@ describe('CoachingPage', () => {
     expect(root.get('[data-testid="coaching-action-done"]').attributes('disabled')).toBeDefined();
   });
 
+  it('writes the dates of the form the way the app language does (not the browser)', async () => {
+    const { root, fake } = await mountCoaching({ ...USERS.COACH, locale: 'ru' }, '/coaching/m-rep1', {}, 'ru');
+    const heldOn = root.get('[data-testid="coaching-form-held-on"]');
+    expect((heldOn.element as HTMLInputElement).value).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    expect(heldOn.attributes('lang')).toBe('ru');
+    expect(heldOn.attributes('placeholder')).toBe('ДД.ММ.ГГГГ');
+    await heldOn.setValue('05.12.2026');
+    await root.get('[data-testid="coaching-form-add-action"]').trigger('click');
+    await root.get('[data-testid="coaching-form-action-title-0"]').setValue('Позвонить пяти дилерам');
+    await root.get('[data-testid="coaching-form-action-due-0"]').setValue('20.12.2026');
+    expect((root.get('[data-testid="coaching-form-action-due-0"]').element as HTMLInputElement).value).toBe('20.12.2026');
+    await root.get('[data-testid="coaching-form"]').trigger('submit');
+    await flushPromises();
+    const input = fake.requests.find((r) => r.body.operationName === 'RecordCoachingSession')?.body.variables.input;
+    expect(input).toMatchObject({ heldOn: '2026-12-05', actions: [{ title: 'Позвонить пяти дилерам', dueOn: '2026-12-20' }] });
+  });
+
   it('ticks an action item and makes another a sprint process of the team', async () => {
     const { root, fake } = await mountCoaching(USERS.COACH);
     await root.get('[data-testid="coaching-action-done"]').setValue(true);
