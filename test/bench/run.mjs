@@ -1,27 +1,9 @@
 // npm run bench: starts the built server on a fresh embedded PostgreSQL (or DATABASE_URL)
 // and measures GraphQL request latency on loopback. Bounded in count and time.
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const root = resolve(import.meta.dirname, '..', '..');
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
+import { join } from 'node:path';
+import { percentile, startServer } from './support.mjs';
 
 async function measure(name, url, body, token, { requests = 3000, concurrency = 8, maxSeconds = 30 } = {}) {
   const latencies = [];
@@ -59,22 +41,10 @@ async function measure(name, url, body, token, { requests = 3000, concurrency = 
 async function main() {
   const dataRoot = mkdtempSync(join(tmpdir(), 'sc-bench-'));
   chmodSync(dataRoot, 0o755);
-  const port = await freePort();
-  const env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), DATA_DIR: join(dataRoot, 'data') };
-  if (!process.env.DATABASE_URL) env.SEED_DEMO = 'true';
-  const server = spawn(process.execPath, [join(root, 'backend/dist/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const url = `http://127.0.0.1:${port}`;
+  // the server's own embedded PostgreSQL in DATA_DIR (the default start), unless DATABASE_URL is set
+  const server = await startServer({ DATA_DIR: join(dataRoot, 'data'), ...(process.env.DATABASE_URL ? {} : { SEED_DEMO: 'true' }) });
+  const { url } = server;
   try {
-    const started = Date.now();
-    for (;;) {
-      try {
-        if ((await fetch(`${url}/healthz`)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      if (Date.now() - started > 60_000) throw new Error('server did not become healthy');
-      await new Promise((r) => setTimeout(r, 100));
-    }
     const login = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -93,8 +63,7 @@ async function main() {
     );
     console.table(rows);
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.on('exit', r));
+    await server.stop();
     rmSync(dataRoot, { recursive: true, force: true });
   }
 }

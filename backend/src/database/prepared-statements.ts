@@ -22,10 +22,12 @@ function nameOf(text: string): string {
  * five runs PostgreSQL may keep a generic plan), where an unnamed statement is planned on every
  * call; for the board's progress statement that planning alone cost about 1 ms. Not for
  * statements inside a transaction (use the transaction's manager) and not for text built per call
- * (every distinct text holds a plan on every connection).
+ * (every distinct text holds a plan on every connection). With `replica`, on the read replica's
+ * pool when one is configured (see ReadReplica for what may read there).
  */
-export async function queryPrepared<T>(dataSource: DataSource, text: string, values: unknown[]): Promise<T[]> {
-  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+export async function queryPrepared<T>(dataSource: DataSource, text: string, values: unknown[], { replica = false }: { replica?: boolean } = {}): Promise<T[]> {
+  const driver = dataSource.driver as PostgresDriver;
+  const pool = (replica && driver.slaves.length > 0 ? driver.slaves[0] : driver.master) as Pool;
   sqlCounter.increment();
   const result = await pool.query({ name: nameOf(text), text, values });
   return result.rows as T[];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { queryPrepared } from './prepared-statements';
 
 /**
  * Read-only queries that may run on the replica (DATABASE_READ_URL) when one is configured,
@@ -15,6 +16,11 @@ export class ReadReplica {
   /** True when a separate replica pool exists. */
   get configured(): boolean {
     return this.dataSource.driver.options.type === 'postgres' && (this.dataSource.driver as PostgresDriver).slaves.length > 0;
+  }
+
+  /** A statement of the hot read path, prepared on the replica's connections (see queryPrepared). */
+  prepared<T>(sql: string, parameters: unknown[]): Promise<T[]> {
+    return queryPrepared<T>(this.dataSource, sql, parameters, { replica: true });
   }
 
   async query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T> {

@@ -44,7 +44,8 @@ export class AuthGuard implements CanActivate {
     const ctx = gql.getContext<RequestContext>();
     const authorization = ctx.req.headers.authorization;
     // A query changes no team: the viewer's scope is read with the viewer, in the same statement.
-    ctx.viewer ??= await this.auth.authenticate(authorization, { withScope: info.operation.operation === 'query' });
+    ctx.viewerCheck ??= ctx.viewer ? Promise.resolve(ctx.viewer) : this.auth.authenticate(authorization, { withScope: info.operation.operation === 'query' });
+    ctx.viewer = await ctx.viewerCheck;
     if (!ctx.viewer) {
       throw DomainError.unauthenticated(
         authorization ? 'Your session has ended (expired or signed out). Please sign in again.' : 'Please sign in.',

@@ -14,4 +14,6 @@ export interface Viewer {
    * mutations and subscriptions, which read the scope when they need it.
    */
   scope?: ViewerScope;
+  /** The organization's time zone, read with the viewer for a GraphQL query (like `scope`). */
+  timezone?: string;
 }

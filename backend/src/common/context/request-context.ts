@@ -7,6 +7,8 @@ export interface RequestContext {
   req: Request;
   res: Response;
   viewer: Viewer | null;
+  /** The sign-in check of this request, started by the first guarded field (sibling fields resolve at once and share it). */
+  viewerCheck?: Promise<Viewer | null>;
   loaders: Loaders;
 }
 

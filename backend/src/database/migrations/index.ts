@@ -6,8 +6,21 @@ import { ClientAggregates1763900000004 } from './1763900000004-client-aggregates
 import { Sprints1763900000005 } from './1763900000005-sprints';
 import { Performance1763900000007 } from './1763900000007-performance';
 import { Imports1763900000006 } from './1763900000006-imports';
+import { MemberKpiDay1763900000008 } from './1763900000008-member-kpi-day';
+import { CsvImport1763900000009 } from './1763900000009-csv-import';
+import { FunnelTransparency1763900000010 } from './1763900000010-funnel-transparency';
 
 /** Every migration, in order. Listed explicitly: nothing is picked up by a file glob. */
-export const MIGRATIONS = [Foundation1763900000000, Circle1763900000001, ClientBase1763900000002, ClientCover1763900000003, ClientAggregates1763900000004, Sprints1763900000005, Imports1763900000006, Performance1763900000007];
-import { CsvImport1763900000009 } from './1763900000009-csv-import'; MIGRATIONS.push(CsvImport1763900000009); // TypeORM runs them in timestamp order
-import { FunnelTransparency1763900000010 } from './1763900000010-funnel-transparency'; MIGRATIONS.push(FunnelTransparency1763900000010); // TypeORM runs them in timestamp order
+export const MIGRATIONS = [
+  Foundation1763900000000,
+  Circle1763900000001,
+  ClientBase1763900000002,
+  ClientCover1763900000003,
+  ClientAggregates1763900000004,
+  Sprints1763900000005,
+  Imports1763900000006,
+  Performance1763900000007,
+  MemberKpiDay1763900000008,
+  CsvImport1763900000009,
+  FunnelTransparency1763900000010,
+];

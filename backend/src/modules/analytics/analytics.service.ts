@@ -21,7 +21,7 @@ import {
 import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
 import { CircleRepository } from '../members/circle.repository';
-import { dayIn } from '../sprints/sprints.service';
+import { dayIn } from '../../common/time/day-in';
 import { SprintsRepository } from '../sprints/sprints.repository';
 import type { AnalyticsFilter } from './analytics.model';
 import { AnalyticsRepository, type DealFilter, type DealScope } from './analytics.repository';
@@ -134,7 +134,7 @@ export class AnalyticsService {
   }
 
   async forecast(viewer: Viewer, filter: AnalyticsFilter) {
-    const timezone = await this.sprints.timezoneOf(viewer.organizationId);
+    const timezone = await this.sprints.timezoneFor(viewer);
     const today = dayIn(timezone);
     const from = filter.from ?? monthOf(today).from;
     const to = filter.to ?? monthOf(today).to;
@@ -179,7 +179,7 @@ export class AnalyticsService {
   async scorecard(viewer: Viewer, memberId: string, sprintId: string | null) {
     await this.scope(viewer, { memberId });
     const [member] = await this.circle.findMembers([memberId]);
-    const timezone = await this.sprints.timezoneOf(viewer.organizationId);
+    const timezone = await this.sprints.timezoneFor(viewer);
     const today = dayIn(timezone);
     let period: { from: string; to: string; sprintId: string | null };
     if (sprintId) {
@@ -190,7 +190,7 @@ export class AnalyticsService {
       const active = await this.analytics.activeSprintOfMember(memberId);
       period = active ? { from: active.startsOn, to: active.endsOn, sprintId: active.id } : this.month(today);
     }
-    const [card] = await this.cardsFor(viewer.organizationId, [{ id: member.id, role: member.role, stageRole: member.stageRole }], period, timezone, today);
+    const [card] = await this.cardsFor([{ id: member.id, role: member.role, stageRole: member.stageRole }], period, today);
     return card;
   }
 
@@ -234,7 +234,7 @@ export class AnalyticsService {
    */
   async kpiProgress(viewer: Viewer, filter: AnalyticsFilter) {
     const scope = await this.scope(viewer, filter);
-    const timezone = await this.sprints.timezoneOf(viewer.organizationId);
+    const timezone = await this.sprints.timezoneFor(viewer);
     const today = dayIn(timezone);
     let period: { from: string; to: string; sprintId: string | null };
     const running = filter.teamId ? await this.sprints.activeSprint(filter.teamId) : null;
@@ -242,7 +242,7 @@ export class AnalyticsService {
     else if (running) period = { from: running.startsOn, to: running.endsOn, sprintId: running.id };
     else period = this.month(today);
     const members = await this.analytics.membersForKpi(viewer.organizationId, scope.ownerIds);
-    return (await this.cardsFor(viewer.organizationId, members, period, timezone, today)).filter((c) => c.lines.length > 0);
+    return (await this.cardsFor(members, period, today)).filter((c) => c.lines.length > 0);
   }
 
   /** Scorecards of the given people, each over their own default period (their running sprint, else this month), batched per period. */
@@ -256,7 +256,7 @@ export class AnalyticsService {
     }
     const members = await this.analytics.membersForKpi(viewer.organizationId, ids);
     if (members.length !== ids.length) throw DomainError.notFound('A member');
-    const timezone = await this.sprints.timezoneOf(viewer.organizationId);
+    const timezone = await this.sprints.timezoneFor(viewer);
     const today = dayIn(timezone);
     const sprints = await this.analytics.activeSprintsOfMembers(ids);
     const groups = new Map<string, { period: { from: string; to: string; sprintId: string | null }; members: typeof members }>();
@@ -269,7 +269,7 @@ export class AnalyticsService {
       groups.set(key, group);
     }
     const cards = [];
-    for (const g of groups.values()) cards.push(...(await this.cardsFor(viewer.organizationId, g.members, g.period, timezone, today)));
+    for (const g of groups.values()) cards.push(...(await this.cardsFor(g.members, g.period, today)));
     const order = new Map(ids.map((id, i) => [id, i]));
     return cards.sort((a, b) => order.get(a.memberId)! - order.get(b.memberId)!);
   }
@@ -278,9 +278,9 @@ export class AnalyticsService {
     return { ...monthOf(today), sprintId: null };
   }
 
-  private async cardsFor(organizationId: string, members: { id: string; role: string; stageRole: string | null }[], period: { from: string; to: string; sprintId: string | null }, timezone: string, today: string) {
+  private async cardsFor(members: { id: string; role: string; stageRole: string | null }[], period: { from: string; to: string; sprintId: string | null }, today: string) {
     const ids = members.map((m) => m.id);
-    const [metrics, targets] = [await this.analytics.metricsForMembers(organizationId, ids, period.from, period.to, timezone), await this.analytics.targetsForMembers(ids, period.from, period.to)];
+    const [metrics, targets] = await Promise.all([this.analytics.metricsForMembers(ids, period.from, period.to), this.analytics.targetsForMembers(ids, period.from, period.to)]);
     const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY_MS + 1;
     const elapsedDays = Math.min(days, Math.max(0, (Date.parse(today) - Date.parse(period.from)) / DAY_MS + 1));
     const elapsed = Math.round((elapsedDays / days) * 10_000) / 10_000;

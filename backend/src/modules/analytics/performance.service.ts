@@ -14,7 +14,8 @@ import { DomainError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { CircleRepository } from '../members/circle.repository';
 import { OrganizationRepository } from '../organization/organization.repository';
-import { dayIn, SprintsService } from '../sprints/sprints.service';
+import { dayIn } from '../../common/time/day-in';
+import { SprintsService } from '../sprints/sprints.service';
 import { SprintsRepository } from '../sprints/sprints.repository';
 import { AnalyticsRepository } from './analytics.repository';
 import { AnalyticsService } from './analytics.service';
@@ -110,7 +111,7 @@ export class PerformanceService {
   }
 
   async submissions(viewer: Viewer, filter: { teamId?: string; memberId?: string; from?: string; to?: string }) {
-    const tz = await this.sprintsRepo.timezoneOf(viewer.organizationId);
+    const tz = await this.sprintsRepo.timezoneFor(viewer);
     const period = filter.from && filter.to ? { from: filter.from, to: filter.to } : monthOf(dayIn(tz));
     const scope = await this.analytics.scope(viewer, { teamId: filter.teamId, memberId: filter.memberId });
     return this.performance.submissions(viewer.organizationId, scope.ownerIds, period.from, period.to);
@@ -130,7 +131,7 @@ export class PerformanceService {
   async accuracy(viewer: Viewer, filter: { teamId?: string; memberId?: string }, daysBefore: number) {
     if (!Number.isInteger(daysBefore) || daysBefore < 0 || daysBefore > 90) throw DomainError.badInput('daysBefore', 'daysBefore is 0 to 90.');
     const scope = await this.analytics.scope(viewer, filter);
-    const today = dayIn(await this.sprintsRepo.timezoneOf(viewer.organizationId));
+    const today = dayIn(await this.sprintsRepo.timezoneFor(viewer));
     const rows = await this.performance.accuracyRows(viewer.organizationId, scope.ownerIds, daysBefore, today);
     return rows.map((r) => ({ ...r, accuracy: r.members === 0 ? null : forecastAccuracy(r.forecast, r.actual) }));
   }

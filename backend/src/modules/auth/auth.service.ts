@@ -80,9 +80,10 @@ export class AuthService {
     if (!record || !record.user.active || record.user.tokenVersion !== claims.ver || record.user.organizationId !== claims.org) {
       return null;
     }
-    const { user, memberId, teams } = record;
+    const { user, memberId, teams, timezone } = record;
     const viewer: Viewer = { userId: user.id, organizationId: user.organizationId, role: user.role, memberId, locale: user.locale };
     if (withScope) {
+      viewer.timezone = timezone;
       viewer.scope = {
         role: user.role,
         memberId,

@@ -471,6 +471,11 @@ export class SprintsRepository {
     return rows[0]?.id ?? null;
   }
 
+  /** The viewer's organization's time zone: read with the viewer for a query, else here. */
+  async timezoneFor(viewer: { organizationId: string; timezone?: string }): Promise<string> {
+    return viewer.timezone ?? this.timezoneFor(viewer);
+  }
+
   async timezoneOf(organizationId: string): Promise<string> {
     const [row]: { timezone: string }[] = await this.db().query('SELECT timezone FROM organization WHERE id = $1', [organizationId]);
     return row?.timezone ?? 'Europe/Moscow';

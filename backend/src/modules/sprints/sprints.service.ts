@@ -1,3 +1,4 @@
+import { dayIn } from '../../common/time/day-in';
 import { Injectable } from '@nestjs/common';
 import {
   approvalForNewProcess,
@@ -43,10 +44,6 @@ export interface VelocityRow {
 }
 
 const DAY_MS = 86_400_000;
-
-export function dayIn(timezone: string, at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
@@ -189,7 +186,7 @@ export class SprintsService {
   async velocity(viewer: Viewer, teamId: string, last: number): Promise<VelocityRow[]> {
     await this.seeTeam(viewer, teamId);
     if (!Number.isInteger(last) || last < 1 || last > 20) throw DomainError.badInput('last', 'last must be 1 to 20 sprints.');
-    const timezone = await this.sprints.timezoneOf(viewer.organizationId);
+    const timezone = await this.sprints.timezoneFor(viewer);
     const closed = await this.sprints.closedSprints(teamId, last);
     const result: VelocityRow[] = [];
     for (const sprint of closed) {

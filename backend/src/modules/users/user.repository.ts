@@ -7,18 +7,21 @@ import { UserEntity } from './user.entity';
 export interface AuthRecord {
   user: UserEntity;
   memberId: string | null;
+  /** The organization's time zone (its calendar days). */
+  timezone: string;
   /** The member's teams by relation, when asked for (null without a member). */
   teams: { directed: string[]; led: string[]; coached: string[]; memberOf: string[] } | null;
 }
 
 /**
- * Runs on every authenticated request: the user, their member id and, when $2, the teams the
- * member directs, leads, coaches or belongs to (the same arrays CircleRepository.scopeOf reads).
+ * Runs on every authenticated request: the user, their member id, the organization's time zone
+ * and, when $2, the teams the member directs, leads, coaches or belongs to (the same arrays
+ * CircleRepository.scopeOf reads).
  */
 const AUTH_SQL = `
 SELECT u.id, u.organization_id, u.role, u.locale, u.token_version, u.active, m.id AS member_id,
-       s.directed, s.led, s.coached, s.member_of
-  FROM app_user u LEFT JOIN member m ON m.user_id = u.id
+       s.directed, s.led, s.coached, s.member_of, o.timezone
+  FROM app_user u JOIN organization o ON o.id = u.organization_id LEFT JOIN member m ON m.user_id = u.id
   LEFT JOIN LATERAL (
     SELECT coalesce(array_agg(t.id) FILTER (WHERE t.director_id = m.id), '{}') AS directed,
            coalesce(array_agg(t.id) FILTER (WHERE t.lead_id = m.id), '{}') AS led,
@@ -45,7 +48,7 @@ export class UserRepository {
 
   /** The user with their member id (and with `withTeams` the member's teams), in one prepared statement. */
   async findForAuth(id: string, withTeams = false): Promise<AuthRecord | null> {
-    const rows = await queryPrepared<Record<string, unknown> & { member_id: string | null; directed: string[] | null; led: string[] | null; coached: string[] | null; member_of: string[] | null }>(
+    const rows = await queryPrepared<Record<string, unknown> & { member_id: string | null; directed: string[] | null; led: string[] | null; coached: string[] | null; member_of: string[] | null; timezone: string }>(
       this.dataSource,
       AUTH_SQL,
       [id, withTeams],
@@ -61,7 +64,7 @@ export class UserRepository {
       active: row.active,
     });
     const teams = row.directed && row.led && row.coached && row.member_of ? { directed: row.directed, led: row.led, coached: row.coached, memberOf: row.member_of } : null;
-    return { user, memberId: row.member_id, teams };
+    return { user, memberId: row.member_id, timezone: row.timezone, teams };
   }
 
   async updatePreferences(id: string, changes: { locale?: Locale; name?: string }): Promise<void> {

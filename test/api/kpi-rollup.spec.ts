@@ -1,0 +1,143 @@
+import { Client } from 'pg';
+import { AnalyticsRepository } from '../../backend/src/modules/analytics/analytics.repository';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const METRICS = ['CALLS', 'MEETINGS', 'REVENUE', 'FIRST_ORDERS', 'DEALS_WON', 'WIN_RATE', 'AVERAGE_DEAL', 'WARM_LEADS_HANDED', 'NEW_CLIENTS', 'PROCESSES_DONE', 'COACHING_SESSIONS'];
+
+/**
+ * The KPI day rows the triggers keep (migration 1763900000008) against the same metrics over
+ * the base tables, on the demo company and after inserts, updates and deletes of every source.
+ */
+describe('KPI day rows and forecast months: equal to the same figures over the base tables', () => {
+  let t: TestApp;
+  let db: Client;
+  let repo: AnalyticsRepository;
+  let org: string;
+  let members: string[];
+
+  const periods = () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const monthStart = `${today.slice(0, 8)}01`;
+    const back = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    return [
+      { from: monthStart, to: ahead(31) },
+      { from: back(14), to: today },
+      { from: '2000-01-01', to: ahead(400) },
+      { from: back(200), to: back(30) },
+    ];
+  };
+
+  /** Every metric of every member over each period, from both sides; returns how many figures were non-zero. */
+  async function expectEqual(label: string): Promise<number> {
+    const timezone = (await db.query<{ tz: string }>('SELECT timezone AS tz FROM organization WHERE id = $1', [org])).rows[0].tz;
+    let nonZero = 0;
+    for (const p of periods()) {
+      const [fromDays, fromBase] = await Promise.all([repo.metricsForMembers(members, p.from, p.to), repo.metricsForMembersFromBase(org, members, p.from, p.to, timezone)]);
+      for (const id of members) {
+        for (const metric of METRICS) {
+          const a = Math.round((fromDays.get(id)?.[metric] ?? 0) * 10_000) / 10_000;
+          const b = Math.round((fromBase.get(id)?.[metric] ?? 0) * 10_000) / 10_000;
+          expect([label, p.from, p.to, id, metric, a]).toEqual([label, p.from, p.to, id, metric, b]);
+          if (b !== 0) nonZero += 1;
+        }
+      }
+    }
+    // the forecast of whole months from the forecast months, against the deals
+    const sorted = (rows: { ownerId: string | null; kind: string; probability: number; amount: number; count: number }[]) =>
+      rows.map((r) => `${r.ownerId}|${r.kind}|${r.probability}|${r.amount.toFixed(2)}|${r.count}`).sort();
+    const today = new Date().toISOString().slice(0, 10);
+    const monthEnd = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+    for (const [from, to] of [[`${today.slice(0, 7)}-01`, monthEnd(y, m)], ['2000-01-01', monthEnd(y + 2, 12)], [`${y - 1}-01-01`, monthEnd(y, m)]]) {
+      for (const ownerIds of [null, members.slice(0, 5)]) {
+        const scope = { organizationId: org, ownerIds, from, to };
+        const [fromMonths, fromDeals] = await Promise.all([repo.forecastDeals(scope), repo.forecastDealsFromBase(scope)]);
+        expect([label, from, to, ownerIds?.length ?? 'all', sorted(fromMonths)]).toEqual([label, from, to, ownerIds?.length ?? 'all', sorted(fromDeals)]);
+        nonZero += fromDeals.length;
+      }
+    }
+    return nonZero;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp('kpi-rollup');
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    // The repository on this test's connection, so it reads the writes of the open transaction
+    // below; prepared statements named as the server names them (one per text).
+    const names = new Map<string, string>();
+    const direct = {
+      query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows,
+      prepared: async (sql: string, params: unknown[]) => {
+        if (!names.has(sql)) names.set(sql, `kpi_${names.size}`);
+        return (await db.query({ name: names.get(sql), text: sql, values: params })).rows;
+      },
+    };
+    repo = new AnalyticsRepository(direct as never, direct as never);
+    expect(t.app.get(AnalyticsRepository)).toBeInstanceOf(AnalyticsRepository);
+    org = (await db.query<{ id: string }>('SELECT id FROM organization LIMIT 1')).rows[0].id;
+    members = (await db.query<{ id: string }>('SELECT id FROM member WHERE organization_id = $1 ORDER BY name', [org])).rows.map((r) => r.id);
+  });
+  afterAll(async () => {
+    await db.end();
+    await t.close();
+  });
+
+  it('holds on the demo company, for every member and metric over several periods', async () => {
+    expect(await expectEqual('demo')).toBeGreaterThan(50);
+  });
+
+  it('holds after inserts, updates and deletes of activities, orders, deals, stages, handoffs, processes and coaching sessions', async () => {
+    const [rep, rep2] = (await db.query<{ id: string }>(`SELECT m.id FROM member m JOIN app_user u ON u.id = m.user_id WHERE u.email IN ('rep@demo.local', 'rep2@demo.local') ORDER BY u.email`)).rows.map((r) => r.id);
+    const client = (await db.query<{ id: string }>(`SELECT client_id AS id FROM client_order WHERE organization_id = $1 GROUP BY client_id HAVING count(*) >= 2 LIMIT 1`, [org])).rows[0].id;
+    await db.query('BEGIN');
+    try {
+      // activities: new, moved to another owner and kind, removed
+      await db.query(`INSERT INTO activity (organization_id, kind, owner_member_id, at) SELECT $1, k, $2, now() - g * interval '1 day' FROM generate_series(0, 20) g, (VALUES ('CALL'), ('MEETING')) v(k)`, [org, rep]);
+      await db.query(`UPDATE activity SET owner_member_id = $2, kind = 'MEETING' WHERE id IN (SELECT id FROM activity WHERE owner_member_id = $1 AND kind = 'CALL' LIMIT 5)`, [rep, rep2]);
+      await db.query(`DELETE FROM activity WHERE id IN (SELECT id FROM activity WHERE owner_member_id = $1 LIMIT 3)`, [rep2]);
+      // orders: an earlier order takes the client's first order from its seller, then goes away again; a seller changes
+      const early = await db.query<{ id: string }>(
+        `INSERT INTO client_order (organization_id, client_id, ordered_on, total, seller_member_id)
+         SELECT $1, $2, min(ordered_on) - 1, 12345.67, $3 FROM client_order WHERE client_id = $2 RETURNING id`,
+        [org, client, rep2],
+      );
+      expect(await expectEqual('earlier first order')).toBeGreaterThan(0);
+      await db.query(`UPDATE client_order SET seller_member_id = $2, ordered_on = current_date WHERE id IN (SELECT id FROM client_order WHERE organization_id = $1 AND id <> $3 LIMIT 7)`, [org, rep, early.rows[0].id]);
+      await db.query('DELETE FROM client_order WHERE id = $1', [early.rows[0].id]);
+      await db.query(`INSERT INTO client_order (organization_id, client_id, ordered_on, total, seller_member_id) SELECT $1, id, current_date, 500, $2 FROM client WHERE organization_id = $1 AND order_count = 0 LIMIT 4`, [org, rep]);
+      // deals: won, lost, reopened, moved, removed; a stage changes kind
+      const stages = (await db.query<{ id: string; kind: string }>(`SELECT s.id, s.kind FROM pipeline_stage s JOIN pipeline p ON p.id = s.pipeline_id WHERE p.organization_id = $1 AND p.is_default ORDER BY s.position`, [org])).rows;
+      const won = stages.find((s) => s.kind === 'WON')!.id;
+      const lost = stages.find((s) => s.kind === 'LOST')!.id;
+      const open = stages.find((s) => s.kind === 'OPEN')!.id;
+      await db.query(`UPDATE deal SET stage_id = $2, closed_on = current_date, owner_member_id = $3 WHERE id IN (SELECT id FROM deal WHERE organization_id = $1 AND closed_on IS NULL LIMIT 6)`, [org, won, rep]);
+      await db.query(`UPDATE deal SET stage_id = $2, closed_on = current_date - 3 WHERE id IN (SELECT id FROM deal WHERE organization_id = $1 AND closed_on IS NULL LIMIT 4)`, [org, lost]);
+      await db.query(`UPDATE deal SET stage_id = $2, closed_on = NULL WHERE id IN (SELECT id FROM deal WHERE organization_id = $1 AND stage_id = $3 LIMIT 2)`, [org, open, won]);
+      await db.query(`UPDATE deal SET amount = amount + 1000 WHERE id IN (SELECT id FROM deal WHERE organization_id = $1 AND stage_id = $2 LIMIT 3)`, [org, won]);
+      await db.query(`DELETE FROM deal WHERE id IN (SELECT id FROM deal WHERE organization_id = $1 AND stage_id = $2 LIMIT 2)`, [org, lost]);
+      await db.query(`UPDATE deal SET expected_close_on = current_date + 40, owner_member_id = $2 WHERE id IN (SELECT id FROM deal WHERE organization_id = $1 AND closed_on IS NULL LIMIT 5)`, [org, rep2]);
+      await db.query(`UPDATE pipeline_stage SET kind = 'WON' WHERE id = $1`, [lost]);
+      expect(await expectEqual('deals')).toBeGreaterThan(0);
+      await db.query(`UPDATE pipeline_stage SET kind = 'LOST' WHERE id = $1`, [lost]);
+      // handoffs and routing in the audit log; processes done and reopened; coaching sessions
+      await db.query(
+        `INSERT INTO assignment_record (organization_id, client_id, kind, from_member_id, to_member_id, at)
+         SELECT $1, $2, k, $3, $4, now() - g * interval '2 days' FROM generate_series(0, 5) g, (VALUES ('HANDOFF'), ('ROUTING'), ('IMPORT'), ('REASSIGN')) v(k)`,
+        [org, client, rep, rep2],
+      );
+      await db.query(`UPDATE sales_process SET status = 'DONE', done_at = now() - interval '2 days', owner_member_id = $2 WHERE id IN (SELECT id FROM sales_process WHERE organization_id = $1 AND status <> 'DONE' LIMIT 3)`, [org, rep]);
+      await db.query(`UPDATE sales_process SET status = 'IN_PROGRESS', done_at = NULL WHERE id IN (SELECT id FROM sales_process WHERE organization_id = $1 AND status = 'DONE' LIMIT 2)`, [org]);
+      const coach = (await db.query<{ id: string }>(`SELECT m.id FROM member m JOIN app_user u ON u.id = m.user_id WHERE u.email = 'coach@demo.local'`)).rows[0].id;
+      await db.query(`INSERT INTO coaching_session (organization_id, coach_member_id, coachee_member_id, held_on) SELECT $1, $2, $3, current_date - g FROM generate_series(0, 3) g`, [org, coach, rep]);
+      await db.query(`DELETE FROM coaching_session WHERE id IN (SELECT id FROM coaching_session WHERE coach_member_id = $1 LIMIT 1)`, [coach]);
+      expect(await expectEqual('every source')).toBeGreaterThan(50);
+      // another time zone moves the days of timestamps
+      await db.query(`UPDATE organization SET timezone = 'Asia/Vladivostok' WHERE id = $1`, [org]);
+      expect(await expectEqual('time zone')).toBeGreaterThan(50);
+    } finally {
+      await db.query('ROLLBACK');
+    }
+  });
+});
