@@ -127,6 +127,30 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   notificationAdded: 'SIGNED_IN',
 };
 
+/**
+ * Writes open to coaches or reps because they touch the caller's own work, and which policy
+ * checks, row by row, that the row is theirs. Every other write stays with directors and
+ * leads (a test holds the table to that).
+ */
+export const OWN_WORK_OPERATIONS: Record<string, 'client-policy' | 'sprint-policy' | 'coaching'> = {
+  // a rep keeps the data of their own clients: creates one they found, edits it, adds contacts and orders
+  createClient: 'client-policy',
+  updateClient: 'client-policy',
+  addClientContact: 'client-policy',
+  recordOrder: 'client-policy',
+  // sprint work on one's own processes; anyone may propose a process; the coach writes the retrospective
+  createProcess: 'sprint-policy',
+  updateProcess: 'sprint-policy',
+  setProcessStep: 'sprint-policy',
+  addProcessProgress: 'sprint-policy',
+  addReminder: 'sprint-policy',
+  removeReminder: 'sprint-policy',
+  updateSprintNotes: 'sprint-policy',
+  // the coach keeps templates; whoever is in the session ticks its action items
+  createCoachingTemplate: 'coaching',
+  setCoachingActionDone: 'coaching',
+};
+
 export function operationAccess(operation: string): OperationAccess | undefined {
   return Object.prototype.hasOwnProperty.call(OPERATION_ACCESS, operation) ? OPERATION_ACCESS[operation] : undefined;
 }
