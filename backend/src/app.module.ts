@@ -51,6 +51,7 @@ import { LiveEventsService } from './modules/sprints/live-events.service';
 import { AnalyticsRepository } from './modules/analytics/analytics.repository';
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
 import { AnalyticsService } from './modules/analytics/analytics.service';
+import { MatrixRepository } from './modules/analytics/matrix.repository';
 import { PerformanceRepository } from './modules/analytics/performance.repository';
 import { PerformanceResolver } from './modules/analytics/performance.resolver';
 import { PerformanceService } from './modules/analytics/performance.service';
@@ -141,6 +142,7 @@ export class AppModule {
         RulesResolver,
         LiveEventsService,
         AnalyticsRepository,
+        MatrixRepository,
         AnalyticsService,
         AnalyticsResolver,
         PerformanceRepository,

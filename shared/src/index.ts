@@ -27,6 +27,8 @@ export * from './rules/reconcile-name';
 export * from './rules/funnel-math';
 export * from './rules/forecast-category';
 export * from './rules/kpi-scorecard';
+export * from './rules/cross-role-kpis';
+export * from './rules/roll-up-forecast';
 export * from './rules/coaching-score';
 export * from './rules/cascade-signal';
 export * from './domain/csv-import';

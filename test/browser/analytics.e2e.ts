@@ -228,6 +228,55 @@ describeInBrowser('analytics: funnel, forecast, scorecards, dashboards and impor
     }
   });
 
+  it('rolls the forecast up by team, stage role and category as the API does', async () => {
+    const expected = (
+      await graphql<{ forecast: { byTeam: { teamId: string | null; teamName: string | null; members: number; weighted: number }[]; byStageRole: unknown[] } }>(
+        suite,
+        'director@demo.local',
+        '{ forecast(filter: {}) { byTeam { teamId teamName members weighted } byStageRole { stageRole } } }',
+      )
+    ).forecast;
+    expect(expected.byTeam.length).toBeGreaterThan(0);
+    const { context, page, errors } = await signIn('director@demo.local', 'ru');
+    try {
+      await page.click('[data-nav="analytics"]');
+      await page.click('[data-testid="analytics-tabs"] [data-tab="forecast"]');
+      await page.waitForSelector('[data-testid="forecast-rollup-views"]', { timeout: 20_000 });
+      await page.click('[data-testid="forecast-rollup-views"] [data-view="team"]');
+      await page.waitForSelector('[data-testid="forecast-rollup-row"]');
+      const rows = await page.locator('[data-testid="forecast-rollup-row"]').evaluateAll((els) => els.map((el) => [el.getAttribute('data-key'), el.querySelector('[data-col="team"]')?.textContent?.trim(), el.querySelector('[data-col="members"]')?.textContent?.trim()]));
+      expect(rows).toEqual(expected.byTeam.map((r) => [r.teamId ?? 'none', r.teamName ?? 'Без команды', String(r.members)]));
+      await page.locator('[data-testid="forecast-rollup"]').scrollIntoViewIfNeeded();
+      await shoot(page, 'analytics-forecast-rollup-ru.png');
+      await page.click('[data-testid="forecast-rollup-views"] [data-view="stageRole"]');
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="forecast-rollup-row"]').length === n && !!document.querySelector('[data-testid="forecast-rollup"] [data-col="stageRole"]'), expected.byStageRole.length);
+      await page.click('[data-testid="forecast-rollup-views"] [data-view="team"]');
+      await switchLocale(page, 'en', 'Where the number comes from');
+      await page.waitForSelector('[data-testid="forecast-rollup-row"]');
+      await shoot(page, 'analytics-forecast-rollup-en.png');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows the product manager their product's lines with the scope named", async () => {
+    const { context, page, errors } = await signIn('pm@demo.local', 'ru');
+    try {
+      await page.click('[data-nav="kpis"]');
+      await page.waitForSelector('[data-testid="scorecard-page"] [data-testid="score-scope"]', { timeout: 20_000 });
+      const metrics = await page.locator('[data-testid="scorecard-page"] [data-testid="score-line"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-metric')));
+      expect(metrics).toEqual(['PRODUCT_REVENUE', 'PRODUCT_CLIENTS', 'PRODUCT_SHARE']);
+      expect(await page.locator('[data-testid="scorecard-page"] [data-testid="score-scope"]').first().innerText()).toBe('Продукт: Сетевое оборудование');
+      await shoot(page, 'analytics-scorecard-pm-ru.png');
+      await switchLocale(page, 'en', 'Product: Сетевое оборудование');
+      await shoot(page, 'analytics-scorecard-pm-en.png');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("shows a rep their own scorecard, and their dashboard", async () => {
     const me = (await graphql<{ me: { member: { id: string; name: string } } }>(suite, 'rep@demo.local', '{ me { member { id name } } }')).me.member;
     const expected = (await graphql<{ scorecard: { score: number; lines: { metric: string; status: string }[] } }>(suite, 'rep@demo.local', 'query($m: ID!) { scorecard(memberId: $m) { score lines { metric status } } }', { m: me.id })).scorecard;

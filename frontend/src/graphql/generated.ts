@@ -284,6 +284,13 @@ export type KpiMetric =
   | 'MEETINGS'
   | 'NEW_CLIENTS'
   | 'PROCESSES_DONE'
+  | 'PRODUCT_CLIENTS'
+  | 'PRODUCT_ORDERS'
+  | 'PRODUCT_REVENUE'
+  | 'PRODUCT_SHARE'
+  | 'REGION_ACTIVE_CLIENTS'
+  | 'REGION_NEW_CLIENTS'
+  | 'REGION_REVENUE'
   | 'REVENUE'
   | 'WARM_LEADS_HANDED'
   | 'WIN_RATE';
@@ -544,16 +551,16 @@ export type FunnelPageQueryVariables = Exact<{
 
 export type FunnelPageQuery = { funnel: { pipelineId: string, pipelineName: string, totalDeals: number, won: number, lost: number, winRate: number | null, medianDaysToWin: number | null, wonAmount: number, weightedPipeline: number, avgWonAmount: number | null, avgDaysToWin: number | null, salesVelocity: number | null, stages: Array<{ id: string, name: string, kind: string, probability: number, count: number, amount: number, reached: number, conversionToNext: number | null, avgDaysInStage: number | null }> }, memberPerformance: Array<{ won: number, lost: number, open: number, winRate: number | null, wonAmount: number, averageWon: number | null, member: { id: string, name: string } }> };
 
-export type ForecastFieldsFragment = { from: string, to: string, plan: number, closed: number, commit: number, bestCase: number, weightedPipeline: number, categories: Array<{ category: ForecastCategory, count: number, amount: number, weighted: number }>, byMember: Array<{ closed: number, commit: number, bestCase: number, pipeline: number, weighted: number, member: { id: string, name: string } }> };
+export type ForecastFieldsFragment = { from: string, to: string, plan: number, closed: number, commit: number, bestCase: number, weightedPipeline: number, categories: Array<{ category: ForecastCategory, count: number, amount: number, weighted: number }>, byMember: Array<{ closed: number, commit: number, bestCase: number, pipeline: number, weighted: number, member: { id: string, name: string } }>, byTeam: Array<{ teamId: string | null, teamName: string | null, members: number, closed: number, commit: number, bestCase: number, pipeline: number, weighted: number }>, byStageRole: Array<{ stageRole: StageRole | null, members: number, closed: number, commit: number, bestCase: number, pipeline: number, weighted: number }>, byCategory: Array<{ category: number | null, members: number, closed: number, commit: number, bestCase: number, pipeline: number, weighted: number }> };
 
 export type ForecastQueryVariables = Exact<{
   filter: AnalyticsFilter;
 }>;
 
 
-export type ForecastQuery = { forecast: { from: string, to: string, plan: number, closed: number, commit: number, bestCase: number, weightedPipeline: number, categories: Array<{ category: ForecastCategory, count: number, amount: number, weighted: number }>, byMember: Array<{ closed: number, commit: number, bestCase: number, pipeline: number, weighted: number, member: { id: string, name: string } }> } };
+export type ForecastQuery = { forecast: { from: string, to: string, plan: number, closed: number, commit: number, bestCase: number, weightedPipeline: number, categories: Array<{ category: ForecastCategory, count: number, amount: number, weighted: number }>, byMember: Array<{ closed: number, commit: number, bestCase: number, pipeline: number, weighted: number, member: { id: string, name: string } }>, byTeam: Array<{ teamId: string | null, teamName: string | null, members: number, closed: number, commit: number, bestCase: number, pipeline: number, weighted: number }>, byStageRole: Array<{ stageRole: StageRole | null, members: number, closed: number, commit: number, bestCase: number, pipeline: number, weighted: number }>, byCategory: Array<{ category: number | null, members: number, closed: number, commit: number, bestCase: number, pipeline: number, weighted: number }> } };
 
-export type ScorecardFieldsFragment = { from: string, to: string, sprintId: string | null, elapsed: number, score: number, member: { id: string, name: string }, lines: Array<{ metric: KpiMetric, target: number, actual: number, weight: number, pace: number, attainment: number, status: KpiStatus }> };
+export type ScorecardFieldsFragment = { from: string, to: string, sprintId: string | null, elapsed: number, score: number, member: { id: string, name: string }, lines: Array<{ metric: KpiMetric, target: number, actual: number, weight: number, pace: number, attainment: number, status: KpiStatus }>, crossRoleScopes: Array<{ kind: CrossRoleKind, products: Array<string>, regions: Array<string> }> };
 
 export type ScorecardQueryVariables = Exact<{
   memberId: string | number;
@@ -561,7 +568,7 @@ export type ScorecardQueryVariables = Exact<{
 }>;
 
 
-export type ScorecardQuery = { scorecard: { from: string, to: string, sprintId: string | null, elapsed: number, score: number, member: { id: string, name: string }, lines: Array<{ metric: KpiMetric, target: number, actual: number, weight: number, pace: number, attainment: number, status: KpiStatus }> } };
+export type ScorecardQuery = { scorecard: { from: string, to: string, sprintId: string | null, elapsed: number, score: number, member: { id: string, name: string }, lines: Array<{ metric: KpiMetric, target: number, actual: number, weight: number, pace: number, attainment: number, status: KpiStatus }>, crossRoleScopes: Array<{ kind: CrossRoleKind, products: Array<string>, regions: Array<string> }> } };
 
 export type AttentionClientsQueryVariables = Exact<{
   filter?: ClientFilter | null | undefined;
@@ -587,7 +594,7 @@ export type ScorecardsQueryVariables = Exact<{
 }>;
 
 
-export type ScorecardsQuery = { scorecards: Array<{ from: string, to: string, sprintId: string | null, elapsed: number, score: number, member: { id: string, name: string }, lines: Array<{ metric: KpiMetric, target: number, actual: number, weight: number, pace: number, attainment: number, status: KpiStatus }> }> };
+export type ScorecardsQuery = { scorecards: Array<{ from: string, to: string, sprintId: string | null, elapsed: number, score: number, member: { id: string, name: string }, lines: Array<{ metric: KpiMetric, target: number, actual: number, weight: number, pace: number, attainment: number, status: KpiStatus }>, crossRoleScopes: Array<{ kind: CrossRoleKind, products: Array<string>, regions: Array<string> }> }> };
 
 export type CurrentUserFragment = { id: string, email: string, name: string, role: Role, locale: Locale, active: boolean };
 
@@ -1240,6 +1247,34 @@ export const ForecastFieldsFragmentDoc = new TypedDocumentString(`
     pipeline
     weighted
   }
+  byTeam {
+    teamId
+    teamName
+    members
+    closed
+    commit
+    bestCase
+    pipeline
+    weighted
+  }
+  byStageRole {
+    stageRole
+    members
+    closed
+    commit
+    bestCase
+    pipeline
+    weighted
+  }
+  byCategory {
+    category
+    members
+    closed
+    commit
+    bestCase
+    pipeline
+    weighted
+  }
 }
     `, {"fragmentName":"ForecastFields"}) as unknown as TypedDocumentString<ForecastFieldsFragment, unknown>;
 export const ScorecardFieldsFragmentDoc = new TypedDocumentString(`
@@ -1261,6 +1296,11 @@ export const ScorecardFieldsFragmentDoc = new TypedDocumentString(`
     pace
     attainment
     status
+  }
+  crossRoleScopes {
+    kind
+    products
+    regions
   }
 }
     `, {"fragmentName":"ScorecardFields"}) as unknown as TypedDocumentString<ScorecardFieldsFragment, unknown>;
@@ -1879,6 +1919,34 @@ export const ForecastDocument = new TypedDocumentString(`
     pipeline
     weighted
   }
+  byTeam {
+    teamId
+    teamName
+    members
+    closed
+    commit
+    bestCase
+    pipeline
+    weighted
+  }
+  byStageRole {
+    stageRole
+    members
+    closed
+    commit
+    bestCase
+    pipeline
+    weighted
+  }
+  byCategory {
+    category
+    members
+    closed
+    commit
+    bestCase
+    pipeline
+    weighted
+  }
 }`) as unknown as TypedDocumentString<ForecastQuery, ForecastQueryVariables>;
 export const ScorecardDocument = new TypedDocumentString(`
     query Scorecard($memberId: ID!, $sprintId: ID) {
@@ -1904,6 +1972,11 @@ export const ScorecardDocument = new TypedDocumentString(`
     pace
     attainment
     status
+  }
+  crossRoleScopes {
+    kind
+    products
+    regions
   }
 }`) as unknown as TypedDocumentString<ScorecardQuery, ScorecardQueryVariables>;
 export const AttentionClientsDocument = new TypedDocumentString(`
@@ -1992,6 +2065,11 @@ export const ScorecardsDocument = new TypedDocumentString(`
     pace
     attainment
     status
+  }
+  crossRoleScopes {
+    kind
+    products
+    regions
   }
 }`) as unknown as TypedDocumentString<ScorecardsQuery, ScorecardsQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`

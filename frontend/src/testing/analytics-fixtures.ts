@@ -63,6 +63,19 @@ export const FORECAST: ForecastFieldsFragment = {
     { member: { id: 'm-rep1', name: 'Rita Rep' }, closed: 500_000, commit: 600_000, bestCase: 700_000, pipeline: 400_000, weighted: 1_300_000 },
     { member: { id: 'm-rep2', name: 'Pavel Prospector' }, closed: 0, commit: 400_000, bestCase: 500_000, pipeline: 500_000, weighted: 730_000 },
   ],
+  // Rita is in both teams, so the team rows add up to more than the total
+  byTeam: [
+    { teamId: 't-dealers', teamName: 'Дилерские продажи', members: 2, closed: 500_000, commit: 1_000_000, bestCase: 1_200_000, pipeline: 900_000, weighted: 2_030_000 },
+    { teamId: 't-key', teamName: 'Ключевые клиенты', members: 1, closed: 500_000, commit: 600_000, bestCase: 700_000, pipeline: 400_000, weighted: 1_300_000 },
+  ],
+  byStageRole: [
+    { stageRole: 'FARMER', members: 1, closed: 500_000, commit: 600_000, bestCase: 700_000, pipeline: 400_000, weighted: 1_300_000 },
+    { stageRole: 'PROSPECTOR', members: 1, closed: 0, commit: 400_000, bestCase: 500_000, pipeline: 500_000, weighted: 730_000 },
+  ],
+  byCategory: [
+    { category: 2, members: 1, closed: 500_000, commit: 600_000, bestCase: 700_000, pipeline: 400_000, weighted: 1_300_000 },
+    { category: null, members: 1, closed: 0, commit: 400_000, bestCase: 500_000, pipeline: 500_000, weighted: 730_000 },
+  ],
 };
 
 export function scorecard(memberId: string, name: string, behind = true): ScorecardFieldsFragment {
@@ -78,6 +91,25 @@ export function scorecard(memberId: string, name: string, behind = true): Scorec
       { metric: 'CALLS', target: 120, actual: 16, weight: 0.2, pace: 60, attainment: 0.1333, status: behind ? 'BEHIND' : 'ON_TRACK' },
       { metric: 'PROCESSES_DONE', target: 3, actual: 3, weight: 0.3, pace: 1.5, attainment: 1, status: 'AHEAD' },
     ],
+    crossRoleScopes: [],
+  };
+}
+
+/** A product manager's scorecard: the product line's volume across all reps. */
+export function productManagerScorecard(memberId = 'm-pm', name = 'Roman PM'): ScorecardFieldsFragment {
+  return {
+    member: { id: memberId, name },
+    from: '2026-11-25',
+    to: '2026-12-08',
+    sprintId: 'sp-1',
+    elapsed: 0.5,
+    score: 0.9,
+    lines: [
+      { metric: 'PRODUCT_REVENUE', target: 5_000_000, actual: 2_400_000, weight: 0.5, pace: 2_500_000, attainment: 0.48, status: 'ON_TRACK' },
+      { metric: 'PRODUCT_CLIENTS', target: 25, actual: 14, weight: 0.3, pace: 12.5, attainment: 0.56, status: 'AHEAD' },
+      { metric: 'PRODUCT_SHARE', target: 0.2, actual: 0.18, weight: 0.2, pace: 0.2, attainment: 0.9, status: 'ON_TRACK' },
+    ],
+    crossRoleScopes: [{ kind: 'PRODUCT_MANAGER', products: ['Сетевое оборудование'], regions: [] }],
   };
 }
 

@@ -8,7 +8,9 @@ import {
   formatMetric,
   funnelChartData,
   funnelPeriodRange,
+  lineScope,
   mavenFileKey,
+  metricKind,
   orderedCategories,
   paceRows,
   performanceChartData,
@@ -171,5 +173,24 @@ describe('maven-crm files', () => {
     expect(mavenFileKey('sales-teams.csv')).toBe('salesTeams');
     expect(mavenFileKey('products.CSV')).toBe('products');
     expect(mavenFileKey('data_dictionary.csv')).toBeNull();
+  });
+});
+
+describe('lineScope', () => {
+  const scopes = [
+    { kind: 'PRODUCT_MANAGER', products: ['Серверы', 'Коммутатор SC-24'], regions: [] },
+    { kind: 'TERRITORY_MANAGER', products: [], regions: ['Урал'] },
+  ];
+  it("names what a cross role's line covers, and nothing for a person's own line", () => {
+    expect(lineScope('PRODUCT_REVENUE', scopes)).toEqual({ kind: 'products', list: 'Серверы, Коммутатор SC-24' });
+    expect(lineScope('REGION_NEW_CLIENTS', scopes)).toEqual({ kind: 'regions', list: 'Урал' });
+    expect(lineScope('REVENUE', scopes)).toBeNull();
+    expect(lineScope('PRODUCT_SHARE', [])).toBeNull();
+  });
+  it('reads the cross-role money and share metrics as money and percent', () => {
+    expect(metricKind('PRODUCT_REVENUE')).toBe('money');
+    expect(metricKind('REGION_REVENUE')).toBe('money');
+    expect(metricKind('PRODUCT_SHARE')).toBe('percent');
+    expect(metricKind('REGION_ACTIVE_CLIENTS')).toBe('count');
   });
 });

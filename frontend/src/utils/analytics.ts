@@ -192,14 +192,32 @@ export function forecastTotals(rows: readonly ForecastMemberLike[]): Omit<Foreca
 export const KPI_STATUSES = ['AHEAD', 'ON_TRACK', 'BEHIND', 'NO_TARGET'] as const;
 export type KpiStatusName = (typeof KPI_STATUSES)[number];
 
-export const KPI_METRICS = ['CALLS', 'MEETINGS', 'WARM_LEADS_HANDED', 'FIRST_ORDERS', 'NEW_CLIENTS', 'REVENUE', 'AVERAGE_DEAL', 'WIN_RATE', 'DEALS_WON', 'PROCESSES_DONE'] as const;
+export const KPI_METRICS = [
+  'CALLS',
+  'MEETINGS',
+  'WARM_LEADS_HANDED',
+  'FIRST_ORDERS',
+  'NEW_CLIENTS',
+  'REVENUE',
+  'AVERAGE_DEAL',
+  'WIN_RATE',
+  'DEALS_WON',
+  'PROCESSES_DONE',
+  'PRODUCT_REVENUE',
+  'PRODUCT_ORDERS',
+  'PRODUCT_CLIENTS',
+  'PRODUCT_SHARE',
+  'REGION_REVENUE',
+  'REGION_NEW_CLIENTS',
+  'REGION_ACTIVE_CLIENTS',
+] as const;
 
 export type MetricKind = 'money' | 'percent' | 'count';
 
 /** How a metric's values read: roubles, a share, or a count. */
 export function metricKind(metric: string): MetricKind {
-  if (metric === 'REVENUE' || metric === 'AVERAGE_DEAL') return 'money';
-  if (metric === 'WIN_RATE') return 'percent';
+  if (metric === 'REVENUE' || metric === 'AVERAGE_DEAL' || metric === 'PRODUCT_REVENUE' || metric === 'REGION_REVENUE') return 'money';
+  if (metric === 'WIN_RATE' || metric === 'PRODUCT_SHARE') return 'percent';
   return 'count';
 }
 
@@ -219,6 +237,20 @@ export function scoreBar(line: ScoreLineLike): { actual: number; pace: number; t
   if (span <= 0) return { actual: 0, pace: 0, target: 0 };
   const pct = (x: number) => Math.round(Math.min(100, Math.max(0, (x / span) * 100)) * 10) / 10;
   return { actual: pct(line.actual), pace: pct(line.pace), target: pct(line.target) };
+}
+
+/** What a scorecard line covers when it measures a cross role's scope: the products or the regions; null for a person's own lines. */
+export function lineScope(metric: string, scopes: readonly { kind: string; products: readonly string[]; regions: readonly string[] }[]): { kind: 'products' | 'regions'; list: string } | null {
+  const of = (kind: string) => scopes.find((s) => s.kind === kind);
+  if (metric.startsWith('PRODUCT_')) {
+    const scope = of('PRODUCT_MANAGER');
+    return scope && scope.products.length > 0 ? { kind: 'products', list: scope.products.join(', ') } : null;
+  }
+  if (metric.startsWith('REGION_')) {
+    const scope = of('TERRITORY_MANAGER');
+    return scope && scope.regions.length > 0 ? { kind: 'regions', list: scope.regions.join(', ') } : null;
+  }
+  return null;
 }
 
 /** How many lines are behind their pace. */

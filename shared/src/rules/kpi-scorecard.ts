@@ -18,6 +18,14 @@ export const KPI_METRICS = [
   'AVERAGE_DEAL',
   'PROCESSES_DONE',
   'COACHING_SESSIONS',
+  // cross roles (issue 6): the scope's volume across all reps, see cross-role-kpis.ts
+  'PRODUCT_REVENUE',
+  'PRODUCT_ORDERS',
+  'PRODUCT_CLIENTS',
+  'PRODUCT_SHARE',
+  'REGION_REVENUE',
+  'REGION_NEW_CLIENTS',
+  'REGION_ACTIVE_CLIENTS',
 ] as const;
 export type KpiMetric = (typeof KPI_METRICS)[number];
 
@@ -61,11 +69,16 @@ export interface ScorecardLine {
   status: KpiStatus;
 }
 
-const RATES: readonly KpiMetric[] = ['WIN_RATE', 'AVERAGE_DEAL'];
+const RATES: readonly KpiMetric[] = ['WIN_RATE', 'AVERAGE_DEAL', 'PRODUCT_SHARE'];
+
+/** Rates and averages: their target is the level itself, not a sum that grows with the length of the period. */
+export function isRateMetric(metric: KpiMetric): boolean {
+  return RATES.includes(metric);
+}
 
 export function scorecardLine(metric: KpiMetric, target: number, actual: number, weight: number, elapsedShare: number): ScorecardLine {
   const share = Math.min(1, Math.max(0, elapsedShare));
-  const pace = RATES.includes(metric) ? target : target * share;
+  const pace = isRateMetric(metric) ? target : target * share;
   if (target <= 0) return { metric, target, actual, weight, pace: 0, attainment: 0, status: 'NO_TARGET' };
   const attainment = Math.min(1.5, Math.round((actual / target) * 10_000) / 10_000);
   const status: KpiStatus = actual >= pace * 1.1 && actual > 0 ? 'AHEAD' : actual >= pace * 0.9 ? 'ON_TRACK' : 'BEHIND';

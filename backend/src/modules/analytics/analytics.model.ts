@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CHANNELS, FORECAST_CATEGORIES, KPI_METRICS, OWNERSHIP_FORMS, STAGE_ROLES, type Channel, type ForecastCategory, type KpiMetric, type KpiStatus, type OwnershipForm, type StageRole } from '@salescircle/shared';
+import { CHANNELS, FORECAST_CATEGORIES, KPI_METRICS, OWNERSHIP_FORMS, STAGE_ROLES, type Channel, type CrossRoleKind, type ForecastCategory, type KpiMetric, type KpiStatus, type OwnershipForm, type StageRole } from '@salescircle/shared';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { CrossRoleKindEnum } from '../../common/graphql/circle-enums';
 import { ChannelEnum, OwnershipFormEnum } from '../../common/graphql/client-enums';
 import { enumObject, StageRoleEnum } from '../../common/graphql/enums';
 import { MemberModel } from '../members/member.model';
@@ -249,6 +250,48 @@ export class ForecastMemberRowModel {
   weighted: number;
 }
 
+@ObjectType({ isAbstract: true })
+abstract class ForecastRollupFigures {
+  @Field(() => Int, { description: 'People in the group with deals in the period' })
+  members: number;
+
+  @Field(() => Float)
+  closed: number;
+
+  @Field(() => Float)
+  commit: number;
+
+  @Field(() => Float)
+  bestCase: number;
+
+  @Field(() => Float)
+  pipeline: number;
+
+  @Field(() => Float)
+  weighted: number;
+}
+
+@ObjectType('ForecastTeamRow', { description: 'The per-owner rows of a team\'s members (and its lead) summed' })
+export class ForecastTeamRowModel extends ForecastRollupFigures {
+  @Field(() => ID, { nullable: true, description: 'null: owners in no team' })
+  teamId: string | null;
+
+  @Field(() => String, { nullable: true })
+  teamName: string | null;
+}
+
+@ObjectType('ForecastStageRoleRow', { description: 'The per-owner rows summed by the stage role the owner serves' })
+export class ForecastStageRoleRowModel extends ForecastRollupFigures {
+  @Field(() => StageRoleEnum, { nullable: true, description: 'null: owners without a stage role (leads, cross roles)' })
+  stageRole: StageRole | null;
+}
+
+@ObjectType('ForecastMemberCategoryRow', { description: 'The per-owner rows summed by the client category the owner serves' })
+export class ForecastMemberCategoryRowModel extends ForecastRollupFigures {
+  @Field(() => Int, { nullable: true, description: '1, 2 or 3; null: owners without a category' })
+  category: number | null;
+}
+
 @ObjectType('Forecast', { description: 'Deals expected to close (or closed) in the period, by category' })
 export class ForecastModel {
   @Field()
@@ -277,6 +320,17 @@ export class ForecastModel {
 
   @Field(() => [ForecastMemberRowModel], { description: 'Per owner, the amount in each category (not cumulative): where the number comes from' })
   byMember: ForecastMemberRowModel[];
+
+  @Field(() => [ForecastTeamRowModel], {
+    description: 'byMember rolled up by team, largest weighted first: each team row is the sum of its members\' rows. A person in two teams counts in both, so the team rows may add up to more than the total',
+  })
+  byTeam: ForecastTeamRowModel[];
+
+  @Field(() => [ForecastStageRoleRowModel], { description: 'byMember rolled up by the owners\' stage role (matrix axis 1); the rows add up to the byMember total' })
+  byStageRole: ForecastStageRoleRowModel[];
+
+  @Field(() => [ForecastMemberCategoryRowModel], { description: 'byMember rolled up by the owners\' client category (matrix axis 2); the rows add up to the byMember total' })
+  byCategory: ForecastMemberCategoryRowModel[];
 }
 
 @ObjectType('ScorecardLine')
@@ -301,6 +355,18 @@ export class ScorecardLineModel {
 
   @Field(() => KpiStatusEnum)
   status: KpiStatus;
+}
+
+@ObjectType('ScorecardCrossRoleScope', { description: 'What the cross-role lines of a scorecard cover: products or product lines (PRODUCT_* metrics), regions (REGION_* metrics), across all reps' })
+export class ScorecardCrossRoleScopeModel {
+  @Field(() => CrossRoleKindEnum)
+  kind: CrossRoleKind;
+
+  @Field(() => [String])
+  products: string[];
+
+  @Field(() => [String])
+  regions: string[];
 }
 
 @ObjectType('Scorecard')
@@ -328,6 +394,9 @@ export class ScorecardModel {
 
   @Field({ description: 'Whether targets were set for the period (else the role defaults apply)' })
   targetsSet: boolean;
+
+  @Field(() => [ScorecardCrossRoleScopeModel], { description: "The member's product and territory manager scopes, one per kind; empty for others" })
+  crossRoleScopes: ScorecardCrossRoleScopeModel[];
 }
 
 

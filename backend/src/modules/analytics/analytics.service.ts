@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   defaultForecastCategory,
-  defaultKpis,
   FORECAST_CATEGORIES,
   funnelConversions,
   maySeeSprint,
@@ -11,6 +10,16 @@ import {
   winRate,
   cascadeSignal,
   averageDaysInStage,
+  crossRoleScopes,
+  isRateMetric,
+  memberDefaultKpis,
+  productShare,
+  rollUpForecast,
+  type Category,
+  type CrossRoleKind,
+  type CrossRoleScope,
+  type Role,
+  type StageRole,
   funnelReadsRollups,
   meanOfHistogram,
   medianOfHistogram,
@@ -25,6 +34,7 @@ import { dayIn } from '../../common/time/day-in';
 import { SprintsRepository } from '../sprints/sprints.repository';
 import type { AnalyticsFilter } from './analytics.model';
 import { AnalyticsRepository, type DealFilter, type DealScope } from './analytics.repository';
+import { MatrixRepository } from './matrix.repository';
 import { monthOf } from './period';
 
 const DAY_MS = 86_400_000;
@@ -41,6 +51,7 @@ export class AnalyticsService {
     private readonly analytics: AnalyticsRepository,
     private readonly circle: CircleRepository,
     private readonly sprints: SprintsRepository,
+    private readonly matrix: MatrixRepository,
   ) {}
 
   /** Whose deals the filter covers, after the viewer's visibility. */
@@ -49,7 +60,10 @@ export class AnalyticsService {
     const scope = await this.circle.scopeOf(viewer);
     const teams = visibleTeamIds(scope);
     let ownerIds: string[] | null;
-    if (filter.memberId) {
+    if (filter.memberId && filter.memberId === viewer.memberId) {
+      // one's own figures: the viewer's member is of the viewer's organization by construction
+      ownerIds = [filter.memberId];
+    } else if (filter.memberId) {
       const places = await this.circle.teamIdsOfMembers([filter.memberId]);
       const found = await this.circle.findMembers([filter.memberId]);
       const sees = viewer.role === 'DIRECTOR' || filter.memberId === viewer.memberId || (places.get(filter.memberId) ?? []).some((t) => teams.includes(t));
@@ -160,6 +174,9 @@ export class AnalyticsService {
     }
     const closed = totals.get('CLOSED')!.amount;
     const commit = closed + totals.get('COMMIT')!.amount;
+    const memberRows = [...byMember.entries()]
+      .map(([memberId, m]) => ({ memberId, closed: round2(m.closed), commit: round2(m.commit), bestCase: round2(m.bestCase), pipeline: round2(m.pipeline), weighted: round2(m.weighted) }))
+      .sort((a, b) => b.weighted - a.weighted);
     return {
       from,
       to,
@@ -169,9 +186,23 @@ export class AnalyticsService {
       commit: round2(commit),
       bestCase: round2(commit + totals.get('BEST_CASE')!.amount),
       weightedPipeline: round2([...totals.values()].reduce((n, t) => n + t.weighted, 0)),
-      byMember: [...byMember.entries()]
-        .map(([memberId, m]) => ({ memberId, closed: round2(m.closed), commit: round2(m.commit), bestCase: round2(m.bestCase), pipeline: round2(m.pipeline), weighted: round2(m.weighted) }))
-        .sort((a, b) => b.weighted - a.weighted),
+      byMember: memberRows,
+      ...(await this.forecastRollups(memberRows)),
+    };
+  }
+
+  /** The per-owner rows rolled up by team (a person in two teams counts in both), stage role and client category: one statement for where the owners sit. */
+  private async forecastRollups(rows: { memberId: string; closed: number; commit: number; bestCase: number; pipeline: number; weighted: number }[]) {
+    const places = await this.matrix.placesOfMembers(rows.map((r) => r.memberId));
+    const teamNames = new Map(places.flatMap((p) => p.teams.map((t) => [t.id, t.name] as const)));
+    const rollups = rollUpForecast(
+      rows,
+      new Map(places.map((p) => [p.memberId, { teamIds: p.teams.map((t) => t.id), stageRole: p.stageRole as StageRole | null, category: p.category as Category | null }])),
+    );
+    return {
+      byTeam: rollups.byTeam.map(({ key, ...r }) => ({ ...r, teamId: key, teamName: key === null ? null : (teamNames.get(key) ?? null) })),
+      byStageRole: rollups.byStageRole.map(({ key, ...r }) => ({ ...r, stageRole: key })),
+      byCategory: rollups.byCategory.map(({ key, ...r }) => ({ ...r, category: key })),
     };
   }
 
@@ -278,9 +309,43 @@ export class AnalyticsService {
     return { ...monthOf(today), sprintId: null };
   }
 
+  /**
+   * The scopes of the members' cross roles, and their figures over the period merged into
+   * the members' metrics (a product manager's products, a territory manager's regions, over all
+   * reps): one statement for the roles, one per kind present.
+   */
+  private async crossRoleFigures(
+    ids: readonly string[],
+    roles: Awaited<ReturnType<CircleRepository['crossRolesOfMembers']>>,
+    metrics: Map<string, Record<string, number>>,
+    from: string,
+    to: string,
+  ): Promise<Map<string, CrossRoleScope[]>> {
+    const scopes = new Map(ids.map((id) => [id, crossRoleScopes(roles.filter((r) => r.memberId === id).map((r) => ({ kind: r.kind as CrossRoleKind, products: r.products, regions: r.regions })))]));
+    const holders = (kind: CrossRoleKind) => ids.filter((id) => scopes.get(id)!.some((s) => s.kind === kind));
+    const [products, regions] = await Promise.all([
+      this.matrix.productScopeMetrics(holders('PRODUCT_MANAGER'), from, to),
+      this.matrix.regionScopeMetrics(holders('TERRITORY_MANAGER'), from, to),
+    ]);
+    for (const id of ids) {
+      const target = metrics.get(id) ?? {};
+      const p = products.get(id);
+      if (p) Object.assign(target, { PRODUCT_REVENUE: p.revenue, PRODUCT_ORDERS: p.orders, PRODUCT_CLIENTS: p.clients, PRODUCT_SHARE: productShare(p.revenue, p.totalRevenue) });
+      const r = regions.get(id);
+      if (r) Object.assign(target, { REGION_REVENUE: r.revenue, REGION_NEW_CLIENTS: r.newClients, REGION_ACTIVE_CLIENTS: r.activeClients });
+      metrics.set(id, target);
+    }
+    return scopes;
+  }
+
   private async cardsFor(members: { id: string; role: string; stageRole: string | null }[], period: { from: string; to: string; sprintId: string | null }, today: string) {
     const ids = members.map((m) => m.id);
-    const [metrics, targets] = await Promise.all([this.analytics.metricsForMembers(ids, period.from, period.to), this.analytics.targetsForMembers(ids, period.from, period.to)]);
+    const [metrics, targets, roles] = await Promise.all([
+      this.analytics.metricsForMembers(ids, period.from, period.to),
+      this.analytics.targetsForMembers(ids, period.from, period.to),
+      this.circle.crossRolesOfMembers(ids),
+    ]);
+    const scopes = await this.crossRoleFigures(ids, roles, metrics, period.from, period.to);
     const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY_MS + 1;
     const elapsedDays = Math.min(days, Math.max(0, (Date.parse(today) - Date.parse(period.from)) / DAY_MS + 1));
     const elapsed = Math.round((elapsedDays / days) * 10_000) / 10_000;
@@ -288,9 +353,9 @@ export class AnalyticsService {
       const set = targets.filter((t) => t.memberId === m.id);
       const lines = (set.length
         ? set.map((t) => ({ metric: t.metric as KpiMetric, target: t.target, weight: t.weight }))
-        : defaultKpis(m.role as never, m.stageRole as never).map((k) => ({ ...k, target: ['WIN_RATE', 'AVERAGE_DEAL'].includes(k.metric) ? k.target : Math.round(k.target * (days / 14) * 100) / 100 }))
+        : memberDefaultKpis(m.role as Role, m.stageRole as StageRole | null, scopes.get(m.id) ?? []).map((k) => ({ ...k, target: isRateMetric(k.metric) ? k.target : Math.round(k.target * (days / 14) * 100) / 100 }))
       ).map((k) => scorecardLine(k.metric, k.target, Math.round((metrics.get(m.id)?.[k.metric] ?? 0) * 10_000) / 10_000, k.weight, elapsed));
-      return { memberId: m.id, from: period.from, to: period.to, sprintId: period.sprintId, elapsed, lines, score: scorecardScore(lines), targetsSet: set.length > 0 };
+      return { memberId: m.id, from: period.from, to: period.to, sprintId: period.sprintId, elapsed, lines, score: scorecardScore(lines), targetsSet: set.length > 0, crossRoleScopes: scopes.get(m.id) ?? [] };
     });
   }
 }

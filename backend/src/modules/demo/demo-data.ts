@@ -98,7 +98,11 @@ export const DEMO_LINES: DemoLine[] = [
   ...['rep', 'rep-nw', 'rep-south'].map((from) => ({ from, to: 'pm', kind: 'MATRIX' as const, scope: 'Сетевое оборудование' })),
 ];
 
-export const DEMO_CROSS_ROLES = [{ member: 'pm', kind: 'PRODUCT_MANAGER' as const, products: ['Сетевое оборудование'], regions: [] as string[] }];
+/** The product manager owns the network line across all reps; the VIP-regions key account manager is also the territory manager of the eastern regions (one person, two roles). */
+export const DEMO_CROSS_ROLES: { member: string; kind: 'PRODUCT_MANAGER' | 'TERRITORY_MANAGER'; products: string[]; regions: string[] }[] = [
+  { member: 'pm', kind: 'PRODUCT_MANAGER', products: ['Сетевое оборудование'], regions: [] },
+  { member: 'vip-regions', kind: 'TERRITORY_MANAGER', products: [], regions: ['Урал', 'Сибирь', 'Дальний Восток'] },
+];
 
 /** Two telemarketing shifts of students (seed 000): 10:00-14:00 and 14:00-18:00 on weekdays. */
 export const DEMO_SHIFTS: Record<string, { startsAt: string; endsAt: string }> = {

@@ -42,6 +42,41 @@ describe('ForecastPage', () => {
     expect(fake.violations).toEqual([]);
   });
 
+  it('rolls the table up by team, stage role and client category, with a total only where the rows add up to it', async () => {
+    const { root, fake } = await mountForecast('/analytics/forecast', {}, 'ru');
+    const views = root.findAll('[data-testid="forecast-rollup-views"] button');
+    expect(views.map((v) => v.text())).toEqual(['По людям', 'По командам', 'По ролям этапа', 'По категориям клиентов']);
+    await root.get('[data-view="team"]').trigger('click');
+    await flushPromises();
+    expect(root.find('[data-testid="forecast-members"]').exists()).toBe(false);
+    const card = root.get('[data-testid="forecast-rollup"]');
+    expect(card.text()).toContain('учтён в обеих');
+    const teamRows = card.findAll('[data-testid="forecast-rollup-row"]');
+    expect(teamRows.map((r) => [r.get('[data-col="team"]').text(), r.get('[data-col="members"]').text(), nbsp(r.get('[data-col="weighted"]').text())])).toEqual([
+      ['Дилерские продажи', '2', '2 030 000 ₽'],
+      ['Ключевые клиенты', '1', '1 300 000 ₽'],
+    ]);
+    // a person in two teams counts in both: no total row for teams
+    expect(card.find('[data-testid="forecast-rollup-total"]').exists()).toBe(false);
+    expect(root.get('[data-view="team"]').attributes('aria-pressed')).toBe('true');
+
+    await root.get('[data-view="stageRole"]').trigger('click');
+    await flushPromises();
+    expect(root.findAll('[data-testid="forecast-rollup-row"]').map((r) => r.get('[data-col="stageRole"]').text())).toEqual(['Фермер (МРК)', 'Актуализатор']);
+    expect(nbsp(root.get('[data-testid="forecast-rollup-total"] [data-col="weighted"]').text())).toBe('2 030 000 ₽');
+
+    await root.get('[data-view="category"]').trigger('click');
+    await flushPromises();
+    expect(root.findAll('[data-testid="forecast-rollup-row"]').map((r) => r.get('[data-col="category"]').text())).toEqual(['Категория 2', 'Без категории']);
+    expect(root.get('[data-testid="forecast-rollup-csv"]').attributes('disabled')).toBeUndefined();
+    expect(root.get('[data-testid="forecast-rollup-xlsx"]').attributes('disabled')).toBeUndefined();
+
+    await root.get('[data-view="member"]').trigger('click');
+    await flushPromises();
+    expect(root.findAll('[data-testid="forecast-members-row"]')).toHaveLength(2);
+    expect(fake.violations).toEqual([]);
+  });
+
   it('moves by month and quarter, keeping the period in the address', async () => {
     const { root, ctx, fake } = await mountForecast();
     const today = localToday();

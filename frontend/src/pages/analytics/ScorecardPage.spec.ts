@@ -1,5 +1,6 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { productManagerScorecard } from '@/testing/analytics-fixtures';
 import { createFakeFetch, graphQLError, type FakeReply } from '@/testing/fake-fetch';
 import { dashboardHandler, seedSession, USERS } from '@/testing/fixtures';
 import { mountRoute } from '@/testing/mount-app';
@@ -54,6 +55,28 @@ describe('ScorecardPage', () => {
     expect(fake.requests.filter((r) => r.body.operationName === 'Scorecard').at(-1)?.body.variables).toEqual({ memberId: 'm-rep2', sprintId: null });
     expect(root.get('[data-testid="page-title"]').text()).toBe('KPIs');
     expect(root.get('[data-testid="scorecard-behind"]').attributes('data-count')).toBe('0');
+  });
+
+  it("names the scope of a product manager's lines, which count every rep's sales", async () => {
+    for (const locale of ['ru', 'en'] as const) {
+      const { root, fake } = await mountScorecard({ ...USERS.SALES, locale }, '/kpi', { Scorecard: () => ({ json: { data: { scorecard: productManagerScorecard('m-rep1', 'Rita Rep') } } }) }, locale);
+      const lines = root.findAll('[data-testid="score-line"]');
+      expect(lines.map((l) => l.attributes('data-metric'))).toEqual(['PRODUCT_REVENUE', 'PRODUCT_CLIENTS', 'PRODUCT_SHARE']);
+      expect(lines.map((l) => l.get('[data-testid="score-scope"]').text())).toEqual(Array(3).fill(locale === 'ru' ? 'Продукт: Сетевое оборудование' : 'Product: Сетевое оборудование'));
+      expect(nbsp(lines[0]!.text())).toContain(locale === 'ru' ? '2 400 000 ₽ из 5 000 000 ₽' : '₽2,400,000 of ₽5,000,000');
+      expect(nbsp(lines[2]!.text())).toContain(locale === 'ru' ? '18 %' : '18%');
+      expect(root.get('[data-testid="scorecard-scope-hint"]').text()).toContain(locale === 'ru' ? 'всех менеджеров' : 'everyone');
+      expect(root.findAll('[data-testid="scorecard-table-row"] [data-col="scope"]').map((c) => c.text())).toEqual(Array(3).fill('Сетевое оборудование'));
+      expect(fake.violations).toEqual([]);
+      document.body.innerHTML = '';
+    }
+  });
+
+  it('shows no scope for a rep without a cross role', async () => {
+    const { root } = await mountScorecard(USERS.SALES);
+    expect(root.find('[data-testid="score-scope"]').exists()).toBe(false);
+    expect(root.find('[data-testid="scorecard-scope-hint"]').exists()).toBe(false);
+    expect(root.find('[data-testid="scorecard-table-row"] [data-col="scope"]').exists()).toBe(false);
   });
 
   it('shows the error of a person the viewer may not see', async () => {

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { ReadReplica } from '../../database/read-replica';
+
+export interface MemberPlaceRow {
+  memberId: string;
+  stageRole: string | null;
+  category: number | null;
+  /** Teams the member belongs to or leads. */
+  teams: { id: string; name: string }[];
+}
+
+/**
+ * Figures across the matrix (issue 6): the scope of the cross roles (a product manager's
+ * products, a territory manager's regions) over all reps, and where people sit (teams, stage
+ * role, client category) for the forecast roll-ups. Each method is one grouped statement over
+ * many members.
+ */
+@Injectable()
+export class MatrixRepository {
+  constructor(private readonly replica: ReadReplica) {}
+
+  /**
+   * Per product manager, the order lines in the period of the products named in their scope
+   * (by product name or product line, case-insensitively; a product counted once however many
+   * entries match it), whoever sold them: revenue, orders and clients; and the organization's
+   * revenue over all order lines of the period (for the share).
+   */
+  async productScopeMetrics(memberIds: readonly string[], from: string, to: string): Promise<Map<string, { revenue: number; orders: number; clients: number; totalRevenue: number }>> {
+    if (memberIds.length === 0) return new Map();
+    const rows: { memberId: string; revenue: number; orders: number; clients: number; totalRevenue: number }[] = await this.replica.query(
+      `WITH scope AS (
+         SELECT DISTINCT cr.member_id, cr.organization_id, p.id AS product_id
+           FROM cross_role cr
+           JOIN product p ON p.organization_id = cr.organization_id
+            AND EXISTS (SELECT 1 FROM unnest(cr.products) x WHERE lower(btrim(x)) IN (lower(p.name), lower(p.product_line)))
+          WHERE cr.member_id = ANY($1::uuid[]) AND cr.kind = 'PRODUCT_MANAGER'
+       ), sold AS (
+         SELECT s.member_id, sum(ol.amount) AS revenue, count(DISTINCT o.id) AS orders, count(DISTINCT o.client_id) AS clients
+           FROM scope s
+           JOIN order_line ol ON ol.product_id = s.product_id
+           JOIN client_order o ON o.id = ol.order_id AND o.organization_id = s.organization_id AND o.ordered_on BETWEEN $2::date AND $3::date
+          GROUP BY s.member_id
+       ), total AS (
+         SELECT o.organization_id, sum(ol.amount) AS revenue
+           FROM client_order o JOIN order_line ol ON ol.order_id = o.id
+          WHERE o.organization_id IN (SELECT organization_id FROM scope) AND o.ordered_on BETWEEN $2::date AND $3::date
+          GROUP BY o.organization_id
+       )
+       SELECT m.member_id AS "memberId", coalesce(sold.revenue, 0)::float8 AS revenue, coalesce(sold.orders, 0)::float8 AS orders,
+              coalesce(sold.clients, 0)::float8 AS clients, coalesce(total.revenue, 0)::float8 AS "totalRevenue"
+         FROM (SELECT DISTINCT member_id, organization_id FROM scope) m
+         LEFT JOIN sold ON sold.member_id = m.member_id
+         LEFT JOIN total ON total.organization_id = m.organization_id`,
+      [memberIds, from, to],
+    );
+    return new Map(rows.map(({ memberId, ...r }) => [memberId, r]));
+  }
+
+  /**
+   * Per territory manager, the orders in the period of clients in their regions (client.region,
+   * case-insensitively), whoever sold them: revenue, active clients (at least one order in the
+   * period) and new clients (their first order ever fell in the period).
+   */
+  async regionScopeMetrics(memberIds: readonly string[], from: string, to: string): Promise<Map<string, { revenue: number; activeClients: number; newClients: number }>> {
+    if (memberIds.length === 0) return new Map();
+    const rows: { memberId: string; revenue: number; activeClients: number; newClients: number }[] = await this.replica.query(
+      `WITH scope AS (
+         SELECT DISTINCT cr.member_id, cr.organization_id, lower(btrim(r)) AS region
+           FROM cross_role cr CROSS JOIN LATERAL unnest(cr.regions) r
+          WHERE cr.member_id = ANY($1::uuid[]) AND cr.kind = 'TERRITORY_MANAGER'
+       )
+       SELECT s.member_id AS "memberId", sum(o.total)::float8 AS revenue, count(DISTINCT o.client_id)::float8 AS "activeClients",
+              count(DISTINCT o.client_id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM client_order e WHERE e.client_id = o.client_id AND e.ordered_on < $2::date))::float8 AS "newClients"
+         FROM scope s
+         JOIN client c ON c.organization_id = s.organization_id AND lower(c.region) = s.region
+         JOIN client_order o ON o.client_id = c.id AND o.ordered_on BETWEEN $2::date AND $3::date
+        GROUP BY s.member_id`,
+      [memberIds, from, to],
+    );
+    return new Map(rows.map(({ memberId, ...r }) => [memberId, r]));
+  }
+
+  /** Where each member sits: stage role, category and the teams they belong to or lead (by name). */
+  async placesOfMembers(memberIds: readonly string[]): Promise<MemberPlaceRow[]> {
+    if (memberIds.length === 0) return [];
+    return this.replica.query(
+      `SELECT m.id AS "memberId", m.stage_role AS "stageRole", m.category::int AS category,
+              coalesce(jsonb_agg(DISTINCT jsonb_build_object('id', t.id, 'name', t.name)) FILTER (WHERE t.id IS NOT NULL), '[]'::jsonb) AS teams
+         FROM member m
+         LEFT JOIN (SELECT member_id, team_id FROM team_member WHERE member_id = ANY($1::uuid[]) UNION SELECT lead_id, id FROM team WHERE lead_id = ANY($1::uuid[])) x ON x.member_id = m.id
+         LEFT JOIN team t ON t.id = x.team_id
+        WHERE m.id = ANY($1::uuid[])
+        GROUP BY m.id`,
+      [memberIds],
+    );
+  }
+}
