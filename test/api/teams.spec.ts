@@ -1,4 +1,7 @@
 import { Client } from 'pg';
+import { DataSource, In } from 'typeorm';
+import { MemberEntity } from '../../backend/src/modules/team/member.entity';
+import { TeamRepository } from '../../backend/src/modules/team/team.repository';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const TEAMS = '{ teams { id name director { name } lead { name } coach { name } members { id name role stageRole category } } }';
@@ -85,5 +88,16 @@ describe('teams and the dashboard composition', () => {
     const bigger = await t.gql<{ teams: unknown[] }>(TEAMS, {}, { token: director });
     expect(bigger.data?.teams).toHaveLength(23);
     expect(bigger.sqlStatements).toBe(full.sqlStatements);
+  });
+
+  it('loads members by id exactly as the ORM maps them, every column', async () => {
+    const ds = t.app.get(DataSource);
+    const ids = (await ds.query('SELECT id FROM member')).map((r: { id: string }) => r.id);
+    expect(ids.length).toBeGreaterThan(20);
+    const byHand = await t.app.get(TeamRepository).findMembersByIds(ids);
+    const byOrm = await ds.getRepository(MemberEntity).findBy({ id: In(ids) });
+    const sort = (list: MemberEntity[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(sort(byHand)).toEqual(sort(byOrm));
+    expect(byHand.every((m) => m instanceof MemberEntity)).toBe(true);
   });
 });

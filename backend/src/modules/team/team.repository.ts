@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Role, StageRole, TeamFact } from '@salescircle/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
+import { queryPrepared } from '../../database/prepared-statements';
 import { MemberEntity } from './member.entity';
 import { TeamEntity } from './team.entity';
 
@@ -15,6 +16,13 @@ export interface CompositionRow {
  * Teams and members. Row filter: a viewer sees the teams of their organization that they
  * direct, lead, coach or belong to.
  */
+/** Every column of MemberEntity under its property name. */
+const MEMBERS_BY_IDS_SQL = `
+SELECT id, organization_id AS "organizationId", user_id AS "userId", external_id AS "externalId", name, email, role, stage_role AS "stageRole",
+       category, active, capacity_clients AS "capacityClients", capacity_processes AS "capacityProcesses", version,
+       created_at AS "createdAt", updated_at AS "updatedAt"
+  FROM member WHERE id = ANY($1::uuid[])`;
+
 @Injectable()
 export class TeamRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -119,8 +127,15 @@ export class TeamRepository {
     await tx.query('UPDATE team SET paused = $2 WHERE id = $1', [teamId, paused]);
   }
 
-  findMembersByIds(ids: readonly string[]): Promise<MemberEntity[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.dataSource.getRepository(MemberEntity).findBy({ id: In([...ids]) });
+  /**
+   * Members by id (the per-request member loader: every board card's owner, every scorecard's
+   * member): one prepared statement, rows mapped by hand, which for a thousand members is
+   * several times cheaper than the ORM's find.
+   */
+  async findMembersByIds(ids: readonly string[]): Promise<MemberEntity[]> {
+    if (ids.length === 0) return [];
+    const rows = await queryPrepared<MemberEntity>(this.dataSource, MEMBERS_BY_IDS_SQL, [ids]);
+    return rows.map((row) => Object.assign(new MemberEntity(), row));
   }
 
   findMembersByUserIds(userIds: readonly string[]): Promise<MemberEntity[]> {
