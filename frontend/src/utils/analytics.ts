@@ -203,6 +203,9 @@ export const KPI_METRICS = [
   'WIN_RATE',
   'DEALS_WON',
   'PROCESSES_DONE',
+  'PORTFOLIO_GROWTH',
+  'RETENTION',
+  'PIPELINE_COVERAGE',
   'PRODUCT_REVENUE',
   'PRODUCT_ORDERS',
   'PRODUCT_CLIENTS',
@@ -217,7 +220,7 @@ export type MetricKind = 'money' | 'percent' | 'count';
 /** How a metric's values read: roubles, a share, or a count. */
 export function metricKind(metric: string): MetricKind {
   if (metric === 'REVENUE' || metric === 'AVERAGE_DEAL' || metric === 'PRODUCT_REVENUE' || metric === 'REGION_REVENUE') return 'money';
-  if (metric === 'WIN_RATE' || metric === 'PRODUCT_SHARE') return 'percent';
+  if (metric === 'WIN_RATE' || metric === 'PRODUCT_SHARE' || metric === 'PORTFOLIO_GROWTH' || metric === 'RETENTION') return 'percent';
   return 'count';
 }
 

@@ -1,4 +1,4 @@
-import { defaultKpis, scorecardLine, scorecardScore } from './kpi-scorecard';
+import { defaultKpis, isRateMetric, pipelineCoverage, portfolioGrowth, retention, scorecardLine, scorecardScore } from './kpi-scorecard';
 
 describe('KPI scorecard', () => {
   it('gives each role its defaults from the seeds', () => {
@@ -27,5 +27,31 @@ describe('KPI scorecard', () => {
     expect(lines[0].attainment).toBe(1.5);
     expect(lines[2].status).toBe('NO_TARGET');
     expect(scorecardScore(lines)).toBe(1);
+  });
+});
+
+describe('portfolio, retention and coverage metrics', () => {
+  it('gives the farmer portfolio growth and retention, the lead pipeline coverage, all as rates', () => {
+    expect(defaultKpis('SALES', 'FARMER').map((k) => k.metric)).toEqual(['REVENUE', 'PORTFOLIO_GROWTH', 'RETENTION']);
+    expect(defaultKpis('LEAD', null).map((k) => k.metric)).toContain('PIPELINE_COVERAGE');
+    for (const metric of ['PORTFOLIO_GROWTH', 'RETENTION', 'PIPELINE_COVERAGE'] as const) expect(isRateMetric(metric)).toBe(true);
+  });
+
+  it('measures growth against the period before', () => {
+    expect(portfolioGrowth(1_050_000, 1_000_000)).toBe(0.05);
+    expect(portfolioGrowth(900_000, 1_000_000)).toBe(-0.1);
+    expect(portfolioGrowth(10, 0)).toBe(1);
+    expect(portfolioGrowth(0, 0)).toBe(0);
+  });
+
+  it('keeps retention to the clients who bought before', () => {
+    expect(retention(8, 10)).toBe(0.8);
+    expect(retention(0, 0)).toBe(0);
+  });
+
+  it('covers the revenue still to be made with the open pipeline', () => {
+    expect(pipelineCoverage(3_000_000, 2_000_000, 1_000_000)).toBe(3);
+    expect(pipelineCoverage(0, 2_000_000, 0)).toBe(0);
+    expect(pipelineCoverage(500_000, 1_000_000, 1_200_000)).toBe(99);
   });
 });

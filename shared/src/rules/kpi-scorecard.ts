@@ -18,6 +18,10 @@ export const KPI_METRICS = [
   'AVERAGE_DEAL',
   'PROCESSES_DONE',
   'COACHING_SESSIONS',
+  // a portfolio against the period before (see portfolioGrowth, retention) and the pipeline against the plan (pipelineCoverage)
+  'PORTFOLIO_GROWTH',
+  'RETENTION',
+  'PIPELINE_COVERAGE',
   // cross roles (issue 6): the scope's volume across all reps, see cross-role-kpis.ts
   'PRODUCT_REVENUE',
   'PRODUCT_ORDERS',
@@ -46,11 +50,14 @@ export function defaultKpis(role: Role, stageRole: StageRole | null): KpiDefault
         return [{ metric: 'FIRST_ORDERS', target: 4, weight: 0.5 }, { metric: 'MEETINGS', target: 10, weight: 0.2 }, { metric: 'WIN_RATE', target: 0.3, weight: 0.3 }];
       case 'KEY_ACCOUNT':
         return [{ metric: 'REVENUE', target: 10_000_000, weight: 0.7 }, { metric: 'MEETINGS', target: 8, weight: 0.3 }];
+      case 'FARMER':
+        // seed 002: the farmer grows the portfolio and keeps its clients buying
+        return [{ metric: 'REVENUE', target: 3_000_000, weight: 0.4 }, { metric: 'PORTFOLIO_GROWTH', target: 0.05, weight: 0.3 }, { metric: 'RETENTION', target: 0.8, weight: 0.3 }];
       default:
         return [{ metric: 'REVENUE', target: 3_000_000, weight: 0.5 }, { metric: 'CALLS', target: 120, weight: 0.2 }, { metric: 'PROCESSES_DONE', target: 3, weight: 0.3 }];
     }
   }
-  if (role === 'LEAD') return [{ metric: 'REVENUE', target: 20_000_000, weight: 0.6 }, { metric: 'PROCESSES_DONE', target: 15, weight: 0.4 }];
+  if (role === 'LEAD') return [{ metric: 'REVENUE', target: 20_000_000, weight: 0.5 }, { metric: 'PROCESSES_DONE', target: 15, weight: 0.3 }, { metric: 'PIPELINE_COVERAGE', target: 3, weight: 0.2 }];
   if (role === 'COACH') return [{ metric: 'COACHING_SESSIONS', target: 8, weight: 1 }];
   return [];
 }
@@ -69,7 +76,25 @@ export interface ScorecardLine {
   status: KpiStatus;
 }
 
-const RATES: readonly KpiMetric[] = ['WIN_RATE', 'AVERAGE_DEAL', 'PRODUCT_SHARE'];
+const RATES: readonly KpiMetric[] = ['WIN_RATE', 'AVERAGE_DEAL', 'PRODUCT_SHARE', 'PORTFOLIO_GROWTH', 'RETENTION', 'PIPELINE_COVERAGE'];
+
+/** Revenue growth against the period of the same length before: 0.05 is +5 %; from nothing to something counts as +100 %. */
+export function portfolioGrowth(current: number, previous: number): number {
+  if (previous > 0) return Math.round(((current - previous) / previous) * 10_000) / 10_000;
+  return current > 0 ? 1 : 0;
+}
+
+/** Share of the clients who bought in the period before and bought again in this one (0 when nobody bought before). */
+export function retention(keptClients: number, previousClients: number): number {
+  return previousClients > 0 ? Math.round((keptClients / previousClients) * 10_000) / 10_000 : 0;
+}
+
+/** Open pipeline expected to close in the period against the revenue still to be made (the revenue target less what is sold). */
+export function pipelineCoverage(openPipeline: number, revenueTarget: number, revenueSoFar: number): number {
+  const remaining = revenueTarget - revenueSoFar;
+  if (remaining <= 0) return openPipeline > 0 ? 99 : 0;
+  return Math.round((openPipeline / remaining) * 100) / 100;
+}
 
 /** Rates and averages: their target is the level itself, not a sum that grows with the length of the period. */
 export function isRateMetric(metric: KpiMetric): boolean {

@@ -518,6 +518,36 @@ export class AnalyticsRepository {
     return result;
   }
 
+  /**
+   * Per seller: the clients they sold to in the period before, and how many of those bought
+   * again (from anyone) in this period. One grouped statement over the two periods' orders.
+   */
+  async retainedClients(memberIds: readonly string[], before: { from: string; to: string }, now: { from: string; to: string }): Promise<Map<string, { previous: number; kept: number }>> {
+    const rows: { memberId: string; previous: number; kept: number }[] = await this.replica.query(
+      `WITH before AS (
+         SELECT DISTINCT o.seller_member_id AS member_id, o.client_id FROM client_order o
+          WHERE o.seller_member_id = ANY($1::uuid[]) AND o.ordered_on BETWEEN $2::date AND $3::date
+       )
+       SELECT b.member_id AS "memberId", count(*)::int AS previous,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM client_order o WHERE o.client_id = b.client_id AND o.ordered_on BETWEEN $4::date AND $5::date))::int AS kept
+         FROM before b GROUP BY b.member_id`,
+      [memberIds, before.from, before.to, now.from, now.to],
+    );
+    return new Map(rows.map((r) => [r.memberId, { previous: r.previous, kept: r.kept }]));
+  }
+
+  /** Per owner: the amount of open deals expected to close in the period. */
+  async openPipeline(memberIds: readonly string[], from: string, to: string): Promise<Map<string, number>> {
+    const rows: { memberId: string; amount: number }[] = await this.replica.query(
+      `SELECT d.owner_member_id AS "memberId", sum(d.amount)::float8 AS amount
+         FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'OPEN'
+        WHERE d.owner_member_id = ANY($1::uuid[]) AND d.closed_on IS NULL AND d.expected_close_on BETWEEN $2::date AND $3::date
+        GROUP BY d.owner_member_id`,
+      [memberIds, from, to],
+    );
+    return new Map(rows.map((r) => [r.memberId, r.amount]));
+  }
+
   async targetsForMembers(memberIds: readonly string[], from: string, to: string): Promise<{ memberId: string; metric: string; target: number; weight: number }[]> {
     if (memberIds.length === 0) return [];
     return this.dataSource.query(

@@ -5,6 +5,9 @@ import {
   funnelConversions,
   maySeeSprint,
   scorecardLine,
+  pipelineCoverage,
+  portfolioGrowth,
+  retention,
   scorecardScore,
   visibleTeamIds,
   winRate,
@@ -338,6 +341,37 @@ export class AnalyticsService {
     return scopes;
   }
 
+  /**
+   * The metrics that compare with the period before or with the plan, read only for the people
+   * whose scorecard has them (each one grouped statement): portfolio growth (revenue against the
+   * same number of days just before), retention (clients who bought then and again now) and
+   * pipeline coverage (open deals expected to close in the period against the revenue target
+   * still to be made).
+   */
+  private async portfolioFigures(
+    plans: Map<string, { plan: { metric: KpiMetric; target: number }[] }>,
+    metrics: Map<string, Record<string, number>>,
+    from: string,
+    to: string,
+  ): Promise<void> {
+    const needing = (metric: KpiMetric) => [...plans].filter(([, p]) => p.plan.some((k) => k.metric === metric)).map(([id]) => id);
+    const length = (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;
+    const before = { from: new Date(Date.parse(from) - length * DAY_MS).toISOString().slice(0, 10), to: new Date(Date.parse(from) - DAY_MS).toISOString().slice(0, 10) };
+    const [growth, kept, coverage] = [needing('PORTFOLIO_GROWTH'), needing('RETENTION'), needing('PIPELINE_COVERAGE')];
+    const [previous, retained, pipeline] = await Promise.all([
+      growth.length ? this.analytics.metricsForMembers(growth, before.from, before.to) : new Map<string, Record<string, number>>(),
+      kept.length ? this.analytics.retainedClients(kept, before, { from, to }) : new Map<string, { previous: number; kept: number }>(),
+      coverage.length ? this.analytics.openPipeline(coverage, from, to) : new Map<string, number>(),
+    ]);
+    const set = (id: string, values: Record<string, number>) => metrics.set(id, Object.assign(metrics.get(id) ?? {}, values));
+    for (const id of growth) set(id, { PORTFOLIO_GROWTH: portfolioGrowth(metrics.get(id)?.REVENUE ?? 0, previous.get(id)?.REVENUE ?? 0) });
+    for (const id of kept) set(id, { RETENTION: retention(retained.get(id)?.kept ?? 0, retained.get(id)?.previous ?? 0) });
+    for (const id of coverage) {
+      const revenueTarget = plans.get(id)!.plan.find((k) => k.metric === 'REVENUE')?.target ?? 0;
+      set(id, { PIPELINE_COVERAGE: revenueTarget > 0 ? pipelineCoverage(pipeline.get(id) ?? 0, revenueTarget, metrics.get(id)?.REVENUE ?? 0) : 0 });
+    }
+  }
+
   private async cardsFor(members: { id: string; role: string; stageRole: string | null }[], period: { from: string; to: string; sprintId: string | null }, today: string) {
     const ids = members.map((m) => m.id);
     const [metrics, targets, roles] = await Promise.all([
@@ -349,13 +383,20 @@ export class AnalyticsService {
     const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY_MS + 1;
     const elapsedDays = Math.min(days, Math.max(0, (Date.parse(today) - Date.parse(period.from)) / DAY_MS + 1));
     const elapsed = Math.round((elapsedDays / days) * 10_000) / 10_000;
+    const plans = new Map(
+      members.map((m) => {
+        const set = targets.filter((t) => t.memberId === m.id);
+        const plan = set.length
+          ? set.map((t) => ({ metric: t.metric as KpiMetric, target: t.target, weight: t.weight }))
+          : memberDefaultKpis(m.role as Role, m.stageRole as StageRole | null, scopes.get(m.id) ?? []).map((k) => ({ ...k, target: isRateMetric(k.metric) ? k.target : Math.round(k.target * (days / 14) * 100) / 100 }));
+        return [m.id, { plan, targetsSet: set.length > 0 }];
+      }),
+    );
+    await this.portfolioFigures(plans, metrics, period.from, period.to);
     return members.map((m) => {
-      const set = targets.filter((t) => t.memberId === m.id);
-      const lines = (set.length
-        ? set.map((t) => ({ metric: t.metric as KpiMetric, target: t.target, weight: t.weight }))
-        : memberDefaultKpis(m.role as Role, m.stageRole as StageRole | null, scopes.get(m.id) ?? []).map((k) => ({ ...k, target: isRateMetric(k.metric) ? k.target : Math.round(k.target * (days / 14) * 100) / 100 }))
-      ).map((k) => scorecardLine(k.metric, k.target, Math.round((metrics.get(m.id)?.[k.metric] ?? 0) * 10_000) / 10_000, k.weight, elapsed));
-      return { memberId: m.id, from: period.from, to: period.to, sprintId: period.sprintId, elapsed, lines, score: scorecardScore(lines), targetsSet: set.length > 0, crossRoleScopes: scopes.get(m.id) ?? [] };
+      const { plan, targetsSet } = plans.get(m.id)!;
+      const lines = plan.map((k) => scorecardLine(k.metric, k.target, Math.round((metrics.get(m.id)?.[k.metric] ?? 0) * 10_000) / 10_000, k.weight, elapsed));
+      return { memberId: m.id, from: period.from, to: period.to, sprintId: period.sprintId, elapsed, lines, score: scorecardScore(lines), targetsSet, crossRoleScopes: scopes.get(m.id) ?? [] };
     });
   }
 }

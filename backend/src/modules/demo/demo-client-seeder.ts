@@ -129,5 +129,11 @@ export class DemoClientSeeder {
     );
     await this.clients.saveCursors(tx, session.cursors);
     await this.clients.recordAssignments(tx, records);
+    // Who sold each order: the hunter of record the first one, the owner the rest (the reps' revenue, growth and retention).
+    await tx.query(
+      `UPDATE client_order o SET seller_member_id = CASE WHEN o.ordered_on = c.first_order_on AND c.hunter_member_id IS NOT NULL THEN c.hunter_member_id ELSE c.owner_member_id END
+         FROM client c WHERE c.id = o.client_id AND o.organization_id = $1 AND o.seller_member_id IS NULL`,
+      [organizationId],
+    );
   }
 }
