@@ -68,6 +68,14 @@ describe('portfolio, retention and coverage KPIs', () => {
   it("measures a lead's pipeline coverage: open deals expected to close in the period against the revenue still to make", async () => {
     const [{ id }] = (await db.query<{ id: string }>(`SELECT m.id FROM member m JOIN app_user u ON u.id = m.user_id WHERE u.email = 'lead@demo.local'`)).rows;
     const stage = (await db.query<{ id: string }>(`SELECT s.id FROM pipeline_stage s JOIN pipeline p ON p.id = s.pipeline_id WHERE p.is_default AND s.kind = 'OPEN' ORDER BY s.position LIMIT 1`)).rows[0].id;
+    // a revenue target well above what the lead sold, so there is revenue left to cover
+    const period = await card(id);
+    const set = await t.gql(
+      'mutation ($i: SetKpiTargetsInput!) { setKpiTargets(input: $i) }',
+      { i: { memberId: id, from: period.from, to: period.to, targets: [{ metric: 'REVENUE', target: 1_000_000_000, weight: 0.5 }, { metric: 'PIPELINE_COVERAGE', target: 3, weight: 0.5 }] } },
+      { token: director },
+    );
+    expect(set.errors).toBeUndefined();
     const before = await card(id);
     // an open deal of the lead expected to close inside the period moves the figure
     await db.query(
@@ -84,8 +92,9 @@ describe('portfolio, retention and coverage KPIs', () => {
     )).rows;
     const revenue = line(c, 'REVENUE');
     const remaining = revenue.target - revenue.actual;
-    const expected = remaining <= 0 ? (Number(open) > 0 ? 99 : 0) : Math.round((Number(open) / remaining) * 100) / 100;
+    const expected = remaining <= 0 ? 99 : Math.round((Number(open) / remaining) * 100) / 100;
     expect(line(c, 'PIPELINE_COVERAGE').actual).toBe(expected);
+    expect(remaining).toBeGreaterThan(0);
     expect(line(c, 'PIPELINE_COVERAGE').actual).toBeGreaterThan(line(before, 'PIPELINE_COVERAGE').actual);
   });
 });

@@ -53,5 +53,6 @@ describe('portfolio, retention and coverage metrics', () => {
     expect(pipelineCoverage(3_000_000, 2_000_000, 1_000_000)).toBe(3);
     expect(pipelineCoverage(0, 2_000_000, 0)).toBe(0);
     expect(pipelineCoverage(500_000, 1_000_000, 1_200_000)).toBe(99);
+    expect(pipelineCoverage(0, 1_000_000, 1_200_000)).toBe(99);
   });
 });

@@ -89,10 +89,14 @@ export function retention(keptClients: number, previousClients: number): number 
   return previousClients > 0 ? Math.round((keptClients / previousClients) * 10_000) / 10_000 : 0;
 }
 
-/** Open pipeline expected to close in the period against the revenue still to be made (the revenue target less what is sold). */
+/**
+ * Open pipeline expected to close in the period against the revenue still to be made (the
+ * revenue target less what is sold); with the target already made nothing is left to cover
+ * (99, "fully covered").
+ */
 export function pipelineCoverage(openPipeline: number, revenueTarget: number, revenueSoFar: number): number {
   const remaining = revenueTarget - revenueSoFar;
-  if (remaining <= 0) return openPipeline > 0 ? 99 : 0;
+  if (remaining <= 0) return 99;
   return Math.round((openPipeline / remaining) * 100) / 100;
 }
 
