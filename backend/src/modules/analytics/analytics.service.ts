@@ -396,7 +396,7 @@ export class AnalyticsService {
     return members.map((m) => {
       const { plan, targetsSet } = plans.get(m.id)!;
       const lines = plan.map((k) => scorecardLine(k.metric, k.target, Math.round((metrics.get(m.id)?.[k.metric] ?? 0) * 10_000) / 10_000, k.weight, elapsed));
-      return { memberId: m.id, from: period.from, to: period.to, sprintId: period.sprintId, elapsed, lines, score: scorecardScore(lines), targetsSet, crossRoleScopes: scopes.get(m.id) ?? [] };
+      return { memberId: m.id, role: m.role, from: period.from, to: period.to, sprintId: period.sprintId, elapsed, lines, score: scorecardScore(lines), targetsSet, crossRoleScopes: scopes.get(m.id) ?? [] };
     });
   }
 }

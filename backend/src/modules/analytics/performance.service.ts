@@ -87,9 +87,8 @@ export class PerformanceService {
     }
     const period = sprintId ? await this.period(viewer, { sprintId }) : null;
     const cards = await this.analytics.kpiProgress(viewer, { teamId, ...(period ?? {}) });
-    const reps = new Set((await this.circle.findMembers(cards.map((c) => c.memberId))).filter((m) => m.role === 'SALES').map((m) => m.id));
     return cards
-      .filter((c) => reps.has(c.memberId))
+      .filter((c) => c.role === 'SALES')
       .sort((a, b) => b.score - a.score)
       .map((c, i) => ({ rank: i + 1, memberId: c.memberId, score: c.score, behind: c.lines.filter((l) => l.status === 'BEHIND').length }));
   }
