@@ -229,11 +229,9 @@ export class ForecastCategoryTotalModel {
   weighted: number;
 }
 
-@ObjectType('ForecastMemberRow')
-export class ForecastMemberRowModel {
-  @Field(() => MemberModel)
-  member: MemberModel;
-
+/** The money of a forecast row: what closed, what is committed, the best case, the pipeline and its weighted value. */
+@ObjectType({ isAbstract: true })
+abstract class ForecastFigures {
   @Field(() => Float)
   closed: number;
 
@@ -250,25 +248,16 @@ export class ForecastMemberRowModel {
   weighted: number;
 }
 
+@ObjectType('ForecastMemberRow')
+export class ForecastMemberRowModel extends ForecastFigures {
+  @Field(() => MemberModel)
+  member: MemberModel;
+}
+
 @ObjectType({ isAbstract: true })
-abstract class ForecastRollupFigures {
+abstract class ForecastRollupFigures extends ForecastFigures {
   @Field(() => Int, { description: 'People in the group with deals in the period' })
   members: number;
-
-  @Field(() => Float)
-  closed: number;
-
-  @Field(() => Float)
-  commit: number;
-
-  @Field(() => Float)
-  bestCase: number;
-
-  @Field(() => Float)
-  pipeline: number;
-
-  @Field(() => Float)
-  weighted: number;
 }
 
 @ObjectType('ForecastTeamRow', { description: 'The per-owner rows of a team\'s members (and its lead) summed' })
