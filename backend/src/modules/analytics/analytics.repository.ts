@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isWholeMonths, type FunnelDealFilter } from '@salescircle/shared';
+import { isWholeMonth, isWholeMonths, previousPeriod, type FunnelDealFilter } from '@salescircle/shared';
 import { DataSource } from 'typeorm';
 import { ReadReplica } from '../../database/read-replica';
 
@@ -520,9 +520,26 @@ export class AnalyticsRepository {
 
   /**
    * Per seller: the clients they sold to in the period before, and how many of those bought
-   * again (from anyone) in this period. One grouped statement over the two periods' orders.
+   * again (from anyone) in this period. A calendar month against the month before is one row
+   * per person of the trigger-kept `member_retention_month` (migration 1763900000012); any
+   * other pair of periods is one grouped statement over their orders (the definition the
+   * rollup is tested against).
    */
   async retainedClients(memberIds: readonly string[], before: { from: string; to: string }, now: { from: string; to: string }): Promise<Map<string, { previous: number; kept: number }>> {
+    if (memberIds.length === 0) return new Map();
+    const monthBefore = isWholeMonth(now.from, now.to) ? previousPeriod(now.from, now.to) : null;
+    if (monthBefore?.from !== before.from || monthBefore.to !== before.to) {
+      return this.retainedClientsFromOrders(memberIds, before, now);
+    }
+    const rows = await this.replica.prepared<{ memberId: string; previous: number; kept: number }>(
+      'SELECT member_id AS "memberId", previous, kept FROM member_retention_month WHERE member_id = ANY($1::uuid[]) AND month = $2::date',
+      [memberIds, now.from],
+    );
+    return new Map(rows.map((r) => [r.memberId, { previous: r.previous, kept: r.kept }]));
+  }
+
+  /** retainedClients over the orders, for any two periods. */
+  async retainedClientsFromOrders(memberIds: readonly string[], before: { from: string; to: string }, now: { from: string; to: string }): Promise<Map<string, { previous: number; kept: number }>> {
     const rows: { memberId: string; previous: number; kept: number }[] = await this.replica.query(
       `WITH before AS (
          SELECT DISTINCT o.seller_member_id AS member_id, o.client_id FROM client_order o

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  previousPeriod,
   defaultForecastCategory,
   FORECAST_CATEGORIES,
   funnelConversions,
@@ -344,7 +345,8 @@ export class AnalyticsService {
   /**
    * The metrics that compare with the period before or with the plan, read only for the people
    * whose scorecard has them (each one grouped statement): portfolio growth (revenue against the
-   * same number of days just before), retention (clients who bought then and again now) and
+   * period before: the month before a month, else as many days just before, see previousPeriod),
+   * retention (clients who bought then and again now) and
    * pipeline coverage (open deals expected to close in the period against the revenue target
    * still to be made).
    */
@@ -355,8 +357,7 @@ export class AnalyticsService {
     to: string,
   ): Promise<void> {
     const needing = (metric: KpiMetric) => [...plans].filter(([, p]) => p.plan.some((k) => k.metric === metric)).map(([id]) => id);
-    const length = (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;
-    const before = { from: new Date(Date.parse(from) - length * DAY_MS).toISOString().slice(0, 10), to: new Date(Date.parse(from) - DAY_MS).toISOString().slice(0, 10) };
+    const before = previousPeriod(from, to);
     const [growth, kept, coverage] = [needing('PORTFOLIO_GROWTH'), needing('RETENTION'), needing('PIPELINE_COVERAGE')];
     const [previous, retained, pipeline] = await Promise.all([
       growth.length ? this.analytics.metricsForMembers(growth, before.from, before.to) : new Map<string, Record<string, number>>(),
