@@ -31,6 +31,8 @@ export * from './rules/cross-role-kpis';
 export * from './rules/previous-period';
 export * from './rules/roll-up-forecast';
 export * from './rules/coaching-score';
+export * from './rules/measure-coachees-progress';
+export * from './rules/count-deal-advances';
 export * from './rules/cascade-signal';
 export * from './domain/csv-import';
 export * from './rules/parse-csv-value';

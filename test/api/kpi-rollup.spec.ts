@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { AnalyticsRepository } from '../../backend/src/modules/analytics/analytics.repository';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-const METRICS = ['CALLS', 'MEETINGS', 'REVENUE', 'FIRST_ORDERS', 'DEALS_WON', 'WIN_RATE', 'AVERAGE_DEAL', 'WARM_LEADS_HANDED', 'NEW_CLIENTS', 'PROCESSES_DONE', 'COACHING_SESSIONS'];
+const METRICS = ['CALLS', 'MEETINGS', 'REVENUE', 'FIRST_ORDERS', 'DEALS_WON', 'WIN_RATE', 'AVERAGE_DEAL', 'WARM_LEADS_HANDED', 'NEW_CLIENTS', 'PROCESSES_DONE', 'COACHING_SESSIONS', 'DEALS_ADVANCED'];
 
 /**
  * The KPI day rows the triggers keep (migration 1763900000008) against the same metrics over
@@ -136,6 +136,94 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
       // another time zone moves the days of timestamps
       await db.query(`UPDATE organization SET timezone = 'Asia/Vladivostok' WHERE id = $1`, [org]);
       expect(await expectEqual('time zone')).toBeGreaterThan(50);
+    } finally {
+      await db.query('ROLLBACK');
+    }
+  });
+
+  it('counts deals advanced through moves forward, back and to lost, history rewritten or removed, owners and stages changed', async () => {
+    const [rep, rep2] = (await db.query<{ id: string }>(`SELECT m.id FROM member m JOIN app_user u ON u.id = m.user_id WHERE u.email IN ('rep@demo.local', 'rep2@demo.local') ORDER BY u.email`)).rows.map((r) => r.id);
+    const stages = (await db.query<{ id: string; kind: string; position: number }>(
+      `SELECT s.id, s.kind, s.position FROM pipeline_stage s JOIN pipeline p ON p.id = s.pipeline_id WHERE p.organization_id = $1 AND p.is_default ORDER BY s.position`,
+      [org],
+    )).rows;
+    const open = stages.filter((s) => s.kind === 'OPEN').map((s) => s.id);
+    const won = stages.find((s) => s.kind === 'WON')!.id;
+    const lost = stages.find((s) => s.kind === 'LOST')!.id;
+    const { timezone } = (await db.query<{ timezone: string }>('SELECT timezone FROM organization WHERE id = $1', [org])).rows[0];
+    const advanced = async (memberId: string) => (await repo.metricsForMembersFromBase(org, [memberId], '2000-01-01', '2100-01-01', timezone)).get(memberId)?.DEALS_ADVANCED ?? 0;
+    /** The deals' open visits left now and the stages entered a second apart, in one statement (as imports do). */
+    const enter = async (moves: [string, string][], at = 'now()') => {
+      await db.query(`UPDATE deal_stage_history SET left_at = greatest(entered_at, ${at}) WHERE deal_id = ANY($1::uuid[]) AND left_at IS NULL`, [moves.map(([d]) => d)]);
+      await db.query(
+        `INSERT INTO deal_stage_history (deal_id, stage_id, entered_at, left_at)
+         SELECT d, s, ${at} + n * interval '1 second', CASE WHEN n < max(n) OVER (PARTITION BY d) THEN ${at} + (n + 1) * interval '1 second' END
+           FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS m(d, s, n)`,
+        [moves.map(([d]) => d), moves.map(([, st]) => st)],
+      );
+    };
+    const demo = await expectEqual('demo history');
+    expect(demo).toBeGreaterThan(50);
+    await db.query('BEGIN');
+    try {
+      const dealsOf = async (memberId: string, n: number) =>
+        (await db.query<{ id: string }>(
+          `SELECT d.id FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'OPEN' AND s.position = 2 WHERE d.owner_member_id = $1 ORDER BY d.id LIMIT $2`,
+          [memberId, n],
+        )).rows.map((r) => r.id);
+      // a new deal's first stage is not a move
+      const [fresh] = (await db.query<{ id: string }>(
+        `INSERT INTO deal (organization_id, owner_member_id, pipeline_id, stage_id, title, started_on) SELECT $1, $2, pipeline_id, id, 'Продвижение', current_date FROM pipeline_stage WHERE id = $3 RETURNING id`,
+        [org, rep, open[0]],
+      )).rows;
+      const start = await advanced(rep);
+      await db.query(`INSERT INTO deal_stage_history (deal_id, stage_id, entered_at) VALUES ($1, $2, now() - interval '1 hour')`, [fresh.id, open[0]]);
+      expect(await advanced(rep)).toBe(start);
+      // forward (two moves of one deal in one statement), back, forward again, lost, back from lost to won
+      await enter([[fresh.id, open[2]], [fresh.id, open[3]]]);
+      expect(await advanced(rep)).toBe(start + 2);
+      await enter([[fresh.id, open[1]]], "now() + interval '1 minute'");
+      await enter([[fresh.id, open[2]]], "now() + interval '2 minutes'");
+      await enter([[fresh.id, lost]], "now() + interval '3 minutes'");
+      expect(await advanced(rep)).toBe(start + 3);
+      await enter([[fresh.id, won]], "now() + interval '4 minutes'");
+      expect(await advanced(rep)).toBe(start + 4);
+      expect(await expectEqual('moves of one deal')).toBeGreaterThan(50);
+      // many deals of two owners at once; visits put before others change which stage the next one left
+      const mine = await dealsOf(rep, 3);
+      const theirs = await dealsOf(rep2, 3);
+      expect(mine.length + theirs.length).toBeGreaterThan(2);
+      await enter([...mine.map((d) => [d, open[3]] as [string, string]), ...theirs.map((d) => [d, open[0]] as [string, string])]);
+      const middle = await advanced(rep);
+      await db.query(`INSERT INTO deal_stage_history (deal_id, stage_id, entered_at, left_at) VALUES ($1, $2, now() - interval '30 minutes', now()), ($1, $3, '2001-01-01', '2001-01-02')`, [fresh.id, open[1], open[4]]);
+      expect(await advanced(rep)).toBe(middle + 1);
+      expect(await expectEqual('many deals')).toBeGreaterThan(50);
+      // history rewritten: a visit moved in time and to another stage, a visit in the middle removed, one deal's history removed
+      const rewritten = await advanced(rep);
+      await db.query(`UPDATE deal_stage_history SET entered_at = entered_at - interval '30 days', stage_id = $2 WHERE deal_id = $1 AND stage_id = $3`, [fresh.id, open[0], won]);
+      expect(await advanced(rep)).toBe(rewritten - 1);
+      await db.query(`DELETE FROM deal_stage_history WHERE id = (SELECT id FROM deal_stage_history WHERE deal_id = $1 AND stage_id = $2 ORDER BY entered_at LIMIT 1)`, [fresh.id, open[2]]);
+      if (theirs.length) await db.query('DELETE FROM deal_stage_history WHERE deal_id = $1', [theirs[0]]);
+      expect(await expectEqual('history rewritten')).toBeGreaterThan(50);
+      // owners: the advances go with the deal to its new owner, and away with a deal nobody owns
+      const before = await advanced(rep2);
+      await db.query('UPDATE deal SET owner_member_id = $2 WHERE id = $1', [fresh.id, rep2]);
+      expect(await advanced(rep2)).toBeGreaterThan(before);
+      await db.query('UPDATE deal SET owner_member_id = CASE WHEN owner_member_id = $1 THEN $2::uuid END WHERE id = ANY($3::uuid[])', [rep, rep2, [...mine, ...theirs.slice(1)]]);
+      expect(await expectEqual('owners')).toBeGreaterThan(50);
+      // deals removed with their history; stages reordered (the 2nd and 4th swap places) and a won stage turned lost
+      await db.query('DELETE FROM deal WHERE id = ANY($1::uuid[])', [[fresh.id, ...mine.slice(0, 1)]]);
+      await db.query('UPDATE pipeline_stage SET position = 100 WHERE id = $1', [open[1]]);
+      await db.query('UPDATE pipeline_stage SET position = 2 WHERE id = $1', [open[3]]);
+      await db.query('UPDATE pipeline_stage SET position = 4 WHERE id = $1', [open[1]]);
+      expect(await expectEqual('stages reordered')).toBeGreaterThan(50);
+      await db.query(`UPDATE pipeline_stage SET kind = 'LOST' WHERE id = $1`, [won]);
+      expect(await expectEqual('won stage now lost')).toBeGreaterThan(50);
+      // the rebuild gives what the triggers keep
+      const kept = (await db.query('SELECT member_id, day, deals_advanced FROM member_kpi_day WHERE deals_advanced <> 0 ORDER BY 1, 2')).rows;
+      await db.query('SELECT rebuild_member_kpi_day($1)', [org]);
+      expect((await db.query('SELECT member_id, day, deals_advanced FROM member_kpi_day WHERE deals_advanced <> 0 ORDER BY 1, 2')).rows).toEqual(kept);
+      expect(kept.length).toBeGreaterThan(10);
     } finally {
       await db.query('ROLLBACK');
     }

@@ -278,7 +278,9 @@ export type ImportStatus =
 export type KpiMetric =
   | 'AVERAGE_DEAL'
   | 'CALLS'
+  | 'COACHEES_PROGRESS'
   | 'COACHING_SESSIONS'
+  | 'DEALS_ADVANCED'
   | 'DEALS_WON'
   | 'FIRST_ORDERS'
   | 'MEETINGS'

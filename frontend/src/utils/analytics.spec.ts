@@ -193,4 +193,13 @@ describe('lineScope', () => {
     expect(metricKind('PRODUCT_SHARE')).toBe('percent');
     expect(metricKind('REGION_ACTIVE_CLIENTS')).toBe('count');
   });
+
+  it("reads coachees' progress as a signed change of the review score and deals advanced as a count", () => {
+    expect(metricKind('COACHEES_PROGRESS')).toBe('scoreChange');
+    expect(metricKind('DEALS_ADVANCED')).toBe('count');
+    expect(formatMetric('COACHEES_PROGRESS', 0.6667, 'ru')).toBe('+0,67');
+    expect(formatMetric('COACHEES_PROGRESS', -0.25, 'en')).toBe('-0.25');
+    expect(formatMetric('COACHEES_PROGRESS', 0, 'en')).toBe('0');
+    expect(formatMetric('DEALS_ADVANCED', 12, 'en')).toBe('12');
+  });
 });

@@ -202,7 +202,9 @@ export const KPI_METRICS = [
   'AVERAGE_DEAL',
   'WIN_RATE',
   'DEALS_WON',
+  'DEALS_ADVANCED',
   'PROCESSES_DONE',
+  'COACHEES_PROGRESS',
   'PORTFOLIO_GROWTH',
   'RETENTION',
   'PIPELINE_COVERAGE',
@@ -215,12 +217,13 @@ export const KPI_METRICS = [
   'REGION_ACTIVE_CLIENTS',
 ] as const;
 
-export type MetricKind = 'money' | 'percent' | 'count';
+export type MetricKind = 'money' | 'percent' | 'count' | 'scoreChange';
 
-/** How a metric's values read: roubles, a share, or a count. */
+/** How a metric's values read: roubles, a share, a count, or a change of a 1-5 review score. */
 export function metricKind(metric: string): MetricKind {
   if (metric === 'REVENUE' || metric === 'AVERAGE_DEAL' || metric === 'PRODUCT_REVENUE' || metric === 'REGION_REVENUE') return 'money';
   if (metric === 'WIN_RATE' || metric === 'PRODUCT_SHARE' || metric === 'PORTFOLIO_GROWTH' || metric === 'RETENTION') return 'percent';
+  if (metric === 'COACHEES_PROGRESS') return 'scoreChange';
   return 'count';
 }
 
@@ -275,11 +278,24 @@ export function formatDecimal(value: number, locale: string, digits = 1): string
   return f.format(value);
 }
 
-/** A metric's value as it reads: "1 500 000 ₽", "76,9 %", "16". */
+const signed = new Map<string, Intl.NumberFormat>();
+
+/** A change with its sign and at most two decimals ("+0,67", "−0.25", "0"). */
+export function formatChange(value: number, locale: string): string {
+  let f = signed.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+    signed.set(locale, f);
+  }
+  return f.format(value);
+}
+
+/** A metric's value as it reads: "1 500 000 ₽", "76,9 %", "16", "+0,67". */
 export function formatMetric(metric: string, value: number, locale: string): string {
   const kind = metricKind(metric);
   if (kind === 'money') return formatMoney(value, locale);
   if (kind === 'percent') return formatPercent(value, locale);
+  if (kind === 'scoreChange') return formatChange(value, locale);
   return formatDecimal(value, locale, 1);
 }
 

@@ -14,10 +14,14 @@ export const KPI_METRICS = [
   'NEW_CLIENTS',
   'REVENUE',
   'DEALS_WON',
+  // moves of a deal to a later stage of its pipeline (or to a won stage), credited to its owner
+  'DEALS_ADVANCED',
   'WIN_RATE',
   'AVERAGE_DEAL',
   'PROCESSES_DONE',
   'COACHING_SESSIONS',
+  // the change of the coachees' review scores (see coacheesProgress)
+  'COACHEES_PROGRESS',
   // a portfolio against the period before (see portfolioGrowth, retention) and the pipeline against the plan (pipelineCoverage)
   'PORTFOLIO_GROWTH',
   'RETENTION',
@@ -58,7 +62,8 @@ export function defaultKpis(role: Role, stageRole: StageRole | null): KpiDefault
     }
   }
   if (role === 'LEAD') return [{ metric: 'REVENUE', target: 20_000_000, weight: 0.5 }, { metric: 'PROCESSES_DONE', target: 15, weight: 0.3 }, { metric: 'PIPELINE_COVERAGE', target: 3, weight: 0.2 }];
-  if (role === 'COACH') return [{ metric: 'COACHING_SESSIONS', target: 8, weight: 1 }];
+  // issue 6: the coach is measured by the sessions held and by how the coachees' reviews move (+0.3 of a 1-5 score per period)
+  if (role === 'COACH') return [{ metric: 'COACHING_SESSIONS', target: 8, weight: 0.6 }, { metric: 'COACHEES_PROGRESS', target: 0.3, weight: 0.4 }];
   return [];
 }
 
@@ -71,12 +76,12 @@ export interface ScorecardLine {
   weight: number;
   /** Where the member should be by now (target × elapsed share; rates: the target). */
   pace: number;
-  /** actual / target, capped at 1.5. */
+  /** actual / target, from 0 (nothing, or a fall: growth and progress can be negative) to 1.5. */
   attainment: number;
   status: KpiStatus;
 }
 
-const RATES: readonly KpiMetric[] = ['WIN_RATE', 'AVERAGE_DEAL', 'PRODUCT_SHARE', 'PORTFOLIO_GROWTH', 'RETENTION', 'PIPELINE_COVERAGE'];
+const RATES: readonly KpiMetric[] = ['WIN_RATE', 'AVERAGE_DEAL', 'PRODUCT_SHARE', 'PORTFOLIO_GROWTH', 'RETENTION', 'PIPELINE_COVERAGE', 'COACHEES_PROGRESS'];
 
 /** Revenue growth against the period before (see previousPeriod: the month before a month): 0.05 is +5 %; from nothing to something counts as +100 %. */
 export function portfolioGrowth(current: number, previous: number): number {
@@ -109,7 +114,7 @@ export function scorecardLine(metric: KpiMetric, target: number, actual: number,
   const share = Math.min(1, Math.max(0, elapsedShare));
   const pace = isRateMetric(metric) ? target : target * share;
   if (target <= 0) return { metric, target, actual, weight, pace: 0, attainment: 0, status: 'NO_TARGET' };
-  const attainment = Math.min(1.5, Math.round((actual / target) * 10_000) / 10_000);
+  const attainment = Math.max(0, Math.min(1.5, Math.round((actual / target) * 10_000) / 10_000));
   const status: KpiStatus = actual >= pace * 1.1 && actual > 0 ? 'AHEAD' : actual >= pace * 0.9 ? 'ON_TRACK' : 'BEHIND';
   return { metric, target, actual, weight, pace: Math.round(pace * 100) / 100, attainment, status };
 }

@@ -9,6 +9,7 @@ import { Imports1763900000006 } from './1763900000006-imports';
 import { MemberKpiDay1763900000008 } from './1763900000008-member-kpi-day';
 import { CsvImport1763900000009 } from './1763900000009-csv-import';
 import { FunnelTransparency1763900000010 } from './1763900000010-funnel-transparency';
+import { DealsAdvanced1763900000011 } from './1763900000011-deals-advanced';
 import { RetentionRollup1763900000012 } from './1763900000012-retention-rollup';
 
 /** Every migration, in order. Listed explicitly: nothing is picked up by a file glob. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   MemberKpiDay1763900000008,
   CsvImport1763900000009,
   FunnelTransparency1763900000010,
+  DealsAdvanced1763900000011,
   RetentionRollup1763900000012,
 ];

@@ -150,7 +150,7 @@ export interface ForecastDealRow {
 /** KPI metrics of members over days $2..$3, from the trigger-kept day rows; every metric of the catalog that the data gives. */
 const KPI_FROM_DAYS_SQL = `
 SELECT k.member_id, sum(k.calls)::float8 AS "CALLS", sum(k.meetings)::float8 AS "MEETINGS", sum(k.revenue)::float8 AS "REVENUE",
-       sum(k.first_orders)::float8 AS "FIRST_ORDERS", sum(k.deals_won)::float8 AS "DEALS_WON",
+       sum(k.first_orders)::float8 AS "FIRST_ORDERS", sum(k.deals_won)::float8 AS "DEALS_WON", sum(k.deals_advanced)::float8 AS "DEALS_ADVANCED",
        CASE WHEN sum(k.deals_closed) = 0 THEN 0 ELSE sum(k.deals_won)::float8 / sum(k.deals_closed) END AS "WIN_RATE",
        CASE WHEN sum(k.deals_won) = 0 THEN 0 ELSE (sum(k.won_amount) / sum(k.deals_won))::float8 END AS "AVERAGE_DEAL",
        sum(k.warm_leads)::float8 AS "WARM_LEADS_HANDED", sum(k.new_clients)::float8 AS "NEW_CLIENTS",
@@ -515,7 +515,46 @@ export class AnalyticsRepository {
         WHERE cs.organization_id = $1 AND cs.coach_member_id = ANY($2) AND cs.held_on BETWEEN $3 AND $4 GROUP BY cs.coach_member_id`,
       [organizationId, memberIds, from, to],
     ));
+    // deals advanced (shared count-deal-advances.ts): each visit after a deal's first one that entered a later stage of the
+    // same pipeline, or a won stage from one not won, never a lost one; for the deal's owner, on the day it was entered
+    add(await this.replica.query(
+      `SELECT d.owner_member_id AS member_id, count(*) AS "DEALS_ADVANCED"
+         FROM deal d
+         CROSS JOIN LATERAL (SELECT h.stage_id, h.entered_at, lag(h.stage_id) OVER (ORDER BY h.entered_at, h.id) AS left_stage FROM deal_stage_history h WHERE h.deal_id = d.id) v
+         JOIN pipeline_stage s ON s.id = v.stage_id
+         JOIN pipeline_stage p ON p.id = v.left_stage
+        WHERE d.organization_id = $1 AND d.owner_member_id = ANY($2)
+          AND v.entered_at >= ($3::date)::timestamp AT TIME ZONE $5 AND v.entered_at < ($4::date + 1)::timestamp AT TIME ZONE $5
+          AND s.kind <> 'LOST' AND s.pipeline_id = p.pipeline_id AND (s.position > p.position OR (s.kind = 'WON' AND p.kind <> 'WON'))
+        GROUP BY d.owner_member_id`,
+      span,
+    ));
     return result;
+  }
+
+  /**
+   * Per coach: their coachees' progress (shared measure-coachees-progress.ts), one grouped
+   * statement: for each coach/coachee pair with a scored review held in the period, the latest
+   * one's score less the pair's scored review just before it; summed per coach, with the number
+   * of coachees compared. Coaches with nobody to compare are absent.
+   */
+  async coacheesProgress(coachIds: readonly string[], from: string, to: string): Promise<Map<string, { totalChange: number; coachees: number }>> {
+    if (coachIds.length === 0) return new Map();
+    const rows: { memberId: string; totalChange: number; coachees: number }[] = await this.replica.query(
+      `WITH reviews AS (
+         SELECT cs.coach_member_id, cs.held_on, cs.score,
+                lag(cs.score) OVER pair AS score_before,
+                row_number() OVER (PARTITION BY cs.coach_member_id, cs.coachee_member_id ORDER BY cs.held_on DESC, cs.created_at DESC, cs.id DESC) AS newest
+           FROM coaching_session cs
+          WHERE cs.coach_member_id = ANY($1::uuid[]) AND cs.score IS NOT NULL AND cs.held_on <= $3::date
+         WINDOW pair AS (PARTITION BY cs.coach_member_id, cs.coachee_member_id ORDER BY cs.held_on, cs.created_at, cs.id)
+       )
+       SELECT coach_member_id AS "memberId", sum(score - score_before)::float8 AS "totalChange", count(*)::int AS coachees
+         FROM reviews WHERE newest = 1 AND held_on >= $2::date AND score_before IS NOT NULL
+        GROUP BY coach_member_id`,
+      [coachIds, from, to],
+    );
+    return new Map(rows.map((r) => [r.memberId, { totalChange: r.totalChange, coachees: r.coachees }]));
   }
 
   /**

@@ -30,6 +30,7 @@ import {
   salesVelocity,
   type ForecastCategory,
   type KpiMetric,
+  meanScoreChange,
 } from '@salescircle/shared';
 import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
@@ -102,8 +103,10 @@ export class AnalyticsService {
     const asOf = new Date();
     // Whole months (or no period) without a deal-level filter: the trigger-kept rollups; anything else: the deals themselves. Both exact.
     const rollup = funnelReadsRollups(scope.from, scope.to, scope.deals ?? {});
-    const stages = rollup ? await this.analytics.funnelStagesFromRollup(pipeline.id, scope, asOf) : await this.analytics.funnelStages(pipeline.id, scope, asOf);
-    const winDays = rollup ? await this.analytics.winDaysHistogram(pipeline.id, scope) : await this.analytics.winDaysHistogramOfDeals(pipeline.id, scope);
+    const [stages, winDays] = await Promise.all([
+      rollup ? this.analytics.funnelStagesFromRollup(pipeline.id, scope, asOf) : this.analytics.funnelStages(pipeline.id, scope, asOf),
+      rollup ? this.analytics.winDaysHistogram(pipeline.id, scope) : this.analytics.winDaysHistogramOfDeals(pipeline.id, scope),
+    ]);
     const sumOf = (kind: 'OPEN' | 'WON' | 'LOST', figure: 'count' | 'amount') => stages.filter((s) => s.kind === kind).reduce((n, s) => n + s[figure], 0);
     const won = sumOf('WON', 'count');
     const lost = sumOf('LOST', 'count');
@@ -157,7 +160,7 @@ export class AnalyticsService {
     const from = filter.from ?? monthOf(today).from;
     const to = filter.to ?? monthOf(today).to;
     const scope = await this.scope(viewer, { ...filter, from, to });
-    const deals = await this.analytics.forecastDeals({ ...scope, from, to });
+    const [deals, plan] = await Promise.all([this.analytics.forecastDeals({ ...scope, from, to }), this.analytics.revenuePlan({ ...scope, from, to })]);
     const totals = new Map<ForecastCategory, { count: number; amount: number; weighted: number }>(FORECAST_CATEGORIES.map((c) => [c, { count: 0, amount: 0, weighted: 0 }]));
     const byMember = new Map<string, { closed: number; commit: number; bestCase: number; pipeline: number; weighted: number }>();
     for (const d of deals) {
@@ -184,7 +187,7 @@ export class AnalyticsService {
     return {
       from,
       to,
-      plan: round2(await this.analytics.revenuePlan({ ...scope, from, to })),
+      plan: round2(plan),
       categories: FORECAST_CATEGORIES.map((category) => ({ category, count: totals.get(category)!.count, amount: round2(totals.get(category)!.amount), weighted: round2(totals.get(category)!.weighted) })),
       closed: round2(closed),
       commit: round2(commit),
@@ -373,6 +376,14 @@ export class AnalyticsService {
     }
   }
 
+  /** Coachees' progress (shared measure-coachees-progress.ts), read only for the people whose scorecard has it: one grouped statement. */
+  private async coachingFigures(plans: Map<string, { plan: { metric: KpiMetric }[] }>, metrics: Map<string, Record<string, number>>, from: string, to: string): Promise<void> {
+    const coaches = [...plans].filter(([, p]) => p.plan.some((k) => k.metric === 'COACHEES_PROGRESS')).map(([id]) => id);
+    if (coaches.length === 0) return;
+    const progress = await this.analytics.coacheesProgress(coaches, from, to);
+    for (const id of coaches) metrics.set(id, Object.assign(metrics.get(id) ?? {}, { COACHEES_PROGRESS: meanScoreChange(progress.get(id)?.totalChange ?? 0, progress.get(id)?.coachees ?? 0) }));
+  }
+
   private async cardsFor(members: { id: string; role: string; stageRole: string | null }[], period: { from: string; to: string; sprintId: string | null }, today: string) {
     const ids = members.map((m) => m.id);
     const [metrics, targets, roles] = await Promise.all([
@@ -384,16 +395,19 @@ export class AnalyticsService {
     const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY_MS + 1;
     const elapsedDays = Math.min(days, Math.max(0, (Date.parse(today) - Date.parse(period.from)) / DAY_MS + 1));
     const elapsed = Math.round((elapsedDays / days) * 10_000) / 10_000;
+    const targetsOf = new Map<string, typeof targets>();
+    for (const t of targets) targetsOf.set(t.memberId, [...(targetsOf.get(t.memberId) ?? []), t]);
     const plans = new Map(
       members.map((m) => {
-        const set = targets.filter((t) => t.memberId === m.id);
+        const set = targetsOf.get(m.id) ?? [];
         const plan = set.length
           ? set.map((t) => ({ metric: t.metric as KpiMetric, target: t.target, weight: t.weight }))
           : memberDefaultKpis(m.role as Role, m.stageRole as StageRole | null, scopes.get(m.id) ?? []).map((k) => ({ ...k, target: isRateMetric(k.metric) ? k.target : Math.round(k.target * (days / 14) * 100) / 100 }));
         return [m.id, { plan, targetsSet: set.length > 0 }];
       }),
     );
-    await this.portfolioFigures(plans, metrics, period.from, period.to);
+    // (each sets its own metrics: they can run at once)
+    await Promise.all([this.portfolioFigures(plans, metrics, period.from, period.to), this.coachingFigures(plans, metrics, period.from, period.to)]);
     return members.map((m) => {
       const { plan, targetsSet } = plans.get(m.id)!;
       const lines = plan.map((k) => scorecardLine(k.metric, k.target, Math.round((metrics.get(m.id)?.[k.metric] ?? 0) * 10_000) / 10_000, k.weight, elapsed));

@@ -1,6 +1,6 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { productManagerScorecard } from '@/testing/analytics-fixtures';
+import { productManagerScorecard, scorecard } from '@/testing/analytics-fixtures';
 import { createFakeFetch, graphQLError, type FakeReply } from '@/testing/fake-fetch';
 import { dashboardHandler, seedSession, USERS } from '@/testing/fixtures';
 import { mountRoute } from '@/testing/mount-app';
@@ -67,6 +67,26 @@ describe('ScorecardPage', () => {
       expect(nbsp(lines[2]!.text())).toContain(locale === 'ru' ? '18 %' : '18%');
       expect(root.get('[data-testid="scorecard-scope-hint"]').text()).toContain(locale === 'ru' ? 'всех менеджеров' : 'everyone');
       expect(root.findAll('[data-testid="scorecard-table-row"] [data-col="scope"]').map((c) => c.text())).toEqual(Array(3).fill('Сетевое оборудование'));
+      expect(fake.violations).toEqual([]);
+      document.body.innerHTML = '';
+    }
+  });
+
+  it("shows a coach their sessions held and their coachees' progress, a signed change of the review score", async () => {
+    const coachCard = {
+      ...scorecard('m-coach', 'Carl Coach'),
+      lines: [
+        { metric: 'COACHING_SESSIONS', target: 8, actual: 5, weight: 0.6, pace: 4, attainment: 0.625, status: 'AHEAD' },
+        { metric: 'COACHEES_PROGRESS', target: 0.3, actual: 0.6667, weight: 0.4, pace: 0.3, attainment: 1.5, status: 'AHEAD' },
+      ],
+    } as const;
+    for (const locale of ['ru', 'en'] as const) {
+      const { root, fake } = await mountScorecard({ ...USERS.COACH, locale }, '/kpi', { Scorecard: () => ({ json: { data: { scorecard: coachCard } } }) }, locale);
+      const lines = root.findAll('[data-testid="score-line"]');
+      expect(lines.map((l) => l.attributes('data-metric'))).toEqual(['COACHING_SESSIONS', 'COACHEES_PROGRESS']);
+      expect(lines[1]!.text()).toContain(locale === 'ru' ? 'Прогресс подопечных' : "Coachees' progress");
+      expect(nbsp(lines[1]!.get('[data-testid="score-actual"]').text())).toBe(locale === 'ru' ? '+0,67 из +0,3' : '+0.67 of +0.3');
+      expect(root.findAll('[data-testid="scorecard-table-row"] [data-col="actual"]').map((c) => c.text())).toEqual(['5', '+0.67'.replace('.', locale === 'ru' ? ',' : '.')]);
       expect(fake.violations).toEqual([]);
       document.body.innerHTML = '';
     }

@@ -1,5 +1,8 @@
-// Where a request spends its time (the board by default; PROFILE_QUERY with $team / $member, PROFILE_USER): every statement the server runs for one board
-// (pg_stat_statements), at a small scale. `node test/bench/profile-board.mjs` after a backend build.
+// Where a request spends its time: the board by default, any query with PROFILE_QUERY (variables $team, $member) as PROFILE_USER;
+// every statement the server runs per request (pg_stat_statements) and the CPU of the server and of PostgreSQL per request.
+// On the demo company by default; PROFILE_DB=<label> with BENCH_DB_DIR runs on a database a benchmark kept (e.g. analytics-1
+// after `BENCH_DB_DIR=… BENCH_SCALE=1 node test/bench/analytics.mjs`). PROFILE_CPU=<dir> writes a V8 CPU profile there.
+// `node test/bench/profile-request.mjs` after a backend build.
 import { readFileSync, readdirSync } from 'node:fs';
 import pg from 'pg';
 import { gql, ms, startPostgres, startServer } from './support.mjs';
@@ -10,7 +13,7 @@ const BOARD = `query ($team: ID!) { activeSprint(teamId: $team) { id name starts
 const QUERY = process.env.PROFILE_QUERY ?? BOARD;
 const N = Number(process.env.PROFILE_REQUESTS ?? 200);
 
-const { url: databaseUrl, stop } = await startPostgres('profile', { sharedBuffers: '256MB', flags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] });
+const { url: databaseUrl, stop } = await startPostgres(process.env.PROFILE_DB ?? 'profile', { sharedBuffers: process.env.PROFILE_DB ? '1GB' : '256MB', flags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] });
 const server = await startServer({ DATABASE_URL: databaseUrl, SEED_DEMO: 'true', JOBS_ENABLED: 'false', }, { nodeArgs: process.env.PROFILE_CPU ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_CPU}`] : [] });
 const db = new pg.Client({ connectionString: databaseUrl });
 try {
@@ -51,7 +54,7 @@ try {
     `SELECT calls, total_exec_time AS total, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q FROM pg_stat_statements
       WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC`,
   );
-  console.log(`board: ${ms(wall)} ms per request (wall, sequential); CPU per request: server ${ms(serverCpu)} ms, PostgreSQL ${ms(databaseCpu)} ms`);
+  console.log(`${process.env.PROFILE_QUERY ? 'query' : 'board'}: ${ms(wall)} ms per request (wall, sequential); CPU per request: server ${ms(serverCpu)} ms, PostgreSQL ${ms(databaseCpu)} ms`);
   let sum = 0;
   let calls = 0;
   for (const r of rows) {
