@@ -43,6 +43,17 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
         }
       }
     }
+    // the month rows are the sums of the day rows (migration 1763900000015), every counter
+    const columns = (await db.query<{ name: string }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'member_kpi_month' AND column_name NOT IN ('member_id', 'month')`)).rows.map((r) => r.name);
+    expect(columns).toEqual(expect.arrayContaining(['calls', 'revenue', 'deals_advanced', 'coaching_sessions']));
+    const differing = await db.query(
+      `SELECT coalesce(m.member_id, d.member_id) AS member_id, coalesce(m.month, d.month) AS month
+         FROM member_kpi_month m
+         FULL JOIN (SELECT member_id, date_trunc('month', day)::date AS month, ${columns.map((c) => `sum(${c}) AS ${c}`).join(', ')} FROM member_kpi_day GROUP BY 1, 2) d
+           ON d.member_id = m.member_id AND d.month = m.month
+        WHERE ${columns.map((c) => `coalesce(m.${c}, 0) <> coalesce(d.${c}, 0)`).join(' OR ')}`,
+    );
+    expect([label, differing.rows]).toEqual([label, []]);
     // the forecast of whole months from the forecast months, against the deals
     const sorted = (rows: { ownerId: string | null; kind: string; probability: number; amount: number; count: number }[]) =>
       rows.map((r) => `${r.ownerId}|${r.kind}|${r.probability}|${r.amount.toFixed(2)}|${r.count}`).sort();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isWholeMonth, isWholeMonths, previousPeriod, type FunnelDealFilter } from '@salescircle/shared';
 import { DataSource } from 'typeorm';
 import { ReadReplica } from '../../database/read-replica';
+import { wholeMonthsWithin } from './period';
 
 /** The owner key of the rollup rows that hold everyone's deals. */
 export const ALL_OWNERS = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
@@ -147,16 +148,25 @@ export interface ForecastDealRow {
   count: number;
 }
 
-/** KPI metrics of members over days $2..$3, from the trigger-kept day rows; every metric of the catalog that the data gives. */
-const KPI_FROM_DAYS_SQL = `
+/**
+ * KPI metrics of members over days $2..$3 from the trigger-kept rollups: the whole months
+ * [$4, $5) from the month rows, the days outside them from the day rows (migrations 0008, 0011,
+ * 0015); every metric of the catalog that the data gives.
+ */
+const KPI_FROM_ROLLUPS_SQL = `
 SELECT k.member_id, sum(k.calls)::float8 AS "CALLS", sum(k.meetings)::float8 AS "MEETINGS", sum(k.revenue)::float8 AS "REVENUE",
        sum(k.first_orders)::float8 AS "FIRST_ORDERS", sum(k.deals_won)::float8 AS "DEALS_WON", sum(k.deals_advanced)::float8 AS "DEALS_ADVANCED",
        CASE WHEN sum(k.deals_closed) = 0 THEN 0 ELSE sum(k.deals_won)::float8 / sum(k.deals_closed) END AS "WIN_RATE",
        CASE WHEN sum(k.deals_won) = 0 THEN 0 ELSE (sum(k.won_amount) / sum(k.deals_won))::float8 END AS "AVERAGE_DEAL",
        sum(k.warm_leads)::float8 AS "WARM_LEADS_HANDED", sum(k.new_clients)::float8 AS "NEW_CLIENTS",
        sum(k.processes_done)::float8 AS "PROCESSES_DONE", sum(k.coaching_sessions)::float8 AS "COACHING_SESSIONS"
-  FROM member_kpi_day k
- WHERE k.member_id = ANY($1::uuid[]) AND k.day BETWEEN $2::date AND $3::date
+  FROM (SELECT m.member_id, m.calls, m.meetings, m.revenue, m.first_orders, m.deals_won, m.deals_advanced, m.deals_closed, m.won_amount,
+               m.warm_leads, m.new_clients, m.processes_done, m.coaching_sessions
+          FROM member_kpi_month m WHERE m.member_id = ANY($1::uuid[]) AND m.month >= $4::date AND m.month < $5::date
+        UNION ALL
+        SELECT d.member_id, d.calls, d.meetings, d.revenue, d.first_orders, d.deals_won, d.deals_advanced, d.deals_closed, d.won_amount,
+               d.warm_leads, d.new_clients, d.processes_done, d.coaching_sessions
+          FROM member_kpi_day d WHERE d.member_id = ANY($1::uuid[]) AND d.day BETWEEN $2::date AND $3::date AND NOT (d.day >= $4::date AND d.day < $5::date)) k
  GROUP BY k.member_id`;
 
 /** Funnel, performance, forecast and KPI figures: each one statement over indexed deal, activity and order data. */
@@ -291,10 +301,15 @@ export class AnalyticsRepository {
    * expected to close in it, closed ones closed in it. Whole months without deal filters read the trigger-kept forecast months (migration
    * 1763900000008); other periods and filtered views the deals (forecastDealsFromBase, the definition).
    */
-  async forecastDeals(scope: DealScope & { from: string; to: string }): Promise<ForecastDealRow[]> {
+  /**
+   * The deals of the period by owner, stage kind and probability (`byOwner` false: ownerId null,
+   * summed over the owners: a handful of rows for the totals). Whole months without a deal-level
+   * filter read the trigger-kept forecast months.
+   */
+  async forecastDeals(scope: DealScope & { from: string; to: string }, byOwner = true): Promise<ForecastDealRow[]> {
     if (!isWholeMonths(scope.from, scope.to) || dealFilterSql(scope.deals, []) !== '') return this.forecastDealsFromBase(scope);
     return this.replica.prepared<ForecastDealRow>(
-      `SELECT nullif(f.owner_key, '00000000-0000-0000-0000-000000000000'::uuid) AS "ownerId", s.kind, s.probability::float8 AS probability,
+      `SELECT ${byOwner ? `nullif(f.owner_key, '00000000-0000-0000-0000-000000000000'::uuid)` : 'NULL::uuid'} AS "ownerId", s.kind, s.probability::float8 AS probability,
               sum(f.amount)::float8 AS amount, sum(f.deals)::int AS count
          FROM deal_forecast_month f JOIN pipeline_stage s ON s.id = f.stage_id AND (s.kind = 'OPEN') = NOT f.closed
         WHERE f.organization_id = $1 AND f.month BETWEEN $3::date AND $4::date AND ($2::uuid[] IS NULL OR f.owner_key = ANY($2::uuid[]))
@@ -441,14 +456,16 @@ export class AnalyticsRepository {
 
   /**
    * Every KPI metric for many members at once (the leaderboard, "KPI progress for 1,000 reps"),
-   * in one statement over the day rows the triggers keep (migration 1763900000008): a month of
-   * a thousand reps is at most 31,000 rows, whatever the number of activities, orders and deals.
+   * in one statement over the month and day rows the triggers keep (migrations 1763900000008,
+   * 0015): a month of a thousand reps is a thousand rows, whatever the number of activities,
+   * orders and deals.
    * Equal to metricsForMembersFromBase (a test holds them equal).
    */
   async metricsForMembers(memberIds: readonly string[], from: string, to: string): Promise<Map<string, Record<string, number>>> {
     const result = new Map<string, Record<string, number>>(memberIds.map((id) => [id, {}]));
     if (memberIds.length === 0) return result;
-    const rows = await this.replica.prepared<{ member_id: string } & Record<string, number>>(KPI_FROM_DAYS_SQL, [memberIds, from, to]);
+    const months = wholeMonthsWithin(from, to);
+    const rows = await this.replica.prepared<{ member_id: string } & Record<string, number>>(KPI_FROM_ROLLUPS_SQL, [memberIds, from, to, months.from, months.to]);
     for (const { member_id: memberId, ...metrics } of rows) result.set(memberId, metrics);
     return result;
   }

@@ -1,7 +1,9 @@
-import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentViewer } from '../../common/auth/decorators';
 import type { Viewer } from '../../common/auth/viewer';
 import type { RequestContext } from '../../common/context/request-context';
+import { selectedFields } from '../../common/graphql/selected-fields';
 import { loadMember } from './load-member';
 import { AnalyticsFilter, AnalyticsFilterOptionsModel, CascadeSignalModel, ForecastModel, FunnelModel, HandoffLeakageModel, MemberFlagsModel, MemberPerformanceModel, ScorecardModel } from './analytics.model';
 import { AnalyticsService } from './analytics.service';
@@ -27,8 +29,9 @@ export class AnalyticsResolver {
   }
 
   @Query(() => ForecastModel, { description: 'The period (default: this month) by forecast category, and per owner' })
-  async forecast(@CurrentViewer() viewer: Viewer, @Args('filter') filter: AnalyticsFilter, @Context() ctx: RequestContext): Promise<ForecastModel> {
-    const f = await this.service.forecast(viewer, filter);
+  async forecast(@CurrentViewer() viewer: Viewer, @Args('filter') filter: AnalyticsFilter, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ForecastModel> {
+    const fields = selectedFields(info);
+    const f = await this.service.forecast(viewer, filter, { perOwner: ['byMember', 'byTeam', 'byStageRole', 'byCategory'].some((n) => fields.has(n)), rollups: ['byTeam', 'byStageRole', 'byCategory'].some((n) => fields.has(n)) });
     return { ...f, byMember: await Promise.all(f.byMember.map(async (r) => ({ ...r, member: await loadMember(ctx, r.memberId) }))) };
   }
 

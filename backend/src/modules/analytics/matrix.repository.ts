@@ -23,7 +23,8 @@ export class MatrixRepository {
    * Per product manager, the order lines in the period of the products named in their scope
    * (by product name or product line, case-insensitively; a product counted once however many
    * entries match it), whoever sold them: revenue, orders and clients; and the organization's
-   * revenue over all order lines of the period (for the share).
+   * revenue over all order lines of the period (for the share). Both read the order lines'
+   * own day (migration 1763900000014): the product's lines of the period, the organization's.
    */
   async productScopeMetrics(memberIds: readonly string[], from: string, to: string): Promise<Map<string, { revenue: number; orders: number; clients: number; totalRevenue: number }>> {
     if (memberIds.length === 0) return new Map();
@@ -35,16 +36,15 @@ export class MatrixRepository {
             AND EXISTS (SELECT 1 FROM unnest(cr.products) x WHERE lower(btrim(x)) IN (lower(p.name), lower(p.product_line)))
           WHERE cr.member_id = ANY($1::uuid[]) AND cr.kind = 'PRODUCT_MANAGER'
        ), sold AS (
-         SELECT s.member_id, sum(ol.amount) AS revenue, count(DISTINCT o.id) AS orders, count(DISTINCT o.client_id) AS clients
+         SELECT s.member_id, sum(ol.amount) AS revenue, count(DISTINCT ol.order_id) AS orders, count(DISTINCT ol.client_id) AS clients
            FROM scope s
-           JOIN order_line ol ON ol.product_id = s.product_id
-           JOIN client_order o ON o.id = ol.order_id AND o.organization_id = s.organization_id AND o.ordered_on BETWEEN $2::date AND $3::date
+           JOIN order_line ol ON ol.product_id = s.product_id AND ol.ordered_on BETWEEN $2::date AND $3::date AND ol.organization_id = s.organization_id
           GROUP BY s.member_id
        ), total AS (
-         SELECT o.organization_id, sum(ol.amount) AS revenue
-           FROM client_order o JOIN order_line ol ON ol.order_id = o.id
-          WHERE o.organization_id IN (SELECT organization_id FROM scope) AND o.ordered_on BETWEEN $2::date AND $3::date
-          GROUP BY o.organization_id
+         SELECT ol.organization_id, sum(ol.amount) AS revenue
+           FROM order_line ol
+          WHERE ol.organization_id IN (SELECT organization_id FROM scope) AND ol.ordered_on BETWEEN $2::date AND $3::date
+          GROUP BY ol.organization_id
        )
        SELECT m.member_id AS "memberId", coalesce(sold.revenue, 0)::float8 AS revenue, coalesce(sold.orders, 0)::float8 AS orders,
               coalesce(sold.clients, 0)::float8 AS clients, coalesce(total.revenue, 0)::float8 AS "totalRevenue"
@@ -72,7 +72,7 @@ export class MatrixRepository {
        SELECT s.member_id AS "memberId", sum(o.total)::float8 AS revenue, count(DISTINCT o.client_id)::float8 AS "activeClients",
               count(DISTINCT o.client_id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM client_order e WHERE e.client_id = o.client_id AND e.ordered_on < $2::date))::float8 AS "newClients"
          FROM scope s
-         JOIN client c ON c.organization_id = s.organization_id AND lower(c.region) = s.region
+         JOIN client c ON c.organization_id = s.organization_id AND lower(c.region) = s.region AND c.region IS NOT NULL
          JOIN client_order o ON o.client_id = c.id AND o.ordered_on BETWEEN $2::date AND $3::date
         GROUP BY s.member_id`,
       [memberIds, from, to],
