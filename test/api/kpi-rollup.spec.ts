@@ -25,6 +25,9 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
       { from: back(14), to: today },
       { from: '2000-01-01', to: ahead(400) },
       { from: back(200), to: back(30) },
+      // inside one month, and across two month ends (days, a whole month, days)
+      { from: `${today.slice(0, 8)}02`, to: `${today.slice(0, 8)}05` },
+      { from: back(75), to: back(5) },
     ];
   };
 

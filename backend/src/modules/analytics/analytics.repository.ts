@@ -148,26 +148,42 @@ export interface ForecastDealRow {
   count: number;
 }
 
+/** The counters of the KPI rollups, in the order the metrics below read them. */
+const KPI_COUNTERS = 'calls, meetings, revenue, first_orders, deals_won, deals_advanced, deals_closed, won_amount, warm_leads, new_clients, processes_done, coaching_sessions';
+
 /**
- * KPI metrics of members over days $2..$3 from the trigger-kept rollups: the whole months
- * [$4, $5) from the month rows, the days outside them from the day rows (migrations 0008, 0011,
- * 0015); every metric of the catalog that the data gives.
+ * KPI metrics of members ($1) from the trigger-kept rollups (migrations 0008, 0011, 0015): the
+ * whole months of the period from the month rows, the days before and after them from the day
+ * rows, each part only when the period has it (an empty part would still probe the index once
+ * per member); every metric of the catalog that the data gives.
  */
-const KPI_FROM_ROLLUPS_SQL = `
+function kpiFromRollupsSql(memberIds: readonly string[], parts: { months?: [string, string]; daysBefore?: [string, string]; daysAfter?: [string, string] }): { sql: string; params: unknown[] } {
+  const params: unknown[] = [memberIds];
+  const range = (from: string, to: string) => {
+    params.push(from, to);
+    return [`$${params.length - 1}::date`, `$${params.length}::date`];
+  };
+  const union: string[] = [];
+  if (parts.months) {
+    const [a, b] = range(...parts.months);
+    union.push(`SELECT member_id, ${KPI_COUNTERS} FROM member_kpi_month WHERE member_id = ANY($1::uuid[]) AND month >= ${a} AND month < ${b}`);
+  }
+  for (const days of [parts.daysBefore, parts.daysAfter]) {
+    if (!days) continue;
+    const [a, b] = range(...days);
+    union.push(`SELECT member_id, ${KPI_COUNTERS} FROM member_kpi_day WHERE member_id = ANY($1::uuid[]) AND day >= ${a} AND day <= ${b}`);
+  }
+  const sql = `
 SELECT k.member_id, sum(k.calls)::float8 AS "CALLS", sum(k.meetings)::float8 AS "MEETINGS", sum(k.revenue)::float8 AS "REVENUE",
        sum(k.first_orders)::float8 AS "FIRST_ORDERS", sum(k.deals_won)::float8 AS "DEALS_WON", sum(k.deals_advanced)::float8 AS "DEALS_ADVANCED",
        CASE WHEN sum(k.deals_closed) = 0 THEN 0 ELSE sum(k.deals_won)::float8 / sum(k.deals_closed) END AS "WIN_RATE",
        CASE WHEN sum(k.deals_won) = 0 THEN 0 ELSE (sum(k.won_amount) / sum(k.deals_won))::float8 END AS "AVERAGE_DEAL",
        sum(k.warm_leads)::float8 AS "WARM_LEADS_HANDED", sum(k.new_clients)::float8 AS "NEW_CLIENTS",
        sum(k.processes_done)::float8 AS "PROCESSES_DONE", sum(k.coaching_sessions)::float8 AS "COACHING_SESSIONS"
-  FROM (SELECT m.member_id, m.calls, m.meetings, m.revenue, m.first_orders, m.deals_won, m.deals_advanced, m.deals_closed, m.won_amount,
-               m.warm_leads, m.new_clients, m.processes_done, m.coaching_sessions
-          FROM member_kpi_month m WHERE m.member_id = ANY($1::uuid[]) AND m.month >= $4::date AND m.month < $5::date
-        UNION ALL
-        SELECT d.member_id, d.calls, d.meetings, d.revenue, d.first_orders, d.deals_won, d.deals_advanced, d.deals_closed, d.won_amount,
-               d.warm_leads, d.new_clients, d.processes_done, d.coaching_sessions
-          FROM member_kpi_day d WHERE d.member_id = ANY($1::uuid[]) AND d.day BETWEEN $2::date AND $3::date AND NOT (d.day >= $4::date AND d.day < $5::date)) k
+  FROM (${union.join('\n        UNION ALL ')}) k
  GROUP BY k.member_id`;
+  return { sql, params };
+}
 
 /** Funnel, performance, forecast and KPI figures: each one statement over indexed deal, activity and order data. */
 @Injectable()
@@ -464,8 +480,16 @@ export class AnalyticsRepository {
   async metricsForMembers(memberIds: readonly string[], from: string, to: string): Promise<Map<string, Record<string, number>>> {
     const result = new Map<string, Record<string, number>>(memberIds.map((id) => [id, {}]));
     if (memberIds.length === 0) return result;
+    if (from > to) return result;
     const months = wholeMonthsWithin(from, to);
-    const rows = await this.replica.prepared<{ member_id: string } & Record<string, number>>(KPI_FROM_ROLLUPS_SQL, [memberIds, from, to, months.from, months.to]);
+    const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    // the whole months [months.from, months.to); the days from `from` up to them, and after them up to `to`
+    const { sql, params } = kpiFromRollupsSql(memberIds, {
+      months: months.from < months.to ? [months.from, months.to] : undefined,
+      daysBefore: from < months.from ? [from, to < months.from ? to : dayBefore(months.from)] : undefined,
+      daysAfter: months.to <= to ? [months.to > from ? months.to : from, to] : undefined,
+    });
+    const rows = await this.replica.prepared<{ member_id: string } & Record<string, number>>(sql, params);
     for (const { member_id: memberId, ...metrics } of rows) result.set(memberId, metrics);
     return result;
   }
