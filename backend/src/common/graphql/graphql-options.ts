@@ -66,6 +66,9 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, metri
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
     formatError: (formatted, error) => formatGraphQLError(formatted, error, logger),
+    // Apollo pretty-prints responses by default (two-space indentation): on a thousand KPI cards
+    // that was several milliseconds of CPU and a third more bytes per request. Compact JSON.
+    stringifyResult: (value) => JSON.stringify(value),
     // Live updates: GraphQL subscriptions over WebSocket (graphql-ws) on the same path.
     subscriptions: { 'graphql-ws': { path: '/graphql' } },
     context: (arg: { req?: Request; res?: Response; connectionParams?: Record<string, unknown>; extra?: { request?: { socket?: { remoteAddress?: string } } } }): RequestContext => {
