@@ -290,6 +290,16 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     );
     expect(r.errors).toBeUndefined();
     expect(r.data!.kpiProgress.length).toBeGreaterThanOrEqual(8);
+    // asking more of the member than the id loads the members (only the id: nothing is loaded)
+    const named = await t.gql<{ kpiProgress: { member: { id: string; name: string; email: string | null } }[] }>(
+      'query ($t: ID!) { kpiProgress(filter: { teamId: $t }) { member { ...Who } } } fragment Who on Member { id name email }',
+      { t: team },
+      { token: lead },
+    );
+    expect(named.errors).toBeUndefined();
+    expect(named.data!.kpiProgress.map((c) => c.member.id)).toEqual(r.data!.kpiProgress.map((c) => c.member.id));
+    const names = new Map((await db.query<{ id: string; name: string }>('SELECT id, name FROM member')).rows.map((m) => [m.id, m.name]));
+    for (const c of named.data!.kpiProgress) expect(c.member.name).toBe(names.get(c.member.id));
     for (const card of r.data!.kpiProgress.slice(0, 4)) {
       const one = await t.gql<{ scorecard: { score: number; lines: { metric: string; actual: number; target: number }[] } }>(
         'query ($m: ID!) { scorecard(memberId: $m) { score lines { metric actual target } } }',

@@ -3,7 +3,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentViewer } from '../../common/auth/decorators';
 import type { Viewer } from '../../common/auth/viewer';
 import type { RequestContext } from '../../common/context/request-context';
-import { selectedFields } from '../../common/graphql/selected-fields';
+import { asksOnlyId, selectedFields } from '../../common/graphql/selected-fields';
+import type { MemberModel } from '../members/member.model';
 import { loadMember } from './load-member';
 import { AnalyticsFilter, AnalyticsFilterOptionsModel, CascadeSignalModel, ForecastModel, FunnelModel, HandoffLeakageModel, MemberFlagsModel, MemberPerformanceModel, ScorecardModel } from './analytics.model';
 import { AnalyticsService } from './analytics.service';
@@ -74,8 +75,10 @@ export class AnalyticsResolver {
   }
 
   @Query(() => [ScorecardModel], { description: 'Scorecards of everyone in scope over one period (a team: its running sprint), computed in a few grouped statements' })
-  async kpiProgress(@CurrentViewer() viewer: Viewer, @Args('filter') filter: AnalyticsFilter, @Context() ctx: RequestContext): Promise<ScorecardModel[]> {
+  async kpiProgress(@CurrentViewer() viewer: Viewer, @Args('filter') filter: AnalyticsFilter, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ScorecardModel[]> {
     const cards = await this.service.kpiProgress(viewer, filter);
+    // a summary of everyone (the director's dashboard) often asks only each card's member id: nothing to load then
+    if (asksOnlyId(info, ['member'])) return cards.map((c) => ({ ...c, member: { id: c.memberId } as MemberModel }));
     return Promise.all(cards.map(async (c) => ({ ...c, member: await loadMember(ctx, c.memberId) })));
   }
 
