@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isWholeMonth, isWholeMonths, previousPeriod, type FunnelDealFilter } from '@salescircle/shared';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '../../database/prepared-statements';
 import { ReadReplica } from '../../database/read-replica';
 import { wholeMonthsWithin } from './period';
 
@@ -581,7 +582,7 @@ export class AnalyticsRepository {
    */
   async coacheesProgress(coachIds: readonly string[], from: string, to: string): Promise<Map<string, { totalChange: number; coachees: number }>> {
     if (coachIds.length === 0) return new Map();
-    const rows: { memberId: string; totalChange: number; coachees: number }[] = await this.replica.query(
+    const rows = await this.replica.prepared<{ memberId: string; totalChange: number; coachees: number }>(
       `WITH reviews AS (
          SELECT cs.coach_member_id, cs.held_on, cs.score,
                 lag(cs.score) OVER pair AS score_before,
@@ -635,6 +636,7 @@ export class AnalyticsRepository {
 
   /** Per owner: the amount of open deals expected to close in the period. */
   async openPipeline(memberIds: readonly string[], from: string, to: string): Promise<Map<string, number>> {
+    // not prepared: a generic plan reads every open deal of the period (8 ms) where the custom one probes the owners (0.05 ms)
     const rows: { memberId: string; amount: number }[] = await this.replica.query(
       `SELECT d.owner_member_id AS "memberId", sum(d.amount)::float8 AS amount
          FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'OPEN'
@@ -647,14 +649,16 @@ export class AnalyticsRepository {
 
   async targetsForMembers(memberIds: readonly string[], from: string, to: string): Promise<{ memberId: string; metric: string; target: number; weight: number }[]> {
     if (memberIds.length === 0) return [];
-    return this.dataSource.query(
+    return queryPrepared(
+      this.dataSource,
       'SELECT member_id AS "memberId", metric, target::float8 AS target, weight::float8 AS weight FROM kpi_target WHERE member_id = ANY($1) AND period_start = $2 AND period_end = $3 ORDER BY weight DESC, metric',
       [memberIds, from, to],
     );
   }
 
   async membersForKpi(organizationId: string, ids: readonly string[] | null): Promise<{ id: string; role: string; stageRole: string | null }[]> {
-    return this.dataSource.query(
+    return queryPrepared(
+      this.dataSource,
       `SELECT id, role, stage_role AS "stageRole" FROM member WHERE organization_id = $1 AND active AND role <> 'DIRECTOR' AND ($2::uuid[] IS NULL OR id = ANY($2)) ORDER BY name`,
       [organizationId, ids],
     );
@@ -664,7 +668,7 @@ export class AnalyticsRepository {
   async revenuePlan(scope: DealScope & { from: string; to: string }): Promise<number> {
     const [row]: { plan: number }[] = await this.replica.query(
       `SELECT coalesce(sum(target), 0)::float8 AS plan FROM kpi_target
-        WHERE organization_id = $1 AND metric = 'REVENUE' AND period_start >= $3 AND period_end <= $4 AND ($2::uuid[] IS NULL OR member_id = ANY($2))`,
+        WHERE organization_id = $1 AND metric = 'REVENUE' AND period_start >= $3 AND period_end <= $4 AND member_id IS NOT NULL AND ($2::uuid[] IS NULL OR member_id = ANY($2))`,
       [scope.organizationId, scope.ownerIds, scope.from, scope.to],
     );
     return row.plan;

@@ -13,7 +13,8 @@ export interface MemberPlaceRow {
  * Figures across the matrix (issue 6): the scope of the cross roles (a product manager's
  * products, a territory manager's regions) over all reps, and where people sit (teams, stage
  * role, client category) for the forecast roll-ups. Each method is one grouped statement over
- * many members.
+ * many members; the KPI path's are prepared (planning the scope statements cost more than
+ * running them).
  */
 @Injectable()
 export class MatrixRepository {
@@ -28,7 +29,7 @@ export class MatrixRepository {
    */
   async productScopeMetrics(memberIds: readonly string[], from: string, to: string): Promise<Map<string, { revenue: number; orders: number; clients: number; totalRevenue: number }>> {
     if (memberIds.length === 0) return new Map();
-    const rows: { memberId: string; revenue: number; orders: number; clients: number; totalRevenue: number }[] = await this.replica.query(
+    const rows = await this.replica.prepared<{ memberId: string; revenue: number; orders: number; clients: number; totalRevenue: number }>(
       `WITH scope AS (
          SELECT DISTINCT cr.member_id, cr.organization_id, p.id AS product_id
            FROM cross_role cr
@@ -63,7 +64,7 @@ export class MatrixRepository {
    */
   async regionScopeMetrics(memberIds: readonly string[], from: string, to: string): Promise<Map<string, { revenue: number; activeClients: number; newClients: number }>> {
     if (memberIds.length === 0) return new Map();
-    const rows: { memberId: string; revenue: number; activeClients: number; newClients: number }[] = await this.replica.query(
+    const rows = await this.replica.prepared<{ memberId: string; revenue: number; activeClients: number; newClients: number }>(
       `WITH scope AS (
          SELECT DISTINCT cr.member_id, cr.organization_id, lower(btrim(r)) AS region
            FROM cross_role cr CROSS JOIN LATERAL unnest(cr.regions) r
