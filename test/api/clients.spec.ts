@@ -110,7 +110,7 @@ describe('the client base: lists, routing and handoff', () => {
   });
 
   it('previews waiting handoffs, applies exactly that list, and records every move', async () => {
-    const preview = await t.gql<{ previewHandoffs: { id: string; totalCount: number; items: { client: { id: string; name: string }; fromStage: string; toStage: string; from: { name: string } | null; to: { name: string } | null; rule: { name: string }; criteria: string }[] } }>(
+    const preview = await t.gql<{ previewHandoffs: { id: string; totalCount: number; items: { client: { id: string; name: string }; fromStage: string; toStage: string; from: { name: string } | null; to: { name: string } | null; rule: { name: string }; criteria: string; reasons: string[] }[] } }>(
       '{ previewHandoffs { id totalCount items { client { id name } fromStage toStage from { name } to { name } rule { name } criteria reasons } } }',
       {},
       { token: director },
@@ -139,6 +139,25 @@ describe('the client base: lists, routing and handoff', () => {
     );
     expect(history.data!.assignmentHistory[0]).toMatchObject({ kind: 'HANDOFF', fromStage: moved.fromStage, toStage: moved.toStage, ruleName: moved.rule.name, criteria: moved.criteria });
     expect(history.data!.assignmentHistory.at(-1)?.kind).toBe('ROUTING');
+    // every record reads back the whole chain of reasons the preview showed, though the lines the
+    // moves share are stored once (assignment_reasons) and each record keeps only its own
+    expect(history.data!.assignmentHistory[0].reasons).toEqual(moved.reasons);
+    const stored = await db.query<{ client_id: string; reasons: string[] }>(
+      `SELECT a.client_id, CASE WHEN a.shared_reasons_id IS NULL THEN a.reasons
+                                ELSE a.reasons[:a.shared_reasons_at] || s.lines || a.reasons[a.shared_reasons_at + 1:] END AS reasons
+         FROM assignment_record a LEFT JOIN assignment_reasons s ON s.id = a.shared_reasons_id
+        WHERE a.kind = 'HANDOFF' AND a.batch_id = $1`,
+      [preview.data!.previewHandoffs.id],
+    );
+    const previewed = new Map(items.map((i) => [i.client.id, i.reasons]));
+    expect(stored.rows).toHaveLength(items.length - 1);
+    expect(stored.rows.filter((r) => JSON.stringify(r.reasons) !== JSON.stringify(previewed.get(r.client_id)))).toEqual([]);
+    const sharing = await db.query<{ records: number; shared: number }>(
+      `SELECT count(*)::int AS records, count(DISTINCT shared_reasons_id)::int AS shared FROM assignment_record WHERE batch_id = $1 AND shared_reasons_id IS NOT NULL`,
+      [preview.data!.previewHandoffs.id],
+    );
+    expect(sharing.rows[0].shared).toBeGreaterThan(0);
+    expect(sharing.rows[0].shared).toBeLessThan(sharing.rows[0].records);
     const { rows } = await db.query<{ stage: string; hunter: string | null }>('SELECT stage, hunter_member_id AS hunter FROM client WHERE id = $1', [moved.client.id]);
     expect(rows[0].stage).toBe(moved.toStage);
 

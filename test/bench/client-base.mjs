@@ -1,6 +1,7 @@
 // The client base at scale: BENCH_SCALE=1 is 1,000 reps, 1M clients, 10M orders, 2M deals (the
 // issue's large organization); smaller scales for a quick look. Runs against the built backend on a
-// fresh embedded PostgreSQL (or BENCH_DATABASE_URL). Prints a table; nothing is asserted.
+// fresh embedded PostgreSQL (or BENCH_DATABASE_URL; with BENCH_DB_DIR the generated database is kept
+// and a later run at the same scale reuses it). Prints a table; nothing is asserted.
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,8 +19,8 @@ const DEALS_PER_CLIENT = 2;
 
 /** BENCH_DATABASE_URL when given, else a throwaway embedded PostgreSQL. */
 async function startPostgres() {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => {} };
-  return startEmbeddedPostgres('client-base');
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => {}, reused: false };
+  return startEmbeddedPostgres(`client-base-${scale}`);
 }
 
 async function generate(db, orgId) {
@@ -58,19 +59,28 @@ async function generate(db, orgId) {
   const { REBUILD_ORDER_AGGREGATES_SQL } = require(join(root, 'backend/dist/modules/clients/handoff-sql.js'));
   for (const sql of REBUILD_ORDER_AGGREGATES_SQL) await db.query(sql, [orgId]);
   await db.query('ALTER TABLE client_order ENABLE TRIGGER USER');
-  await db.query('SELECT rebuild_member_kpi_day($1)', [orgId]);
   const [{ id: pipelineId }] = (await db.query(`INSERT INTO pipeline (organization_id, name, is_default) VALUES ($1, 'Sales', true) RETURNING id`, [orgId])).rows;
   await db.query(`
     INSERT INTO pipeline_stage (pipeline_id, position, name, probability, kind)
     VALUES ($1, 1, 'Qualified', 0.1, 'OPEN'), ($1, 2, 'Proposal', 0.3, 'OPEN'), ($1, 3, 'Negotiation', 0.6, 'OPEN'), ($1, 4, 'Won', 1, 'WON'), ($1, 5, 'Lost', 0, 'LOST')`,
   [pipelineId]);
   const stageIds = (await db.query('SELECT id FROM pipeline_stage WHERE pipeline_id = $1 ORDER BY position', [pipelineId])).rows.map((r) => r.id);
+  // deals too are a bulk load: their row triggers (each deal upserting the same few rollup rows in
+  // one transaction) would make the load quadratic; the rollups are rebuilt set-based after
+  await db.query('ALTER TABLE deal DISABLE TRIGGER USER');
   await db.query(`
     INSERT INTO deal (organization_id, client_id, owner_member_id, pipeline_id, stage_id, title, amount, started_on)
     SELECT $1, c.id, c.owner_member_id, $2, ($3::uuid[])[1 + (hashtext(c.id::text || k) & 2147483647) % 5], 'Deal ' || k,
            round((random() * 2000000)::numeric, 2), current_date - (random() * 540)::int
       FROM client c CROSS JOIN generate_series(1, $4) k WHERE c.organization_id = $1`,
   [orgId, pipelineId, stageIds, DEALS_PER_CLIENT]);
+  await db.query('ALTER TABLE deal ENABLE TRIGGER USER');
+  const { REBUILD_FUNNEL_ROLLUPS_SQL } = require(join(root, 'backend/dist/modules/analytics/analytics.repository.js'));
+  for (const sql of REBUILD_FUNNEL_ROLLUPS_SQL) await db.query(sql);
+  const { REBUILD_DEAL_FORECAST_SQL } = require(join(root, 'backend/dist/database/migrations/1763900000008-member-kpi-day.js'));
+  for (const sql of REBUILD_DEAL_FORECAST_SQL) await db.query(sql);
+  await db.query('SELECT rebuild_member_kpi_day($1)', [orgId]);
+  await db.query('SELECT rebuild_member_retention_month($1)', [orgId]);
   // a bulk load is followed by autovacuum on a live system (insert thresholds): vacuum now, so the visibility map is as it would be
   await db.query('VACUUM ANALYZE');
   const { rows } = await db.query('SELECT (SELECT count(*) FROM client) AS clients, (SELECT count(*) FROM client_order) AS orders, (SELECT count(*) FROM deal) AS deals');
@@ -78,7 +88,7 @@ async function generate(db, orgId) {
 }
 
 async function main() {
-  const { url, stop } = await startPostgres();
+  const { url, stop, reused } = await startPostgres();
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   const { createDataSource, migrateWithLock } = require(join(root, 'backend/dist/database/data-source.js'));
@@ -87,8 +97,16 @@ async function main() {
   await migrateWithLock(ds);
   await ds.destroy();
   const orgId = '00000000-0000-4000-8000-0000000000aa';
-  const gen = await generate(db, orgId);
-  console.log(`BENCH_SCALE=${scale}: generated ${gen.clients} clients, ${gen.orders} orders and ${gen.deals} deals for ${REPS} reps in ${gen.seconds.toFixed(1)} s`);
+  // a database kept by an earlier run (BENCH_DB_DIR) is timed again as it is: every write below is rolled back
+  const kept = reused && (await db.query('SELECT 1 FROM organization WHERE id = $1', [orgId])).rowCount > 0;
+  if (kept) {
+    const { rows: [n] } = await db.query('SELECT (SELECT count(*) FROM client) AS clients, (SELECT count(*) FROM client_order) AS orders, (SELECT count(*) FROM deal) AS deals');
+    console.log(`BENCH_SCALE=${scale}: ${n.clients} clients, ${n.orders} orders and ${n.deals} deals for ${REPS} reps, reused from BENCH_DB_DIR`);
+    await db.query('VACUUM ANALYZE'); // the rolled-back writes of the last run, as autovacuum would have cleaned them
+  } else {
+    const gen = await generate(db, orgId);
+    console.log(`BENCH_SCALE=${scale}: generated ${gen.clients} clients, ${gen.orders} orders and ${gen.deals} deals for ${REPS} reps in ${gen.seconds.toFixed(1)} s`);
+  }
 
   const { NestFactory } = require(join(root, 'node_modules/@nestjs/core'));
   const { AppModule } = require(join(root, 'backend/dist/app.module.js'));
@@ -97,6 +115,7 @@ async function main() {
   const { HandoffService } = require(join(root, 'backend/dist/modules/clients/handoff.service.js'));
   const { ClientsService } = require(join(root, 'backend/dist/modules/clients/clients.service.js'));
   const { ClientsRepository } = require(join(root, 'backend/dist/modules/clients/clients.repository.js'));
+  const { DataSource } = require(join(root, 'node_modules/typeorm'));
   const config = new AppConfig({ nodeEnv: 'production', port: 0, host: '127.0.0.1', databaseUrl: url, databaseReadUrl: null, dataDir: tmpdir(), authTokenSecret: 'x'.repeat(40),
     authTokenTtlSeconds: 3600, embeddedDbPassword: '', logLevel: 'warn', seedDemo: false, trustProxy: false, jobsEnabled: false, frontendDist: tmpdir() });
   const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error'] });
@@ -114,16 +133,18 @@ async function main() {
   // rules: one pool of hunters/farmers per region and stage
   const members = (await db.query("SELECT id, stage_role FROM member WHERE role = 'SALES'")).rows;
   const regions = ['Москва', 'Центр', 'Северо-Запад', 'Юг', 'Приволжье', 'Урал', 'Сибирь', 'Дальний Восток'];
-  let position = 1;
-  for (const [i, region] of regions.entries()) {
-    const pool = members.filter((_, k) => k % 8 === i).map((m) => m.id);
-    await db.query(`INSERT INTO routing_rule (organization_id, position, name, conditions, target_kind, pool_member_ids, strategy) VALUES ($1, $2, $3, $4, 'POOL', $5, 'LEAST_LOADED')`,
-      [orgId, position++, `Region ${region}`, JSON.stringify({ regions: [region] }), pool]);
+  if (!kept) {
+    let position = 1;
+    for (const [i, region] of regions.entries()) {
+      const pool = members.filter((_, k) => k % 8 === i).map((m) => m.id);
+      await db.query(`INSERT INTO routing_rule (organization_id, position, name, conditions, target_kind, pool_member_ids, strategy) VALUES ($1, $2, $3, $4, 'POOL', $5, 'LEAST_LOADED')`,
+        [orgId, position++, `Region ${region}`, JSON.stringify({ regions: [region] }), pool]);
+    }
+    await db.query(`INSERT INTO handoff_rule (organization_id, position, name, from_stage, to_stage, combinator, criteria) VALUES
+       ($1, 1, 'second order', 'PROSPECT', 'ACTIVE', 'ANY', '[{"kind":"ORDER_COUNT","min":2},{"kind":"VOLUME","min":1000000}]'),
+       ($1, 2, 'steady', 'ACTIVE', 'REGULAR', 'ALL', '[{"kind":"MIN_MONTHLY","min":150000,"months":3}]'),
+       ($1, 3, 'size', 'REGULAR', 'STRATEGIC', 'ANY', '[{"kind":"POTENTIAL","min":39000000},{"kind":"VOLUME","min":2900000,"windowDays":365}]')`, [orgId]);
   }
-  await db.query(`INSERT INTO handoff_rule (organization_id, position, name, from_stage, to_stage, combinator, criteria) VALUES
-     ($1, 1, 'second order', 'PROSPECT', 'ACTIVE', 'ANY', '[{"kind":"ORDER_COUNT","min":2},{"kind":"VOLUME","min":1000000}]'),
-     ($1, 2, 'steady', 'ACTIVE', 'REGULAR', 'ALL', '[{"kind":"MIN_MONTHLY","min":150000,"months":3}]'),
-     ($1, 3, 'size', 'REGULAR', 'STRATEGIC', 'ANY', '[{"kind":"POTENTIAL","min":39000000},{"kind":"VOLUME","min":2900000,"windowDays":365}]')`, [orgId]);
 
   // routing one new client, and bulk routing
   let t0 = performance.now();
@@ -226,9 +247,16 @@ async function main() {
   await rolledBack(handAll); // warm-up, as the sweep below runs on a warm cache too
   const hand = await rolledBack(handAll);
   record({ benchmark: 'hand-written single SQL, all rules, audit rows (rolled back)', p50: '', p95: '', p99: '', note: `${hand.seconds.toFixed(2)} s, ${hand.moved} clients` });
+  // the sweep as the nightly job runs it (compute, route, write the moves and audit rows), in a
+  // transaction rolled back afterwards like the hand-written statements (the rollback is not timed)
+  const runner = app.get(DataSource).createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
   t0 = performance.now();
-  const report = await handoffs.sweep(orgId);
+  const report = await handoffs.sweep(orgId, undefined, undefined, runner.manager);
   const sweepSeconds = (performance.now() - t0) / 1000;
+  await runner.rollbackTransaction();
+  await runner.release();
   record({ benchmark: 'handoff sweep, all rules, re-routing and audit rows', p50: '', p95: '', p99: '', note: `${sweepSeconds.toFixed(2)} s, ${report.applied} clients moved` });
   record({ benchmark: 'sweep / hand-written (all rules)', p50: '', p95: '', p99: '', note: `${(sweepSeconds / hand.seconds).toFixed(2)}×` });
   console.table(rows);

@@ -193,6 +193,10 @@ function first<T>(list: readonly T[], compare: (a: T, b: T) => number): T {
   return best;
 }
 
+/**
+ * Picks from the eligible members, who are in pool order: ties go to the earliest in the pool
+ * (`first` keeps the earliest of equals, so no search of the pool per comparison).
+ */
 function choose(strategy: RoutingStrategy, ruleId: string, pool: readonly string[], eligible: RoutingCandidate[], context: RoutingContext): { chosen: RoutingCandidate; detail: string } {
   if (strategy === 'ROUND_ROBIN') {
     const last = context.roundRobinCursor.get(ruleId);
@@ -204,11 +208,11 @@ function choose(strategy: RoutingStrategy, ruleId: string, pool: readonly string
     }
   }
   if (strategy === 'BALANCED_POTENTIAL') {
-    const chosen = first(eligible, (a, b) => a.potentialTotal - b.potentialTotal || pool.indexOf(a.id) - pool.indexOf(b.id));
+    const chosen = first(eligible, (a, b) => a.potentialTotal - b.potentialTotal);
     return { chosen, detail: `smallest portfolio potential ${chosen.potentialTotal}` };
   }
   const load = (c: RoutingCandidate) => (c.capacityClients > 0 ? c.activeClients / c.capacityClients : Number.POSITIVE_INFINITY);
-  const chosen = first(eligible, (a, b) => load(a) - load(b) || a.activeClients - b.activeClients || pool.indexOf(a.id) - pool.indexOf(b.id));
+  const chosen = first(eligible, (a, b) => load(a) - load(b) || a.activeClients - b.activeClients);
   return { chosen, detail: `least loaded ${chosen.activeClients}/${chosen.capacityClients}` };
 }
 

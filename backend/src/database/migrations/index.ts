@@ -11,6 +11,7 @@ import { CsvImport1763900000009 } from './1763900000009-csv-import';
 import { FunnelTransparency1763900000010 } from './1763900000010-funnel-transparency';
 import { DealsAdvanced1763900000011 } from './1763900000011-deals-advanced';
 import { RetentionRollup1763900000012 } from './1763900000012-retention-rollup';
+import { SharedReasons1763900000013 } from './1763900000013-shared-reasons';
 import { CrossRoleScope1763900000014 } from './1763900000014-cross-role-scope';
 import { MemberKpiMonth1763900000015 } from './1763900000015-member-kpi-month';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   FunnelTransparency1763900000010,
   DealsAdvanced1763900000011,
   RetentionRollup1763900000012,
+  SharedReasons1763900000013,
   CrossRoleScope1763900000014,
   MemberKpiMonth1763900000015,
 ];

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   CLIENT_STAGES,
@@ -65,9 +66,26 @@ export interface MoveWrite {
 }
 
 /** A client a handoff rule moves, with the criterion values that fired and what routing needs. */
-export interface FiringClient extends ClientRow {
+export interface FiringClient extends Pick<
+  ClientRow,
+  'id' | 'region' | 'industry' | 'ownershipForm' | 'channel' | 'vip' | 'annualPotential' | 'category' | 'stage' | 'ownerMemberId' | 'version'
+> {
   values: Record<string, number | string>;
 }
+
+/** What a handoff sweep reads of each client it moves, beside the criterion values. */
+const FIRING_COLUMNS = {
+  region: 'c.region',
+  industry: 'c.industry',
+  ownershipForm: 'c.ownership_form',
+  channel: 'c.channel',
+  vip: 'c.vip',
+  annualPotential: 'c.annual_potential::text',
+  category: 'c.category',
+  stage: 'c.stage',
+  ownerMemberId: 'c.owner_member_id',
+  version: 'c.version',
+} as const satisfies Record<Exclude<keyof FiringClient, 'id' | 'values'>, string>;
 
 /** One handoff move to execute: the stage and owner change and its assignment record. */
 export interface HandoffWrite extends MoveWrite {
@@ -125,6 +143,46 @@ function filterConditions(
   if (filter.unowned) where.push('c.owner_member_id IS NULL');
   if (filter.search) where.push(`(lower(c.name) LIKE ${p(`%${filter.search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`)} OR c.inn = ${p(filter.search)})`);
   return { where, owner, segment };
+}
+
+/** A record's whole chain of reasons: its own lines with the shared ones (`assignment_reasons s`) spliced in. */
+const WHOLE_REASONS = `CASE WHEN a.shared_reasons_id IS NULL THEN a.reasons
+  ELSE a.reasons[:a.shared_reasons_at] || s.lines || a.reasons[a.shared_reasons_at + 1:] END`;
+
+/**
+ * Splits chains of reasons into their first and last lines, kept on each record, and the
+ * lines between, stored once per distinct run (`shared`, with ids) and pointed at: the whole
+ * chain is `reasons[:sharedAt] || shared.lines || reasons[sharedAt + 1:]`.
+ */
+export function shareReasons(chains: readonly (readonly string[])[]): {
+  shared: { id: string; lines: string[] }[];
+  own: { reasons: string[]; sharedId: string | null; sharedAt: number | null }[];
+} {
+  // a tree of the runs seen, one line per level (no key string built per chain)
+  interface Run {
+    next: Map<string, Run>;
+    set: { id: string; lines: string[] } | null;
+  }
+  const root: Run = { next: new Map(), set: null };
+  const shared: { id: string; lines: string[] }[] = [];
+  const own = chains.map((chain) => {
+    if (chain.length <= 2) return { reasons: [...chain], sharedId: null, sharedAt: null };
+    let run = root;
+    for (let i = 1; i < chain.length - 1; i += 1) {
+      let next = run.next.get(chain[i]);
+      if (!next) {
+        next = { next: new Map(), set: null };
+        run.next.set(chain[i], next);
+      }
+      run = next;
+    }
+    if (!run.set) {
+      run.set = { id: randomUUID(), lines: chain.slice(1, -1) };
+      shared.push(run.set);
+    }
+    return { reasons: [chain[0], chain[chain.length - 1]], sharedId: run.set.id, sharedAt: 1 };
+  });
+  return { shared, own };
 }
 
 /** At most this many ordered index ranges make one page. */
@@ -260,12 +318,9 @@ export class ClientsRepository {
 
   /** Clients a handoff rule moves at `asOf`, with their rows: one set-based statement. */
   async firingClients(organizationId: string, rule: HandoffRule, asOf: string, tx?: EntityManager, clientIds?: readonly string[]): Promise<FiringClient[]> {
-    const { sql, params } = handoffQuery(organizationId, rule, asOf, clientIds);
-    const rows: (ClientRow & { criteria_values: Record<string, number | string> })[] = await this.db(tx).query(
-      `SELECT f.criteria_values, ${CLIENT_COLUMNS} FROM (${sql}) f JOIN client c ON c.id = f.client_id ORDER BY c.id`,
-      params,
-    );
-    return rows.map(({ criteria_values, ...row }) => ({ ...row, values: criteria_values }));
+    // only what routing and the move need (a sweep reads tens of thousands of these), read with the criteria
+    const { sql, params } = handoffQuery(organizationId, rule, asOf, clientIds, FIRING_COLUMNS);
+    return this.db(tx).query(`SELECT client_id AS id, criteria_values AS "values", ${Object.keys(FIRING_COLUMNS).map((k) => `"${k}"`).join(', ')} FROM (${sql}) f ORDER BY client_id`, params);
   }
 
   /** The product lines each client bought (for routing rules on product lines). */
@@ -403,16 +458,23 @@ export class ClientsRepository {
    * Handoff moves in one statement: each client changes stage and owner only if it is still
    * at the version the decision was made on (the hunter of record is kept, set from the
    * owner when leaving PROSPECT), and every client that moved gets its assignment record.
-   * Returns the ids that moved.
+   * The middle of each chain of reasons (the routing rules and the pool's skipped members,
+   * the same for every client routed alike) is written once per distinct middle to
+   * `assignment_reasons`; the record keeps its first and last lines (the rule that fired with
+   * its values, the member chosen) and points at it. Returns the ids that moved.
    */
   async applyHandoffs(tx: EntityManager, organizationId: string, moves: HandoffWrite[], actorUserId: string | null, batchId: string | null): Promise<Set<string>> {
     if (moves.length === 0) return new Set();
+    const { shared, own } = shareReasons(moves.map((m) => m.reasons));
     // the moves travel as one JSON document: parsed once, no array literal to escape per value
     const rows: { id: string }[] = await tx.query(
       `WITH m AS (
          SELECT * FROM json_to_recordset($2::json)
            AS m(client_id uuid, expected_version int, to_stage text, to_member_id uuid, from_member_id uuid, from_stage text,
-                rule_id uuid, rule_name text, criteria jsonb, reasons text[])),
+                rule_id uuid, rule_name text, criteria jsonb, reasons text[], shared_id uuid, shared_at smallint)),
+       shared AS (
+         INSERT INTO assignment_reasons (id, organization_id, lines)
+         SELECT s.id, $1, s.lines FROM json_to_recordset($5::json) AS s(id uuid, lines text[])),
        moved AS (
          UPDATE client c SET
             stage = m.to_stage,
@@ -428,16 +490,16 @@ export class ClientsRepository {
           RETURNING c.id),
        audit AS (
          INSERT INTO assignment_record (organization_id, client_id, kind, from_member_id, to_member_id, from_stage, to_stage,
-                                        rule_id, rule_name, criteria, reasons, actor_user_id, batch_id)
+                                        rule_id, rule_name, criteria, reasons, shared_reasons_id, shared_reasons_at, actor_user_id, batch_id)
          SELECT $1, m.client_id, 'HANDOFF', m.from_member_id, m.to_member_id, m.from_stage, m.to_stage,
-                m.rule_id, m.rule_name, m.criteria, m.reasons, $3, $4
+                m.rule_id, m.rule_name, m.criteria, m.reasons, m.shared_id, m.shared_at, $3, $4
            FROM m JOIN moved ON moved.id = m.client_id
           ORDER BY m.client_id)
        SELECT id FROM moved`,
       [
         organizationId,
         JSON.stringify(
-          moves.map((m) => ({
+          moves.map((m, i) => ({
             client_id: m.clientId,
             expected_version: m.expectedVersion,
             to_stage: m.toStage,
@@ -447,11 +509,14 @@ export class ClientsRepository {
             rule_id: m.ruleId,
             rule_name: m.ruleName,
             criteria: m.criteria,
-            reasons: m.reasons,
+            reasons: own[i].reasons,
+            shared_id: own[i].sharedId,
+            shared_at: own[i].sharedAt,
           })),
         ),
         actorUserId,
         batchId,
+        JSON.stringify(shared),
       ],
     );
     return new Set(rows.map((r) => r.id));
@@ -462,8 +527,8 @@ export class ClientsRepository {
   > {
     return this.dataSource.query(
       `SELECT a.id::text, a.kind, a.from_member_id AS "fromMemberId", a.to_member_id AS "toMemberId", a.from_stage AS "fromStage",
-              a.to_stage AS "toStage", a.rule_name AS "ruleName", a.criteria, a.reasons, u.name AS "actorName", a.at, a.client_id AS "clientId"
-         FROM assignment_record a LEFT JOIN app_user u ON u.id = a.actor_user_id
+              a.to_stage AS "toStage", a.rule_name AS "ruleName", a.criteria, ${WHOLE_REASONS} AS reasons, u.name AS "actorName", a.at, a.client_id AS "clientId"
+         FROM assignment_record a LEFT JOIN app_user u ON u.id = a.actor_user_id LEFT JOIN assignment_reasons s ON s.id = a.shared_reasons_id
         WHERE a.client_id = $1 ORDER BY a.at DESC, a.id DESC`,
       [clientId],
     );

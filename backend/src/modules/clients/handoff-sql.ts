@@ -35,7 +35,13 @@ export const REBUILD_ORDER_AGGREGATES_SQL = [
  * exactly the orders up to `asOf` (no order after it, the window covers every order), and
  * from that client's orders otherwise.
  */
-export function handoffQuery(organizationId: string, rule: HandoffRule, asOf: string, clientIds?: readonly string[]): HandoffQuery {
+export function handoffQuery(
+  organizationId: string,
+  rule: HandoffRule,
+  asOf: string,
+  clientIds?: readonly string[],
+  passThrough: Readonly<Record<string, string>> = {},
+): HandoffQuery {
   const params: unknown[] = [organizationId, rule.fromStage];
   const p = (value: unknown) => {
     params.push(value);
@@ -70,7 +76,8 @@ export function handoffQuery(organizationId: string, rule: HandoffRule, asOf: st
                              WHEN c.first_order_on >= ${since} AND c.last_order_on <= ${at()} THEN c.order_volume
                         ELSE (SELECT coalesce(sum(o.total), 0) FROM client_order o
                                WHERE o.client_id = c.id AND o.ordered_on >= ${since} AND o.ordered_on <= ${at()}) END AS ${col}`);
-          narrow.push(`(${min} <= 0 OR (c.order_volume >= ${min} AND c.last_order_on >= ${since}))`);
+          // decided here when the minimum is not positive (every client then qualifies), so the planner sees the plain condition
+          narrow.push(criterion.min <= 0 ? 'true' : `(c.order_volume >= ${min} AND c.last_order_on >= ${since})`);
         } else {
           columns.push(`CASE WHEN ${upToAsOf()} THEN c.order_volume
                         ELSE (SELECT coalesce(sum(o.total), 0) FROM client_order o WHERE o.client_id = c.id AND o.ordered_on <= ${at()}) END AS ${col}`);
@@ -110,9 +117,15 @@ export function handoffQuery(organizationId: string, rule: HandoffRule, asOf: st
           // a month without a rollup row totals 0, and totals are never negative
           columns.push(`(SELECT CASE WHEN count(*) = ${months} THEN min(m.total) ELSE 0::numeric END
                            FROM client_month m WHERE m.client_id = c.id AND m.month >= ${first} AND m.month < ${end}) AS ${col}`);
-          narrow.push(`(${min} <= 0 OR c.id IN (SELECT m.client_id FROM client_month m
-                                                 WHERE m.month >= ${first} AND m.month < ${end} AND m.total >= ${min}
-                                                 GROUP BY m.client_id HAVING count(*) = ${months}))`);
+          // a plain IN when the minimum is positive (else every client qualifies): the planner can then start from the few
+          // clients the rollup names instead of filtering every client of the stage by it
+          narrow.push(
+            criterion.min <= 0
+              ? 'true'
+              : `c.id IN (SELECT m.client_id FROM client_month m
+                           WHERE m.month >= ${first} AND m.month < ${end} AND m.total >= ${min}
+                           GROUP BY m.client_id HAVING count(*) = ${months})`,
+          );
           conditions.push(`${col} >= ${min}`);
         }
         values.push(`'minMonthly${months}m', ${col}`);
@@ -128,13 +141,17 @@ export function handoffQuery(organizationId: string, rule: HandoffRule, asOf: st
       }
     }
   });
-  if (!rule.active || columns.length === 0) return { sql: 'SELECT NULL::uuid AS client_id, NULL::jsonb AS criteria_values WHERE false', params: [] };
+  // columns of the client the caller wants beside the values (name → expression over c), read in the same pass
+  const passed = Object.entries(passThrough);
+  if (!rule.active || columns.length === 0) {
+    return { sql: `SELECT ${['NULL::uuid AS client_id', 'NULL::jsonb AS criteria_values', ...passed.map(([name]) => `NULL AS "${name}"`)].join(', ')} WHERE false`, params: [] };
+  }
   const joiner = rule.combinator === 'ALL' ? ' AND ' : ' OR ';
   const only = clientIds ? ` AND c.id = ANY(${p(clientIds)})` : '';
   const sql = `
-    SELECT client_id, jsonb_build_object(${values.join(', ')}) AS criteria_values
+    SELECT client_id, jsonb_build_object(${values.join(', ')}) AS criteria_values${passed.map((_, i) => `, x${i} AS "${passed[i][0]}"`).join('')}
       FROM (
-        SELECT c.id AS client_id, ${columns.join(',\n               ')}
+        SELECT c.id AS client_id, ${[...columns, ...passed.map(([, expression], i) => `${expression} AS x${i}`)].join(',\n               ')}
           FROM client c
          WHERE c.organization_id = $1 AND c.stage = $2${only}
            AND (${narrow.map((n) => `(${n})`).join(joiner)})

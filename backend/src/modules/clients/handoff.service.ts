@@ -46,6 +46,12 @@ export class HandoffService {
    * client rows too), then routing in memory with loads carried from one client to the next.
    */
   async computeMoves(organizationId: string, asOf: string, tx?: EntityManager, onlyClientIds?: string[]): Promise<HandoffMove[]> {
+    // A whole sweep nearly always moves someone: its routing session (rules, members, the loads
+    // over every client) is read beside the firing statements, on other connections of the pool.
+    // Nothing is written before it in the transaction, and each statement reads what is committed
+    // when it starts (read committed), so it reads what it would read in the transaction.
+    const early = onlyClientIds ? null : this.routing.session(organizationId, new Date(), false);
+    early?.catch(() => undefined); // awaited below, or not needed when nothing fires
     const rules = (await this.clients.handoffRules(organizationId, tx)).filter((r) => r.active);
     const firing: { client: FiringClient; rule: HandoffRule }[] = [];
     const taken = new Set<string>();
@@ -57,9 +63,17 @@ export class HandoffService {
       }
     }
     if (firing.length === 0) return [];
-    const session = await this.routing.session(organizationId, new Date(), false, tx);
+    const session = early ? await early : await this.routing.session(organizationId, new Date(), false, tx);
     // the product lines bought are read only when a routing rule looks at them
     const lines = this.routing.usesProductLines(session) ? await this.clients.productLinesOf([...taken], tx) : new Map<string, string[]>();
+    // clients routed alike get the same sentences: one copy of each is kept for all of them
+    const sentences = new Map<string, string>();
+    const once = (line: string) => {
+      const kept = sentences.get(line);
+      if (kept !== undefined) return kept;
+      sentences.set(line, line);
+      return line;
+    };
     return firing.map(({ client, rule }) => {
       const routingClient: RoutingClient = {
         id: client.id,
@@ -84,7 +98,7 @@ export class HandoffService {
         ruleId: rule.id,
         ruleName: rule.name,
         criteria: client.values,
-        reasons: [`handoff rule "${rule.name}" fired: ${Object.entries(client.values).map(([k, v]) => `${k}=${v}`).join(', ')}`, ...describeRoutingSteps(decision.steps)],
+        reasons: [`handoff rule "${rule.name}" fired: ${Object.entries(client.values).map(([k, v]) => `${k}=${v}`).join(', ')}`, ...describeRoutingSteps(decision.steps).map(once)],
       };
     });
   }

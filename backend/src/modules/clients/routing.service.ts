@@ -5,6 +5,7 @@ import {
   isAvailable,
   type RoutingCandidate,
   type RoutingClient,
+  type RoutingContext,
   type RoutingDecision,
   type RoutingRule,
   type ShiftSlot,
@@ -24,6 +25,8 @@ export interface RoutingSession {
   leadOf: Map<string, string>;
   defaultFallback: string | null;
   respectShifts: boolean;
+  /** What decideRouting reads, over the maps above (no fallback: decide() picks it). */
+  context: RoutingContext;
 }
 
 @Injectable()
@@ -77,7 +80,8 @@ export class RoutingService {
       });
     }
     const director = people.find((p) => p.role === 'DIRECTOR' && p.active);
-    return { rules, candidates, cursors, leadOf, defaultFallback: director?.id ?? null, respectShifts };
+    const context: RoutingContext = { candidates, roundRobinCursor: cursors, respectShifts, fallbackMemberId: null };
+    return { rules, candidates, cursors, leadOf, defaultFallback: director?.id ?? null, respectShifts, context };
   }
 
   /** Whether any rule of the session looks at the product lines a client bought (else they need not be read). */
@@ -91,8 +95,7 @@ export class RoutingService {
    * matching rule's people (else above its current owner, else the director).
    */
   decide(session: RoutingSession, client: RoutingClient, currentOwner: string | null, commit: boolean): RoutingDecision {
-    const context = { candidates: session.candidates, roundRobinCursor: session.cursors, respectShifts: session.respectShifts };
-    let decision = decideRouting(client, session.rules, { ...context, fallbackMemberId: null });
+    let decision = decideRouting(client, session.rules, session.context);
     if (decision.memberId === null) {
       const matched = decision.steps.find((s) => s.kind === 'RULE_MATCHED');
       const rule = matched && matched.kind === 'RULE_MATCHED' ? session.rules.find((r) => r.id === matched.ruleId) : undefined;
@@ -106,7 +109,7 @@ export class RoutingService {
     if (commit && decision.memberId) {
       const chosen = session.candidates.get(decision.memberId);
       if (chosen) session.candidates.set(chosen.id, applyAssignment(chosen, client));
-      const rule = session.rules.find((r) => r.id === decision.ruleId);
+      const rule = decision.ruleId === null ? undefined : session.rules.find((r) => r.id === decision.ruleId);
       if (rule?.target.kind === 'POOL' && rule.target.strategy === 'ROUND_ROBIN') session.cursors.set(rule.id, decision.memberId);
     }
     return decision;
