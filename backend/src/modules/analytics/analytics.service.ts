@@ -321,33 +321,24 @@ export class AnalyticsService {
     return { ...monthOf(today), sprintId: null };
   }
 
-  /**
-   * The scopes of the members' cross roles, and their figures over the period merged into
-   * the members' metrics (a product manager's products, a territory manager's regions, over all
-   * reps): one statement for the roles, one per kind present.
-   */
-  private async crossRoleFigures(
-    ids: readonly string[],
-    roles: Awaited<ReturnType<CircleRepository['crossRolesOfMembers']>>,
-    metrics: Map<string, Record<string, number>>,
-    from: string,
-    to: string,
-  ): Promise<Map<string, CrossRoleScope[]>> {
-    const scopes = new Map(ids.map((id) => [id, crossRoleScopes(roles.filter((r) => r.memberId === id).map((r) => ({ kind: r.kind as CrossRoleKind, products: r.products, regions: r.regions })))]));
+  /** The scopes of the members' cross roles (a product manager's products, a territory manager's regions). */
+  private crossRoleScopesOf(ids: readonly string[], roles: Awaited<ReturnType<CircleRepository['crossRolesOfMembers']>>): Map<string, CrossRoleScope[]> {
+    const byMember = new Map<string, typeof roles>();
+    for (const r of roles) byMember.set(r.memberId, [...(byMember.get(r.memberId) ?? []), r]);
+    return new Map(ids.map((id) => [id, crossRoleScopes((byMember.get(id) ?? []).map((r) => ({ kind: r.kind as CrossRoleKind, products: r.products, regions: r.regions })))]));
+  }
+
+  /** The cross roles' figures over the period (their scope's volume over all reps) merged into the members' metrics: one statement per kind present. */
+  private async crossRoleFigures(ids: readonly string[], scopes: Map<string, CrossRoleScope[]>, metrics: Map<string, Record<string, number>>, from: string, to: string): Promise<void> {
     const holders = (kind: CrossRoleKind) => ids.filter((id) => scopes.get(id)!.some((s) => s.kind === kind));
     const [products, regions] = await Promise.all([
       this.matrix.productScopeMetrics(holders('PRODUCT_MANAGER'), from, to),
       this.matrix.regionScopeMetrics(holders('TERRITORY_MANAGER'), from, to),
     ]);
-    for (const id of ids) {
-      const target = metrics.get(id) ?? {};
-      const p = products.get(id);
-      if (p) Object.assign(target, { PRODUCT_REVENUE: p.revenue, PRODUCT_ORDERS: p.orders, PRODUCT_CLIENTS: p.clients, PRODUCT_SHARE: productShare(p.revenue, p.totalRevenue) });
-      const r = regions.get(id);
-      if (r) Object.assign(target, { REGION_REVENUE: r.revenue, REGION_NEW_CLIENTS: r.newClients, REGION_ACTIVE_CLIENTS: r.activeClients });
-      metrics.set(id, target);
+    for (const [id, p] of products) {
+      metrics.set(id, Object.assign(metrics.get(id) ?? {}, { PRODUCT_REVENUE: p.revenue, PRODUCT_ORDERS: p.orders, PRODUCT_CLIENTS: p.clients, PRODUCT_SHARE: productShare(p.revenue, p.totalRevenue) }));
     }
-    return scopes;
+    for (const [id, r] of regions) metrics.set(id, Object.assign(metrics.get(id) ?? {}, { REGION_REVENUE: r.revenue, REGION_NEW_CLIENTS: r.newClients, REGION_ACTIVE_CLIENTS: r.activeClients }));
   }
 
   /**
@@ -396,7 +387,7 @@ export class AnalyticsService {
       this.analytics.targetsForMembers(ids, period.from, period.to),
       this.circle.crossRolesOfMembers(ids),
     ]);
-    const scopes = await this.crossRoleFigures(ids, roles, metrics, period.from, period.to);
+    const scopes = this.crossRoleScopesOf(ids, roles);
     const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY_MS + 1;
     const elapsedDays = Math.min(days, Math.max(0, (Date.parse(today) - Date.parse(period.from)) / DAY_MS + 1));
     const elapsed = Math.round((elapsedDays / days) * 10_000) / 10_000;
@@ -411,8 +402,12 @@ export class AnalyticsService {
         return [m.id, { plan, targetsSet: set.length > 0 }];
       }),
     );
-    // (each sets its own metrics: they can run at once)
-    await Promise.all([this.portfolioFigures(plans, metrics, period.from, period.to), this.coachingFigures(plans, metrics, period.from, period.to)]);
+    // (each sets its own metrics, none reads another's: they run at once)
+    await Promise.all([
+      this.crossRoleFigures(ids, scopes, metrics, period.from, period.to),
+      this.portfolioFigures(plans, metrics, period.from, period.to),
+      this.coachingFigures(plans, metrics, period.from, period.to),
+    ]);
     return members.map((m) => {
       const { plan, targetsSet } = plans.get(m.id)!;
       const lines = plan.map((k) => scorecardLine(k.metric, k.target, Math.round((metrics.get(m.id)?.[k.metric] ?? 0) * 10_000) / 10_000, k.weight, elapsed));
