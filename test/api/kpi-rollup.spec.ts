@@ -36,8 +36,13 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
     const timezone = (await db.query<{ tz: string }>('SELECT timezone AS tz FROM organization WHERE id = $1', [org])).rows[0].tz;
     let nonZero = 0;
     for (const p of periods()) {
-      const [fromDays, fromBase] = await Promise.all([repo.metricsForMembers(members, p.from, p.to), repo.metricsForMembersFromBase(org, members, p.from, p.to, timezone)]);
+      const [fromDays, fromBase, revenue] = await Promise.all([
+        repo.metricsForMembers(members, p.from, p.to),
+        repo.metricsForMembersFromBase(org, members, p.from, p.to, timezone),
+        repo.metricsForMembers(members, p.from, p.to, { revenueOnly: true }),
+      ]);
       for (const id of members) {
+        expect([label, p.from, id, 'REVENUE only', revenue.get(id)?.REVENUE ?? 0]).toEqual([label, p.from, id, 'REVENUE only', fromDays.get(id)?.REVENUE ?? 0]);
         for (const metric of METRICS) {
           const a = Math.round((fromDays.get(id)?.[metric] ?? 0) * 10_000) / 10_000;
           const b = Math.round((fromBase.get(id)?.[metric] ?? 0) * 10_000) / 10_000;

@@ -158,8 +158,13 @@ const KPI_COUNTERS = 'calls, meetings, revenue, first_orders, deals_won, deals_a
  * rows, each part only when the period has it (an empty part would still probe the index once
  * per member); every metric of the catalog that the data gives.
  */
-function kpiFromRollupsSql(memberIds: readonly string[], parts: { months?: [string, string]; daysBefore?: [string, string]; daysAfter?: [string, string] }): { sql: string; params: unknown[] } {
+function kpiFromRollupsSql(
+  memberIds: readonly string[],
+  parts: { months?: [string, string]; daysBefore?: [string, string]; daysAfter?: [string, string] },
+  revenueOnly: boolean,
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [memberIds];
+  const counters = revenueOnly ? 'revenue' : KPI_COUNTERS;
   const range = (from: string, to: string) => {
     params.push(from, to);
     return [`$${params.length - 1}::date`, `$${params.length}::date`];
@@ -167,14 +172,16 @@ function kpiFromRollupsSql(memberIds: readonly string[], parts: { months?: [stri
   const union: string[] = [];
   if (parts.months) {
     const [a, b] = range(...parts.months);
-    union.push(`SELECT member_id, ${KPI_COUNTERS} FROM member_kpi_month WHERE member_id = ANY($1::uuid[]) AND month >= ${a} AND month < ${b}`);
+    union.push(`SELECT member_id, ${counters} FROM member_kpi_month WHERE member_id = ANY($1::uuid[]) AND month >= ${a} AND month < ${b}`);
   }
   for (const days of [parts.daysBefore, parts.daysAfter]) {
     if (!days) continue;
     const [a, b] = range(...days);
-    union.push(`SELECT member_id, ${KPI_COUNTERS} FROM member_kpi_day WHERE member_id = ANY($1::uuid[]) AND day >= ${a} AND day <= ${b}`);
+    union.push(`SELECT member_id, ${counters} FROM member_kpi_day WHERE member_id = ANY($1::uuid[]) AND day >= ${a} AND day <= ${b}`);
   }
-  const sql = `
+  const sql = revenueOnly
+    ? `SELECT k.member_id, sum(k.revenue)::float8 AS "REVENUE" FROM (${union.join(' UNION ALL ')}) k GROUP BY k.member_id`
+    : `
 SELECT k.member_id, sum(k.calls)::float8 AS "CALLS", sum(k.meetings)::float8 AS "MEETINGS", sum(k.revenue)::float8 AS "REVENUE",
        sum(k.first_orders)::float8 AS "FIRST_ORDERS", sum(k.deals_won)::float8 AS "DEALS_WON", sum(k.deals_advanced)::float8 AS "DEALS_ADVANCED",
        CASE WHEN sum(k.deals_closed) = 0 THEN 0 ELSE sum(k.deals_won)::float8 / sum(k.deals_closed) END AS "WIN_RATE",
@@ -475,10 +482,10 @@ export class AnalyticsRepository {
    * Every KPI metric for many members at once (the leaderboard, "KPI progress for 1,000 reps"),
    * in one statement over the month and day rows the triggers keep (migrations 1763900000008,
    * 0015): a month of a thousand reps is a thousand rows, whatever the number of activities,
-   * orders and deals.
+   * orders and deals. `revenueOnly`: just REVENUE (the period before, for portfolio growth).
    * Equal to metricsForMembersFromBase (a test holds them equal).
    */
-  async metricsForMembers(memberIds: readonly string[], from: string, to: string): Promise<Map<string, Record<string, number>>> {
+  async metricsForMembers(memberIds: readonly string[], from: string, to: string, { revenueOnly = false }: { revenueOnly?: boolean } = {}): Promise<Map<string, Record<string, number>>> {
     const result = new Map<string, Record<string, number>>(memberIds.map((id) => [id, {}]));
     if (memberIds.length === 0) return result;
     if (from > to) return result;
@@ -489,7 +496,7 @@ export class AnalyticsRepository {
       months: months.from < months.to ? [months.from, months.to] : undefined,
       daysBefore: from < months.from ? [from, to < months.from ? to : dayBefore(months.from)] : undefined,
       daysAfter: months.to <= to ? [months.to > from ? months.to : from, to] : undefined,
-    });
+    }, revenueOnly);
     const rows = await this.replica.prepared<{ member_id: string } & Record<string, number>>(sql, params);
     for (const { member_id: memberId, ...metrics } of rows) result.set(memberId, metrics);
     return result;

@@ -359,7 +359,7 @@ export class AnalyticsService {
     const before = previousPeriod(from, to);
     const [growth, kept, coverage] = [needing('PORTFOLIO_GROWTH'), needing('RETENTION'), needing('PIPELINE_COVERAGE')];
     const [previous, retained, pipeline] = await Promise.all([
-      growth.length ? this.analytics.metricsForMembers(growth, before.from, before.to) : new Map<string, Record<string, number>>(),
+      growth.length ? this.analytics.metricsForMembers(growth, before.from, before.to, { revenueOnly: true }) : new Map<string, Record<string, number>>(),
       kept.length ? this.analytics.retainedClients(kept, before, { from, to }) : new Map<string, { previous: number; kept: number }>(),
       coverage.length ? this.analytics.openPipeline(coverage, from, to) : new Map<string, number>(),
     ]);
