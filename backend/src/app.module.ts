@@ -55,6 +55,9 @@ import { MatrixRepository } from './modules/analytics/matrix.repository';
 import { PerformanceRepository } from './modules/analytics/performance.repository';
 import { PerformanceResolver } from './modules/analytics/performance.resolver';
 import { PerformanceService } from './modules/analytics/performance.service';
+import { TeamKpiRepository } from './modules/analytics/team-kpi.repository';
+import { TeamKpiResolver } from './modules/analytics/team-kpi.resolver';
+import { TeamKpiService } from './modules/analytics/team-kpi.service';
 import { RemindersRepository } from './modules/sprints/reminders.repository';
 import { RemindersService } from './modules/sprints/reminders.service';
 import { NotificationsResolver, SalesProcessResolver, SprintsResolver } from './modules/sprints/sprints.resolver';
@@ -148,6 +151,9 @@ export class AppModule {
         PerformanceRepository,
         PerformanceService,
         PerformanceResolver,
+        TeamKpiRepository,
+        TeamKpiService,
+        TeamKpiResolver,
         SprintsService,
         RemindersService,
         SprintsResolver,

@@ -139,6 +139,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'pages.analyticsImport' },
   },
   {
+    path: '/kpi/team',
+    name: 'team-kpis',
+    component: () => import('@/pages/analytics/TeamKpiPage.vue'),
+    meta: { titleKey: 'pages.teamKpis' },
+  },
+  {
     path: '/kpi/:memberId?',
     name: 'scorecard',
     component: () => import('@/pages/analytics/ScorecardPage.vue'),

@@ -28,6 +28,7 @@ export * from './rules/funnel-math';
 export * from './rules/forecast-category';
 export * from './rules/kpi-scorecard';
 export * from './rules/cross-role-kpis';
+export * from './rules/combine-team-kpis';
 export * from './rules/previous-period';
 export * from './rules/roll-up-forecast';
 export * from './rules/coaching-score';

@@ -307,6 +307,13 @@ export type KpiStatus =
   | 'NO_TARGET'
   | 'ON_TRACK';
 
+export type KpiTargetInput = {
+  metric: KpiMetric;
+  target: number;
+  /** Share of the score, 0 < weight ≤ 1; the weights of a period add up to 1 */
+  weight: number;
+};
+
 /** REPORTS_TO (direct report), COACHES, MATRIX (second manager for a scope) */
 export type LineKind =
   | 'COACHES'
@@ -445,6 +452,16 @@ export type ScheduleSlotInput = {
   startsAt: string;
   /** 1 = Monday … 7 = Sunday */
   weekday: number;
+};
+
+export type SetTeamKpiTargetsInput = {
+  from?: string | null | undefined;
+  /** One of the team's sprints, whose dates are the period; or give from and to */
+  sprintId?: string | number | null | undefined;
+  /** Team metrics only (not coachees' progress nor the cross roles' product and region figures); weights add up to 1 */
+  targets: Array<KpiTargetInput>;
+  teamId: string | number;
+  to?: string | null | undefined;
 };
 
 export type SetWorkScheduleInput = {
@@ -600,6 +617,31 @@ export type ScorecardsQueryVariables = Exact<{
 
 
 export type ScorecardsQuery = { scorecards: Array<{ from: string, to: string, sprintId: string | null, elapsed: number, score: number, member: { id: string, name: string }, lines: Array<{ metric: KpiMetric, target: number, actual: number, weight: number, pace: number, attainment: number, status: KpiStatus }>, crossRoleScopes: Array<{ kind: CrossRoleKind, products: Array<string>, regions: Array<string> }> }> };
+
+export type TeamScorecardFieldsFragment = { from: string, to: string, sprintId: string | null, elapsed: number, score: number, targetsSet: boolean, team: { id: string, name: string }, lines: Array<{ metric: KpiMetric, target: number, actual: number, weight: number, pace: number, attainment: number, status: KpiStatus }>, members: Array<{ from: string, to: string, sprintId: string | null, elapsed: number, score: number, member: { id: string, name: string }, lines: Array<{ metric: KpiMetric, target: number, actual: number, weight: number, pace: number, attainment: number, status: KpiStatus }>, crossRoleScopes: Array<{ kind: CrossRoleKind, products: Array<string>, regions: Array<string> }> }> };
+
+export type TeamScorecardQueryVariables = Exact<{
+  teamId: string | number;
+  sprintId?: string | number | null | undefined;
+}>;
+
+
+export type TeamScorecardQuery = { teamScorecard: { from: string, to: string, sprintId: string | null, elapsed: number, score: number, targetsSet: boolean, team: { id: string, name: string }, lines: Array<{ metric: KpiMetric, target: number, actual: number, weight: number, pace: number, attainment: number, status: KpiStatus }>, members: Array<{ from: string, to: string, sprintId: string | null, elapsed: number, score: number, member: { id: string, name: string }, lines: Array<{ metric: KpiMetric, target: number, actual: number, weight: number, pace: number, attainment: number, status: KpiStatus }>, crossRoleScopes: Array<{ kind: CrossRoleKind, products: Array<string>, regions: Array<string> }> }> } };
+
+export type TeamScorecardHistoryQueryVariables = Exact<{
+  teamId: string | number;
+  last?: number | null | undefined;
+}>;
+
+
+export type TeamScorecardHistoryQuery = { teamScorecardHistory: Array<{ sprintId: string | null, from: string, to: string, score: number, targetsSet: boolean, lines: Array<{ metric: KpiMetric, status: KpiStatus }> }> };
+
+export type SetTeamKpiTargetsMutationVariables = Exact<{
+  input: SetTeamKpiTargetsInput;
+}>;
+
+
+export type SetTeamKpiTargetsMutation = { setTeamKpiTargets: boolean };
 
 export type CurrentUserFragment = { id: string, email: string, name: string, role: Role, locale: Locale, active: boolean };
 
@@ -1282,6 +1324,16 @@ export const ForecastFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ForecastFields"}) as unknown as TypedDocumentString<ForecastFieldsFragment, unknown>;
+export const ImportRowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ImportRowFields on ImportRow {
+  file
+  line
+  externalId
+  outcome
+  change
+  message
+}
+    `, {"fragmentName":"ImportRowFields"}) as unknown as TypedDocumentString<ImportRowFieldsFragment, unknown>;
 export const ScorecardFieldsFragmentDoc = new TypedDocumentString(`
     fragment ScorecardFields on Scorecard {
   member {
@@ -1309,16 +1361,56 @@ export const ScorecardFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ScorecardFields"}) as unknown as TypedDocumentString<ScorecardFieldsFragment, unknown>;
-export const ImportRowFieldsFragmentDoc = new TypedDocumentString(`
-    fragment ImportRowFields on ImportRow {
-  file
-  line
-  externalId
-  outcome
-  change
-  message
+export const TeamScorecardFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TeamScorecardFields on TeamScorecard {
+  team {
+    id
+    name
+  }
+  from
+  to
+  sprintId
+  elapsed
+  score
+  targetsSet
+  lines {
+    metric
+    target
+    actual
+    weight
+    pace
+    attainment
+    status
+  }
+  members {
+    ...ScorecardFields
+  }
 }
-    `, {"fragmentName":"ImportRowFields"}) as unknown as TypedDocumentString<ImportRowFieldsFragment, unknown>;
+    fragment ScorecardFields on Scorecard {
+  member {
+    id
+    name
+  }
+  from
+  to
+  sprintId
+  elapsed
+  score
+  lines {
+    metric
+    target
+    actual
+    weight
+    pace
+    attainment
+    status
+  }
+  crossRoleScopes {
+    kind
+    products
+    regions
+  }
+}`, {"fragmentName":"TeamScorecardFields"}) as unknown as TypedDocumentString<TeamScorecardFieldsFragment, unknown>;
 export const CurrentUserFragmentDoc = new TypedDocumentString(`
     fragment CurrentUser on User {
   id
@@ -2077,6 +2169,81 @@ export const ScorecardsDocument = new TypedDocumentString(`
     regions
   }
 }`) as unknown as TypedDocumentString<ScorecardsQuery, ScorecardsQueryVariables>;
+export const TeamScorecardDocument = new TypedDocumentString(`
+    query TeamScorecard($teamId: ID!, $sprintId: ID) {
+  teamScorecard(teamId: $teamId, sprintId: $sprintId) {
+    ...TeamScorecardFields
+  }
+}
+    fragment ScorecardFields on Scorecard {
+  member {
+    id
+    name
+  }
+  from
+  to
+  sprintId
+  elapsed
+  score
+  lines {
+    metric
+    target
+    actual
+    weight
+    pace
+    attainment
+    status
+  }
+  crossRoleScopes {
+    kind
+    products
+    regions
+  }
+}
+fragment TeamScorecardFields on TeamScorecard {
+  team {
+    id
+    name
+  }
+  from
+  to
+  sprintId
+  elapsed
+  score
+  targetsSet
+  lines {
+    metric
+    target
+    actual
+    weight
+    pace
+    attainment
+    status
+  }
+  members {
+    ...ScorecardFields
+  }
+}`) as unknown as TypedDocumentString<TeamScorecardQuery, TeamScorecardQueryVariables>;
+export const TeamScorecardHistoryDocument = new TypedDocumentString(`
+    query TeamScorecardHistory($teamId: ID!, $last: Int) {
+  teamScorecardHistory(teamId: $teamId, last: $last) {
+    sprintId
+    from
+    to
+    score
+    targetsSet
+    lines {
+      metric
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamScorecardHistoryQuery, TeamScorecardHistoryQueryVariables>;
+export const SetTeamKpiTargetsDocument = new TypedDocumentString(`
+    mutation SetTeamKpiTargets($input: SetTeamKpiTargetsInput!) {
+  setTeamKpiTargets(input: $input)
+}
+    `) as unknown as TypedDocumentString<SetTeamKpiTargetsMutation, SetTeamKpiTargetsMutationVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {

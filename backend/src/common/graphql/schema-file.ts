@@ -1,6 +1,7 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { AnalyticsResolver } from '../../modules/analytics/analytics.resolver';
 import { PerformanceResolver } from '../../modules/analytics/performance.resolver';
+import { TeamKpiResolver } from '../../modules/analytics/team-kpi.resolver';
 import { AuthResolver } from '../../modules/auth/auth.resolver';
 import { AssignmentRecordResolver, ClientsResolver } from '../../modules/clients/clients.resolver';
 import { RulesResolver } from '../../modules/clients/rules.resolver';
@@ -14,7 +15,7 @@ import { CsvImportResolver } from '../../modules/imports/csv-import.resolver';
 import { PipelinesResolver } from '../../modules/pipelines/pipelines.resolver';
 
 /** Every resolver class of the API (the schema printer and the permission test enumerate them). */
-export const SCHEMA_RESOLVERS = [AuthResolver, UsersResolver, OrganizationResolver, TeamResolver, MembersResolver, ReportingLineResolver, ClientsResolver, AssignmentRecordResolver, RulesResolver, SprintsResolver, SalesProcessResolver, NotificationsResolver, AnalyticsResolver, PerformanceResolver, PipelinesResolver, ImportsResolver, CsvImportResolver] as const;
+export const SCHEMA_RESOLVERS = [AuthResolver, UsersResolver, OrganizationResolver, TeamResolver, MembersResolver, ReportingLineResolver, ClientsResolver, AssignmentRecordResolver, RulesResolver, SprintsResolver, SalesProcessResolver, NotificationsResolver, AnalyticsResolver, PerformanceResolver, TeamKpiResolver, PipelinesResolver, ImportsResolver, CsvImportResolver] as const;
 
 const HEADER = `# ------------------------------------------------------
 # THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)

@@ -14,6 +14,7 @@ import { RetentionRollup1763900000012 } from './1763900000012-retention-rollup';
 import { SharedReasons1763900000013 } from './1763900000013-shared-reasons';
 import { CrossRoleScope1763900000014 } from './1763900000014-cross-role-scope';
 import { MemberKpiMonth1763900000015 } from './1763900000015-member-kpi-month';
+import { TeamKpiTargets1763900000016 } from './1763900000016-team-kpi-targets';
 
 /** Every migration, in order. Listed explicitly: nothing is picked up by a file glob. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   SharedReasons1763900000013,
   CrossRoleScope1763900000014,
   MemberKpiMonth1763900000015,
+  TeamKpiTargets1763900000016,
 ];

@@ -414,6 +414,11 @@ export class AnalyticsService {
       return { memberId: m.id, role: m.role, from: period.from, to: period.to, sprintId: period.sprintId, elapsed, lines, score: scorecardScore(lines), targetsSet, crossRoleScopes: scopes.get(m.id) ?? [] };
     });
   }
+
+  /** The cards of the given people over one period, batched as kpiProgress's (the team scorecard's members); the caller checked visibility. */
+  async cardsOver(members: { id: string; role: string; stageRole: string | null }[], period: { from: string; to: string; sprintId: string | null }, today: string) {
+    return this.cardsFor(members, period, today);
+  }
 }
 
 /** The deal-level part of a filter (client category and segment, product); null when none is set. */
