@@ -254,6 +254,13 @@ describe('sales sprints: board, WIP limits, approvals, rollover, reminders, live
     expect(left.data!.markNotificationsRead).toBe(0);
   });
 
+  it("reads the organization's time zone for a viewer read without it (a mutation's or a subscription's)", async () => {
+    const repo = t.app.get(SprintsRepository);
+    const org = (await db.query<{ id: string; timezone: string }>('SELECT id, timezone FROM organization LIMIT 1')).rows[0];
+    expect(await repo.timezoneFor({ organizationId: org.id })).toBe(org.timezone);
+    expect(await repo.timezoneFor({ organizationId: org.id, timezone: 'Asia/Omsk' })).toBe('Asia/Omsk');
+  });
+
   it('validates sprints: dates, overlap, one active per team', async () => {
     const bad = await t.gql('mutation ($i: CreateSprintInput!) { createSprint(input: $i) { id } }', { i: { teamId, name: 'X', startsOn: '2027-01-10', endsOn: '2027-01-01' } }, { token: lead });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsOn' });

@@ -35,6 +35,7 @@ import {
 import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
 import { CircleRepository } from '../members/circle.repository';
+import type { MemberEntity } from '../team/member.entity';
 import { dayIn } from '../../common/time/day-in';
 import { SprintsRepository } from '../sprints/sprints.repository';
 import type { AnalyticsFilter } from './analytics.model';
@@ -60,7 +61,8 @@ export class AnalyticsService {
   ) {}
 
   /** Whose deals the filter covers, after the viewer's visibility. */
-  async scope(viewer: Viewer, filter: AnalyticsFilter): Promise<DealScope> {
+  /** Who the filter lets the viewer see; `found`: the filter's member, when the caller has read it already. */
+  async scope(viewer: Viewer, filter: AnalyticsFilter, found?: MemberEntity[]): Promise<DealScope> {
     if (filter.from && filter.to && filter.from > filter.to) throw DomainError.badInput('to', 'The period ends on or after it starts.');
     const scope = await this.circle.scopeOf(viewer);
     const teams = visibleTeamIds(scope);
@@ -69,10 +71,9 @@ export class AnalyticsService {
       // one's own figures: the viewer's member is of the viewer's organization by construction
       ownerIds = [filter.memberId];
     } else if (filter.memberId) {
-      const places = await this.circle.teamIdsOfMembers([filter.memberId]);
-      const found = await this.circle.findMembers([filter.memberId]);
+      const [places, members] = await Promise.all([this.circle.teamIdsOfMembers([filter.memberId]), found ?? this.circle.findMembers([filter.memberId])]);
       const sees = viewer.role === 'DIRECTOR' || filter.memberId === viewer.memberId || (places.get(filter.memberId) ?? []).some((t) => teams.includes(t));
-      if (found.length === 0 || found[0].organizationId !== viewer.organizationId || !sees) throw DomainError.notFound('The member');
+      if (members.length === 0 || members[0].organizationId !== viewer.organizationId || !sees) throw DomainError.notFound('The member');
       ownerIds = [filter.memberId];
     } else if (filter.teamId) {
       if (!maySeeSprint(scope, filter.teamId) && viewer.role !== 'DIRECTOR') throw DomainError.notFound('The team');
@@ -220,8 +221,8 @@ export class AnalyticsService {
 
   /** KPIs of a member over a sprint (given, else their team's running one, else the current month), against targets (else role defaults) and pace. */
   async scorecard(viewer: Viewer, memberId: string, sprintId: string | null) {
-    await this.scope(viewer, { memberId });
     const [member] = await this.circle.findMembers([memberId]);
+    await this.scope(viewer, { memberId }, member ? [member] : []);
     const timezone = await this.sprints.timezoneFor(viewer);
     const today = dayIn(timezone);
     let period: { from: string; to: string; sprintId: string | null };

@@ -473,7 +473,7 @@ export class SprintsRepository {
 
   /** The viewer's organization's time zone: read with the viewer for a query, else here. */
   async timezoneFor(viewer: { organizationId: string; timezone?: string }): Promise<string> {
-    return viewer.timezone ?? this.timezoneFor(viewer);
+    return viewer.timezone ?? this.timezoneOf(viewer.organizationId);
   }
 
   async timezoneOf(organizationId: string): Promise<string> {
