@@ -192,31 +192,6 @@ export function forecastTotals(rows: readonly ForecastMemberLike[]): Omit<Foreca
 export const KPI_STATUSES = ['AHEAD', 'ON_TRACK', 'BEHIND', 'NO_TARGET'] as const;
 export type KpiStatusName = (typeof KPI_STATUSES)[number];
 
-export const KPI_METRICS = [
-  'CALLS',
-  'MEETINGS',
-  'WARM_LEADS_HANDED',
-  'FIRST_ORDERS',
-  'NEW_CLIENTS',
-  'REVENUE',
-  'AVERAGE_DEAL',
-  'WIN_RATE',
-  'DEALS_WON',
-  'DEALS_ADVANCED',
-  'PROCESSES_DONE',
-  'COACHEES_PROGRESS',
-  'PORTFOLIO_GROWTH',
-  'RETENTION',
-  'PIPELINE_COVERAGE',
-  'PRODUCT_REVENUE',
-  'PRODUCT_ORDERS',
-  'PRODUCT_CLIENTS',
-  'PRODUCT_SHARE',
-  'REGION_REVENUE',
-  'REGION_NEW_CLIENTS',
-  'REGION_ACTIVE_CLIENTS',
-] as const;
-
 export type MetricKind = 'money' | 'percent' | 'count' | 'scoreChange';
 
 /** How a metric's values read: roubles, a share, a count, or a change of a 1-5 review score. */

@@ -18,22 +18,12 @@
  *   metrics: a team plan cannot have them, and members' lines of them are left out of the
  *   default team plan.
  */
+import { crossRoleOfMetric } from './cross-role-kpis';
 import { isRateMetric, pipelineCoverage, portfolioGrowth, retention, type KpiMetric } from './kpi-scorecard';
 
-/** Metrics that are not a team's: see above. */
-const NOT_TEAM_METRICS: readonly KpiMetric[] = [
-  'COACHEES_PROGRESS',
-  'PRODUCT_REVENUE',
-  'PRODUCT_ORDERS',
-  'PRODUCT_CLIENTS',
-  'PRODUCT_SHARE',
-  'REGION_REVENUE',
-  'REGION_NEW_CLIENTS',
-  'REGION_ACTIVE_CLIENTS',
-];
-
+/** Whether a team plan may have the metric: not coachees' progress, not a cross role's scope (see above). */
 export function isTeamMetric(metric: KpiMetric): boolean {
-  return !NOT_TEAM_METRICS.includes(metric);
+  return metric !== 'COACHEES_PROGRESS' && crossRoleOfMetric(metric) === null;
 }
 
 /** What one member contributes to the team's figures over a period (absent parts: 0). */

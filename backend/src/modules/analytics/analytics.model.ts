@@ -358,11 +358,9 @@ export class ScorecardCrossRoleScopeModel {
   regions: string[];
 }
 
-@ObjectType('Scorecard')
-export class ScorecardModel {
-  @Field(() => MemberModel)
-  member: MemberModel;
-
+/** What a person's and a team's scorecards share: the period, its lines against target and pace, the score. */
+@ObjectType({ isAbstract: true })
+export abstract class ScorecardPeriodModel {
   @Field()
   from: string;
 
@@ -380,6 +378,12 @@ export class ScorecardModel {
 
   @Field(() => Float, { description: 'Weighted attainment, 0..1.5' })
   score: number;
+}
+
+@ObjectType('Scorecard')
+export class ScorecardModel extends ScorecardPeriodModel {
+  @Field(() => MemberModel)
+  member: MemberModel;
 
   @Field({ description: 'Whether targets were set for the period (else the role defaults apply)' })
   targetsSet: boolean;

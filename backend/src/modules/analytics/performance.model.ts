@@ -28,17 +28,9 @@ export class KpiTargetInput {
   weight: number;
 }
 
-@InputType()
-export class SetKpiTargetsInput {
-  @Field(() => ID)
-  @IsUUID()
-  memberId: string;
-
-  @Field(() => ID, { nullable: true, description: 'The sprint whose dates are the period; or give from and to' })
-  @IsOptional()
-  @IsUUID()
-  sprintId?: string;
-
+/** The period of a set of targets when no sprint gives it: a person's (SetKpiTargetsInput) or a team's (SetTeamKpiTargetsInput). */
+@InputType({ isAbstract: true })
+export abstract class KpiTargetsPeriodInput {
   @Field({ nullable: true })
   @IsOptional()
   @Matches(DAY, { message: 'from must be a date as YYYY-MM-DD' })
@@ -48,6 +40,18 @@ export class SetKpiTargetsInput {
   @IsOptional()
   @Matches(DAY, { message: 'to must be a date as YYYY-MM-DD' })
   to?: string;
+}
+
+@InputType()
+export class SetKpiTargetsInput extends KpiTargetsPeriodInput {
+  @Field(() => ID)
+  @IsUUID()
+  memberId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The sprint whose dates are the period; or give from and to' })
+  @IsOptional()
+  @IsUUID()
+  sprintId?: string;
 
   @Field(() => [KpiTargetInput])
   @ArrayMinSize(1)

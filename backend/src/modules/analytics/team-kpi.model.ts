@@ -1,14 +1,12 @@
-import { Field, Float, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { TeamModel } from '../team/team.model';
-import { ScorecardLineModel, ScorecardModel } from './analytics.model';
-import { KpiTargetInput } from './performance.model';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { ScorecardModel, ScorecardPeriodModel } from './analytics.model';
+import { KpiTargetInput, KpiTargetsPeriodInput } from './performance.model';
 
 @InputType()
-export class SetTeamKpiTargetsInput {
+export class SetTeamKpiTargetsInput extends KpiTargetsPeriodInput {
   @Field(() => ID)
   @IsUUID()
   teamId: string;
@@ -17,16 +15,6 @@ export class SetTeamKpiTargetsInput {
   @IsOptional()
   @IsUUID()
   sprintId?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @Matches(DAY, { message: 'from must be a date as YYYY-MM-DD' })
-  from?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @Matches(DAY, { message: 'to must be a date as YYYY-MM-DD' })
-  to?: string;
 
   @Field(() => [KpiTargetInput], { description: 'Team metrics only (not coachees\' progress nor the cross roles\' product and region figures); weights add up to 1' })
   @ArrayMinSize(1)
@@ -37,27 +25,9 @@ export class SetTeamKpiTargetsInput {
 }
 
 @ObjectType('TeamScorecard', { description: "A team's KPIs over a period: its reps' figures combined (sums; rates from their parts) against the team's targets (else its reps' combined) and pace" })
-export class TeamScorecardModel {
+export class TeamScorecardModel extends ScorecardPeriodModel {
   @Field(() => TeamModel)
   team: TeamModel;
-
-  @Field()
-  from: string;
-
-  @Field()
-  to: string;
-
-  @Field(() => ID, { nullable: true, description: 'The sprint the period comes from, if any' })
-  sprintId: string | null;
-
-  @Field(() => Float, { description: 'Share of the period elapsed, 0..1' })
-  elapsed: number;
-
-  @Field(() => [ScorecardLineModel])
-  lines: ScorecardLineModel[];
-
-  @Field(() => Float, { description: 'Weighted attainment, 0..1.5' })
-  score: number;
 
   @Field({ description: 'Whether team targets were set for the period (else the reps\' targets combined apply)' })
   targetsSet: boolean;

@@ -20,8 +20,9 @@ export class CsvColumnMappingInput {
   field?: string | null;
 }
 
-@InputType('CsvPreviewInput')
-export class CsvPreviewInput {
+/** What a preview and an import both send: the kind of rows and the file's text. */
+@InputType({ isAbstract: true })
+export abstract class CsvFileInput {
   @Field(() => CsvImportEntityEnum)
   @IsIn(Object.values(CsvImportEntityEnum))
   entity: CsvImportEntity;
@@ -30,7 +31,10 @@ export class CsvPreviewInput {
   @IsString()
   @MaxLength(CSV_IMPORT_MAX_CHARS, { message: TOO_LARGE })
   csv: string;
+}
 
+@InputType('CsvPreviewInput')
+export class CsvPreviewInput extends CsvFileInput {
   @Field(() => [CsvColumnMappingInput], { nullable: true, description: 'The mapping to read the rows with; none: the suggested one' })
   @IsOptional()
   @ArrayMaxSize(500)
@@ -46,16 +50,7 @@ export class CsvPreviewInput {
 }
 
 @InputType('CsvImportInput')
-export class CsvImportInput {
-  @Field(() => CsvImportEntityEnum)
-  @IsIn(Object.values(CsvImportEntityEnum))
-  entity: CsvImportEntity;
-
-  @Field({ description: `The file's text (the page reads the file); at most ${CSV_IMPORT_MAX_CHARS.toLocaleString('en-US')} characters` })
-  @IsString()
-  @MaxLength(CSV_IMPORT_MAX_CHARS, { message: TOO_LARGE })
-  csv: string;
-
+export class CsvImportInput extends CsvFileInput {
   @Field(() => String, { nullable: true, description: "The file's name, for the report" })
   @IsOptional()
   @IsString()
