@@ -21,6 +21,7 @@ import { CircleRepository } from './modules/members/circle.repository';
 import { MembersResolver, ReportingLineResolver } from './modules/members/members.resolver';
 import { MembersService } from './modules/members/members.service';
 import { OrganizationService } from './modules/organization/organization.service';
+import { OrganizationTimezone } from './modules/organization/organization-timezone';
 import { ClientsExportController } from './modules/clients/clients-export.controller';
 import { ClientWriteService } from './modules/clients/client-write.service';
 import { ClientsRepository } from './modules/clients/clients.repository';
@@ -127,6 +128,7 @@ export class AppModule {
         UsersService,
         UsersResolver,
         OrganizationService,
+        OrganizationTimezone,
         OrganizationResolver,
         MembersService,
         MembersResolver,

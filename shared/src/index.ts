@@ -30,6 +30,7 @@ export * from './rules/kpi-scorecard';
 export * from './rules/cross-role-kpis';
 export * from './rules/combine-team-kpis';
 export * from './rules/previous-period';
+export * from './rules/calendar-months';
 export * from './rules/roll-up-forecast';
 export * from './rules/coaching-score';
 export * from './rules/measure-coachees-progress';

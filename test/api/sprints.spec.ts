@@ -2,6 +2,7 @@ import { nextFireAfter } from '@salescircle/shared';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import { Client } from 'pg';
 import WebSocket from 'ws';
+import { OrganizationTimezone } from '../../backend/src/modules/organization/organization-timezone';
 import { RemindersService } from '../../backend/src/modules/sprints/reminders.service';
 import { SprintsRepository } from '../../backend/src/modules/sprints/sprints.repository';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -255,10 +256,12 @@ describe('sales sprints: board, WIP limits, approvals, rollover, reminders, live
   });
 
   it("reads the organization's time zone for a viewer read without it (a mutation's or a subscription's)", async () => {
-    const repo = t.app.get(SprintsRepository);
+    const timezones = t.app.get(OrganizationTimezone);
     const org = (await db.query<{ id: string; timezone: string }>('SELECT id, timezone FROM organization LIMIT 1')).rows[0];
-    expect(await repo.timezoneFor({ organizationId: org.id })).toBe(org.timezone);
-    expect(await repo.timezoneFor({ organizationId: org.id, timezone: 'Asia/Omsk' })).toBe('Asia/Omsk');
+    expect(await timezones.of({ organizationId: org.id })).toBe(org.timezone);
+    expect(await timezones.of({ organizationId: org.id, timezone: 'Asia/Omsk' })).toBe('Asia/Omsk');
+    // a job has no viewer: the organization's id
+    expect(await timezones.of(org.id)).toBe(org.timezone);
   });
 
   it('validates sprints: dates, overlap, one active per team', async () => {

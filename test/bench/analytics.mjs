@@ -84,8 +84,7 @@ async function generate(db) {
   for (const table of ['deal', 'deal_stage_history', 'activity', 'client_order']) await db.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
   const { REBUILD_FUNNEL_ROLLUPS_SQL } = require(join(root, 'backend/dist/modules/analytics/analytics.repository.js'));
   for (const sql of REBUILD_FUNNEL_ROLLUPS_SQL) await db.query(sql);
-  const { REBUILD_DEAL_FORECAST_SQL } = require(join(root, 'backend/dist/database/migrations/1763900000008-member-kpi-day.js'));
-  for (const sql of REBUILD_DEAL_FORECAST_SQL) await db.query(sql);
+  await db.query('SELECT rebuild_deal_forecast_month()');
   await db.query('SELECT rebuild_member_kpi_day($1)', [org]);
   await db.query('SELECT rebuild_member_retention_month($1)', [org]);
   await db.query('VACUUM ANALYZE');

@@ -77,8 +77,7 @@ async function generate(db, orgId) {
   await db.query('ALTER TABLE deal ENABLE TRIGGER USER');
   const { REBUILD_FUNNEL_ROLLUPS_SQL } = require(join(root, 'backend/dist/modules/analytics/analytics.repository.js'));
   for (const sql of REBUILD_FUNNEL_ROLLUPS_SQL) await db.query(sql);
-  const { REBUILD_DEAL_FORECAST_SQL } = require(join(root, 'backend/dist/database/migrations/1763900000008-member-kpi-day.js'));
-  for (const sql of REBUILD_DEAL_FORECAST_SQL) await db.query(sql);
+  await db.query('SELECT rebuild_deal_forecast_month()');
   await db.query('SELECT rebuild_member_kpi_day($1)', [orgId]);
   await db.query('SELECT rebuild_member_retention_month($1)', [orgId]);
   // a bulk load is followed by autovacuum on a live system (insert thresholds): vacuum now, so the visibility map is as it would be

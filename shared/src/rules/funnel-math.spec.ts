@@ -1,4 +1,4 @@
-import { averageDaysInStage, funnelConversions, funnelReadsRollups, hasDealFilter, isWholeMonths, meanOfHistogram, median, medianOfHistogram, salesVelocity, winRate } from './funnel-math';
+import { averageDaysInStage, funnelConversions, funnelReadsRollups, hasDealFilter, meanOfHistogram, median, medianOfHistogram, salesVelocity, winRate } from './funnel-math';
 
 describe('funnel arithmetic', () => {
   const stages = [
@@ -37,14 +37,6 @@ describe('funnel arithmetic', () => {
       expect(medianOfHistogram([...bins].map(([value, count]) => ({ value, count })))).toBe(median(values));
     }
     expect(medianOfHistogram([])).toBeNull();
-  });
-
-  it('knows whole-month periods', () => {
-    expect(isWholeMonths(null, null)).toBe(true);
-    expect(isWholeMonths('2026-11-01', '2026-12-31')).toBe(true);
-    expect(isWholeMonths('2026-02-01', '2026-02-28')).toBe(true);
-    expect(isWholeMonths('2026-11-02', null)).toBe(false);
-    expect(isWholeMonths(null, '2026-11-29')).toBe(false);
   });
 
   it('takes the mean of a histogram as of the expanded list', () => {

@@ -4,6 +4,8 @@
  * the last open stage it is the conversion to WON. Win rate is won / (won + lost). Sales
  * velocity is open deals × win rate × average won deal ÷ average days to win (money per day).
  */
+import { isWholeMonthSpan } from './calendar-months';
+
 export interface FunnelStageInput {
   name: string;
   kind: 'OPEN' | 'WON' | 'LOST';
@@ -57,16 +59,6 @@ export function medianOfHistogram(bins: readonly { value: number; count: number 
     return sorted[sorted.length - 1].value;
   };
   return total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
-}
-
-/** Whether a period is whole months (both ends given or absent), so month rollups answer it exactly. */
-export function isWholeMonths(from: string | null, to: string | null): boolean {
-  if (from !== null && !from.endsWith('-01')) return false;
-  if (to !== null) {
-    const next = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString();
-    if (!next.slice(8, 10).startsWith('01')) return false;
-  }
-  return true;
 }
 
 /** The mean of values given as a histogram (value → how many); null for none. */
@@ -136,5 +128,5 @@ export function hasDealFilter(filter: FunnelDealFilter): boolean {
  * of owners (a team, a person, a stage role), but not a deal-level filter.
  */
 export function funnelReadsRollups(from: string | null, to: string | null, filter: FunnelDealFilter): boolean {
-  return isWholeMonths(from, to) && !hasDealFilter(filter);
+  return isWholeMonthSpan(from, to) && !hasDealFilter(filter);
 }

@@ -1,4 +1,4 @@
-import { isWholeMonth, previousPeriod } from './previous-period';
+import { previousPeriod } from './previous-period';
 
 describe('previousPeriod', () => {
   it('compares a calendar month with the month before, whatever their lengths', () => {
@@ -37,16 +37,5 @@ describe('previousPeriod', () => {
     expect(() => previousPeriod('2026-12-31', '2026-12-01')).toThrow(RangeError);
     expect(() => previousPeriod('2026-02-30', '2026-03-01')).toThrow(RangeError);
     expect(() => previousPeriod('12/01/2026', '2026-12-31')).toThrow(RangeError);
-  });
-});
-
-describe('isWholeMonth', () => {
-  it('is true for exactly one calendar month', () => {
-    expect(isWholeMonth('2026-12-01', '2026-12-31')).toBe(true);
-    expect(isWholeMonth('2026-02-01', '2026-02-28')).toBe(true);
-    expect(isWholeMonth('2026-12-01', '2027-01-31')).toBe(false);
-    expect(isWholeMonth('2026-12-01', '2026-12-30')).toBe(false);
-    expect(isWholeMonth('2026-12-02', '2026-12-31')).toBe(false);
-    expect(isWholeMonth('2026-10-01', '2026-12-31')).toBe(false);
   });
 });

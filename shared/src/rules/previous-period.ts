@@ -18,14 +18,6 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
   return { from: iso(new Date(start.getTime() - days * DAY_MS)), to: iso(new Date(start.getTime() - DAY_MS)) };
 }
 
-/** True when the period is exactly one calendar month (the rollups keep per-month figures). */
-export function isWholeMonth(from: string, to: string): boolean {
-  const start = parse(from);
-  const next = parse(to);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return start.getUTCDate() === 1 && next.getUTCDate() === 1 && (next.getUTCMonth() - start.getUTCMonth() + 12) % 12 === 1 && next.getTime() - start.getTime() < 32 * DAY_MS;
-}
-
 const DAY_MS = 86_400_000;
 
 function parse(day: string): Date {

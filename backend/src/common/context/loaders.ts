@@ -6,7 +6,6 @@ import { ClientsRepository } from '../../modules/clients/clients.repository';
 import { CircleRepository, type AbsenceRow, type CrossRoleRow, type LineRow, type ScheduleRow } from '../../modules/members/circle.repository';
 import { toMemberModel } from '../../modules/members/member.mapper';
 import type { MemberModel } from '../../modules/members/member.model';
-import { OrganizationRepository } from '../../modules/organization/organization.repository';
 import { TeamRepository } from '../../modules/team/team.repository';
 import { RemindersRepository, type ReminderRow } from '../../modules/sprints/reminders.repository';
 import type { ProcessClientModel, ProcessDealModel, ProcessEventModel, ProcessStepModel } from '../../modules/sprints/sprints.model';
@@ -25,7 +24,6 @@ export interface Loaders {
   absencesByMemberId: DataLoader<string, AbsenceRow[]>;
   pausedByMemberId: DataLoader<string, boolean>;
   historyByMemberId: DataLoader<string, ChangeLogRow[]>;
-  timezoneByOrganizationId: DataLoader<string, string>;
   activeClientsByMemberId: DataLoader<string, number>;
   ordersByClientId: DataLoader<string, ClientOrderModel[]>;
   contactsByClientId: DataLoader<string, ClientContactModel[]>;
@@ -61,7 +59,6 @@ export class LoadersFactory {
     private readonly teams: TeamRepository,
     private readonly circle: CircleRepository,
     private readonly changeLog: ChangeLogRepository,
-    private readonly organizations: OrganizationRepository,
     private readonly clients: ClientsRepository,
     private readonly sprints: SprintsRepository,
     private readonly reminders: RemindersRepository,
@@ -109,10 +106,6 @@ export class LoadersFactory {
       remindersByProcessId: new DataLoader(async (ids) => grouped(ids, await this.reminders.ofProcesses(ids), (r) => r.processId)),
       historyByProcessId: new DataLoader(async (ids) => grouped(ids, await this.sprints.historyOf(ids), (h) => h.processId)),
       sprintById: new DataLoader(async (ids) => byKey(ids, await this.sprints.sprintsByIds(ids), (s) => s.id)),
-      timezoneByOrganizationId: new DataLoader(async (ids) => {
-        const orgs = await Promise.all(ids.map((id) => this.organizations.findById(id)));
-        return orgs.map((org) => org?.timezone ?? 'Europe/Moscow');
-      }),
     };
   }
 }

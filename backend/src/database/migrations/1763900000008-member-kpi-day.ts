@@ -177,8 +177,8 @@ const FORECAST_UPSERT = (rows: string) => `
   ON CONFLICT (organization_id, month, closed, owner_key, stage_id)
   DO UPDATE SET deals = deal_forecast_month.deals + excluded.deals, amount = deal_forecast_month.amount + excluded.amount`;
 
-/** Recomputes the forecast months from the deals (after a bulk load with the triggers off). */
-export const REBUILD_DEAL_FORECAST_SQL = ['TRUNCATE deal_forecast_month', FORECAST_UPSERT('(SELECT 1 AS sign, d.* FROM deal d)')] as const;
+/** Recomputes the forecast months from the deals (fills the new table; later rebuilds: rebuild_deal_forecast_month(), migration 1763900000017). */
+const REBUILD_DEAL_FORECAST_SQL = ['TRUNCATE deal_forecast_month', FORECAST_UPSERT('(SELECT 1 AS sign, d.* FROM deal d)')] as const;
 
 export class MemberKpiDay1763900000008 implements MigrationInterface {
   name = 'MemberKpiDay1763900000008';

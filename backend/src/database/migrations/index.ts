@@ -15,6 +15,7 @@ import { SharedReasons1763900000013 } from './1763900000013-shared-reasons';
 import { CrossRoleScope1763900000014 } from './1763900000014-cross-role-scope';
 import { MemberKpiMonth1763900000015 } from './1763900000015-member-kpi-month';
 import { TeamKpiTargets1763900000016 } from './1763900000016-team-kpi-targets';
+import { RebuildDealForecast1763900000017 } from './1763900000017-rebuild-deal-forecast';
 
 /** Every migration, in order. Listed explicitly: nothing is picked up by a file glob. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CrossRoleScope1763900000014,
   MemberKpiMonth1763900000015,
   TeamKpiTargets1763900000016,
+  RebuildDealForecast1763900000017,
 ];

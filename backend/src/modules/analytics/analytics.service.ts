@@ -31,17 +31,18 @@ import {
   type ForecastCategory,
   type KpiMetric,
   meanScoreChange,
+  monthOf,
 } from '@salescircle/shared';
 import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
 import { CircleRepository } from '../members/circle.repository';
+import { OrganizationTimezone } from '../organization/organization-timezone';
 import type { MemberEntity } from '../team/member.entity';
 import { dayIn } from '../../common/time/day-in';
 import { SprintsRepository } from '../sprints/sprints.repository';
 import type { AnalyticsFilter } from './analytics.model';
 import { AnalyticsRepository, type DealFilter, type DealScope } from './analytics.repository';
 import { MatrixRepository } from './matrix.repository';
-import { monthOf } from './period';
 
 const DAY_MS = 86_400_000;
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -58,6 +59,7 @@ export class AnalyticsService {
     private readonly circle: CircleRepository,
     private readonly sprints: SprintsRepository,
     private readonly matrix: MatrixRepository,
+    private readonly timezones: OrganizationTimezone,
   ) {}
 
   /** Whose deals the filter covers, after the viewer's visibility. */
@@ -161,7 +163,7 @@ export class AnalyticsService {
    * of where every owner sits runs only when one of them is asked for.
    */
   async forecast(viewer: Viewer, filter: AnalyticsFilter, want: { perOwner: boolean; rollups: boolean } = { perOwner: true, rollups: true }) {
-    const timezone = await this.sprints.timezoneFor(viewer);
+    const timezone = await this.timezones.of(viewer);
     const today = dayIn(timezone);
     const from = filter.from ?? monthOf(today).from;
     const to = filter.to ?? monthOf(today).to;
@@ -223,7 +225,7 @@ export class AnalyticsService {
   async scorecard(viewer: Viewer, memberId: string, sprintId: string | null) {
     const [member] = await this.circle.findMembers([memberId]);
     await this.scope(viewer, { memberId }, member ? [member] : []);
-    const timezone = await this.sprints.timezoneFor(viewer);
+    const timezone = await this.timezones.of(viewer);
     const today = dayIn(timezone);
     let period: { from: string; to: string; sprintId: string | null };
     if (sprintId) {
@@ -278,7 +280,7 @@ export class AnalyticsService {
    */
   async kpiProgress(viewer: Viewer, filter: AnalyticsFilter) {
     const scope = await this.scope(viewer, filter);
-    const timezone = await this.sprints.timezoneFor(viewer);
+    const timezone = await this.timezones.of(viewer);
     const today = dayIn(timezone);
     let period: { from: string; to: string; sprintId: string | null };
     const running = filter.teamId ? await this.sprints.activeSprint(filter.teamId) : null;
@@ -300,7 +302,7 @@ export class AnalyticsService {
     }
     const members = await this.analytics.membersForKpi(viewer.organizationId, ids);
     if (members.length !== ids.length) throw DomainError.notFound('A member');
-    const timezone = await this.sprints.timezoneFor(viewer);
+    const timezone = await this.timezones.of(viewer);
     const today = dayIn(timezone);
     const sprints = await this.analytics.activeSprintsOfMembers(ids);
     const groups = new Map<string, { period: { from: string; to: string; sprintId: string | null }; members: typeof members }>();
@@ -329,17 +331,17 @@ export class AnalyticsService {
     return new Map(ids.map((id) => [id, crossRoleScopes((byMember.get(id) ?? []).map((r) => ({ kind: r.kind as CrossRoleKind, products: r.products, regions: r.regions })))]));
   }
 
-  /** The cross roles' figures over the period (their scope's volume over all reps) merged into the members' metrics: one statement per kind present. */
-  private async crossRoleFigures(ids: readonly string[], scopes: Map<string, CrossRoleScope[]>, metrics: Map<string, Record<string, number>>, from: string, to: string): Promise<void> {
+  /** The cross roles' figures over the period (their scope's volume over all reps): one statement per kind present. */
+  private async crossRoleFigures(ids: readonly string[], scopes: Map<string, CrossRoleScope[]>, from: string, to: string): Promise<Map<string, Record<string, number>>> {
     const holders = (kind: CrossRoleKind) => ids.filter((id) => scopes.get(id)!.some((s) => s.kind === kind));
     const [products, regions] = await Promise.all([
       this.matrix.productScopeMetrics(holders('PRODUCT_MANAGER'), from, to),
       this.matrix.regionScopeMetrics(holders('TERRITORY_MANAGER'), from, to),
     ]);
-    for (const [id, p] of products) {
-      metrics.set(id, Object.assign(metrics.get(id) ?? {}, { PRODUCT_REVENUE: p.revenue, PRODUCT_ORDERS: p.orders, PRODUCT_CLIENTS: p.clients, PRODUCT_SHARE: productShare(p.revenue, p.totalRevenue) }));
-    }
-    for (const [id, r] of regions) metrics.set(id, Object.assign(metrics.get(id) ?? {}, { REGION_REVENUE: r.revenue, REGION_NEW_CLIENTS: r.newClients, REGION_ACTIVE_CLIENTS: r.activeClients }));
+    const figures = new Map<string, Record<string, number>>();
+    for (const [id, p] of products) figures.set(id, { PRODUCT_REVENUE: p.revenue, PRODUCT_ORDERS: p.orders, PRODUCT_CLIENTS: p.clients, PRODUCT_SHARE: productShare(p.revenue, p.totalRevenue) });
+    for (const [id, r] of regions) figures.set(id, { ...figures.get(id), REGION_REVENUE: r.revenue, REGION_NEW_CLIENTS: r.newClients, REGION_ACTIVE_CLIENTS: r.activeClients });
+    return figures;
   }
 
   /**
@@ -352,10 +354,10 @@ export class AnalyticsService {
    */
   private async portfolioFigures(
     plans: Map<string, { plan: { metric: KpiMetric; target: number }[] }>,
-    metrics: Map<string, Record<string, number>>,
+    base: Promise<Map<string, Record<string, number>>>,
     from: string,
     to: string,
-  ): Promise<void> {
+  ): Promise<Map<string, Record<string, number>>> {
     const needing = (metric: KpiMetric) => [...plans].filter(([, p]) => p.plan.some((k) => k.metric === metric)).map(([id]) => id);
     const before = previousPeriod(from, to);
     const [growth, kept, coverage] = [needing('PORTFOLIO_GROWTH'), needing('RETENTION'), needing('PIPELINE_COVERAGE')];
@@ -364,30 +366,33 @@ export class AnalyticsService {
       kept.length ? this.analytics.retainedClients(kept, before, { from, to }) : new Map<string, { previous: number; kept: number }>(),
       coverage.length ? this.analytics.openPipeline(coverage, from, to) : new Map<string, number>(),
     ]);
-    const set = (id: string, values: Record<string, number>) => metrics.set(id, Object.assign(metrics.get(id) ?? {}, values));
+    // growth and coverage weigh this period's revenue: the base metrics, read at the same time as these
+    const metrics = growth.length || coverage.length ? await base : new Map<string, Record<string, number>>();
+    const figures = new Map<string, Record<string, number>>();
+    const set = (id: string, values: Record<string, number>) => figures.set(id, Object.assign(figures.get(id) ?? {}, values));
     for (const id of growth) set(id, { PORTFOLIO_GROWTH: portfolioGrowth(metrics.get(id)?.REVENUE ?? 0, previous.get(id)?.REVENUE ?? 0) });
     for (const id of kept) set(id, { RETENTION: retention(retained.get(id)?.kept ?? 0, retained.get(id)?.previous ?? 0) });
     for (const id of coverage) {
       const revenueTarget = plans.get(id)!.plan.find((k) => k.metric === 'REVENUE')?.target ?? 0;
       set(id, { PIPELINE_COVERAGE: revenueTarget > 0 ? pipelineCoverage(pipeline.get(id) ?? 0, revenueTarget, metrics.get(id)?.REVENUE ?? 0) : 0 });
     }
+    return figures;
   }
 
   /** Coachees' progress (shared measure-coachees-progress.ts), read only for the people whose scorecard has it: one grouped statement. */
-  private async coachingFigures(plans: Map<string, { plan: { metric: KpiMetric }[] }>, metrics: Map<string, Record<string, number>>, from: string, to: string): Promise<void> {
+  private async coachingFigures(plans: Map<string, { plan: { metric: KpiMetric }[] }>, from: string, to: string): Promise<Map<string, Record<string, number>>> {
     const coaches = [...plans].filter(([, p]) => p.plan.some((k) => k.metric === 'COACHEES_PROGRESS')).map(([id]) => id);
-    if (coaches.length === 0) return;
+    if (coaches.length === 0) return new Map();
     const progress = await this.analytics.coacheesProgress(coaches, from, to);
-    for (const id of coaches) metrics.set(id, Object.assign(metrics.get(id) ?? {}, { COACHEES_PROGRESS: meanScoreChange(progress.get(id)?.totalChange ?? 0, progress.get(id)?.coachees ?? 0) }));
+    return new Map(coaches.map((id) => [id, { COACHEES_PROGRESS: meanScoreChange(progress.get(id)?.totalChange ?? 0, progress.get(id)?.coachees ?? 0) }]));
   }
 
   private async cardsFor(members: { id: string; role: string; stageRole: string | null }[], period: { from: string; to: string; sprintId: string | null }, today: string) {
     const ids = members.map((m) => m.id);
-    const [metrics, targets, roles] = await Promise.all([
-      this.analytics.metricsForMembers(ids, period.from, period.to),
-      this.analytics.targetsForMembers(ids, period.from, period.to),
-      this.circle.crossRolesOfMembers(ids),
-    ]);
+    // The base metrics are read while the plans are made and the figures that depend on the plans are read: none waits for another's statement.
+    const base = this.analytics.metricsForMembers(ids, period.from, period.to);
+    base.catch(() => undefined); // awaited below; a rejection before then is not unhandled
+    const [targets, roles] = await Promise.all([this.analytics.targetsForMembers(ids, period.from, period.to), this.circle.crossRolesOfMembers(ids)]);
     const scopes = this.crossRoleScopesOf(ids, roles);
     const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY_MS + 1;
     const elapsedDays = Math.min(days, Math.max(0, (Date.parse(today) - Date.parse(period.from)) / DAY_MS + 1));
@@ -403,12 +408,14 @@ export class AnalyticsService {
         return [m.id, { plan, targetsSet: set.length > 0 }];
       }),
     );
-    // (each sets its own metrics, none reads another's: they run at once)
-    await Promise.all([
-      this.crossRoleFigures(ids, scopes, metrics, period.from, period.to),
-      this.portfolioFigures(plans, metrics, period.from, period.to),
-      this.coachingFigures(plans, metrics, period.from, period.to),
+    // (each gives its own metrics, none reads another's: they run at once)
+    const [metrics, ...extra] = await Promise.all([
+      base,
+      this.crossRoleFigures(ids, scopes, period.from, period.to),
+      this.portfolioFigures(plans, base, period.from, period.to),
+      this.coachingFigures(plans, period.from, period.to),
     ]);
+    for (const figures of extra) for (const [id, values] of figures) metrics.set(id, Object.assign(metrics.get(id) ?? {}, values));
     return members.map((m) => {
       const { plan, targetsSet } = plans.get(m.id)!;
       const lines = plan.map((k) => scorecardLine(k.metric, k.target, Math.round((metrics.get(m.id)?.[k.metric] ?? 0) * 10_000) / 10_000, k.weight, elapsed));

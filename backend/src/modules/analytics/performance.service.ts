@@ -5,6 +5,7 @@ import {
   DEFAULT_COACHING_CRITERIA,
   forecastAccuracy,
   mayReadCoachingNotes,
+  monthOf,
   readOrganizationSettings,
   visibleTeamIds,
   type StageRole,
@@ -13,14 +14,13 @@ import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { CircleRepository } from '../members/circle.repository';
+import { OrganizationTimezone } from '../organization/organization-timezone';
 import { OrganizationRepository } from '../organization/organization.repository';
 import { dayIn } from '../../common/time/day-in';
 import { SprintsService } from '../sprints/sprints.service';
-import { SprintsRepository } from '../sprints/sprints.repository';
 import { AnalyticsRepository } from './analytics.repository';
 import { AnalyticsService } from './analytics.service';
 import type { CoachingTemplateInput, RecordCoachingSessionInput, SetKpiTargetsInput, SubmitForecastInput } from './performance.model';
-import { monthOf } from './period';
 import { PerformanceRepository, type SessionRow } from './performance.repository';
 
 /**
@@ -34,10 +34,10 @@ export class PerformanceService {
     private readonly analyticsRepo: AnalyticsRepository,
     private readonly analytics: AnalyticsService,
     private readonly circle: CircleRepository,
-    private readonly sprintsRepo: SprintsRepository,
     private readonly sprints: SprintsService,
     private readonly organizations: OrganizationRepository,
     private readonly transactions: TransactionRunner,
+    private readonly timezones: OrganizationTimezone,
   ) {}
 
   /** Managers of a member: the director of the organization, and the lead of one of the member's teams. */
@@ -110,7 +110,7 @@ export class PerformanceService {
   }
 
   async submissions(viewer: Viewer, filter: { teamId?: string; memberId?: string; from?: string; to?: string }) {
-    const tz = await this.sprintsRepo.timezoneFor(viewer);
+    const tz = await this.timezones.of(viewer);
     const period = filter.from && filter.to ? { from: filter.from, to: filter.to } : monthOf(dayIn(tz));
     const scope = await this.analytics.scope(viewer, { teamId: filter.teamId, memberId: filter.memberId });
     return this.performance.submissions(viewer.organizationId, scope.ownerIds, period.from, period.to);
@@ -120,7 +120,7 @@ export class PerformanceService {
   async snapshotAll(organizationIds: readonly string[], now = new Date()): Promise<number> {
     let taken = 0;
     for (const organizationId of organizationIds) {
-      const today = dayIn(await this.sprintsRepo.timezoneOf(organizationId), now);
+      const today = dayIn(await this.timezones.of(organizationId), now);
       const month = monthOf(today);
       taken += await this.transactions.run((tx) => this.performance.takeSnapshot(tx, organizationId, month.from, month.to, today));
     }
@@ -130,7 +130,7 @@ export class PerformanceService {
   async accuracy(viewer: Viewer, filter: { teamId?: string; memberId?: string }, daysBefore: number) {
     if (!Number.isInteger(daysBefore) || daysBefore < 0 || daysBefore > 90) throw DomainError.badInput('daysBefore', 'daysBefore is 0 to 90.');
     const scope = await this.analytics.scope(viewer, filter);
-    const today = dayIn(await this.sprintsRepo.timezoneFor(viewer));
+    const today = dayIn(await this.timezones.of(viewer));
     const rows = await this.performance.accuracyRows(viewer.organizationId, scope.ownerIds, daysBefore, today);
     return rows.map((r) => ({ ...r, accuracy: r.members === 0 ? null : forecastAccuracy(r.forecast, r.actual) }));
   }

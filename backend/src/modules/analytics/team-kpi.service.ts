@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { combineTeamFigures, defaultTeamTargets, elapsedShare, isTeamMetric, previousPeriod, scorecardLine, scorecardScore, type KpiMetric, type MemberKpiParts } from '@salescircle/shared';
+import { combineTeamFigures, defaultTeamTargets, elapsedShare, isTeamMetric, monthOf, previousPeriod, scorecardLine, scorecardScore, type KpiMetric, type MemberKpiParts } from '@salescircle/shared';
 import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
 import { dayIn } from '../../common/time/day-in';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { CircleRepository } from '../members/circle.repository';
+import { OrganizationTimezone } from '../organization/organization-timezone';
 import { SprintsRepository } from '../sprints/sprints.repository';
 import { AnalyticsRepository } from './analytics.repository';
 import { AnalyticsService } from './analytics.service';
-import { monthOf } from './period';
 import type { SetTeamKpiTargetsInput } from './team-kpi.model';
 import { TeamKpiRepository, type TeamKpiRow } from './team-kpi.repository';
 
@@ -29,6 +29,7 @@ export class TeamKpiService {
     private readonly circle: CircleRepository,
     private readonly sprints: SprintsRepository,
     private readonly transactions: TransactionRunner,
+    private readonly timezones: OrganizationTimezone,
   ) {}
 
   /** The team, if the viewer sees its analytics (NOT_FOUND otherwise, as the funnel and KPI progress of a team). */
@@ -71,7 +72,7 @@ export class TeamKpiService {
   /** The team's scorecard over a sprint of the team (given, else its running one, else the current month). */
   async scorecard(viewer: Viewer, teamId: string, sprintId: string | null) {
     const team = await this.visibleTeam(viewer, teamId);
-    const today = dayIn(await this.sprints.timezoneFor(viewer));
+    const today = dayIn(await this.timezones.of(viewer));
     let period: Period;
     if (sprintId) period = await this.sprintOf(viewer, team.id, sprintId);
     else {
@@ -85,7 +86,7 @@ export class TeamKpiService {
   async history(viewer: Viewer, teamId: string, last: number) {
     if (!Number.isInteger(last) || last < 1 || last > 20) throw DomainError.badInput('last', 'last is 1 to 20 sprints.');
     const team = await this.visibleTeam(viewer, teamId);
-    const today = dayIn(await this.sprints.timezoneFor(viewer));
+    const today = dayIn(await this.timezones.of(viewer));
     const cards = [];
     for (const s of await this.teams.closedSprints(team.id, last)) cards.push(await this.card(team, { from: s.startsOn, to: s.endsOn, sprintId: s.id }, today));
     return cards;

@@ -3,6 +3,7 @@ import { isAvailable, maySeeMemberHistory, type ShiftSlot } from '@salescircle/s
 import { CurrentViewer } from '../../common/auth/decorators';
 import type { Viewer } from '../../common/auth/viewer';
 import type { RequestContext } from '../../common/context/request-context';
+import { OrganizationTimezone } from '../organization/organization-timezone';
 import { toTeamModel } from '../team/team.service';
 import { TeamModel } from '../team/team.model';
 import {
@@ -29,7 +30,10 @@ import { MembersService } from './members.service';
 
 @Resolver(() => MemberModel)
 export class MembersResolver {
-  constructor(private readonly membersService: MembersService) {}
+  constructor(
+    private readonly membersService: MembersService,
+    private readonly timezones: OrganizationTimezone,
+  ) {}
 
   @Query(() => [MemberModel], { description: 'People the caller may see, filtered' })
   members(@CurrentViewer() viewer: Viewer, @Args('filter', { nullable: true }) filter?: MemberFilter): Promise<MemberModel[]> {
@@ -148,7 +152,8 @@ export class MembersResolver {
       ctx.loaders.scheduleByMemberId.load(member.id),
       ctx.loaders.absencesByMemberId.load(member.id),
       ctx.loaders.pausedByMemberId.load(member.id),
-      ctx.loaders.timezoneByOrganizationId.load(member.organizationId),
+      // a member of the viewer's organization: a query's viewer carries its time zone
+      this.timezones.of(ctx.viewer?.organizationId === member.organizationId ? ctx.viewer : member.organizationId),
     ]);
     const result = isAvailable({ active: member.active, paused, schedule: schedule as unknown as ShiftSlot[], absences }, moment, timezone);
     return { ...result, at: moment };

@@ -11,6 +11,12 @@ export class OrganizationRepository {
     return (tx ?? this.dataSource.manager).getRepository(OrganizationEntity).findOneBy({ id });
   }
 
+  /** The organization's IANA time zone (Europe/Moscow for an unknown id). Read through OrganizationTimezone. */
+  async timezoneOf(id: string): Promise<string> {
+    const [row]: { timezone: string }[] = await this.dataSource.query('SELECT timezone FROM organization WHERE id = $1', [id]);
+    return row?.timezone ?? 'Europe/Moscow';
+  }
+
   async allIds(): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM organization ORDER BY created_at');
     return rows.map((r) => r.id);

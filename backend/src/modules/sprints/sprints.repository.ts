@@ -471,16 +471,6 @@ export class SprintsRepository {
     return rows[0]?.id ?? null;
   }
 
-  /** The viewer's organization's time zone: read with the viewer for a query, else here. */
-  async timezoneFor(viewer: { organizationId: string; timezone?: string }): Promise<string> {
-    return viewer.timezone ?? this.timezoneOf(viewer.organizationId);
-  }
-
-  async timezoneOf(organizationId: string): Promise<string> {
-    const [row]: { timezone: string }[] = await this.db().query('SELECT timezone FROM organization WHERE id = $1', [organizationId]);
-    return row?.timezone ?? 'Europe/Moscow';
-  }
-
   /** The name of a planned or running sprint of the team whose dates overlap, if any. */
   async overlappingSprint(tx: EntityManager, teamId: string, startsOn: string, endsOn: string, exceptId: string | null): Promise<string | null> {
     const rows: { name: string }[] = await tx.query(

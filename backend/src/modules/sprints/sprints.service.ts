@@ -22,6 +22,7 @@ import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { CircleRepository } from '../members/circle.repository';
+import { OrganizationTimezone } from '../organization/organization-timezone';
 import type { AddReminderInput, CreateProcessInput, CreateSprintInput, ProcessTemplateInput, UpdateProcessInput, UpdateSprintInput } from './dto/sprint.inputs';
 import { LiveEventsService, type LiveEvent } from './live-events.service';
 import { RemindersRepository } from './reminders.repository';
@@ -66,6 +67,7 @@ export class SprintsService {
     private readonly circle: CircleRepository,
     private readonly transactions: TransactionRunner,
     private readonly live: LiveEventsService,
+    private readonly timezones: OrganizationTimezone,
   ) {}
 
   // ---- access ----
@@ -96,10 +98,6 @@ export class SprintsService {
     const scope = await this.scope(viewer, tx);
     if (!maySeeSprint(scope, process.teamId)) throw DomainError.notFound('The process');
     return { process, scope };
-  }
-
-  async timezone(organizationId: string): Promise<string> {
-    return this.sprints.timezoneOf(organizationId);
   }
 
   // ---- reading ----
@@ -145,7 +143,7 @@ export class SprintsService {
   }
 
   async burndown(sprint: SprintRow): Promise<BurndownDay[]> {
-    const timezone = await this.sprints.timezoneOf(sprint.organizationId);
+    const timezone = await this.timezones.of(sprint.organizationId);
     const scope = await this.sprints.sprintScope(sprint.id, timezone);
     const increments = await this.sprints.progressIncrements(
       scope.map((s) => s.processId),
@@ -186,7 +184,7 @@ export class SprintsService {
   async velocity(viewer: Viewer, teamId: string, last: number): Promise<VelocityRow[]> {
     await this.seeTeam(viewer, teamId);
     if (!Number.isInteger(last) || last < 1 || last > 20) throw DomainError.badInput('last', 'last must be 1 to 20 sprints.');
-    const timezone = await this.sprints.timezoneFor(viewer);
+    const timezone = await this.timezones.of(viewer);
     const closed = await this.sprints.closedSprints(teamId, last);
     const result: VelocityRow[] = [];
     for (const sprint of closed) {

@@ -1,0 +1,70 @@
+import { isOneWholeMonth, isWholeMonthSpan, monthOf, wholeMonthsWithin } from './calendar-months';
+
+describe('monthOf', () => {
+  it('gives the first and last day', () => {
+    expect(monthOf('2026-02-14')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(monthOf('2024-02-29')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+    expect(monthOf('2026-12-31')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+  });
+});
+
+describe('wholeMonthsWithin', () => {
+  it('is the month itself for a calendar month, and every month of a quarter', () => {
+    expect(wholeMonthsWithin('2026-11-01', '2026-11-30')).toEqual({ from: '2026-11-01', to: '2026-12-01' });
+    expect(wholeMonthsWithin('2026-10-01', '2026-12-31')).toEqual({ from: '2026-10-01', to: '2027-01-01' });
+    expect(wholeMonthsWithin('2024-02-01', '2024-02-29')).toEqual({ from: '2024-02-01', to: '2024-03-01' });
+  });
+
+  it('leaves the partial months at the edges to the day rows', () => {
+    expect(wholeMonthsWithin('2026-10-15', '2026-12-10')).toEqual({ from: '2026-11-01', to: '2026-12-01' });
+    expect(wholeMonthsWithin('2026-10-02', '2026-12-31')).toEqual({ from: '2026-11-01', to: '2027-01-01' });
+    expect(wholeMonthsWithin('2026-11-01', '2026-12-30')).toEqual({ from: '2026-11-01', to: '2026-12-01' });
+  });
+
+  it('is empty when no whole month fits', () => {
+    const sprint = wholeMonthsWithin('2026-11-16', '2026-11-29');
+    expect(sprint.from).toBe(sprint.to);
+    const across = wholeMonthsWithin('2026-11-20', '2026-12-10');
+    expect(across.from).toBe(across.to);
+    const short = wholeMonthsWithin('2026-11-01', '2026-11-29');
+    expect(short.from).toBe(short.to);
+  });
+});
+
+describe('isOneWholeMonth', () => {
+  it('is true for exactly one calendar month', () => {
+    expect(isOneWholeMonth('2026-12-01', '2026-12-31')).toBe(true);
+    expect(isOneWholeMonth('2026-02-01', '2026-02-28')).toBe(true);
+    expect(isOneWholeMonth('2026-12-01', '2027-01-31')).toBe(false);
+    expect(isOneWholeMonth('2026-12-01', '2026-12-30')).toBe(false);
+    expect(isOneWholeMonth('2026-12-02', '2026-12-31')).toBe(false);
+    expect(isOneWholeMonth('2026-10-01', '2026-12-31')).toBe(false);
+  });
+
+  it('refuses a malformed day', () => {
+    expect(() => isOneWholeMonth('2026-02-30', '2026-03-31')).toThrow(RangeError);
+    expect(() => isOneWholeMonth('2026-12-01', '31.12.2026')).toThrow(RangeError);
+  });
+});
+
+describe('isWholeMonthSpan', () => {
+  it('is true for any run of whole months, and for open ends', () => {
+    expect(isWholeMonthSpan(null, null)).toBe(true);
+    expect(isWholeMonthSpan('2026-11-01', '2026-12-31')).toBe(true);
+    expect(isWholeMonthSpan('2026-02-01', '2026-02-28')).toBe(true);
+    expect(isWholeMonthSpan('2026-01-01', '2026-06-30')).toBe(true);
+    expect(isWholeMonthSpan('2026-11-01', null)).toBe(true);
+    expect(isWholeMonthSpan(null, '2026-11-30')).toBe(true);
+  });
+
+  it('is false when either end cuts a month', () => {
+    expect(isWholeMonthSpan('2026-11-02', null)).toBe(false);
+    expect(isWholeMonthSpan(null, '2026-11-29')).toBe(false);
+    expect(isWholeMonthSpan('2026-11-01', '2026-12-30')).toBe(false);
+  });
+
+  it('differs from isOneWholeMonth on a span longer than a month', () => {
+    expect(isWholeMonthSpan('2026-10-01', '2026-12-31')).toBe(true);
+    expect(isOneWholeMonth('2026-10-01', '2026-12-31')).toBe(false);
+  });
+});
