@@ -14,7 +14,7 @@ const QUERY = process.env.PROFILE_QUERY ?? BOARD;
 const N = Number(process.env.PROFILE_REQUESTS ?? 200);
 
 const { url: databaseUrl, stop } = await startPostgres(process.env.PROFILE_DB ?? 'profile', { sharedBuffers: process.env.PROFILE_DB ? '1GB' : '256MB', flags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] });
-const server = await startServer({ DATABASE_URL: databaseUrl, SEED_DEMO: 'true', JOBS_ENABLED: 'false', }, { nodeArgs: process.env.PROFILE_CPU ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_CPU}`] : [] });
+const server = await startServer({ DATABASE_URL: databaseUrl, SEED_DEMO: 'true', JOBS_ENABLED: 'false', }, { nodeArgs: [...(process.env.PROFILE_NODE_ARGS ?? '').split(' ').filter(Boolean), ...(process.env.PROFILE_CPU ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_CPU}`] : [])] });
 const db = new pg.Client({ connectionString: databaseUrl });
 try {
   await db.connect();

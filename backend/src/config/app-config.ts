@@ -52,9 +52,11 @@ export class AppConfig {
    * connections from the loopback interface (a Prometheus agent on the same host).
    */
   readonly metricsToken: string | null;
+  /** Execute queries with graphql-jit (compiled per operation); false: graphql-js only (see common/graphql/jit-execution.ts). */
+  readonly graphqlJit: boolean;
 
-  constructor(values: Omit<AppConfig, 'isProduction' | 'usesEmbeddedDatabase' | 'exposesSqlCount' | 'metricsToken'> & { metricsToken?: string | null }) {
-    Object.assign(this, { metricsToken: null, ...values });
+  constructor(values: Omit<AppConfig, 'isProduction' | 'usesEmbeddedDatabase' | 'exposesSqlCount' | 'metricsToken' | 'graphqlJit'> & { metricsToken?: string | null; graphqlJit?: boolean }) {
+    Object.assign(this, { metricsToken: null, graphqlJit: true, ...values });
   }
 
   get isProduction(): boolean {
@@ -91,6 +93,7 @@ export class AppConfig {
     const seedDemo = boolean(env.SEED_DEMO, databaseUrl === null, 'SEED_DEMO', problems);
     const trustProxy = boolean(env.TRUST_PROXY, false, 'TRUST_PROXY', problems);
     const jobsEnabled = boolean(env.JOBS_ENABLED, true, 'JOBS_ENABLED', problems);
+    const graphqlJit = boolean(env.GRAPHQL_JIT, true, 'GRAPHQL_JIT', problems);
     const givenSecret = env.AUTH_TOKEN_SECRET?.trim();
     if (givenSecret !== undefined && givenSecret !== '' && givenSecret.length < 32) {
       problems.push('AUTH_TOKEN_SECRET: must be at least 32 characters (or unset, to generate one in DATA_DIR)');
@@ -119,6 +122,7 @@ export class AppConfig {
       jobsEnabled,
       frontendDist: join(REPO_ROOT, 'frontend', 'dist'),
       metricsToken,
+      graphqlJit,
       ...overrides,
     });
   }

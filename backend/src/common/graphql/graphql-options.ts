@@ -11,6 +11,7 @@ import type { LoadersFactory } from '../context/loaders';
 import type { MetricsService } from '../../modules/ops/metrics.service';
 import type { RequestContext } from '../context/request-context';
 import { formatGraphQLError } from '../errors/format-error';
+import { jitExecutionPlugin } from './jit-execution';
 
 /** Limits against abuse; the numbers are documented in the README. */
 export const GRAPHQL_LIMITS = {
@@ -51,6 +52,7 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, metri
   // never send; on a board of 20 cards that is several hundred wrapped calls per request.
   const plugins: ApolloServerPlugin[] = [ApolloServerPluginCacheControlDisabled(), ...armor.plugins];
   if (metrics) plugins.push(metrics.graphqlPlugin());
+  if (config.graphqlJit) plugins.push(jitExecutionPlugin({ onOutcome: metrics ? (outcome) => metrics.countJitOutcome(outcome) : undefined }));
   if (config.exposesSqlCount) plugins.push(sqlCountPlugin() as ApolloServerPlugin);
   if (!config.isProduction) plugins.push(ApolloServerPluginLandingPageLocalDefault({ embed: true }));
   return {

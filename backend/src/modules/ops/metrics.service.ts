@@ -29,6 +29,7 @@ export class MetricsService {
   private readonly jobDuration: Histogram<'job' | 'outcome'>;
   private readonly jobsCompleted: Counter<'job'>;
   private readonly jobsFailed: Counter<'job'>;
+  private readonly jitOutcomes: Counter<'outcome'>;
   private readonly operationNames = new Set<string>();
 
   constructor(dataSource: DataSource) {
@@ -57,6 +58,12 @@ export class MetricsService {
     });
     this.jobsCompleted = new Counter({ name: 'jobs_completed_total', help: 'Jobs that completed on this server', labelNames: ['job'], registers });
     this.jobsFailed = new Counter({ name: 'jobs_failed_total', help: 'Jobs that failed on this server (pg-boss retries them)', labelNames: ['job'], registers });
+    this.jitOutcomes = new Counter({
+      name: 'graphql_jit_queries_total',
+      help: 'GraphQL queries by how they were executed: jit (answered by graphql-jit), fallback (an error: executed again by graphql-js), uncompiled (graphql-js only)',
+      labelNames: ['outcome'],
+      registers,
+    });
 
     const pools = (): { pool: string; p: PgPool }[] => {
       if (!dataSource.isInitialized || dataSource.driver.options.type !== 'postgres') return [];
@@ -115,6 +122,11 @@ export class MetricsService {
         };
       },
     };
+  }
+
+  /** Counts how a query was executed (see common/graphql/jit-execution.ts). */
+  countJitOutcome(outcome: 'jit' | 'fallback' | 'uncompiled'): void {
+    this.jitOutcomes.inc({ outcome });
   }
 
   /** Wraps a job handler: counts completions and failures and times them (the error still reaches pg-boss). */
