@@ -3,6 +3,7 @@ import { isOneWholeMonth, isWholeMonthSpan, previousPeriod, wholeMonthsWithin, t
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '../../database/prepared-statements';
 import { ReadReplica } from '../../database/read-replica';
+import { uuidArray } from '../../database/uuid-array';
 
 /** The owner key of the rollup rows that hold everyone's deals. */
 export const ALL_OWNERS = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
@@ -162,7 +163,7 @@ function kpiFromRollupsSql(
   parts: { months?: [string, string]; daysBefore?: [string, string]; daysAfter?: [string, string] },
   revenueOnly: boolean,
 ): { sql: string; params: unknown[] } {
-  const params: unknown[] = [memberIds];
+  const params: unknown[] = [uuidArray(memberIds)];
   const counters = revenueOnly ? 'revenue' : KPI_COUNTERS;
   const range = (from: string, to: string) => {
     params.push(from, to);
@@ -261,7 +262,7 @@ export class AnalyticsRepository {
                      GROUP BY stage_id) t ON t.stage_id = s.id
         WHERE s.pipeline_id = $1
         ORDER BY s.position`,
-      [pipelineId, scope.ownerIds ?? [ALL_OWNERS], scope.from, scope.to, asOf],
+      [pipelineId, uuidArray(scope.ownerIds ?? [ALL_OWNERS]), scope.from, scope.to, asOf],
     );
   }
 
@@ -270,7 +271,7 @@ export class AnalyticsRepository {
       `SELECT days AS value, sum(deals)::int AS count FROM deal_win_days
         WHERE pipeline_id = $1 AND owner_key = ANY($2::uuid[]) AND ($3::date IS NULL OR started_month >= $3) AND ($4::date IS NULL OR started_month <= $4)
         GROUP BY days HAVING sum(deals) > 0`,
-      [pipelineId, scope.ownerIds ?? [ALL_OWNERS], scope.from, scope.to],
+      [pipelineId, uuidArray(scope.ownerIds ?? [ALL_OWNERS]), scope.from, scope.to],
     );
   }
 
@@ -335,7 +336,7 @@ export class AnalyticsRepository {
          FROM deal_forecast_month f JOIN pipeline_stage s ON s.id = f.stage_id AND (s.kind = 'OPEN') = NOT f.closed
         WHERE f.organization_id = $1 AND f.month BETWEEN $3::date AND $4::date AND ${scope.ownerIds === null ? '$2::uuid[] IS NULL' : 'f.owner_key = ANY($2::uuid[])'}
         GROUP BY 1, s.kind, s.probability HAVING sum(f.deals) <> 0`,
-      [scope.organizationId, scope.ownerIds, scope.from, scope.to],
+      [scope.organizationId, scope.ownerIds && uuidArray(scope.ownerIds), scope.from, scope.to],
     );
   }
 
@@ -598,7 +599,7 @@ export class AnalyticsRepository {
        SELECT coach_member_id AS "memberId", sum(score - score_before)::float8 AS "totalChange", count(*)::int AS coachees
          FROM reviews WHERE newest = 1 AND held_on >= $2::date AND score_before IS NOT NULL
         GROUP BY coach_member_id`,
-      [coachIds, from, to],
+      [uuidArray(coachIds), from, to],
     );
     return new Map(rows.map((r) => [r.memberId, { totalChange: r.totalChange, coachees: r.coachees }]));
   }
@@ -618,7 +619,7 @@ export class AnalyticsRepository {
     }
     const rows = await this.replica.prepared<{ memberId: string; previous: number; kept: number }>(
       'SELECT member_id AS "memberId", previous, kept FROM member_retention_month WHERE member_id = ANY($1::uuid[]) AND month = $2::date',
-      [memberIds, now.from],
+      [uuidArray(memberIds), now.from],
     );
     return new Map(rows.map((r) => [r.memberId, { previous: r.previous, kept: r.kept }]));
   }
@@ -646,7 +647,7 @@ export class AnalyticsRepository {
          FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'OPEN'
         WHERE d.owner_member_id = ANY($1::uuid[]) AND d.closed_on IS NULL AND d.expected_close_on BETWEEN $2::date AND $3::date
         GROUP BY d.owner_member_id`,
-      [memberIds, from, to],
+      [uuidArray(memberIds), from, to],
     );
     return new Map(rows.map((r) => [r.memberId, r.amount]));
   }
@@ -656,7 +657,7 @@ export class AnalyticsRepository {
     return queryPrepared(
       this.dataSource,
       'SELECT member_id AS "memberId", metric, target::float8 AS target, weight::float8 AS weight FROM kpi_target WHERE member_id = ANY($1) AND period_start = $2 AND period_end = $3 ORDER BY weight DESC, metric',
-      [memberIds, from, to],
+      [uuidArray(memberIds), from, to],
     );
   }
 
@@ -678,7 +679,7 @@ export class AnalyticsRepository {
     return queryPrepared(
       this.dataSource,
       `SELECT id, role, stage_role AS "stageRole" FROM member WHERE id = ANY($2::uuid[]) AND organization_id = $1 AND active AND role <> 'DIRECTOR' ORDER BY name`,
-      [organizationId, ids],
+      [organizationId, uuidArray(ids)],
     );
   }
 

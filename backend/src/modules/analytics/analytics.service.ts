@@ -328,7 +328,12 @@ export class AnalyticsService {
   private crossRoleScopesOf(ids: readonly string[], roles: Awaited<ReturnType<CircleRepository['crossRolesOfMembers']>>): Map<string, CrossRoleScope[]> {
     const byMember = new Map<string, typeof roles>();
     for (const r of roles) byMember.set(r.memberId, [...(byMember.get(r.memberId) ?? []), r]);
-    return new Map(ids.map((id) => [id, crossRoleScopes((byMember.get(id) ?? []).map((r) => ({ kind: r.kind as CrossRoleKind, products: r.products, regions: r.regions })))]));
+    // most people hold no cross role: they share one empty list
+    const none: CrossRoleScope[] = [];
+    return new Map(ids.map((id) => {
+      const held = byMember.get(id);
+      return [id, held ? crossRoleScopes(held.map((r) => ({ kind: r.kind as CrossRoleKind, products: r.products, regions: r.regions }))) : none];
+    }));
   }
 
   /** The cross roles' figures over the period (their scope's volume over all reps): one statement per kind present. */
@@ -399,12 +404,22 @@ export class AnalyticsService {
     const elapsed = Math.round((elapsedDays / days) * 10_000) / 10_000;
     const targetsOf = new Map<string, typeof targets>();
     for (const t of targets) targetsOf.set(t.memberId, [...(targetsOf.get(t.memberId) ?? []), t]);
+    // the role defaults scaled to the period; without cross roles they depend only on role and stage role: made once per kind of member
+    const defaultsOf = (m: { role: string; stageRole: string | null }, held: CrossRoleScope[]) =>
+      memberDefaultKpis(m.role as Role, m.stageRole as StageRole | null, held).map((k) => ({ ...k, target: isRateMetric(k.metric) ? k.target : Math.round(k.target * (days / 14) * 100) / 100 }));
+    const sharedDefaults = new Map<string, ReturnType<typeof defaultsOf>>();
     const plans = new Map(
       members.map((m) => {
         const set = targetsOf.get(m.id) ?? [];
-        const plan = set.length
-          ? set.map((t) => ({ metric: t.metric as KpiMetric, target: t.target, weight: t.weight }))
-          : memberDefaultKpis(m.role as Role, m.stageRole as StageRole | null, scopes.get(m.id) ?? []).map((k) => ({ ...k, target: isRateMetric(k.metric) ? k.target : Math.round(k.target * (days / 14) * 100) / 100 }));
+        const held = scopes.get(m.id) ?? [];
+        let plan: { metric: KpiMetric; target: number; weight: number }[];
+        if (set.length) plan = set.map((t) => ({ metric: t.metric as KpiMetric, target: t.target, weight: t.weight }));
+        else if (held.length) plan = defaultsOf(m, held);
+        else {
+          const kind = `${m.role}/${m.stageRole}`;
+          plan = sharedDefaults.get(kind) ?? defaultsOf(m, held);
+          sharedDefaults.set(kind, plan);
+        }
         return [m.id, { plan, targetsSet: set.length > 0 }];
       }),
     );

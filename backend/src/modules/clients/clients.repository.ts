@@ -97,6 +97,12 @@ export interface HandoffWrite extends MoveWrite {
   reasons: string[];
 }
 
+/** One statement's worth of handoff moves, serialized (`prepareHandoffs`), ready for `writeHandoffs`. */
+export interface PreparedHandoffs {
+  count: number;
+  params: unknown[];
+}
+
 export interface CandidateLoad {
   memberId: string;
   activeClients: number;
@@ -152,37 +158,48 @@ const WHOLE_REASONS = `CASE WHEN a.shared_reasons_id IS NULL THEN a.reasons
 /**
  * Splits chains of reasons into their first and last lines, kept on each record, and the
  * lines between, stored once per distinct run (`shared`, with ids) and pointed at: the whole
- * chain is `reasons[:sharedAt] || shared.lines || reasons[sharedAt + 1:]`.
+ * chain is `reasons[:sharedAt] || shared.lines || reasons[sharedAt + 1:]`. One instance
+ * remembers the runs it has given out, so a sweep written in several statements stores each
+ * run once: `share` returns only the runs not given out before.
  */
-export function shareReasons(chains: readonly (readonly string[])[]): {
-  shared: { id: string; lines: string[] }[];
-  own: { reasons: string[]; sharedId: string | null; sharedAt: number | null }[];
-} {
+export class ReasonSharing {
   // a tree of the runs seen, one line per level (no key string built per chain)
-  interface Run {
-    next: Map<string, Run>;
-    set: { id: string; lines: string[] } | null;
-  }
-  const root: Run = { next: new Map(), set: null };
-  const shared: { id: string; lines: string[] }[] = [];
-  const own = chains.map((chain) => {
-    if (chain.length <= 2) return { reasons: [...chain], sharedId: null, sharedAt: null };
-    let run = root;
-    for (let i = 1; i < chain.length - 1; i += 1) {
-      let next = run.next.get(chain[i]);
-      if (!next) {
-        next = { next: new Map(), set: null };
-        run.next.set(chain[i], next);
+  private readonly root: ReasonRun = { next: new Map(), set: null };
+
+  share(chains: readonly (readonly string[])[]): {
+    shared: { id: string; lines: string[] }[];
+    own: { reasons: string[]; sharedId: string | null; sharedAt: number | null }[];
+  } {
+    const shared: { id: string; lines: string[] }[] = [];
+    const own = chains.map((chain) => {
+      if (chain.length <= 2) return { reasons: [...chain], sharedId: null, sharedAt: null };
+      let run = this.root;
+      for (let i = 1; i < chain.length - 1; i += 1) {
+        let next = run.next.get(chain[i]);
+        if (!next) {
+          next = { next: new Map(), set: null };
+          run.next.set(chain[i], next);
+        }
+        run = next;
       }
-      run = next;
-    }
-    if (!run.set) {
-      run.set = { id: randomUUID(), lines: chain.slice(1, -1) };
-      shared.push(run.set);
-    }
-    return { reasons: [chain[0], chain[chain.length - 1]], sharedId: run.set.id, sharedAt: 1 };
-  });
-  return { shared, own };
+      if (!run.set) {
+        run.set = { id: randomUUID(), lines: chain.slice(1, -1) };
+        shared.push(run.set);
+      }
+      return { reasons: [chain[0], chain[chain.length - 1]], sharedId: run.set.id, sharedAt: 1 };
+    });
+    return { shared, own };
+  }
+}
+
+interface ReasonRun {
+  next: Map<string, ReasonRun>;
+  set: { id: string; lines: string[] } | null;
+}
+
+/** `ReasonSharing` for one batch of chains. */
+export function shareReasons(chains: readonly (readonly string[])[]): ReturnType<ReasonSharing['share']> {
+  return new ReasonSharing().share(chains);
 }
 
 /** At most this many ordered index ranges make one page. */
@@ -464,9 +481,46 @@ export class ClientsRepository {
    * its values, the member chosen) and points at it. Returns the ids that moved.
    */
   async applyHandoffs(tx: EntityManager, organizationId: string, moves: HandoffWrite[], actorUserId: string | null, batchId: string | null): Promise<Set<string>> {
-    if (moves.length === 0) return new Set();
-    const { shared, own } = shareReasons(moves.map((m) => m.reasons));
+    return this.writeHandoffs(tx, this.prepareHandoffs(organizationId, moves, actorUserId, batchId, new ReasonSharing()));
+  }
+
+  /**
+   * `applyHandoffs` in two halves, for a sweep that writes its moves in several statements: the
+   * statement's parameters, built here (no database), and the statement. With one
+   * `ReasonSharing` for all of a sweep's statements each shared run is stored once.
+   */
+  prepareHandoffs(organizationId: string, moves: readonly HandoffWrite[], actorUserId: string | null, batchId: string | null, sharing: ReasonSharing): PreparedHandoffs {
+    const { shared, own } = sharing.share(moves.map((m) => m.reasons));
     // the moves travel as one JSON document: parsed once, no array literal to escape per value
+    return {
+      count: moves.length,
+      params: [
+        organizationId,
+        JSON.stringify(
+          moves.map((m, i) => ({
+            client_id: m.clientId,
+            expected_version: m.expectedVersion,
+            to_stage: m.toStage,
+            to_member_id: m.toMemberId,
+            from_member_id: m.fromMemberId,
+            from_stage: m.fromStage,
+            rule_id: m.ruleId,
+            rule_name: m.ruleName,
+            criteria: m.criteria,
+            reasons: own[i].reasons,
+            shared_id: own[i].sharedId,
+            shared_at: own[i].sharedAt,
+          })),
+        ),
+        actorUserId,
+        batchId,
+        JSON.stringify(shared),
+      ],
+    };
+  }
+
+  async writeHandoffs(tx: EntityManager, prepared: PreparedHandoffs): Promise<Set<string>> {
+    if (prepared.count === 0) return new Set();
     const rows: { id: string }[] = await tx.query(
       `WITH m AS (
          SELECT * FROM json_to_recordset($2::json)
@@ -496,28 +550,7 @@ export class ClientsRepository {
            FROM m JOIN moved ON moved.id = m.client_id
           ORDER BY m.client_id)
        SELECT id FROM moved`,
-      [
-        organizationId,
-        JSON.stringify(
-          moves.map((m, i) => ({
-            client_id: m.clientId,
-            expected_version: m.expectedVersion,
-            to_stage: m.toStage,
-            to_member_id: m.toMemberId,
-            from_member_id: m.fromMemberId,
-            from_stage: m.fromStage,
-            rule_id: m.ruleId,
-            rule_name: m.ruleName,
-            criteria: m.criteria,
-            reasons: own[i].reasons,
-            shared_id: own[i].sharedId,
-            shared_at: own[i].sharedAt,
-          })),
-        ),
-        actorUserId,
-        batchId,
-        JSON.stringify(shared),
-      ],
+      prepared.params,
     );
     return new Set(rows.map((r) => r.id));
   }

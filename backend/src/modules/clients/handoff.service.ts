@@ -5,8 +5,8 @@ import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
 import { runAll } from '../../database/run-all';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { ClientsRepository, type FiringClient } from './clients.repository';
-import { RoutingService } from './routing.service';
+import { ClientsRepository, ReasonSharing, type FiringClient, type HandoffWrite } from './clients.repository';
+import { RoutingService, type RoutingSession } from './routing.service';
 
 /** One client that moves: the decision is stored with the preview and executed as is. */
 export interface HandoffMove {
@@ -28,8 +28,143 @@ export interface ApplyReport {
   changedClients: string[];
 }
 
+function toHandoffWrite(m: HandoffMove): HandoffWrite {
+  return {
+    clientId: m.clientId,
+    expectedVersion: m.clientVersion,
+    toStage: m.toStage,
+    toMemberId: m.toMemberId,
+    fromMemberId: m.fromMemberId,
+    fromStage: m.fromStage,
+    ruleId: m.ruleId,
+    ruleName: m.ruleName,
+    criteria: m.criteria,
+    reasons: m.reasons,
+  };
+}
+
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+/** A client a handoff rule fires for, waiting to be routed. */
+interface Fired {
+  client: FiringClient;
+  rule: HandoffRule;
+  productLines: string[];
+}
+
+/**
+ * A large sweep writes its moves in statements of this many: large enough that a statement's own
+ * cost does not count, small enough that routing the next ones overlaps writing these.
+ */
+export const SWEEP_WRITE_CHUNK = 10_000;
+/** Clients routed between two looks at whether the statement running beside has finished. */
+const ROUTE_SLICE = 1_000;
+/** A sweep of at most this many moves keeps them with its batch (and is written in one statement). */
+const BATCH_ITEMS_MAX = 1_000;
+
+/** Lets a statement just sent go out, and finished ones come back, before routing takes the thread again. */
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Waits for a statement just sent on the transaction's connection and routes slices of the
+ * waiting clients meanwhile: the connection takes one statement at a time, so routing, not
+ * another statement, fills the wait (PostgreSQL and this process work on the two cores at once).
+ */
+async function routeWhile<T>(statement: Promise<T>, routeSome: () => boolean): Promise<T> {
+  let done = false;
+  statement.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  await yieldToIo();
+  while (!done && routeSome()) await yieldToIo();
+  return statement;
+}
+
+/**
+ * The clients the rules fire for, routed in firing order (rule order, then client id): the loads
+ * carried from one client to the next make the order part of every decision, so routing ahead,
+ * slice by slice while statements run, decides exactly as routing all at the end.
+ */
+class RoutingQueue {
+  readonly needsProductLines: boolean;
+  readonly moves: HandoffMove[] = [];
+  private readonly fired: Fired[] = [];
+  // clients routed alike get the same sentences: one copy of each is kept for all of them
+  private readonly sentences = new Map<string, string>();
+
+  constructor(
+    private readonly routing: RoutingService,
+    private readonly session: RoutingSession,
+  ) {
+    this.needsProductLines = routing.usesProductLines(session);
+  }
+
+  get size(): number {
+    return this.fired.length;
+  }
+
+  add(fired: readonly Fired[]): void {
+    for (const f of fired) this.fired.push(f);
+  }
+
+  /** Routes up to `n` more clients; false when every client is routed. */
+  routeSome(n: number): boolean {
+    const end = Math.min(this.fired.length, this.moves.length + n);
+    while (this.moves.length < end) this.moves.push(this.route(this.fired[this.moves.length]));
+    return this.moves.length < this.fired.length;
+  }
+
+  /** Moves `start` to `end` (exclusive), routing the ones not routed yet. */
+  slice(start: number, end: number): HandoffMove[] {
+    if (end > this.moves.length) this.routeSome(end - this.moves.length);
+    return this.moves.slice(start, end);
+  }
+
+  routeAll(): HandoffMove[] {
+    this.routeSome(this.fired.length);
+    return this.moves;
+  }
+
+  private once(line: string): string {
+    const kept = this.sentences.get(line);
+    if (kept !== undefined) return kept;
+    this.sentences.set(line, line);
+    return line;
+  }
+
+  private route({ client, rule, productLines }: Fired): HandoffMove {
+    const routingClient: RoutingClient = {
+      id: client.id,
+      region: client.region,
+      industry: client.industry,
+      vip: client.vip,
+      channel: client.channel,
+      ownershipForm: client.ownershipForm,
+      category: client.category,
+      stage: rule.toStage,
+      annualPotential: Number(client.annualPotential),
+      productLines,
+    };
+    const decision = this.routing.decide(this.session, routingClient, client.ownerMemberId, true);
+    return {
+      clientId: client.id,
+      clientVersion: client.version,
+      fromStage: client.stage,
+      toStage: rule.toStage,
+      fromMemberId: client.ownerMemberId,
+      toMemberId: decision.memberId,
+      ruleId: rule.id,
+      ruleName: rule.name,
+      criteria: client.values,
+      reasons: [
+        `handoff rule "${rule.name}" fired: ${Object.entries(client.values).map(([k, v]) => `${k}=${v}`).join(', ')}`,
+        ...describeRoutingSteps(decision.steps).map((line) => this.once(line)),
+      ],
+    };
+  }
 }
 
 @Injectable()
@@ -46,6 +181,15 @@ export class HandoffService {
    * client rows too), then routing in memory with loads carried from one client to the next.
    */
   async computeMoves(organizationId: string, asOf: string, tx?: EntityManager, onlyClientIds?: string[]): Promise<HandoffMove[]> {
+    return (await this.fire(organizationId, asOf, tx, onlyClientIds))?.routeAll() ?? [];
+  }
+
+  /**
+   * Runs each active rule's statement in turn and queues the clients it fires for (a client
+   * fired by an earlier rule is not taken again); while PostgreSQL runs a statement, the
+   * clients of the rules before it are routed. Null when nothing fires.
+   */
+  private async fire(organizationId: string, asOf: string, tx: EntityManager | undefined, onlyClientIds: string[] | undefined): Promise<RoutingQueue | null> {
     // A whole sweep nearly always moves someone: its routing session (rules, members, the loads
     // over every client) is read beside the firing statements, on other connections of the pool.
     // Nothing is written before it in the transaction, and each statement reads what is committed
@@ -53,54 +197,21 @@ export class HandoffService {
     const early = onlyClientIds ? null : this.routing.session(organizationId, new Date(), false);
     early?.catch(() => undefined); // awaited below, or not needed when nothing fires
     const rules = (await this.clients.handoffRules(organizationId, tx)).filter((r) => r.active);
-    const firing: { client: FiringClient; rule: HandoffRule }[] = [];
     const taken = new Set<string>();
+    let queue: RoutingQueue | null = null;
     for (const rule of rules) {
-      for (const client of await this.clients.firingClients(organizationId, rule, asOf, tx, onlyClientIds)) {
-        if (taken.has(client.id)) continue;
-        taken.add(client.id);
-        firing.push({ client, rule });
-      }
+      const running = this.clients.firingClients(organizationId, rule, asOf, tx, onlyClientIds);
+      const waiting = queue;
+      const clients = waiting ? await routeWhile(running, () => waiting.routeSome(ROUTE_SLICE)) : await running;
+      const fresh = clients.filter((client) => !taken.has(client.id));
+      if (fresh.length === 0) continue;
+      for (const client of fresh) taken.add(client.id);
+      queue ??= new RoutingQueue(this.routing, early ? await early : await this.routing.session(organizationId, new Date(), false, tx));
+      // the product lines bought are read only when a routing rule looks at them
+      const lines = queue.needsProductLines ? await this.clients.productLinesOf(fresh.map((c) => c.id), tx) : null;
+      queue.add(fresh.map((client) => ({ client, rule, productLines: lines?.get(client.id) ?? [] })));
     }
-    if (firing.length === 0) return [];
-    const session = early ? await early : await this.routing.session(organizationId, new Date(), false, tx);
-    // the product lines bought are read only when a routing rule looks at them
-    const lines = this.routing.usesProductLines(session) ? await this.clients.productLinesOf([...taken], tx) : new Map<string, string[]>();
-    // clients routed alike get the same sentences: one copy of each is kept for all of them
-    const sentences = new Map<string, string>();
-    const once = (line: string) => {
-      const kept = sentences.get(line);
-      if (kept !== undefined) return kept;
-      sentences.set(line, line);
-      return line;
-    };
-    return firing.map(({ client, rule }) => {
-      const routingClient: RoutingClient = {
-        id: client.id,
-        region: client.region,
-        industry: client.industry,
-        vip: client.vip,
-        channel: client.channel,
-        ownershipForm: client.ownershipForm,
-        category: client.category,
-        stage: rule.toStage,
-        annualPotential: Number(client.annualPotential),
-        productLines: lines.get(client.id) ?? [],
-      };
-      const decision = this.routing.decide(session, routingClient, client.ownerMemberId, true);
-      return {
-        clientId: client.id,
-        clientVersion: client.version,
-        fromStage: client.stage,
-        toStage: rule.toStage,
-        fromMemberId: client.ownerMemberId,
-        toMemberId: decision.memberId,
-        ruleId: rule.id,
-        ruleName: rule.name,
-        criteria: client.values,
-        reasons: [`handoff rule "${rule.name}" fired: ${Object.entries(client.values).map(([k, v]) => `${k}=${v}`).join(', ')}`, ...describeRoutingSteps(decision.steps).map(once)],
-      };
-    });
+    return queue;
   }
 
   async preview(viewer: Viewer): Promise<{ id: string; asOf: string; moves: HandoffMove[] }> {
@@ -124,46 +235,48 @@ export class HandoffService {
     });
   }
 
-  /** The nightly sweep (and the check after an order): compute and apply in one transaction. */
-  async sweep(organizationId: string, asOf = today(), onlyClientIds?: string[], tx?: EntityManager): Promise<ApplyReport> {
+  /**
+   * The nightly sweep (and the check after an order): compute and apply in one transaction.
+   * A large sweep is written `writeChunk` moves per statement while the rest is routed.
+   */
+  async sweep(organizationId: string, asOf = today(), onlyClientIds?: string[], tx?: EntityManager, writeChunk = SWEEP_WRITE_CHUNK): Promise<ApplyReport> {
     const run = async (t: EntityManager) => {
-      const moves = await this.computeMoves(organizationId, asOf, t, onlyClientIds);
-      if (moves.length === 0) return { applied: 0, changedMeanwhile: 0, changedClients: [] };
-      const batchId = await this.clients.saveBatch(t, {
-        organizationId,
-        kind: onlyClientIds ? 'ORDER' : 'SWEEP',
-        status: 'APPLIED',
-        asOf,
-        createdBy: null,
-        items: moves.length <= 1000 ? moves : [],
-      });
-      return this.execute(t, organizationId, moves, null, batchId);
+      const queue = await this.fire(organizationId, asOf, t, onlyClientIds);
+      if (!queue) return { applied: 0, changedMeanwhile: 0, changedClients: [] };
+      const batch = { organizationId, kind: onlyClientIds ? ('ORDER' as const) : ('SWEEP' as const), status: 'APPLIED' as const, asOf, createdBy: null };
+      if (queue.size <= BATCH_ITEMS_MAX) {
+        const moves = queue.routeAll();
+        return this.execute(t, organizationId, moves, null, await this.clients.saveBatch(t, { ...batch, items: moves }));
+      }
+      const batchId = await routeWhile(this.clients.saveBatch(t, { ...batch, items: [] }), () => queue.routeSome(ROUTE_SLICE));
+      const sharing = new ReasonSharing();
+      let applied = 0;
+      const changed: HandoffMove[] = [];
+      for (let start = 0; start < queue.size; start += writeChunk) {
+        const moves = queue.slice(start, start + writeChunk);
+        const prepared = this.clients.prepareHandoffs(organizationId, moves.map(toHandoffWrite), null, batchId, sharing);
+        const moved = await routeWhile(this.clients.writeHandoffs(t, prepared), () => queue.routeSome(ROUTE_SLICE));
+        applied += moved.size;
+        for (const m of moves) if (!moved.has(m.clientId)) changed.push(m);
+      }
+      return this.report(t, applied, changed);
     };
     return tx ? run(tx) : this.transactions.run(run);
   }
 
   private async execute(tx: EntityManager, organizationId: string, moves: HandoffMove[], actorUserId: string | null, batchId: string): Promise<ApplyReport> {
-    const moved = await this.clients.applyHandoffs(
+    const moved = await this.clients.applyHandoffs(tx, organizationId, moves.map(toHandoffWrite), actorUserId, batchId);
+    return this.report(
       tx,
-      organizationId,
-      moves.map((m) => ({
-        clientId: m.clientId,
-        expectedVersion: m.clientVersion,
-        toStage: m.toStage,
-        toMemberId: m.toMemberId,
-        fromMemberId: m.fromMemberId,
-        fromStage: m.fromStage,
-        ruleId: m.ruleId,
-        ruleName: m.ruleName,
-        criteria: m.criteria,
-        reasons: m.reasons,
-      })),
-      actorUserId,
-      batchId,
+      moved.size,
+      moves.filter((m) => !moved.has(m.clientId)),
     );
-    const changed = moves.filter((m) => !moved.has(m.clientId));
+  }
+
+  /** What was applied, and the clients that changed since the decision (named, the first 50). */
+  private async report(tx: EntityManager, applied: number, changed: readonly HandoffMove[]): Promise<ApplyReport> {
     const names = changed.length ? (await this.clients.findByIds(changed.slice(0, 50).map((m) => m.clientId), tx)).map((c) => c.name) : [];
-    return { applied: moved.size, changedMeanwhile: changed.length, changedClients: names };
+    return { applied, changedMeanwhile: changed.length, changedClients: names };
   }
 
   /** Evaluates one client against the rules with the pure function (used right after an order). */

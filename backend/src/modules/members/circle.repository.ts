@@ -5,6 +5,7 @@ import type { Viewer } from '../../common/auth/viewer';
 import { runAll } from '../../database/run-all';
 import { MemberEntity } from '../team/member.entity';
 import type { MemberFilter } from './dto/member.inputs';
+import { uuidArray } from '../../database/uuid-array';
 
 export interface LineRow extends LineFact {
   id: string;
@@ -270,7 +271,7 @@ export class CircleRepository {
     if (memberIds.length === 0) return [];
     return this.dataSource.query(
       `SELECT id, member_id AS "memberId", kind, products, regions FROM cross_role WHERE member_id = ANY($1) ORDER BY created_at`,
-      [memberIds],
+      [uuidArray(memberIds)],
     );
   }
 
