@@ -1,13 +1,19 @@
-// npm run bench:load: two built backend processes on one embedded PostgreSQL with the demo
-// company, autocannon against both at once (half the connections each), bounded in time
-// (LOAD_SECONDS per scenario, default 15). Scenarios: a rep's "my KPIs" (scorecard of
-// rep@demo.local) and the director dashboard (funnel + forecast + kpiProgress in one request).
-// Reports req/s, p50/p99 latency and each server's RSS (now and peak, /proc/<pid>/status).
-// The load generator runs on the same cores as the servers and PostgreSQL.
+// npm run bench:load: two built backend processes on one embedded PostgreSQL, autocannon against
+// both at once (half the connections each), bounded in time (LOAD_SECONDS per scenario, default
+// 15). Scenarios: a rep's "my KPIs" (scorecard of rep@demo.local) and the director dashboard
+// (funnel + forecast + kpiProgress in one request). Reports req/s, p50/p99 latency and each
+// server's RSS (now and peak, /proc/<pid>/status). The load generator runs on the same cores as
+// the servers and PostgreSQL.
+// The data: the demo company on a fresh database, seeded by `seed-demo` in its own process
+// before the servers start (so neither server's memory holds the seeding); or, with
+// LOAD_DB=<label> and BENCH_DB_DIR, a database a benchmark kept, e.g. LOAD_DB=analytics-1 after
+// `BENCH_DB_DIR=… BENCH_SCALE=1 node test/bench/analytics.mjs`: the benchmark scale (the demo
+// company plus 1,000 reps, 1M clients, 2M deals, 10M orders).
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { gql, root, startPostgres, startServer } from './support.mjs';
 
 const require = createRequire(import.meta.url);
@@ -57,6 +63,13 @@ function cannon(url, token, body) {
   });
 }
 
+/** How many members the organization has (printed with the figures: which scale was measured). */
+async function gqlCount(url) {
+  const token = (await gql(url, null, 'mutation { login(email: "director@demo.local", password: "salescircle") { accessToken } }')).login.accessToken;
+  const data = await gql(url, token, '{ members { id } }').catch(() => null);
+  return data ? [{ members: data.members.length }] : null;
+}
+
 async function scenario(name, servers, token, query, variables) {
   // correctness first: the query answers without errors on both servers
   for (const s of servers) await gql(s.url, token, query, variables);
@@ -81,11 +94,21 @@ async function scenario(name, servers, token, query, variables) {
 
 async function main() {
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  const pgServer = await startPostgres('load', { sharedBuffers: '256MB', flags: ['-c', 'max_connections=200'] });
+  const kept = process.env.LOAD_DB ?? null;
+  if (kept && !process.env.BENCH_DB_DIR) throw new Error('LOAD_DB names a database kept in BENCH_DB_DIR: set BENCH_DB_DIR too');
+  const pgServer = await startPostgres(kept ?? 'load', { sharedBuffers: kept ? '1GB' : '256MB', flags: ['-c', 'max_connections=200'] });
   const servers = [];
   try {
-    servers.push(await startReadyServer(pgServer.url, true));
+    if (kept && !pgServer.reused) throw new Error(`LOAD_DB=${kept}: no database kept in ${process.env.BENCH_DB_DIR}/${kept}`);
+    // the demo company, seeded (migrations first) by its own process: the servers' memory is what serving takes
+    execFileSync(process.execPath, [join(root, 'backend/dist/cli/seed-demo.js')], {
+      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: pgServer.url, AUTH_TOKEN_SECRET: 'load-benchmark-secret-0123456789abcdef' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     servers.push(await startReadyServer(pgServer.url, false));
+    servers.push(await startReadyServer(pgServer.url, false));
+    const [{ members }] = (await gqlCount(servers[0].url)) ?? [{ members: '?' }];
+    console.log(`data: ${kept ? `kept database ${kept}` : 'the demo company'} (${members} members)`);
     const [a] = servers;
     const login = async (email) => (await gql(a.url, null, 'mutation ($e: String!) { login(email: $e, password: "salescircle") { accessToken } }', { e: email })).login.accessToken;
     const rep = await login('rep@demo.local');
