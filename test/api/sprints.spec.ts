@@ -80,7 +80,11 @@ describe('sales sprints: board, WIP limits, approvals, rollover, reminders, live
     expect(r.errors).toBeUndefined();
     const sprint = r.data!.activeSprint;
     expect(sprint.status).toBe('ACTIVE');
-    expect(sprint.processes).toHaveLength(18);
+    // the 18 planned for it, and what sprint 19 left unfinished: rolled over when it closed (as closeSprint does), done in this one's first days
+    const rolled = sprint.processes.filter((p) => p.title.endsWith('(19)'));
+    expect(sprint.processes.length - rolled.length).toBe(18);
+    expect(rolled.length).toBeGreaterThan(0);
+    expect(rolled.every((p) => p.status === 'DONE')).toBe(true);
     expect(new Set(sprint.processes.map((p) => p.status))).toEqual(new Set(['TODO', 'IN_PROGRESS', 'BLOCKED', 'DONE']));
     expect(sprint.processes.some((p) => p.overdue)).toBe(true);
     // Calls are counted from the owners' real activities since the sprint started.

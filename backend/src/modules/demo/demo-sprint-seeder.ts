@@ -228,8 +228,23 @@ export class DemoSprintSeeder {
         const done = rnd() < 0.62 + k * 0.06;
         await insertProcess(sprint.id, sprint.start, { ...base, title: `${base.title} (${20 - (3 - k)})`, status: done ? 'DONE' : 'IN_PROGRESS', dueDay: 5 + (i % 9), doneDay: done ? 2 + Math.floor(rnd() * 11) : undefined, addedDay: i >= count - 2 ? 4 : undefined, blockedReason: undefined });
       }
-      // Unfinished ones stay IN_PROGRESS in the closed sprint's history: mark them done later so the board stays the running sprint's.
-      await tx.query(`UPDATE sales_process SET status = 'DONE', done_at = $2 WHERE sprint_id = $1 AND status <> 'DONE'`, [sprint.id, new Date(sprint.end + 4 * DAY)]);
+      // Unfinished ones roll over to the next sprint when this one closes, as closeSprint does (ROLLED_OVER here,
+      // ADDED_TO_SPRINT there), and are finished in its first days: the running sprint's board shows them done.
+      const next = sprintRows[k + 1];
+      const closedAt = new Date(sprint.end + 18 * 3_600_000);
+      await tx.query(
+        `WITH moved AS (
+           UPDATE sales_process SET sprint_id = $2::uuid, status = 'DONE', done_at = $5::timestamptz + (abs(hashtext(id::text)) % 3) * interval '1 day'
+            WHERE sprint_id = $1::uuid AND status <> 'DONE' RETURNING id, done_at
+         ), steps AS (
+           UPDATE process_step st SET done_at = m.done_at FROM moved m WHERE st.process_id = m.id AND st.done_at IS NULL
+         )
+         INSERT INTO process_event (process_id, sprint_id, kind, from_status, to_status, note, actor_user_id, at)
+         SELECT id, $1::uuid, 'ROLLED_OVER', NULL::text, NULL::text, $3::text, $6::uuid, $4::timestamptz FROM moved
+         UNION ALL SELECT id, $2::uuid, 'ADDED_TO_SPRINT', NULL, NULL, 'rollover from ' || $7::text, $6::uuid, $4::timestamptz FROM moved
+         UNION ALL SELECT id, $2::uuid, 'MOVED', 'IN_PROGRESS', 'DONE', NULL, $6::uuid, done_at FROM moved`,
+        [sprint.id, next.id, `Спринт ${20 - (2 - k)}`, closedAt, new Date(next.start + DAY + 15 * 3_600_000), lead.user_id, `Спринт ${20 - (3 - k)}`],
+      );
     }
 
     // The running sprint, with reminders due today.
