@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { HandoffService } from '../../backend/src/modules/clients/handoff.service';
 import { startTestApp, type GqlResult, type TestApp } from '../support/test-app';
 
 interface Page {
@@ -79,6 +80,29 @@ describe('the client base: lists, routing and handoff', () => {
       }
       expect(seen).toEqual(expected);
     }
+  });
+
+  it('counts up to countLimit when asked, saying when more match, and exactly by default', async () => {
+    const COUNTED = `query ($filter: ClientFilter, $countLimit: Int) { clients(filter: $filter, first: 5, countLimit: $countLimit) { totalCount totalCountCapped edges { node { id } } } }`;
+    type Counted = { clients: { totalCount: number; totalCountCapped: boolean; edges: unknown[] } };
+    const filter = { regions: ['Сибирь', 'Урал'] };
+    const exact = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM client WHERE region IN ('Сибирь', 'Урал')")).rows[0].n;
+    expect(exact).toBeGreaterThan(100);
+    const count = async (countLimit: number | null) => (await t.gql<Counted>(COUNTED, { filter, countLimit }, { token: director })).data!.clients;
+    expect(await count(null)).toMatchObject({ totalCount: exact, totalCountCapped: false });
+    expect(await count(exact)).toMatchObject({ totalCount: exact, totalCountCapped: false });
+    expect(await count(exact + 1)).toMatchObject({ totalCount: exact, totalCountCapped: false });
+    expect(await count(exact - 1)).toMatchObject({ totalCount: exact - 1, totalCountCapped: true });
+    const capped = await count(40);
+    expect(capped).toMatchObject({ totalCount: 40, totalCountCapped: true });
+    expect(capped.edges).toHaveLength(5);
+    // the whole list: 2,000 clients, counted up to 10,000 as the clients page asks
+    expect((await t.gql<Counted>(COUNTED, { countLimit: 10_000 }, { token: director })).data!.clients).toMatchObject({ totalCount: 2000, totalCountCapped: false });
+    for (const countLimit of [0, 100_001, 2.5]) {
+      const refused = await t.gql(COUNTED, { filter, countLimit }, { token: director });
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    }
+    expect((await t.gql(COUNTED, { filter, countLimit: 0 }, { token: director })).errors?.[0].extensions).toMatchObject({ field: 'countLimit' });
   });
 
   it('refuses pages over 200 and foreign cursors', async () => {
@@ -176,6 +200,53 @@ describe('the client base: lists, routing and handoff', () => {
   it('never leaves a client with no owner or two owners', async () => {
     const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM client WHERE owner_member_id IS NULL AND stage NOT IN ('LOST')");
     expect(rows[0].n).toBe(0);
+  });
+});
+
+describe('the nightly sweep, written in several statements', () => {
+  let t: TestApp;
+  let db: Client;
+  beforeAll(async () => {
+    t = await startTestApp('clients_sweep');
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db.end();
+    await t.close();
+  });
+
+  it('moves exactly the previewed clients to the previewed owners with the previewed reasons, each shared run stored once', async () => {
+    const director = await t.login('director@demo.local');
+    const preview = await t.gql<{ previewHandoffs: { items: { client: { id: string }; toStage: string; to: { id: string } | null; reasons: string[] }[] } }>(
+      '{ previewHandoffs { items { client { id } toStage to { id } reasons } } }',
+      {},
+      { token: director },
+    );
+    const items = preview.data!.previewHandoffs.items;
+    expect(items.length).toBeGreaterThan(20);
+    const { rows: [org] } = await db.query<{ id: string }>("SELECT organization_id AS id FROM app_user WHERE email = 'director@demo.local'");
+    // seven moves per statement: the later ones are routed while the earlier ones are written
+    const report = await t.app.get(HandoffService).sweep(org.id, undefined, undefined, undefined, 7);
+    expect(report).toEqual({ applied: items.length, changedMeanwhile: 0, changedClients: [] });
+    const { rows } = await db.query<{ client_id: string; to_stage: string; to_member_id: string | null; reasons: string[]; shared_reasons_id: string | null }>(
+      `SELECT a.client_id, a.to_stage, a.to_member_id, a.shared_reasons_id,
+              CASE WHEN a.shared_reasons_id IS NULL THEN a.reasons ELSE a.reasons[:a.shared_reasons_at] || s.lines || a.reasons[a.shared_reasons_at + 1:] END AS reasons
+         FROM assignment_record a JOIN handoff_batch b ON b.id = a.batch_id AND b.kind = 'SWEEP' LEFT JOIN assignment_reasons s ON s.id = a.shared_reasons_id`,
+    );
+    const stored = new Map(rows.map((r) => [r.client_id, r]));
+    expect(stored.size).toBe(items.length);
+    for (const item of items) {
+      const record = stored.get(item.client.id);
+      expect({ toStage: record?.to_stage, to: record?.to_member_id, reasons: record?.reasons }).toEqual({ toStage: item.toStage, to: item.to?.id ?? null, reasons: item.reasons });
+      const { rows: [client] } = await db.query<{ stage: string; owner: string | null }>('SELECT stage, owner_member_id AS owner FROM client WHERE id = $1', [item.client.id]);
+      expect(client).toEqual({ stage: item.toStage, owner: item.to?.id ?? null });
+    }
+    // every shared run the records point at exists once, and none is left unused
+    const sharedIds = new Set(rows.map((r) => r.shared_reasons_id).filter((id): id is string => id !== null));
+    const runs = await db.query<{ id: string; lines: string[] }>('SELECT id, lines FROM assignment_reasons WHERE created_at >= (SELECT created_at FROM handoff_batch WHERE kind = $1)', ['SWEEP']);
+    expect(new Set(runs.rows.map((r) => r.id))).toEqual(sharedIds);
+    expect(new Set(runs.rows.map((r) => r.lines.join('\n'))).size).toBe(runs.rows.length);
   });
 });
 

@@ -65,7 +65,7 @@ describe('sales sprints: board, WIP limits, approvals, rollover, reminders, live
 
   it('shows the demo sprint: 18 processes in every state, progress from real data, burndown and velocity', async () => {
     const r = await t.gql<{
-      activeSprint: { id: string; name: string; status: string; processes: { status: string; overdue: boolean; progress: number; targetKind: string; target: number }[]; burndown: { date: string; remaining: number | null; ideal: number }[] };
+      activeSprint: { id: string; name: string; status: string; processes: { title: string; status: string; overdue: boolean; progress: number; targetKind: string; target: number }[]; burndown: { date: string; remaining: number | null; ideal: number }[] };
       velocity: { processesDone: number; processesPlanned: number; unitsDone: number }[];
       backlog: { approval: string }[];
     }>(

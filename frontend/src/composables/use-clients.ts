@@ -9,6 +9,12 @@ export type ClientRow = ClientRowFragment;
 export const CLIENTS_PAGE_SIZE = 50;
 
 /**
+ * The list's total is counted up to this many (then shown as "10 000+"): counting every one of
+ * a hundred thousand matching clients would cost each page more than its rows do.
+ */
+export const CLIENTS_COUNT_LIMIT = 10_000;
+
+/**
  * One page of the clients the viewer may see under a filter, in the API's name order, and
  * the way to the next and previous pages (the cursors of the pages walked are kept; a new
  * filter starts again at the first page). Nothing is loaded while `enabled` is false.
@@ -25,14 +31,16 @@ export function useClientList(filter: MaybeRefOrGetter<ClientFilterState>, enabl
     ClientsDocument,
     () =>
       toValue(enabled)
-        ? { filter: apiFilter.value, first: CLIENTS_PAGE_SIZE, after: afters.value[afters.value.length - 1] ?? null }
-        : { filter: {}, first: 1, after: null },
+        ? { filter: apiFilter.value, first: CLIENTS_PAGE_SIZE, after: afters.value[afters.value.length - 1] ?? null, countLimit: CLIENTS_COUNT_LIMIT }
+        : { filter: {}, first: 1, after: null, countLimit: 1 },
     { immediate: toValue(enabled) },
   );
 
   const connection = computed(() => (toValue(enabled) ? (query.data.value?.clients ?? null) : null));
   const rows = computed<ClientRow[]>(() => connection.value?.edges.map((edge) => edge.node) ?? []);
   const totalCount = computed(() => connection.value?.totalCount ?? 0);
+  /** More clients match than `totalCount` (the count stopped at CLIENTS_COUNT_LIMIT). */
+  const totalCapped = computed(() => connection.value?.totalCountCapped ?? false);
   const hasNext = computed(() => !!connection.value?.pageInfo.hasNextPage);
   const hasPrev = computed(() => pageIndex.value > 0);
   /** 1-based positions of the first and last row shown. */
@@ -52,7 +60,7 @@ export function useClientList(filter: MaybeRefOrGetter<ClientFilterState>, enabl
     walk.value = { key: filterKey.value, afters: afters.value.slice(0, -1) };
   }
 
-  return { ...query, apiFilter, rows, totalCount, hasNext, hasPrev, pageIndex, range, next, prev };
+  return { ...query, apiFilter, rows, totalCount, totalCapped, hasNext, hasPrev, pageIndex, range, next, prev };
 }
 
 /** Active people of the organization, for the owner filter and the reassign picker. */

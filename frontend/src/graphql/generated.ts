@@ -717,10 +717,11 @@ export type ClientsQueryVariables = Exact<{
   filter?: ClientFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  countLimit?: number | null | undefined;
 }>;
 
 
-export type ClientsQuery = { clients: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, inn: string | null, region: string | null, city: string | null, industry: string | null, channel: Channel | null, ownershipForm: OwnershipForm | null, vip: boolean, annualPotential: string, currency: string, stage: ClientStage, category: number | null, version: number, owner: { id: string, name: string } | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type ClientsQuery = { clients: { totalCount: number, totalCountCapped: boolean, edges: Array<{ cursor: string, node: { id: string, name: string, inn: string | null, region: string | null, city: string | null, industry: string | null, channel: Channel | null, ownershipForm: OwnershipForm | null, vip: boolean, annualPotential: string, currency: string, stage: ClientStage, category: number | null, version: number, owner: { id: string, name: string } | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type MemberOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2467,9 +2468,10 @@ export const SetTeamPausedDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SetTeamPausedMutation, SetTeamPausedMutationVariables>;
 export const ClientsDocument = new TypedDocumentString(`
-    query Clients($filter: ClientFilter, $first: Int, $after: String) {
-  clients(filter: $filter, first: $first, after: $after) {
+    query Clients($filter: ClientFilter, $first: Int, $after: String, $countLimit: Int) {
+  clients(filter: $filter, first: $first, after: $after, countLimit: $countLimit) {
     totalCount
+    totalCountCapped
     edges {
       cursor
       node {

@@ -968,6 +968,7 @@ export const en = {
     subtitleRep: 'The clients you own, in name order.',
     total: plural('en', { one: '{n} client', other: '{n} clients' }),
     range: fmt('{from}–{to} of {total}'),
+    atLeast: fmt('{n}+'),
     prev: 'Previous',
     next: 'Next',
     pageLabel: 'Pages of the client list',

@@ -992,6 +992,7 @@ export const ru: MessageSchema = {
     subtitleRep: 'Ваши клиенты по алфавиту.',
     total: plural('ru', { one: '{n} клиент', few: '{n} клиента', many: '{n} клиентов', other: '{n} клиента' }),
     range: fmt('{from}–{to} из {total}'),
+    atLeast: fmt('{n}+'),
     prev: 'Назад',
     next: 'Дальше',
     pageLabel: 'Страницы списка клиентов',

@@ -25,13 +25,14 @@ export function clientRow(n: number, extra: Partial<ClientRowFragment> = {}): Cl
   };
 }
 
-/** A Clients answer: the rows, the total, and whether another page follows. */
-export function clientsReply(rows: ClientRowFragment[], totalCount = rows.length, hasNextPage = false) {
+/** A Clients answer: the rows, the total (capped: more match), and whether another page follows. */
+export function clientsReply(rows: ClientRowFragment[], totalCount = rows.length, hasNextPage = false, totalCountCapped = false) {
   return {
     json: {
       data: {
         clients: {
           totalCount,
+          totalCountCapped,
           edges: rows.map((node) => ({ cursor: `cur-${node.id}`, node })),
           pageInfo: { endCursor: rows.length ? `cur-${rows[rows.length - 1]!.id}` : null, hasNextPage },
         },

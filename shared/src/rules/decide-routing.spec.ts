@@ -135,6 +135,28 @@ describe('decideRouting', () => {
     expect(decideRouting(client, [named], context([kam])).memberId).toBeNull();
   });
 
+  it('decides and explains a bulk run with remembered refusals exactly as client by client from scratch', () => {
+    // a session: one candidates map, loads carried from client to client, members changed in place of their objects
+    const roles = ['HUNTER', 'FARMER', 'KEY_ACCOUNT'] as const;
+    const members = Array.from({ length: 12 }, (_, i) =>
+      hunter(`m${i}`, `M${i}`, { stageRole: roles[i % 3], category: 1 + (i % 2), activeClients: i % 5, capacityClients: i === 4 ? 6 : 40 }),
+    );
+    const rules = [pool('north', 1, members.slice(0, 6).map((m) => m.id), 'LEAST_LOADED', { regions: ['Север'] }), pool('all', 2, members.map((m) => m.id), 'LEAST_LOADED')];
+    const session = context(members);
+    const candidates = session.candidates as Map<string, RoutingCandidate>;
+    const stages = ['PROSPECT', 'ACTIVE', 'STRATEGIC'] as const;
+    for (let i = 0; i < 60; i += 1) {
+      const one: RoutingClient = { ...client, id: `c${i}`, region: i % 4 === 0 ? 'Север' : 'Юг', stage: stages[i % 3], category: 1 + (i % 2) };
+      if (i === 30) candidates.set('m1', { ...candidates.get('m1')!, name: 'M1 renamed', stageRole: 'HUNTER' }); // a member changed mid-run
+      const bulk = decideRouting(one, rules, session);
+      // from scratch: copies of the candidates in a new map (nothing remembered), and copies of the steps (no sentence remembered)
+      const fresh = decideRouting(one, rules, { ...session, candidates: new Map([...candidates].map(([id, c]) => [id, { ...c }])) });
+      expect(bulk).toEqual(fresh);
+      expect(describeRoutingSteps(bulk.steps)).toEqual(describeRoutingSteps(structuredClone(fresh.steps)));
+      if (bulk.memberId) candidates.set(bulk.memberId, applyAssignment(candidates.get(bulk.memberId)!, one));
+    }
+  });
+
   it('ignores inactive rules and matches values case-insensitively', () => {
     const rules = [{ ...pool('off', 1, ['a'], 'ROUND_ROBIN'), active: false }, pool('on', 2, ['b'], 'ROUND_ROBIN', { regions: ['сибирь'] })];
     expect(decideRouting(client, rules, context([hunter('a', 'A'), hunter('b', 'B')])).memberId).toBe('b');

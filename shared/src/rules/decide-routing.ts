@@ -166,12 +166,27 @@ type MemberSkipped = Extract<RoutingStep, { kind: 'MEMBER_SKIPPED' }>;
 /**
  * A candidate's matrix-cell refusal per kind of client ("stage|category"), kept per candidate
  * object: a pool is checked for every client of a bulk run, and who serves which cell does not
- * change within one (a member's load does, and gives a new candidate object). The step is
- * shared by the decisions it belongs to, which only read it.
+ * change within one. The step is shared by the decisions it belongs to, which only read it.
  */
 const matrixSkips = new WeakMap<RoutingCandidate, Map<string, MemberSkipped | null>>();
 
-function matrixSkip(candidate: RoutingCandidate, memberId: string, client: RoutingClient, cell: string): MemberSkipped | null {
+/** A member's refusal for one kind of client, with what it was worked out from. */
+interface MemberSkipEntry {
+  stageRole: StageRole | null;
+  category: number | null;
+  name: string;
+  step: MemberSkipped | null;
+}
+
+/**
+ * The same refusals per set of candidates (a routing session's map) and member: a member's load
+ * changes with every client they get, and gives a new candidate object, which then gets the
+ * step object the member had (describeRoutingSteps recognizes a group of the same shared
+ * steps) unless their stage role, category or name is not what it was worked out from.
+ */
+const memberSkips = new WeakMap<ReadonlyMap<string, RoutingCandidate>, Map<string, Map<string, MemberSkipEntry>>>();
+
+function matrixSkip(context: RoutingContext, candidate: RoutingCandidate, memberId: string, client: RoutingClient, cell: string): MemberSkipped | null {
   let cells = matrixSkips.get(candidate);
   if (!cells) {
     cells = new Map();
@@ -179,10 +194,28 @@ function matrixSkip(candidate: RoutingCandidate, memberId: string, client: Routi
   }
   let step = cells.get(cell);
   if (step === undefined) {
-    const skip = outsideMatrixCell(candidate, client);
-    step = skip ? { kind: 'MEMBER_SKIPPED', memberId, name: candidate.name, ...skip } : null;
+    step = memberSkip(context, candidate, memberId, client, cell);
     cells.set(cell, step);
   }
+  return step;
+}
+
+function memberSkip(context: RoutingContext, candidate: RoutingCandidate, memberId: string, client: RoutingClient, cell: string): MemberSkipped | null {
+  let members = memberSkips.get(context.candidates);
+  if (!members) {
+    members = new Map();
+    memberSkips.set(context.candidates, members);
+  }
+  let cells = members.get(memberId);
+  if (!cells) {
+    cells = new Map();
+    members.set(memberId, cells);
+  }
+  const kept = cells.get(cell);
+  if (kept && kept.stageRole === candidate.stageRole && kept.category === candidate.category && kept.name === candidate.name) return kept.step;
+  const skip = outsideMatrixCell(candidate, client);
+  const step: MemberSkipped | null = skip ? { kind: 'MEMBER_SKIPPED', memberId, name: candidate.name, ...skip } : null;
+  cells.set(cell, { stageRole: candidate.stageRole, category: candidate.category, name: candidate.name, step });
   return step;
 }
 
@@ -243,7 +276,7 @@ export function decideRouting(client: RoutingClient, rules: readonly RoutingRule
       }
       // as skipReason, in its order: unavailable, outside the matrix cell (remembered), at capacity
       const away = unavailable(candidate, context);
-      const misfit = away || !checkMatrix ? null : matrixSkip(candidate, id, client, cell);
+      const misfit = away || !checkMatrix ? null : matrixSkip(context, candidate, id, client, cell);
       const full = away || misfit ? null : atCapacity(candidate);
       const skip = away ?? full;
       if (misfit) steps.push(misfit);
@@ -275,23 +308,39 @@ export function decideRouting(client: RoutingClient, rules: readonly RoutingRule
  * person into every assignment record.
  */
 export function describeRoutingSteps(steps: readonly RoutingStep[]): string[] {
-  const lines: (string | { names: string[]; detail: string })[] = [];
-  let skipped = new Map<string, { names: string[]; detail: string }>();
+  const lines: (string | MemberSkipped[])[] = [];
+  let skipped = new Map<string, MemberSkipped[]>();
   for (const step of steps) {
     if (step.kind === 'MEMBER_SKIPPED') {
       const same = skipped.get(step.detail);
-      if (same) same.names.push(step.name);
+      if (same) same.push(step);
       else {
-        const line = { names: [step.name], detail: step.detail };
-        skipped.set(step.detail, line);
-        lines.push(line);
+        const group = [step];
+        skipped.set(step.detail, group);
+        lines.push(group);
       }
       continue;
     }
     skipped = new Map();
     lines.push(describeStep(step));
   }
-  return lines.map((line) => (typeof line === 'string' ? line : `${line.names.join(', ')} skipped: ${line.detail}`));
+  return lines.map((line) => (typeof line === 'string' ? line : skippedLine(line)));
+}
+
+/**
+ * The sentence of a group of members skipped for one reason, remembered per first step: a bulk
+ * run meets the same group of shared steps (the matrix-cell refusals) client after client, and
+ * gets the same sentence back instead of joining a hundred names again. Steps are only read,
+ * so the same steps in the same order give the same sentence.
+ */
+const skippedLines = new WeakMap<MemberSkipped, { group: readonly MemberSkipped[]; line: string }>();
+
+function skippedLine(group: readonly MemberSkipped[]): string {
+  const kept = skippedLines.get(group[0]);
+  if (kept && kept.group.length === group.length && kept.group.every((step, i) => step === group[i])) return kept.line;
+  const line = `${group.map((step) => step.name).join(', ')} skipped: ${group[0].detail}`;
+  skippedLines.set(group[0], { group, line });
+  return line;
 }
 
 function describeStep(step: Exclude<RoutingStep, { kind: 'MEMBER_SKIPPED' }>): string {

@@ -16,6 +16,7 @@ import { CrossRoleScope1763900000014 } from './1763900000014-cross-role-scope';
 import { MemberKpiMonth1763900000015 } from './1763900000015-member-kpi-month';
 import { TeamKpiTargets1763900000016 } from './1763900000016-team-kpi-targets';
 import { RebuildDealForecast1763900000017 } from './1763900000017-rebuild-deal-forecast';
+import { ClientWriteIndexes1763900000018 } from './1763900000018-client-write-indexes';
 
 /** Every migration, in order. Listed explicitly: nothing is picked up by a file glob. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   MemberKpiMonth1763900000015,
   TeamKpiTargets1763900000016,
   RebuildDealForecast1763900000017,
+  ClientWriteIndexes1763900000018,
 ];

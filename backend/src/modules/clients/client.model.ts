@@ -75,8 +75,11 @@ export class PageInfoModel {
 
 @ObjectType('ClientConnection')
 export class ClientConnectionModel {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Clients matching the filter: exact, unless countLimit was given and more match (then countLimit)' })
   totalCount: number;
+
+  @Field({ description: 'True when countLimit stopped the count: more clients match than totalCount' })
+  totalCountCapped: boolean;
 
   @Field(() => [ClientEdgeModel])
   edges: ClientEdgeModel[];

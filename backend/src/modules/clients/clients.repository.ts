@@ -243,12 +243,12 @@ export class ClientsRepository {
   }
 
   /**
-   * A filtered page in name order (keyset: lower(name), id) and the exact total count, in two
-   * statements. When the filter names few owners, or regions with few stage and category
-   * combinations, the page is a union of one ordered index range per value (owner, or region ×
-   * stage × category), each read only as far as the page needs, so a page costs the same
-   * whether the filter matches a hundred clients or a hundred thousand; the count reads the
-   * same indexes alone.
+   * A filtered page in name order (keyset: lower(name), id) and the exact total count (or, with
+   * `countLimit`, the count up to one past it), in two statements. When the filter names few
+   * owners, or regions with few stage and category combinations, the page is a union of one
+   * ordered index range per value (owner, or region × stage × category), each read only as far
+   * as the page needs, so a page costs the same whether the filter matches a hundred clients or
+   * a hundred thousand; the count reads the same indexes alone.
    */
   async page(
     organizationId: string,
@@ -256,11 +256,15 @@ export class ClientsRepository {
     filter: ClientFilter,
     first: number,
     after: { name: string; id: string } | null,
+    countLimit: number | null = null,
   ): Promise<{ rows: ClientRow[]; totalCount: number }> {
     if (scope.kind === 'NONE') return { rows: [], totalCount: 0 };
     const count = statement(organizationId);
     const counted = filterConditions(scope, filter, count.p);
-    const countSql = `SELECT count(*)::int AS n FROM client c WHERE ${[...counted.where, ...counted.owner, ...counted.segment].join(' AND ')}`;
+    const matching = `FROM client c WHERE ${[...counted.where, ...counted.owner, ...counted.segment].join(' AND ')}`;
+    // with a limit, the count stops one past it (the caller then knows there are more)
+    const countSql =
+      countLimit === null ? `SELECT count(*)::int AS n ${matching}` : `SELECT count(*)::int AS n FROM (SELECT 1 ${matching} LIMIT ${count.p(countLimit + 1)}) x`;
     const ranges = filter.unowned ? null : pageRanges(scope, filter);
     const page = statement(organizationId);
     const p = page.p;

@@ -21,7 +21,7 @@ import { ClientWriteService } from './client-write.service';
 import { AddClientContactInput, CreateClientInput, ReassignClientsInput, RecordOrderInput, UpdateClientInput } from './dto/client-write.inputs';
 import { CoverClientsInput } from './dto/cover.input';
 import { ReassignmentService } from './reassignment.service';
-import { ClientsService, toClientModel } from './clients.service';
+import { ClientsService, MAX_COUNT_LIMIT, toClientModel } from './clients.service';
 import { ClientFilter } from './dto/client.inputs';
 import { HandoffService } from './handoff.service';
 import { ClientsRepository } from './clients.repository';
@@ -139,8 +139,14 @@ export class ClientsResolver {
     @Args('filter', { nullable: true }) filter?: ClientFilter,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
+    @Args('countLimit', {
+      type: () => Int,
+      nullable: true,
+      description: `Count at most this many matching clients (1 to ${MAX_COUNT_LIMIT}): a list of a million is then counted as fast as one of a thousand. Without it totalCount is exact`,
+    })
+    countLimit?: number,
   ): Promise<ClientConnectionModel> {
-    return this.clientsService.page(viewer, filter ?? {}, first ?? null, after ?? null);
+    return this.clientsService.page(viewer, filter ?? {}, first ?? null, after ?? null, countLimit ?? null);
   }
 
   @Query(() => ClientModel, { nullable: true })

@@ -10,6 +10,9 @@ import type { ClientConnectionModel, ClientModel } from './client.model';
 import type { ClientFilter } from './dto/client.inputs';
 import { RoutingService } from './routing.service';
 
+/** The largest `countLimit` a clients page takes: above it, ask for the exact total. */
+export const MAX_COUNT_LIMIT = 100_000;
+
 export function toClientModel(row: ClientRow): ClientModel {
   return { ...row };
 }
@@ -46,14 +49,20 @@ export class ClientsService {
     return clientScope(scope, readOrganizationSettings(org?.settings).clientVisibility, members.map((m) => m.member.id));
   }
 
-  async page(viewer: Viewer, filter: ClientFilter, first: number | null, after: string | null): Promise<ClientConnectionModel> {
+  /** A page of clients; with `countLimit`, the total is counted up to it (and says when there are more). */
+  async page(viewer: Viewer, filter: ClientFilter, first: number | null, after: string | null, countLimit: number | null = null): Promise<ClientConnectionModel> {
     const size = first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw DomainError.badInput('first', `Ask for 1 to ${MAX_PAGE_SIZE} clients at a time.`);
+    if (countLimit !== null && (!Number.isInteger(countLimit) || countLimit < 1 || countLimit > MAX_COUNT_LIMIT)) {
+      throw DomainError.badInput('countLimit', `Count up to 1 to ${MAX_COUNT_LIMIT} clients, or leave countLimit out for the exact total.`);
+    }
     const scope = await this.scopeFor(viewer);
-    const { rows, totalCount } = await this.clients.page(viewer.organizationId, scope, filter, size, after ? decodeCursor(after) : null);
+    const { rows, totalCount } = await this.clients.page(viewer.organizationId, scope, filter, size, after ? decodeCursor(after) : null, countLimit);
     const page = rows.slice(0, size);
+    const capped = countLimit !== null && totalCount > countLimit;
     return {
-      totalCount,
+      totalCount: capped ? countLimit : totalCount,
+      totalCountCapped: capped,
       edges: page.map((row) => ({ cursor: encodeCursor(row), node: toClientModel(row) })),
       pageInfo: { hasNextPage: rows.length > size, endCursor: page.length ? encodeCursor(page[page.length - 1]) : null },
     };

@@ -55,8 +55,8 @@ interface Fired {
 }
 
 /**
- * A large sweep writes its moves in statements of this many: large enough that a statement's own
- * cost does not count, small enough that routing the next ones overlaps writing these.
+ * A sweep writes its moves in statements of this many: large enough that a statement's own cost
+ * does not count, small enough that routing the next ones overlaps writing these.
  */
 export const SWEEP_WRITE_CHUNK = 10_000;
 /** Clients routed between two looks at whether the statement running beside has finished. */
@@ -185,22 +185,28 @@ export class HandoffService {
   }
 
   /**
-   * Runs each active rule's statement in turn and queues the clients it fires for (a client
-   * fired by an earlier rule is not taken again); while PostgreSQL runs a statement, the
-   * clients of the rules before it are routed. Null when nothing fires.
+   * Every active rule's statement, and the clients each fires for, queued in rule order (a client
+   * fired by an earlier rule is not taken again); the clients of the rules before are routed
+   * while a rule's statement runs. Null when nothing fires.
+   *
+   * A whole sweep reads its statements at once on other connections of the pool, beside its
+   * routing session (rules, members, the loads over every client): nothing is written before
+   * them in the transaction, and each statement reads what is committed when it starts (read
+   * committed), so they read what they would read in the transaction, on both cores. The check
+   * after an order reads in its transaction, which holds the order.
    */
   private async fire(organizationId: string, asOf: string, tx: EntityManager | undefined, onlyClientIds: string[] | undefined): Promise<RoutingQueue | null> {
-    // A whole sweep nearly always moves someone: its routing session (rules, members, the loads
-    // over every client) is read beside the firing statements, on other connections of the pool.
-    // Nothing is written before it in the transaction, and each statement reads what is committed
-    // when it starts (read committed), so it reads what it would read in the transaction.
-    const early = onlyClientIds ? null : this.routing.session(organizationId, new Date(), false);
+    const whole = !onlyClientIds;
+    const early = whole ? this.routing.session(organizationId, new Date(), false) : null;
     early?.catch(() => undefined); // awaited below, or not needed when nothing fires
     const rules = (await this.clients.handoffRules(organizationId, tx)).filter((r) => r.active);
+    const read = (rule: HandoffRule) => this.clients.firingClients(organizationId, rule, asOf, whole ? undefined : tx, onlyClientIds);
+    const reads = whole ? rules.map(read) : null;
+    reads?.forEach((r) => r.catch(() => undefined)); // each is awaited in turn below
     const taken = new Set<string>();
     let queue: RoutingQueue | null = null;
-    for (const rule of rules) {
-      const running = this.clients.firingClients(organizationId, rule, asOf, tx, onlyClientIds);
+    for (const [i, rule] of rules.entries()) {
+      const running = reads ? reads[i] : read(rule);
       const waiting = queue;
       const clients = waiting ? await routeWhile(running, () => waiting.routeSome(ROUTE_SLICE)) : await running;
       const fresh = clients.filter((client) => !taken.has(client.id));
@@ -237,18 +243,18 @@ export class HandoffService {
 
   /**
    * The nightly sweep (and the check after an order): compute and apply in one transaction.
-   * A large sweep is written `writeChunk` moves per statement while the rest is routed.
+   * The moves are written `writeChunk` per statement, the later ones routed while the earlier
+   * ones are written; a sweep of at most BATCH_ITEMS_MAX moves keeps them with its batch.
    */
   async sweep(organizationId: string, asOf = today(), onlyClientIds?: string[], tx?: EntityManager, writeChunk = SWEEP_WRITE_CHUNK): Promise<ApplyReport> {
     const run = async (t: EntityManager) => {
       const queue = await this.fire(organizationId, asOf, t, onlyClientIds);
       if (!queue) return { applied: 0, changedMeanwhile: 0, changedClients: [] };
       const batch = { organizationId, kind: onlyClientIds ? ('ORDER' as const) : ('SWEEP' as const), status: 'APPLIED' as const, asOf, createdBy: null };
-      if (queue.size <= BATCH_ITEMS_MAX) {
-        const moves = queue.routeAll();
-        return this.execute(t, organizationId, moves, null, await this.clients.saveBatch(t, { ...batch, items: moves }));
-      }
-      const batchId = await routeWhile(this.clients.saveBatch(t, { ...batch, items: [] }), () => queue.routeSome(ROUTE_SLICE));
+      const batchId =
+        queue.size <= BATCH_ITEMS_MAX
+          ? await this.clients.saveBatch(t, { ...batch, items: queue.routeAll() })
+          : await routeWhile(this.clients.saveBatch(t, { ...batch, items: [] }), () => queue.routeSome(ROUTE_SLICE));
       const sharing = new ReasonSharing();
       let applied = 0;
       const changed: HandoffMove[] = [];
@@ -266,11 +272,7 @@ export class HandoffService {
 
   private async execute(tx: EntityManager, organizationId: string, moves: HandoffMove[], actorUserId: string | null, batchId: string): Promise<ApplyReport> {
     const moved = await this.clients.applyHandoffs(tx, organizationId, moves.map(toHandoffWrite), actorUserId, batchId);
-    return this.report(
-      tx,
-      moved.size,
-      moves.filter((m) => !moved.has(m.clientId)),
-    );
+    return this.report(tx, moved.size, moves.filter((m) => !moved.has(m.clientId)));
   }
 
   /** What was applied, and the clients that changed since the decision (named, the first 50). */

@@ -37,7 +37,7 @@ describe('ClientsPage', () => {
   it('shows a page of clients with the total, roubles and the filter from the address', async () => {
     const fake = clientsFetch(USERS.DIRECTOR);
     const { root } = await mountClients(USERS.DIRECTOR, fake, '/clients?region=Урал&stage=ACTIVE');
-    expect(clientRequests(fake)[0]?.body.variables).toEqual({ filter: { regions: ['Урал'], stages: ['ACTIVE'] }, first: 50, after: null });
+    expect(clientRequests(fake)[0]?.body.variables).toEqual({ filter: { regions: ['Урал'], stages: ['ACTIVE'] }, first: 50, after: null, countLimit: 10_000 });
     expect(root.get('[data-testid="clients-total"]').attributes('data-count')).toBe('1234');
     // The director's saved language is Russian: Russian plurals and number format.
     expect(root.get('[data-testid="clients-total"]').text().replace(/\u00a0/g, ' ')).toBe('1 234 клиента');
@@ -46,6 +46,20 @@ describe('ClientsPage', () => {
     expect(root.get('[data-testid="clients-filter-region"]').element).toHaveProperty('value', 'Урал');
     expect(root.get('[data-testid="clients-filter-stage"] [data-value="ACTIVE"]').attributes('aria-pressed')).toBe('true');
     expect(fake.violations).toEqual([]);
+  });
+
+  it('shows a total the server stopped counting at its limit as "10 000+", in Russian and English', async () => {
+    for (const [user, total, range] of [
+      [USERS.DIRECTOR, '10 000+ клиентов', '1–3 из 10 000+'],
+      [USERS.LEAD, '10,000+ clients', '1–3 of 10,000+'],
+    ] as const) {
+      const fake = clientsFetch(user, { Clients: () => clientsReply([clientRow(1), clientRow(2), clientRow(3)], 10_000, true, true) });
+      const { root } = await mountClients(user, fake);
+      expect(root.get('[data-testid="clients-total"]').attributes('data-capped')).toBe('true');
+      expect(root.get('[data-testid="clients-total"]').text().replace(/\u00a0/g, ' ')).toBe(total);
+      expect(root.get('[data-testid="clients-range"]').text().replace(/\u00a0/g, ' ')).toBe(range);
+      document.body.innerHTML = '';
+    }
   });
 
   it('puts a changed filter in the address and asks the server again from the first page', async () => {
@@ -58,7 +72,7 @@ describe('ClientsPage', () => {
     await root.get('[data-testid="clients-filter-stage"] [data-value="REGULAR"]').trigger('click');
     await flushPromises();
     expect(ctx.router.currentRoute.value.query).toEqual({ stage: 'REGULAR' });
-    expect(clientRequests(fake).at(-1)?.body.variables).toEqual({ filter: { stages: ['REGULAR'] }, first: 50, after: null });
+    expect(clientRequests(fake).at(-1)?.body.variables).toEqual({ filter: { stages: ['REGULAR'] }, first: 50, after: null, countLimit: 10_000 });
 
     const region = root.get('[data-testid="clients-filter-region"]');
     await region.setValue('Урал, Юг');
