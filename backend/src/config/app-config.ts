@@ -54,9 +54,17 @@ export class AppConfig {
   readonly metricsToken: string | null;
   /** Execute queries with graphql-jit (compiled per operation); false: graphql-js only (see common/graphql/jit-execution.ts). */
   readonly graphqlJit: boolean;
+  /** KPI card computations over many people (a team's or everyone's) at once per server; more wait their turn (bounded memory). */
+  readonly analyticsConcurrency: number;
 
-  constructor(values: Omit<AppConfig, 'isProduction' | 'usesEmbeddedDatabase' | 'exposesSqlCount' | 'metricsToken' | 'graphqlJit'> & { metricsToken?: string | null; graphqlJit?: boolean }) {
-    Object.assign(this, { metricsToken: null, graphqlJit: true, ...values });
+  constructor(
+    values: Omit<AppConfig, 'isProduction' | 'usesEmbeddedDatabase' | 'exposesSqlCount' | 'metricsToken' | 'graphqlJit' | 'analyticsConcurrency'> & {
+      metricsToken?: string | null;
+      graphqlJit?: boolean;
+      analyticsConcurrency?: number;
+    },
+  ) {
+    Object.assign(this, { metricsToken: null, graphqlJit: true, analyticsConcurrency: 2, ...values });
   }
 
   get isProduction(): boolean {
@@ -94,6 +102,7 @@ export class AppConfig {
     const trustProxy = boolean(env.TRUST_PROXY, false, 'TRUST_PROXY', problems);
     const jobsEnabled = boolean(env.JOBS_ENABLED, true, 'JOBS_ENABLED', problems);
     const graphqlJit = boolean(env.GRAPHQL_JIT, true, 'GRAPHQL_JIT', problems);
+    const analyticsConcurrency = integer(env.ANALYTICS_CONCURRENCY, 2, 1, 64, 'ANALYTICS_CONCURRENCY', problems);
     const givenSecret = env.AUTH_TOKEN_SECRET?.trim();
     if (givenSecret !== undefined && givenSecret !== '' && givenSecret.length < 32) {
       problems.push('AUTH_TOKEN_SECRET: must be at least 32 characters (or unset, to generate one in DATA_DIR)');
@@ -123,6 +132,7 @@ export class AppConfig {
       frontendDist: join(REPO_ROOT, 'frontend', 'dist'),
       metricsToken,
       graphqlJit,
+      analyticsConcurrency,
       ...overrides,
     });
   }

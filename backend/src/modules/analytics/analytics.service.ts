@@ -34,7 +34,9 @@ import {
   monthOf,
 } from '@salescircle/shared';
 import type { Viewer } from '../../common/auth/viewer';
+import { Semaphore } from '../../common/concurrency/semaphore';
 import { DomainError } from '../../common/errors/domain-error';
+import { AppConfig } from '../../config/app-config';
 import { CircleRepository } from '../members/circle.repository';
 import { OrganizationTimezone } from '../organization/organization-timezone';
 import type { MemberEntity } from '../team/member.entity';
@@ -45,6 +47,8 @@ import { AnalyticsRepository, type DealFilter, type DealScope } from './analytic
 import { MatrixRepository } from './matrix.repository';
 
 const DAY_MS = 86_400_000;
+/** Above this many people, computing cards takes a turn of the server's analytics bulkhead. */
+const MANY_CARDS = 50;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
@@ -60,9 +64,13 @@ export class AnalyticsService {
     private readonly sprints: SprintsRepository,
     private readonly matrix: MatrixRepository,
     private readonly timezones: OrganizationTimezone,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.heavy = new Semaphore(config.analyticsConcurrency);
+  }
 
-  /** Whose deals the filter covers, after the viewer's visibility. */
+  private readonly heavy: Semaphore;
+
   /** Who the filter lets the viewer see; `found`: the filter's member, when the caller has read it already. */
   async scope(viewer: Viewer, filter: AnalyticsFilter, found?: MemberEntity[]): Promise<DealScope> {
     if (filter.from && filter.to && filter.from > filter.to) throw DomainError.badInput('to', 'The period ends on or after it starts.');
@@ -392,7 +400,16 @@ export class AnalyticsService {
     return new Map(coaches.map((id) => [id, { COACHEES_PROGRESS: meanScoreChange(progress.get(id)?.totalChange ?? 0, progress.get(id)?.coachees ?? 0) }]));
   }
 
-  private async cardsFor(members: { id: string; role: string; stageRole: string | null }[], period: { from: string; to: string; sprintId: string | null }, today: string) {
+  /**
+   * Cards of many people at once (a team's, everyone's) hold their rows, plans and lines until
+   * they are returned: at most `analyticsConcurrency` such computations run at once on a server,
+   * the others wait their turn (same CPU, bounded memory under load). One person's card never waits.
+   */
+  private cardsFor(members: { id: string; role: string; stageRole: string | null }[], period: { from: string; to: string; sprintId: string | null }, today: string) {
+    return members.length > MANY_CARDS ? this.heavy.run(() => this.computeCards(members, period, today)) : this.computeCards(members, period, today);
+  }
+
+  private async computeCards(members: { id: string; role: string; stageRole: string | null }[], period: { from: string; to: string; sprintId: string | null }, today: string) {
     const ids = members.map((m) => m.id);
     // The base metrics are read while the plans are made and the figures that depend on the plans are read: none waits for another's statement.
     const base = this.analytics.metricsForMembers(ids, period.from, period.to);
