@@ -1,7 +1,7 @@
 // What the benchmarks share: free ports, a throwaway embedded PostgreSQL tuned for bulk loads,
 // the built server as a child process, GraphQL over HTTP, percentiles.
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -68,10 +68,13 @@ export async function startPostgres(label, { sharedBuffers = '1GB', flags = [] }
   };
 }
 
-/** The built server as its own process, healthy; `stop()` sends SIGTERM and waits. */
+/** The Node.js flags `npm start` runs the server with (package.json's serve script), so the benchmarks measure it as deployed. */
+export const SERVE_FLAGS = /\bnode (.*?)backend\/dist\/main\.js/.exec(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.serve)[1].split(' ').filter(Boolean);
+
+/** The built server as its own process (with the serve script's flags), healthy; `stop()` sends SIGTERM and waits. */
 export async function startServer(env, { nodeArgs = [] } = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, join(root, 'backend/dist/main.js')], {
+  const child = spawn(process.execPath, [...SERVE_FLAGS, ...nodeArgs, join(root, 'backend/dist/main.js')], {
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
