@@ -22,6 +22,12 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
     const monthStart = `${today.slice(0, 8)}01`;
     const back = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
     const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const lastMonth = (k: number) => {
+      const now = new Date();
+      const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - k, 1));
+      const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - k + 1, 0));
+      return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
+    };
     return [
       { from: monthStart, to: ahead(31) },
       { from: back(14), to: today },
@@ -30,6 +36,9 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
       // inside one month, and across two month ends (days, a whole month, days)
       { from: `${today.slice(0, 8)}02`, to: `${today.slice(0, 8)}05` },
       { from: back(75), to: back(5) },
+      // one whole calendar month (read as its month rows alone) and two
+      lastMonth(1),
+      { from: lastMonth(2).from, to: lastMonth(1).to },
     ];
   };
 

@@ -149,6 +149,12 @@ export interface ForecastDealRow {
   count: number;
 }
 
+/** The first day of the month after the one `day` (YYYY-MM-DD, a first of a month) is in. */
+function nextMonthStart(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+}
+
 /** The counters of the KPI rollups, in the order the metrics below read them. */
 const KPI_COUNTERS = 'calls, meetings, revenue, first_orders, deals_won, deals_advanced, deals_closed, won_amount, warm_leads, new_clients, processes_done, coaching_sessions';
 
@@ -164,6 +170,21 @@ function kpiFromRollupsSql(
   revenueOnly: boolean,
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [uuidArray(memberIds)];
+  // One calendar month and nothing else: one month row per member, read as it is (no grouping of one row).
+  if (parts.months && !parts.daysBefore && !parts.daysAfter && nextMonthStart(parts.months[0]) === parts.months[1]) {
+    params.push(parts.months[0]);
+    const sql = revenueOnly
+      ? 'SELECT member_id, revenue::float8 AS "REVENUE" FROM member_kpi_month WHERE member_id = ANY($1::uuid[]) AND month = $2::date'
+      : `
+SELECT member_id, calls::float8 AS "CALLS", meetings::float8 AS "MEETINGS", revenue::float8 AS "REVENUE",
+       first_orders::float8 AS "FIRST_ORDERS", deals_won::float8 AS "DEALS_WON", deals_advanced::float8 AS "DEALS_ADVANCED",
+       CASE WHEN deals_closed = 0 THEN 0 ELSE deals_won::float8 / deals_closed END AS "WIN_RATE",
+       CASE WHEN deals_won = 0 THEN 0 ELSE (won_amount / deals_won)::float8 END AS "AVERAGE_DEAL",
+       warm_leads::float8 AS "WARM_LEADS_HANDED", new_clients::float8 AS "NEW_CLIENTS",
+       processes_done::float8 AS "PROCESSES_DONE", coaching_sessions::float8 AS "COACHING_SESSIONS"
+  FROM member_kpi_month WHERE member_id = ANY($1::uuid[]) AND month = $2::date`;
+    return { sql, params };
+  }
   const counters = revenueOnly ? 'revenue' : KPI_COUNTERS;
   const range = (from: string, to: string) => {
     params.push(from, to);
