@@ -115,6 +115,9 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     const stranger = (await db.query<{ id: string }>(`SELECT id FROM member WHERE email = 'gov@demo.local'`)).rows[0].id;
     const refused = await t.gql('query ($m: ID!) { scorecard(memberId: $m) { score } }', { m: stranger }, { token: rep });
     expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    // nobody by that id: the same answer
+    const nobody = await t.gql('query ($m: ID!) { scorecard(memberId: $m) { score } }', { m: '00000000-0000-4000-8000-000000000000' }, { token: rep });
+    expect(nobody.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('lets the lead set KPI targets whose weights add up to one, and ranks the team on a leaderboard the organization can turn off', async () => {

@@ -43,7 +43,9 @@ export class AnalyticsResolver {
     @Args('sprintId', { type: () => ID, nullable: true }) sprintId: string | undefined,
     @Context() ctx: RequestContext,
   ): Promise<ScorecardModel> {
-    const s = await this.service.scorecard(viewer, memberId, sprintId ?? null);
+    // the member is read once, through the request's loader: the scope check and the answer share it
+    const found = await ctx.loaders.memberById.load(memberId);
+    const s = await this.service.scorecard(viewer, memberId, sprintId ?? null, found);
     return { ...s, member: await loadMember(ctx, memberId) };
   }
 

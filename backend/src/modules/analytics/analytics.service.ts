@@ -72,7 +72,7 @@ export class AnalyticsService {
   private readonly heavy: Semaphore;
 
   /** Who the filter lets the viewer see; `found`: the filter's member, when the caller has read it already. */
-  async scope(viewer: Viewer, filter: AnalyticsFilter, found?: MemberEntity[]): Promise<DealScope> {
+  async scope(viewer: Viewer, filter: AnalyticsFilter, found?: Pick<MemberEntity, 'organizationId'>[]): Promise<DealScope> {
     if (filter.from && filter.to && filter.from > filter.to) throw DomainError.badInput('to', 'The period ends on or after it starts.');
     const scope = await this.circle.scopeOf(viewer);
     const teams = visibleTeamIds(scope);
@@ -230,8 +230,9 @@ export class AnalyticsService {
   }
 
   /** KPIs of a member over a sprint (given, else their team's running one, else the current month), against targets (else role defaults) and pace. */
-  async scorecard(viewer: Viewer, memberId: string, sprintId: string | null) {
-    const [member] = await this.circle.findMembers([memberId]);
+  async scorecard(viewer: Viewer, memberId: string, sprintId: string | null, found?: Pick<MemberEntity, 'id' | 'organizationId' | 'role' | 'stageRole'> | null) {
+    // `found`: the member as the caller read it (the request's loader), else read here
+    const [member] = found !== undefined ? (found ? [found] : []) : await this.circle.findMembers([memberId]);
     await this.scope(viewer, { memberId }, member ? [member] : []);
     const timezone = await this.timezones.of(viewer);
     const today = dayIn(timezone);
