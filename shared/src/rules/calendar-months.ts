@@ -26,7 +26,7 @@ export function wholeMonthsWithin(from: string, to: string): { from: string; to:
   const first = start.getUTCDate() === 1 ? start : new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
   const end = new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS);
   const after = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), 1));
-  return after > first ? { from: iso(first), to: iso(after) } : { from: iso(first), to: iso(first) };
+  return after > first ? { from: isoDay(first), to: isoDay(after) } : { from: isoDay(first), to: isoDay(first) };
 }
 
 /**
@@ -34,8 +34,8 @@ export function wholeMonthsWithin(from: string, to: string): { from: string; to:
  * not a month and a day). Throws a RangeError for a malformed day.
  */
 export function isOneWholeMonth(from: string, to: string): boolean {
-  const start = parse(from);
-  const next = parse(to);
+  const start = parseDay(from);
+  const next = parseDay(to);
   next.setUTCDate(next.getUTCDate() + 1);
   return start.getUTCDate() === 1 && next.getUTCDate() === 1 && (next.getUTCMonth() - start.getUTCMonth() + 12) % 12 === 1 && next.getTime() - start.getTime() < 32 * DAY_MS;
 }
@@ -56,13 +56,15 @@ export function isWholeMonthSpan(from: string | null, to: string | null): boolea
 
 const DAY_MS = 86_400_000;
 
-function parse(day: string): Date {
+/** A day (YYYY-MM-DD) as UTC midnight; a RangeError for anything else (2026-02-30 included). */
+export function parseDay(day: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`not a day: ${day}`);
   const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || iso(date) !== day) throw new RangeError(`not a day: ${day}`);
+  if (Number.isNaN(date.getTime()) || isoDay(date) !== day) throw new RangeError(`not a day: ${day}`);
   return date;
 }
 
-function iso(date: Date): string {
+/** UTC midnight as its day, YYYY-MM-DD. */
+export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

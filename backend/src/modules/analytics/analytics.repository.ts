@@ -149,41 +149,36 @@ export interface ForecastDealRow {
   count: number;
 }
 
-/** The first day of the month after the one `day` (YYYY-MM-DD, a first of a month) is in. */
-function nextMonthStart(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
-}
-
 /** The counters of the KPI rollups, in the order the metrics below read them. */
 const KPI_COUNTERS = 'calls, meetings, revenue, first_orders, deals_won, deals_advanced, deals_closed, won_amount, warm_leads, new_clients, processes_done, coaching_sessions';
+
+/** The catalog's metrics over the rollup counters; `v(counter)` is a counter's value (a month row's column, or a sum over parts). */
+function kpiMetricsSql(v: (counter: string) => string, revenueOnly: boolean): string {
+  if (revenueOnly) return `${v('revenue')}::float8 AS "REVENUE"`;
+  return `${v('calls')}::float8 AS "CALLS", ${v('meetings')}::float8 AS "MEETINGS", ${v('revenue')}::float8 AS "REVENUE",
+       ${v('first_orders')}::float8 AS "FIRST_ORDERS", ${v('deals_won')}::float8 AS "DEALS_WON", ${v('deals_advanced')}::float8 AS "DEALS_ADVANCED",
+       CASE WHEN ${v('deals_closed')} = 0 THEN 0 ELSE ${v('deals_won')}::float8 / ${v('deals_closed')} END AS "WIN_RATE",
+       CASE WHEN ${v('deals_won')} = 0 THEN 0 ELSE (${v('won_amount')} / ${v('deals_won')})::float8 END AS "AVERAGE_DEAL",
+       ${v('warm_leads')}::float8 AS "WARM_LEADS_HANDED", ${v('new_clients')}::float8 AS "NEW_CLIENTS",
+       ${v('processes_done')}::float8 AS "PROCESSES_DONE", ${v('coaching_sessions')}::float8 AS "COACHING_SESSIONS"`;
+}
 
 /**
  * KPI metrics of members ($1) from the trigger-kept rollups (migrations 0008, 0011, 0015): the
  * whole months of the period from the month rows, the days before and after them from the day
  * rows, each part only when the period has it (an empty part would still probe the index once
- * per member); every metric of the catalog that the data gives.
+ * per member); every metric of the catalog that the data gives. One calendar month (`oneMonth`,
+ * its first day) is one month row per member, read as it is (no grouping of single rows).
  */
 function kpiFromRollupsSql(
   memberIds: readonly string[],
-  parts: { months?: [string, string]; daysBefore?: [string, string]; daysAfter?: [string, string] },
+  parts: { oneMonth?: string; months?: [string, string]; daysBefore?: [string, string]; daysAfter?: [string, string] },
   revenueOnly: boolean,
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [uuidArray(memberIds)];
-  // One calendar month and nothing else: one month row per member, read as it is (no grouping of one row).
-  if (parts.months && !parts.daysBefore && !parts.daysAfter && nextMonthStart(parts.months[0]) === parts.months[1]) {
-    params.push(parts.months[0]);
-    const sql = revenueOnly
-      ? 'SELECT member_id, revenue::float8 AS "REVENUE" FROM member_kpi_month WHERE member_id = ANY($1::uuid[]) AND month = $2::date'
-      : `
-SELECT member_id, calls::float8 AS "CALLS", meetings::float8 AS "MEETINGS", revenue::float8 AS "REVENUE",
-       first_orders::float8 AS "FIRST_ORDERS", deals_won::float8 AS "DEALS_WON", deals_advanced::float8 AS "DEALS_ADVANCED",
-       CASE WHEN deals_closed = 0 THEN 0 ELSE deals_won::float8 / deals_closed END AS "WIN_RATE",
-       CASE WHEN deals_won = 0 THEN 0 ELSE (won_amount / deals_won)::float8 END AS "AVERAGE_DEAL",
-       warm_leads::float8 AS "WARM_LEADS_HANDED", new_clients::float8 AS "NEW_CLIENTS",
-       processes_done::float8 AS "PROCESSES_DONE", coaching_sessions::float8 AS "COACHING_SESSIONS"
-  FROM member_kpi_month WHERE member_id = ANY($1::uuid[]) AND month = $2::date`;
-    return { sql, params };
+  if (parts.oneMonth) {
+    params.push(parts.oneMonth);
+    return { sql: `SELECT member_id, ${kpiMetricsSql((c) => c, revenueOnly)} FROM member_kpi_month WHERE member_id = ANY($1::uuid[]) AND month = $2::date`, params };
   }
   const counters = revenueOnly ? 'revenue' : KPI_COUNTERS;
   const range = (from: string, to: string) => {
@@ -200,15 +195,7 @@ SELECT member_id, calls::float8 AS "CALLS", meetings::float8 AS "MEETINGS", reve
     const [a, b] = range(...days);
     union.push(`SELECT member_id, ${counters} FROM member_kpi_day WHERE member_id = ANY($1::uuid[]) AND day >= ${a} AND day <= ${b}`);
   }
-  const sql = revenueOnly
-    ? `SELECT k.member_id, sum(k.revenue)::float8 AS "REVENUE" FROM (${union.join(' UNION ALL ')}) k GROUP BY k.member_id`
-    : `
-SELECT k.member_id, sum(k.calls)::float8 AS "CALLS", sum(k.meetings)::float8 AS "MEETINGS", sum(k.revenue)::float8 AS "REVENUE",
-       sum(k.first_orders)::float8 AS "FIRST_ORDERS", sum(k.deals_won)::float8 AS "DEALS_WON", sum(k.deals_advanced)::float8 AS "DEALS_ADVANCED",
-       CASE WHEN sum(k.deals_closed) = 0 THEN 0 ELSE sum(k.deals_won)::float8 / sum(k.deals_closed) END AS "WIN_RATE",
-       CASE WHEN sum(k.deals_won) = 0 THEN 0 ELSE (sum(k.won_amount) / sum(k.deals_won))::float8 END AS "AVERAGE_DEAL",
-       sum(k.warm_leads)::float8 AS "WARM_LEADS_HANDED", sum(k.new_clients)::float8 AS "NEW_CLIENTS",
-       sum(k.processes_done)::float8 AS "PROCESSES_DONE", sum(k.coaching_sessions)::float8 AS "COACHING_SESSIONS"
+  const sql = `SELECT k.member_id, ${kpiMetricsSql((c) => `sum(k.${c})`, revenueOnly)}
   FROM (${union.join('\n        UNION ALL ')}) k
  GROUP BY k.member_id`;
   return { sql, params };
@@ -511,7 +498,7 @@ export class AnalyticsRepository {
     const months = wholeMonthsWithin(from, to);
     const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     // the whole months [months.from, months.to); the days from `from` up to them, and after them up to `to`
-    const { sql, params } = kpiFromRollupsSql(memberIds, {
+    const { sql, params } = kpiFromRollupsSql(memberIds, isOneWholeMonth(from, to) ? { oneMonth: from } : {
       months: months.from < months.to ? [months.from, months.to] : undefined,
       daysBefore: from < months.from ? [from, to < months.from ? to : dayBefore(months.from)] : undefined,
       daysAfter: months.to <= to ? [months.to > from ? months.to : from, to] : undefined,

@@ -435,8 +435,7 @@ export class AnalyticsService {
         else if (held.length) plan = defaultsOf(m, held);
         else {
           const kind = `${m.role}/${m.stageRole}`;
-          plan = sharedDefaults.get(kind) ?? defaultsOf(m, held);
-          sharedDefaults.set(kind, plan);
+          plan = sharedDefaults.get(kind) ?? sharedDefaults.set(kind, defaultsOf(m, held)).get(kind)!;
         }
         return [m.id, { plan, targetsSet: set.length > 0 }];
       }),
