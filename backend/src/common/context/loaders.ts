@@ -6,6 +6,7 @@ import { ClientsRepository } from '../../modules/clients/clients.repository';
 import { CircleRepository, type AbsenceRow, type CrossRoleRow, type LineRow, type ScheduleRow } from '../../modules/members/circle.repository';
 import { toMemberModel } from '../../modules/members/member.mapper';
 import type { MemberModel } from '../../modules/members/member.model';
+import { DEFAULT_TIMEZONE, OrganizationRepository } from '../../modules/organization/organization.repository';
 import { TeamRepository } from '../../modules/team/team.repository';
 import { RemindersRepository, type ReminderRow } from '../../modules/sprints/reminders.repository';
 import type { ProcessClientModel, ProcessDealModel, ProcessEventModel, ProcessStepModel } from '../../modules/sprints/sprints.model';
@@ -34,6 +35,8 @@ export interface Loaders {
   remindersByProcessId: DataLoader<string, ReminderRow[]>;
   historyByProcessId: DataLoader<string, ProcessEventModel[]>;
   sprintById: DataLoader<string, SprintRow | null>;
+  /** An organization's time zone, read once per request (see OrganizationTimezone). */
+  timezoneByOrganizationId: DataLoader<string, string>;
 }
 
 function byKey<T, K>(keys: readonly K[], items: T[], keyOf: (item: T) => K): (T | null)[] {
@@ -62,6 +65,7 @@ export class LoadersFactory {
     private readonly clients: ClientsRepository,
     private readonly sprints: SprintsRepository,
     private readonly reminders: RemindersRepository,
+    private readonly organizations: OrganizationRepository,
   ) {}
 
   create(): Loaders {
@@ -106,6 +110,10 @@ export class LoadersFactory {
       remindersByProcessId: new DataLoader(async (ids) => grouped(ids, await this.reminders.ofProcesses(ids), (r) => r.processId)),
       historyByProcessId: new DataLoader(async (ids) => grouped(ids, await this.sprints.historyOf(ids), (h) => h.processId)),
       sprintById: new DataLoader(async (ids) => byKey(ids, await this.sprints.sprintsByIds(ids), (s) => s.id)),
+      timezoneByOrganizationId: new DataLoader(async (ids) => {
+        const zones = await this.organizations.timezonesOf(ids);
+        return ids.map((id) => zones.get(id) ?? DEFAULT_TIMEZONE);
+      }),
     };
   }
 }

@@ -13,7 +13,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { runAll } from '../../database/run-all';
 import { CircleRepository } from '../members/circle.repository';
-import { OrganizationRepository } from '../organization/organization.repository';
+import { DEFAULT_TIMEZONE, OrganizationRepository } from '../organization/organization.repository';
 import { ClientsRepository } from './clients.repository';
 
 /** Everything routing needs for an organization at one moment, loaded once for many clients. */
@@ -55,7 +55,7 @@ export class RoutingService {
       () => this.circle.absencesOfMembers(ids, 60, tx),
       () => this.circle.pausedMemberIds(ids, tx),
     ] as const);
-    const timezone = org?.timezone ?? 'Europe/Moscow';
+    const timezone = org?.timezone ?? DEFAULT_TIMEZONE;
     const candidates = new Map<string, RoutingCandidate>();
     for (const person of people) {
       const load = loads.get(person.id);

@@ -153,7 +153,7 @@ export class MembersResolver {
       ctx.loaders.absencesByMemberId.load(member.id),
       ctx.loaders.pausedByMemberId.load(member.id),
       // a member of the viewer's organization: a query's viewer carries its time zone
-      this.timezones.of(ctx.viewer?.organizationId === member.organizationId ? ctx.viewer : member.organizationId),
+      this.timezones.of(ctx.viewer?.organizationId === member.organizationId ? ctx.viewer : member.organizationId, ctx),
     ]);
     const result = isAvailable({ active: member.active, paused, schedule: schedule as unknown as ShiftSlot[], absences }, moment, timezone);
     return { ...result, at: moment };

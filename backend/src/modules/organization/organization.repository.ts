@@ -3,6 +3,9 @@ import type { OrganizationSettings } from '@salescircle/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OrganizationEntity } from './organization.entity';
 
+/** The time zone of an organization that has none on record (the first market's). */
+export const DEFAULT_TIMEZONE = 'Europe/Moscow';
+
 @Injectable()
 export class OrganizationRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -14,7 +17,13 @@ export class OrganizationRepository {
   /** The organization's IANA time zone (Europe/Moscow for an unknown id). Read through OrganizationTimezone. */
   async timezoneOf(id: string): Promise<string> {
     const [row]: { timezone: string }[] = await this.dataSource.query('SELECT timezone FROM organization WHERE id = $1', [id]);
-    return row?.timezone ?? 'Europe/Moscow';
+    return row?.timezone ?? DEFAULT_TIMEZONE;
+  }
+
+  /** The time zones of several organizations (unknown ids are left out). Read through OrganizationTimezone. */
+  async timezonesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows: { id: string; timezone: string }[] = await this.dataSource.query('SELECT id, timezone FROM organization WHERE id = ANY($1::uuid[])', [ids]);
+    return new Map(rows.map((r) => [r.id, r.timezone]));
   }
 
   async allIds(): Promise<string[]> {
