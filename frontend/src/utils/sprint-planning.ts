@@ -1,11 +1,5 @@
+import { addDays } from '@salescircle/shared';
 import { sprintDays } from './sprint-timeline';
-
-/** Adds days to a YYYY-MM-DD date. */
-export function addDays(day: string, days: number): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return day;
-  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days)).toISOString().slice(0, 10);
-}
 
 /**
  * The next sprint as the form proposes it: two weeks from the day after the team's latest

@@ -1,4 +1,4 @@
-import { isOneWholeMonth, isWholeMonthSpan, monthOf, wholeMonthsWithin } from './calendar-months';
+import { addDays, daysBetween, isOneWholeMonth, isWholeMonthSpan, monthOf, wholeMonthsWithin } from './calendar-months';
 
 describe('monthOf', () => {
   it('gives the first and last day', () => {
@@ -66,5 +66,32 @@ describe('isWholeMonthSpan', () => {
   it('differs from isOneWholeMonth on a span longer than a month', () => {
     expect(isWholeMonthSpan('2026-10-01', '2026-12-31')).toBe(true);
     expect(isOneWholeMonth('2026-10-01', '2026-12-31')).toBe(false);
+  });
+});
+
+describe('addDays and daysBetween', () => {
+  it('adds days across months, years and a leap day, backwards too', () => {
+    expect(addDays('2026-12-25', 13)).toBe('2027-01-07');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-11-30', 0)).toBe('2026-11-30');
+  });
+
+  it('counts whole days between two days, negative when the second is earlier', () => {
+    expect(daysBetween('2026-11-01', '2026-11-30')).toBe(29);
+    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
+    expect(daysBetween('2028-03-01', '2028-02-28')).toBe(-2);
+    expect(daysBetween('2026-11-23', '2026-11-23')).toBe(0);
+    // Moscow has no DST now, but the arithmetic is in UTC days whatever the zone of the machine
+    expect(daysBetween('2026-03-01', '2026-04-01')).toBe(31);
+  });
+
+  it('holds the two together: the day n days after is n days away', () => {
+    for (const n of [-400, -31, -1, 0, 1, 59, 366]) expect(daysBetween('2026-02-27', addDays('2026-02-27', n))).toBe(n);
+  });
+
+  it('refuses a malformed day instead of computing with it', () => {
+    expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => daysBetween('2026-11-01', 'tomorrow')).toThrow(RangeError);
   });
 });

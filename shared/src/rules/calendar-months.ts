@@ -1,7 +1,8 @@
 /**
  * Calendar months of periods given as days (YYYY-MM-DD, both ends included): which month a
  * day is in, which whole months a period holds, and whether a period is whole months, so that
- * the month rollups (KPI months, forecast months, funnel months) answer it exactly.
+ * the month rollups (KPI months, forecast months, funnel months) answer it exactly; and the
+ * day arithmetic every period needs (parseDay, isoDay, addDays, daysBetween), kept here once.
  *
  * Two tests of "whole months", not to be confused:
  * - isOneWholeMonth: exactly one calendar month (November 1–30), as the retention month rows
@@ -62,6 +63,18 @@ export function parseDay(day: string): Date {
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || isoDay(date) !== day) throw new RangeError(`not a day: ${day}`);
   return date;
+}
+
+/** The day `n` days after `day` (before it for a negative n); a RangeError for a malformed day. */
+export function addDays(day: string, n: number): string {
+  const date = parseDay(day);
+  date.setUTCDate(date.getUTCDate() + n);
+  return isoDay(date);
+}
+
+/** Whole days from `from` to `to` (0 for the same day, negative when `to` is earlier); a RangeError for a malformed day. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parseDay(to).getTime() - parseDay(from).getTime()) / DAY_MS);
 }
 
 /** UTC midnight as its day, YYYY-MM-DD. */

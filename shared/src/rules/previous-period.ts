@@ -1,6 +1,4 @@
-import { isoDay, parseDay } from './calendar-months';
-
-const DAY_MS = 86_400_000;
+import { addDays, daysBetween, isoDay, parseDay } from './calendar-months';
 
 /**
  * The period a KPI compares with (portfolio growth, retention): for whole calendar months
@@ -16,8 +14,8 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
   next.setUTCDate(next.getUTCDate() + 1);
   if (start.getUTCDate() === 1 && next.getUTCDate() === 1) {
     const months = (next.getUTCFullYear() - start.getUTCFullYear()) * 12 + next.getUTCMonth() - start.getUTCMonth();
-    return { from: isoDay(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() - months, 1))), to: isoDay(new Date(start.getTime() - DAY_MS)) };
+    return { from: isoDay(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() - months, 1))), to: addDays(from, -1) };
   }
-  const days = Math.round((end.getTime() - start.getTime()) / DAY_MS) + 1;
-  return { from: isoDay(new Date(start.getTime() - days * DAY_MS)), to: isoDay(new Date(start.getTime() - DAY_MS)) };
+  const days = daysBetween(from, to) + 1;
+  return { from: addDays(from, -days), to: addDays(from, -1) };
 }

@@ -32,6 +32,7 @@ import {
   type KpiMetric,
   meanScoreChange,
   monthOf,
+  daysBetween,
 } from '@salescircle/shared';
 import type { Viewer } from '../../common/auth/viewer';
 import { Semaphore } from '../../common/concurrency/semaphore';
@@ -46,7 +47,6 @@ import type { AnalyticsFilter } from './analytics.model';
 import { AnalyticsRepository, type DealFilter, type DealScope } from './analytics.repository';
 import { MatrixRepository } from './matrix.repository';
 
-const DAY_MS = 86_400_000;
 /** Above this many people, computing cards takes a turn of the server's analytics bulkhead. */
 const MANY_CARDS = 50;
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -417,8 +417,8 @@ export class AnalyticsService {
     base.catch(() => undefined); // awaited below; a rejection before then is not unhandled
     const [targets, roles] = await Promise.all([this.analytics.targetsForMembers(ids, period.from, period.to), this.circle.crossRolesOfMembers(ids)]);
     const scopes = this.crossRoleScopesOf(ids, roles);
-    const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY_MS + 1;
-    const elapsedDays = Math.min(days, Math.max(0, (Date.parse(today) - Date.parse(period.from)) / DAY_MS + 1));
+    const days = daysBetween(period.from, period.to) + 1;
+    const elapsedDays = Math.min(days, Math.max(0, daysBetween(period.from, today) + 1));
     const elapsed = Math.round((elapsedDays / days) * 10_000) / 10_000;
     const targetsOf = new Map<string, typeof targets>();
     for (const t of targets) targetsOf.set(t.memberId, [...(targetsOf.get(t.memberId) ?? []), t]);

@@ -1,10 +1,12 @@
 import { dayIn } from '../../common/time/day-in';
 import { Injectable } from '@nestjs/common';
 import {
+  addDays,
   approvalForNewProcess,
   BUILTIN_PROCESS_TEMPLATES,
   checkWipLimit,
   computeBurndown,
+  daysBetween,
   firstFireAt,
   mayRunSprint,
   maySeeSprint,
@@ -42,16 +44,6 @@ export interface VelocityRow {
   processesDone: number;
   unitsDone: number;
   revenueWon: string;
-}
-
-const DAY_MS = 86_400_000;
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
 /**
