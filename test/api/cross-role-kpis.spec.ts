@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { REBUILD_ORDER_AGGREGATES_SQL } from '../../backend/src/modules/clients/handoff-sql';
 
 interface Line {
   metric: string;
@@ -61,6 +62,8 @@ describe('cross-role KPIs and forecast roll-ups', () => {
     }
     const old = await db.query<{ id: string }>(`INSERT INTO client_order (organization_id, client_id, ordered_on, total) VALUES ($1, $2, current_date - 800, 7000) RETURNING id`, [org, clients[0]]);
     await db.query('INSERT INTO order_line (order_id, product_id, quantity, amount) VALUES ($1, $2, 7, 7000)', [old.rows[0].id, product.rows[0].id]);
+    // orders written here, not through recordOrder: the clients' order aggregates are rebuilt as after any bulk load
+    for (const sql of REBUILD_ORDER_AGGREGATES_SQL) await db.query(sql, [org]);
   });
   afterAll(async () => {
     await db.end();

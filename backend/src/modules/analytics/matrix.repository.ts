@@ -61,6 +61,11 @@ export class MatrixRepository {
    * Per territory manager, the orders in the period of clients in their regions (client.region,
    * case-insensitively), whoever sold them: revenue, active clients (at least one order in the
    * period) and new clients (their first order ever fell in the period).
+   *
+   * The client's order aggregates (first and last order day, kept with every order by
+   * insertOrder, rebuilt after bulk loads) decide without a probe: a client whose last order
+   * is before the period or whose first is after it has no order in it, and a client with one
+   * is new when its first order ever is in the period. Only the others' orders are read.
    */
   async regionScopeMetrics(memberIds: readonly string[], from: string, to: string): Promise<Map<string, { revenue: number; activeClients: number; newClients: number }>> {
     if (memberIds.length === 0) return new Map();
@@ -71,9 +76,10 @@ export class MatrixRepository {
           WHERE cr.member_id = ANY($1::uuid[]) AND cr.kind = 'TERRITORY_MANAGER'
        )
        SELECT s.member_id AS "memberId", sum(o.total)::float8 AS revenue, count(DISTINCT o.client_id)::float8 AS "activeClients",
-              count(DISTINCT o.client_id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM client_order e WHERE e.client_id = o.client_id AND e.ordered_on < $2::date))::float8 AS "newClients"
+              count(DISTINCT o.client_id) FILTER (WHERE c.first_order_on >= $2::date)::float8 AS "newClients"
          FROM scope s
          JOIN client c ON c.organization_id = s.organization_id AND lower(c.region) = s.region AND c.region IS NOT NULL
+                      AND c.last_order_on >= $2::date AND c.first_order_on <= $3::date
          JOIN client_order o ON o.client_id = c.id AND o.ordered_on BETWEEN $2::date AND $3::date
         GROUP BY s.member_id`,
       [memberIds, from, to],
