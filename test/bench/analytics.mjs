@@ -84,6 +84,9 @@ async function generate(db) {
   for (const table of ['deal', 'deal_stage_history', 'activity', 'client_order']) await db.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
   const { REBUILD_FUNNEL_ROLLUPS_SQL } = require(join(root, 'backend/dist/modules/analytics/analytics.repository.js'));
   for (const sql of REBUILD_FUNNEL_ROLLUPS_SQL) await db.query(sql);
+  // the clients' order aggregates (count, volume, first and last order day, months), as recordOrder keeps them
+  const { REBUILD_ORDER_AGGREGATES_SQL } = require(join(root, 'backend/dist/modules/clients/handoff-sql.js'));
+  for (const sql of REBUILD_ORDER_AGGREGATES_SQL) await db.query(sql, [org]);
   await db.query('SELECT rebuild_deal_forecast_month()');
   await db.query('SELECT rebuild_member_kpi_day($1)', [org]);
   await db.query('SELECT rebuild_member_retention_month($1)', [org]);
