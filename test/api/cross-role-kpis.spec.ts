@@ -96,6 +96,36 @@ describe('cross-role KPIs and forecast roll-ups', () => {
     expect(actual(card, 'PRODUCT_CLIENTS')).toBe(Number(expected.clients));
     expect(actual(card, 'PRODUCT_SHARE')).toBe(round4(Number(expected.revenue) / Number(expected.total)));
 
+    // over whole calendar months the share's denominator comes from the product months (migration 1763900000019): the same as the lines give
+    const today = new Date().toISOString().slice(0, 10);
+    const monthEnd = (y: number, m: number) => new Date(Date.UTC(y, m + 1, 0)).toISOString().slice(0, 10);
+    const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1];
+    const wholeMonths = [
+      { from: `${today.slice(0, 8)}01`, to: monthEnd(y, m) },
+      { from: new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 10), to: monthEnd(y, m) },
+      { from: '2000-01-01', to: monthEnd(y, m) },
+    ];
+    for (const period of wholeMonths) {
+      const progress = await t.gql<{ kpiProgress: Card[] }>(
+        'query ($f: AnalyticsFilter!) { kpiProgress(filter: $f) { from to targetsSet lines { metric target actual weight } crossRoleScopes { kind products regions } } }',
+        { f: { memberId: ids.get('pm@demo.local'), ...period } },
+        { token: director },
+      );
+      expect(progress.errors).toBeUndefined();
+      const [pmCard] = progress.data!.kpiProgress;
+      expect([pmCard.from, pmCard.to]).toEqual([period.from, period.to]);
+      const share = (
+        await db.query<{ revenue: string; total: string }>(
+          `SELECT (SELECT sum(ol.amount) FROM order_line ol JOIN product p ON p.id = ol.product_id JOIN client_order o ON o.id = ol.order_id
+                    WHERE o.organization_id = $1 AND o.ordered_on BETWEEN $2 AND $3 AND (p.product_line = 'Сетевое оборудование' OR p.name = 'Тест-модуль X1')) AS revenue,
+                  (SELECT sum(l2.amount) FROM order_line l2 JOIN client_order o2 ON o2.id = l2.order_id WHERE o2.organization_id = $1 AND o2.ordered_on BETWEEN $2 AND $3) AS total`,
+          [org, period.from, period.to],
+        )
+      ).rows[0];
+      expect(Number(share.total)).toBeGreaterThan(Number(share.revenue));
+      expect(actual(pmCard, 'PRODUCT_SHARE')).toBe(round4(Number(share.revenue) / Number(share.total)));
+    }
+
     // targets on the new metrics through the usual path
     const SET = 'mutation ($i: SetKpiTargetsInput!) { setKpiTargets(input: $i) }';
     const set = await t.gql(SET, { i: { memberId: ids.get('pm@demo.local'), from: card.from, to: card.to, targets: [{ metric: 'PRODUCT_REVENUE', target: 1_000_000, weight: 0.7 }, { metric: 'PRODUCT_ORDERS', target: 10, weight: 0.3 }] } }, { token: director });

@@ -305,4 +305,51 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
       await db.query('ROLLBACK');
     }
   });
+
+  it("keeps the order lines' revenue per product and month equal to the lines through inserts, moves and deletes, and rebuilds it", async () => {
+    /** The product months that hold something, and the same grouping over the lines. */
+    const kept = async () =>
+      (await db.query(`SELECT product_id, month::text AS month, organization_id, lines, amount::text AS amount FROM product_month WHERE lines <> 0 OR amount <> 0 ORDER BY 1, 2`)).rows;
+    const fromLines = async () =>
+      (await db.query(
+        `SELECT product_id, date_trunc('month', ordered_on)::date::text AS month, organization_id, count(*)::int AS lines, sum(amount)::numeric(20,2)::text AS amount
+           FROM order_line GROUP BY 1, 2, 3 ORDER BY 1, 2`,
+      )).rows;
+    expect((await kept()).length).toBeGreaterThan(10);
+    expect(await kept()).toEqual(await fromLines());
+    const products = (await db.query<{ id: string }>('SELECT id FROM product WHERE organization_id = $1 ORDER BY id LIMIT 3', [org])).rows.map((r) => r.id);
+    await db.query('BEGIN');
+    try {
+      // an order of three lines (two of one product) today, one 40 days ago
+      const orders = (await db.query<{ id: string }>(
+        `INSERT INTO client_order (organization_id, client_id, ordered_on, total)
+         SELECT $1, (SELECT id FROM client WHERE organization_id = $1 ORDER BY id LIMIT 1), d, 0 FROM unnest(ARRAY[current_date, current_date - 40]) d RETURNING id`,
+        [org],
+      )).rows.map((r) => r.id);
+      await db.query(
+        `INSERT INTO order_line (order_id, product_id, quantity, amount) VALUES ($1, $3, 1, 100.10), ($1, $3, 2, 200.20), ($1, $4, 1, 5000), ($2, $5, 3, 42)`,
+        [orders[0], orders[1], products[0], products[1], products[2]],
+      );
+      expect(await kept()).toEqual(await fromLines());
+      // lines re-priced and moved to another product, an order moved to another month (its lines follow), a line removed, an order removed with its lines
+      await db.query('UPDATE order_line SET amount = amount * 3 WHERE order_id = $1 AND product_id = $2', [orders[0], products[0]]);
+      await db.query('UPDATE order_line SET product_id = $2 WHERE order_id = $1 AND product_id = $3', [orders[0], products[2], products[1]]);
+      await db.query('UPDATE client_order SET ordered_on = ordered_on - 70 WHERE id = $1', [orders[0]]);
+      expect(await kept()).toEqual(await fromLines());
+      await db.query('DELETE FROM order_line WHERE id = (SELECT min(id) FROM order_line WHERE order_id = $1)', [orders[0]]);
+      await db.query('DELETE FROM client_order WHERE id = $1', [orders[1]]);
+      const after = await kept();
+      expect(after).toEqual(await fromLines());
+      // the rebuild gives what the triggers keep, and puts back a tampered table
+      await db.query('SELECT rebuild_product_month()');
+      expect(await kept()).toEqual(after);
+      await db.query('UPDATE product_month SET amount = amount + 1 WHERE product_id = $1', [products[0]]);
+      await db.query('DELETE FROM product_month WHERE product_id = $1', [products[2]]);
+      expect(await kept()).not.toEqual(after);
+      await db.query('SELECT rebuild_product_month()');
+      expect(await kept()).toEqual(after);
+    } finally {
+      await db.query('ROLLBACK');
+    }
+  });
 });

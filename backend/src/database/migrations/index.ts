@@ -17,6 +17,7 @@ import { MemberKpiMonth1763900000015 } from './1763900000015-member-kpi-month';
 import { TeamKpiTargets1763900000016 } from './1763900000016-team-kpi-targets';
 import { RebuildDealForecast1763900000017 } from './1763900000017-rebuild-deal-forecast';
 import { ClientWriteIndexes1763900000018 } from './1763900000018-client-write-indexes';
+import { ProductMonth1763900000019 } from './1763900000019-product-month';
 
 /** Every migration, in order. Listed explicitly: nothing is picked up by a file glob. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   TeamKpiTargets1763900000016,
   RebuildDealForecast1763900000017,
   ClientWriteIndexes1763900000018,
+  ProductMonth1763900000019,
 ];

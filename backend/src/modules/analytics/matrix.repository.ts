@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isWholeMonthSpan } from '@salescircle/shared';
 import { ReadReplica } from '../../database/read-replica';
 
 export interface MemberPlaceRow {
@@ -25,7 +26,10 @@ export class MatrixRepository {
    * (by product name or product line, case-insensitively; a product counted once however many
    * entries match it), whoever sold them: revenue, orders and clients; and the organization's
    * revenue over all order lines of the period (for the share). Both read the order lines'
-   * own day (migration 1763900000014): the product's lines of the period, the organization's.
+   * own day (migration 1763900000014): the product's lines of the period; the organization's
+   * total, over whole months, from the per-product month rows the line triggers keep
+   * (migration 1763900000019: a row per product and month instead of every line), else from
+   * the lines.
    */
   async productScopeMetrics(memberIds: readonly string[], from: string, to: string): Promise<Map<string, { revenue: number; orders: number; clients: number; totalRevenue: number }>> {
     if (memberIds.length === 0) return new Map();
@@ -41,11 +45,19 @@ export class MatrixRepository {
            FROM scope s
            JOIN order_line ol ON ol.product_id = s.product_id AND ol.ordered_on BETWEEN $2::date AND $3::date AND ol.organization_id = s.organization_id
           GROUP BY s.member_id
-       ), total AS (
+       ), total AS (${
+         isWholeMonthSpan(from, to)
+           ? `
+         SELECT pm.organization_id, sum(pm.amount) AS revenue
+           FROM product_month pm
+          WHERE pm.organization_id IN (SELECT organization_id FROM scope) AND pm.month BETWEEN $2::date AND $3::date
+          GROUP BY pm.organization_id`
+           : `
          SELECT ol.organization_id, sum(ol.amount) AS revenue
            FROM order_line ol
           WHERE ol.organization_id IN (SELECT organization_id FROM scope) AND ol.ordered_on BETWEEN $2::date AND $3::date
-          GROUP BY ol.organization_id
+          GROUP BY ol.organization_id`
+       }
        )
        SELECT m.member_id AS "memberId", coalesce(sold.revenue, 0)::float8 AS revenue, coalesce(sold.orders, 0)::float8 AS orders,
               coalesce(sold.clients, 0)::float8 AS clients, coalesce(total.revenue, 0)::float8 AS "totalRevenue"
