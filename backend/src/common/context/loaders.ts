@@ -56,6 +56,14 @@ function grouped<T>(keys: readonly string[], items: T[], keyOf: (item: T) => str
 
 const HISTORY_LIMIT = 50;
 
+/** An organization's time zone by id, read once per request for all who ask (the default zone for an unknown id). */
+export function timezoneLoader(organizations: Pick<OrganizationRepository, 'timezonesOf'>): DataLoader<string, string> {
+  return new DataLoader(async (ids) => {
+    const zones = await organizations.timezonesOf(ids);
+    return ids.map((id) => zones.get(id) ?? DEFAULT_TIMEZONE);
+  });
+}
+
 @Injectable()
 export class LoadersFactory {
   constructor(
@@ -110,10 +118,7 @@ export class LoadersFactory {
       remindersByProcessId: new DataLoader(async (ids) => grouped(ids, await this.reminders.ofProcesses(ids), (r) => r.processId)),
       historyByProcessId: new DataLoader(async (ids) => grouped(ids, await this.sprints.historyOf(ids), (h) => h.processId)),
       sprintById: new DataLoader(async (ids) => byKey(ids, await this.sprints.sprintsByIds(ids), (s) => s.id)),
-      timezoneByOrganizationId: new DataLoader(async (ids) => {
-        const zones = await this.organizations.timezonesOf(ids);
-        return ids.map((id) => zones.get(id) ?? DEFAULT_TIMEZONE);
-      }),
+      timezoneByOrganizationId: timezoneLoader(this.organizations),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isOneWholeMonth, isWholeMonthSpan, previousPeriod, wholeMonthsWithin, type FunnelDealFilter } from '@salescircle/shared';
+import { addDays, isOneWholeMonth, isWholeMonthSpan, previousPeriod, wholeMonthsWithin, type FunnelDealFilter } from '@salescircle/shared';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '../../database/prepared-statements';
 import { ReadReplica } from '../../database/read-replica';
@@ -340,11 +340,10 @@ export class AnalyticsRepository {
     if (!isWholeMonthSpan(scope.from, scope.to) || dealFilterSql(scope.deals, []) !== '') return this.forecastDealsFromBase(scope);
     // summed per stage (and owner) first, then joined to the handful of stages: joining and
     // grouping every owner's row by the stage's kind and probability cost twice as much
-    const owner = byOwner ? 'f.owner_key' : 'NULL::uuid';
     return this.replica.prepared<ForecastDealRow>(
-      `SELECT ${byOwner ? `nullif(f.owner_key, '00000000-0000-0000-0000-000000000000'::uuid)` : 'NULL::uuid'} AS "ownerId", s.kind, s.probability::float8 AS probability,
+      `SELECT nullif(f.owner_key, '00000000-0000-0000-0000-000000000000'::uuid) AS "ownerId", s.kind, s.probability::float8 AS probability,
               sum(f.amount)::float8 AS amount, sum(f.deals)::int AS count
-         FROM (SELECT ${owner} AS owner_key, f.stage_id, f.closed, sum(f.amount) AS amount, sum(f.deals) AS deals
+         FROM (SELECT ${byOwner ? 'f.owner_key' : 'NULL::uuid'} AS owner_key, f.stage_id, f.closed, sum(f.amount) AS amount, sum(f.deals) AS deals
                  FROM deal_forecast_month f
                 WHERE f.organization_id = $1 AND f.month BETWEEN $3::date AND $4::date AND ${scope.ownerIds === null ? '$2::uuid[] IS NULL' : 'f.owner_key = ANY($2::uuid[])'}
                 GROUP BY 1, 2, 3) f
@@ -502,11 +501,10 @@ export class AnalyticsRepository {
     if (memberIds.length === 0) return result;
     if (from > to) return result;
     const months = wholeMonthsWithin(from, to);
-    const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     // the whole months [months.from, months.to); the days from `from` up to them, and after them up to `to`
     const { sql, params } = kpiFromRollupsSql(memberIds, isOneWholeMonth(from, to) ? { oneMonth: from } : {
       months: months.from < months.to ? [months.from, months.to] : undefined,
-      daysBefore: from < months.from ? [from, to < months.from ? to : dayBefore(months.from)] : undefined,
+      daysBefore: from < months.from ? [from, to < months.from ? to : addDays(months.from, -1)] : undefined,
       daysAfter: months.to <= to ? [months.to > from ? months.to : from, to] : undefined,
     }, revenueOnly);
     const rows = await this.replica.prepared<{ member_id: string } & Record<string, number>>(sql, params);

@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { timezoneLoader } from '../../common/context/loaders';
 import { OrganizationTimezone } from './organization-timezone';
 import type { OrganizationRepository } from './organization.repository';
 
@@ -50,7 +50,7 @@ describe('OrganizationTimezone', () => {
     const { repo, reads } = repository({ 'org-1': 'Asia/Omsk', 'org-2': 'Asia/Yekaterinburg' });
     const timezones = new OrganizationTimezone(repo);
     // the request's loader, as LoadersFactory makes it
-    const request = { loaders: { timezoneByOrganizationId: new DataLoader(async (ids: readonly string[]) => { const zones = await repo.timezonesOf(ids); return ids.map((id) => zones.get(id) ?? 'Europe/Moscow'); }) } };
+    const request = { loaders: { timezoneByOrganizationId: timezoneLoader(repo) } };
     const viewer = { organizationId: 'org-1' };
     const answers = await Promise.all([timezones.of(viewer, request), timezones.of(viewer, request), timezones.of('org-2', request), timezones.of('org-3', request)]);
     expect(answers).toEqual(['Asia/Omsk', 'Asia/Omsk', 'Asia/Yekaterinburg', 'Europe/Moscow']);
