@@ -22,6 +22,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useLogger(app.get(PinoLogger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // no ETag on answers sent with res.send (GraphQL): a hash of every body, which no client sends back; static files keep theirs
+  app.set('etag', false);
   app.use(app.get(MetricsService).httpMiddleware());
   // the import mutation carries whole CSV files (each under its own limit in MavenCrmFilesInput)
   app.useBodyParser('json', { limit: '16mb' });

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { AnalyticsRepository } from '../../backend/src/modules/analytics/analytics.repository';
+import { directReplica } from '../support/direct-replica';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const METRICS = ['CALLS', 'MEETINGS', 'REVENUE', 'FIRST_ORDERS', 'DEALS_WON', 'WIN_RATE', 'AVERAGE_DEAL', 'WARM_LEADS_HANDED', 'NEW_CLIENTS', 'PROCESSES_DONE', 'COACHING_SESSIONS', 'DEALS_ADVANCED'];
@@ -94,16 +95,8 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
     t = await startTestApp('kpi-rollup');
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
-    // The repository on this test's connection, so it reads the writes of the open transaction
-    // below; prepared statements named as the server names them (one per text).
-    const names = new Map<string, string>();
-    const direct = {
-      query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows,
-      prepared: async (sql: string, params: unknown[]) => {
-        if (!names.has(sql)) names.set(sql, `kpi_${names.size}`);
-        return (await db.query({ name: names.get(sql), text: sql, values: params })).rows;
-      },
-    };
+    // The repository on this test's connection, so it reads the writes of the open transaction below.
+    const direct = directReplica(db, 'kpi');
     repo = new AnalyticsRepository(direct as never, direct as never);
     expect(t.app.get(AnalyticsRepository)).toBeInstanceOf(AnalyticsRepository);
     org = (await db.query<{ id: string }>('SELECT id FROM organization LIMIT 1')).rows[0].id;

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { previousPeriod } from '@salescircle/shared';
 import { AnalyticsRepository } from '../../backend/src/modules/analytics/analytics.repository';
+import { directReplica } from '../support/direct-replica';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -16,14 +17,7 @@ describe('member_retention_month: equal to retention over the orders', () => {
   let members: string[];
 
   const repository = (connection: Client, prefix: string) => {
-    const names = new Map<string, string>();
-    const direct = {
-      query: async (sql: string, params?: unknown[]) => (await connection.query(sql, params)).rows,
-      prepared: async (sql: string, params: unknown[]) => {
-        if (!names.has(sql)) names.set(sql, `${prefix}_${names.size}`);
-        return (await connection.query({ name: names.get(sql), text: sql, values: params })).rows;
-      },
-    };
+    const direct = directReplica(connection, prefix);
     return new AnalyticsRepository(direct as never, direct as never);
   };
 

@@ -49,4 +49,17 @@ describe('uuidArray: a binary uuid[] parameter', () => {
       await expect(db.query(statements[0].text, [uuidArray(list)])).rejects.toMatchObject({ code: '22P02' });
     }
   });
+
+  it('encodes a frozen list once and reuses its bytes; a list that may still change is encoded on every call', () => {
+    const ids = Array.from({ length: 3 }, () => randomUUID());
+    const open = uuidArray(ids);
+    expect(uuidArray(ids)).not.toBe(open);
+    expect(uuidArray(ids)).toEqual(open);
+    const frozen = Object.freeze([...ids]);
+    const once = uuidArray(frozen);
+    expect(uuidArray(frozen)).toBe(once);
+    expect(once).toEqual(open);
+    const bad = Object.freeze([randomUUID(), 'not-a-uuid']);
+    expect(uuidArray(bad)).toBe(bad);
+  });
 });

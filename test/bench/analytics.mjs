@@ -165,6 +165,10 @@ async function main() {
         if (!names.has(sql)) names.set(sql, `bench_${names.size}`);
         return db.query({ name: names.get(sql), text: sql, values: params }).then((r) => r.rows);
       },
+      preparedArrays: (sql, params) => {
+        if (!names.has(sql)) names.set(sql, `bench_${names.size}`);
+        return db.query({ name: names.get(sql), text: sql, values: params, rowMode: 'array' }).then((r) => ({ names: r.fields.map((f) => f.name), rows: r.rows }));
+      },
     };
     const repo = new AnalyticsRepository(direct, direct);
     const scope = { organizationId: gen.org, ownerIds: null, from: null, to: null };

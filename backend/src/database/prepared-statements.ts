@@ -32,3 +32,16 @@ export async function queryPrepared<T>(dataSource: DataSource, text: string, val
   const result = await pool.query({ name: nameOf(text), text, values });
   return result.rows as T[];
 }
+
+/**
+ * queryPrepared with the rows as arrays, in the order of the statement's columns, and the
+ * columns' names: for results of a thousand rows whose reader builds its own objects (no row
+ * object made per row only to be copied).
+ */
+export async function queryPreparedArrays(dataSource: DataSource, text: string, values: unknown[], { replica = false }: { replica?: boolean } = {}): Promise<{ names: string[]; rows: unknown[][] }> {
+  const driver = dataSource.driver as PostgresDriver;
+  const pool = (replica && driver.slaves.length > 0 ? driver.slaves[0] : driver.master) as Pool;
+  sqlCounter.increment();
+  const result = await pool.query({ name: nameOf(text), text, values, rowMode: 'array' });
+  return { names: result.fields.map((f) => f.name), rows: result.rows as unknown[][] };
+}

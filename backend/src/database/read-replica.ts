@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { queryPrepared } from './prepared-statements';
+import { queryPrepared, queryPreparedArrays } from './prepared-statements';
 
 /**
  * Read-only queries that may run on the replica (DATABASE_READ_URL) when one is configured,
@@ -21,6 +21,11 @@ export class ReadReplica {
   /** A statement of the hot read path, prepared on the replica's connections (see queryPrepared). */
   prepared<T>(sql: string, parameters: unknown[]): Promise<T[]> {
     return queryPrepared<T>(this.dataSource, sql, parameters, { replica: true });
+  }
+
+  /** prepared, with the rows as arrays and the columns' names (see queryPreparedArrays). */
+  preparedArrays(sql: string, parameters: unknown[]): Promise<{ names: string[]; rows: unknown[][] }> {
+    return queryPreparedArrays(this.dataSource, sql, parameters, { replica: true });
   }
 
   async query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T> {

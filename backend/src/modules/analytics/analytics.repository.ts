@@ -152,15 +152,30 @@ export interface ForecastDealRow {
 /** The counters of the KPI rollups, in the order the metrics below read them. */
 const KPI_COUNTERS = 'calls, meetings, revenue, first_orders, deals_won, deals_advanced, deals_closed, won_amount, warm_leads, new_clients, processes_done, coaching_sessions';
 
-/** The catalog's metrics over the rollup counters; `v(counter)` is a counter's value (a month row's column, or a sum over parts). */
+/**
+ * The catalog's metrics over the rollup counters; `v(counter)` is a counter's value (a month row's
+ * column, or a sum over parts). A metric that is zero comes back NULL: most people have most
+ * metrics at zero (a prospector wins no deals, a hunter holds no coaching sessions), and a NULL
+ * costs the server reading a thousand rows nothing to transfer or parse (metricsForMembers
+ * reads it as 0).
+ */
 function kpiMetricsSql(v: (counter: string) => string, revenueOnly: boolean): string {
-  if (revenueOnly) return `${v('revenue')}::float8 AS "REVENUE"`;
-  return `${v('calls')}::float8 AS "CALLS", ${v('meetings')}::float8 AS "MEETINGS", ${v('revenue')}::float8 AS "REVENUE",
-       ${v('first_orders')}::float8 AS "FIRST_ORDERS", ${v('deals_won')}::float8 AS "DEALS_WON", ${v('deals_advanced')}::float8 AS "DEALS_ADVANCED",
-       CASE WHEN ${v('deals_closed')} = 0 THEN 0 ELSE ${v('deals_won')}::float8 / ${v('deals_closed')} END AS "WIN_RATE",
-       CASE WHEN ${v('deals_won')} = 0 THEN 0 ELSE (${v('won_amount')} / ${v('deals_won')})::float8 END AS "AVERAGE_DEAL",
-       ${v('warm_leads')}::float8 AS "WARM_LEADS_HANDED", ${v('new_clients')}::float8 AS "NEW_CLIENTS",
-       ${v('processes_done')}::float8 AS "PROCESSES_DONE", ${v('coaching_sessions')}::float8 AS "COACHING_SESSIONS"`;
+  const metric = (expression: string, name: string) => `nullif(${expression}, 0) AS "${name}"`;
+  if (revenueOnly) return metric(`${v('revenue')}::float8`, 'REVENUE');
+  return [
+    metric(`${v('calls')}::float8`, 'CALLS'),
+    metric(`${v('meetings')}::float8`, 'MEETINGS'),
+    metric(`${v('revenue')}::float8`, 'REVENUE'),
+    metric(`${v('first_orders')}::float8`, 'FIRST_ORDERS'),
+    metric(`${v('deals_won')}::float8`, 'DEALS_WON'),
+    metric(`${v('deals_advanced')}::float8`, 'DEALS_ADVANCED'),
+    metric(`CASE WHEN ${v('deals_closed')} = 0 THEN 0 ELSE ${v('deals_won')}::float8 / ${v('deals_closed')} END`, 'WIN_RATE'),
+    metric(`CASE WHEN ${v('deals_won')} = 0 THEN 0 ELSE (${v('won_amount')} / ${v('deals_won')})::float8 END`, 'AVERAGE_DEAL'),
+    metric(`${v('warm_leads')}::float8`, 'WARM_LEADS_HANDED'),
+    metric(`${v('new_clients')}::float8`, 'NEW_CLIENTS'),
+    metric(`${v('processes_done')}::float8`, 'PROCESSES_DONE'),
+    metric(`${v('coaching_sessions')}::float8`, 'COACHING_SESSIONS'),
+  ].join(',\n       ');
 }
 
 /**
@@ -507,8 +522,16 @@ export class AnalyticsRepository {
       daysBefore: from < months.from ? [from, to < months.from ? to : addDays(months.from, -1)] : undefined,
       daysAfter: months.to <= to ? [months.to > from ? months.to : from, to] : undefined,
     }, revenueOnly);
-    const rows = await this.replica.prepared<{ member_id: string } & Record<string, number>>(sql, params);
-    for (const { member_id: memberId, ...metrics } of rows) result.set(memberId, metrics);
+    // rows as arrays (member id, then the metrics, NULL for zero): each member's metrics are a
+    // copy of one all-zero object (every copy has the same shape) with the non-zero ones set
+    const { names, rows } = await this.replica.preparedArrays(sql, params);
+    const zero: Record<string, number> = {};
+    for (let i = 1; i < names.length; i += 1) zero[names[i]] = 0;
+    for (const row of rows) {
+      const metrics = { ...zero };
+      for (let i = 1; i < row.length; i += 1) if (row[i] !== null) metrics[names[i]] = row[i] as number;
+      result.set(row[0] as string, metrics);
+    }
     return result;
   }
 

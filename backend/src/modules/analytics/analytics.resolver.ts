@@ -80,13 +80,23 @@ export class AnalyticsResolver {
   async kpiProgress(@CurrentViewer() viewer: Viewer, @Args('filter') filter: AnalyticsFilter, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ScorecardModel[]> {
     const cards = await this.service.kpiProgress(viewer, filter);
     // a summary of everyone (the director's dashboard) often asks only each card's member id: nothing to load then
-    if (asksOnlyId(info, ['member'])) return cards.map((c) => ({ ...c, member: { id: c.memberId } as MemberModel }));
-    return Promise.all(cards.map(async (c) => ({ ...c, member: await loadMember(ctx, c.memberId) })));
+    if (asksOnlyId(info, ['member'])) return withMembers(cards, cards.map((c) => ({ id: c.memberId }) as MemberModel));
+    return withMembers(cards, await Promise.all(cards.map((c) => loadMember(ctx, c.memberId))));
   }
 
   @Query(() => [ScorecardModel], { description: 'Scorecards of the given people (each over their running sprint, else this month), in the order given, batched' })
   async scorecards(@CurrentViewer() viewer: Viewer, @Args('memberIds', { type: () => [ID] }) memberIds: string[], @Context() ctx: RequestContext): Promise<ScorecardModel[]> {
     const cards = await this.service.scorecards(viewer, memberIds);
-    return Promise.all(cards.map(async (c) => ({ ...c, member: await loadMember(ctx, c.memberId) })));
+    return withMembers(cards, await Promise.all(cards.map((c) => loadMember(ctx, c.memberId))));
   }
+}
+
+/**
+ * The cards with each one's member set on it: the cards are this request's own objects, so a
+ * thousand of them (everyone's KPI progress) are not copied just to add a field.
+ */
+function withMembers<T extends object>(cards: T[], members: MemberModel[]): (T & { member: MemberModel })[] {
+  const out = cards as (T & { member: MemberModel })[];
+  for (let i = 0; i < out.length; i += 1) out[i].member = members[i];
+  return out;
 }

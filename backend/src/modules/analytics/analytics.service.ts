@@ -411,7 +411,8 @@ export class AnalyticsService {
   }
 
   private async computeCards(members: { id: string; role: string; stageRole: string | null }[], period: { from: string; to: string; sprintId: string | null }, today: string) {
-    const ids = members.map((m) => m.id);
+    // frozen: the statements below that take all of them share one encoding of the list (uuidArray)
+    const ids = Object.freeze(members.map((m) => m.id));
     // The base metrics are read while the plans are made and the figures that depend on the plans are read: none waits for another's statement.
     const base = this.analytics.metricsForMembers(ids, period.from, period.to);
     base.catch(() => undefined); // awaited below; a rejection before then is not unhandled
