@@ -288,11 +288,15 @@ export class AnalyticsService {
    * statements whatever the number of members.
    */
   async kpiProgress(viewer: Viewer, filter: AnalyticsFilter) {
-    const scope = await this.scope(viewer, filter);
-    const timezone = await this.timezones.of(viewer);
+    // the scope (which checks the team may be seen), the time zone and the team's running sprint
+    // (the default period, read only when the filter gives none) are read at once
+    const [scope, timezone, running] = await Promise.all([
+      this.scope(viewer, filter),
+      this.timezones.of(viewer),
+      filter.teamId && !(filter.from && filter.to) ? this.sprints.activeSprint(filter.teamId) : null,
+    ]);
     const today = dayIn(timezone);
     let period: { from: string; to: string; sprintId: string | null };
-    const running = filter.teamId ? await this.sprints.activeSprint(filter.teamId) : null;
     if (filter.from && filter.to) period = { from: filter.from, to: filter.to, sprintId: null };
     else if (running) period = { from: running.startsOn, to: running.endsOn, sprintId: running.id };
     else period = this.month(today);
