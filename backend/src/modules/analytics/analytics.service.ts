@@ -350,8 +350,10 @@ export class AnalyticsService {
   }
 
   /** The cross roles' figures over the period (their scope's volume over all reps): one statement per kind present. */
-  private async crossRoleFigures(ids: readonly string[], scopes: Map<string, CrossRoleScope[]>, from: string, to: string): Promise<Map<string, Record<string, number>>> {
-    const holders = (kind: CrossRoleKind) => ids.filter((id) => scopes.get(id)!.some((s) => s.kind === kind));
+  private async crossRoleFigures(scopes: Map<string, CrossRoleScope[]>, from: string, to: string): Promise<Map<string, Record<string, number>>> {
+    // most people hold no cross role: only the holders' scopes are looked at
+    const held = [...scopes].filter(([, list]) => list.length > 0);
+    const holders = (kind: CrossRoleKind) => held.filter(([, list]) => list.some((s) => s.kind === kind)).map(([id]) => id);
     const [products, regions] = await Promise.all([
       this.matrix.productScopeMetrics(holders('PRODUCT_MANAGER'), from, to),
       this.matrix.regionScopeMetrics(holders('TERRITORY_MANAGER'), from, to),
@@ -376,9 +378,14 @@ export class AnalyticsService {
     from: string,
     to: string,
   ): Promise<Map<string, Record<string, number>>> {
-    const needing = (metric: KpiMetric) => [...plans].filter(([, p]) => p.plan.some((k) => k.metric === metric)).map(([id]) => id);
+    // who needs which, in one pass over the plans
+    const [growth, kept, coverage]: string[][] = [[], [], []];
+    for (const [id, { plan }] of plans) {
+      if (plan.some((k) => k.metric === 'PORTFOLIO_GROWTH')) growth.push(id);
+      if (plan.some((k) => k.metric === 'RETENTION')) kept.push(id);
+      if (plan.some((k) => k.metric === 'PIPELINE_COVERAGE')) coverage.push(id);
+    }
     const before = previousPeriod(from, to);
-    const [growth, kept, coverage] = [needing('PORTFOLIO_GROWTH'), needing('RETENTION'), needing('PIPELINE_COVERAGE')];
     const [previous, retained, pipeline] = await Promise.all([
       growth.length ? this.analytics.metricsForMembers(growth, before.from, before.to, { revenueOnly: true }) : new Map<string, Record<string, number>>(),
       kept.length ? this.analytics.retainedClients(kept, before, { from, to }) : new Map<string, { previous: number; kept: number }>(),
@@ -448,14 +455,25 @@ export class AnalyticsService {
     // (each gives its own metrics, none reads another's: they run at once)
     const [metrics, ...extra] = await Promise.all([
       base,
-      this.crossRoleFigures(ids, scopes, period.from, period.to),
+      this.crossRoleFigures(scopes, period.from, period.to),
       this.portfolioFigures(plans, base, period.from, period.to),
       this.coachingFigures(plans, period.from, period.to),
     ]);
-    for (const figures of extra) for (const [id, values] of figures) metrics.set(id, Object.assign(metrics.get(id) ?? {}, values));
+    // a metric's value: from the base metrics, else from the figure that gives it (none gives
+    // another's metric); looked up per line rather than merged into a thousand metric objects,
+    // whose every new property would change their shape
+    const valueOf = (id: string, metric: KpiMetric): number => {
+      const base = metrics.get(id)?.[metric];
+      if (base !== undefined) return base;
+      for (const figures of extra) {
+        const value = figures.get(id)?.[metric];
+        if (value !== undefined) return value;
+      }
+      return 0;
+    };
     return members.map((m) => {
       const { plan, targetsSet } = plans.get(m.id)!;
-      const lines = plan.map((k) => scorecardLine(k.metric, k.target, Math.round((metrics.get(m.id)?.[k.metric] ?? 0) * 10_000) / 10_000, k.weight, elapsed));
+      const lines = plan.map((k) => scorecardLine(k.metric, k.target, Math.round(valueOf(m.id, k.metric) * 10_000) / 10_000, k.weight, elapsed));
       return { memberId: m.id, role: m.role, from: period.from, to: period.to, sprintId: period.sprintId, elapsed, lines, score: scorecardScore(lines), targetsSet, crossRoleScopes: scopes.get(m.id) ?? [] };
     });
   }
