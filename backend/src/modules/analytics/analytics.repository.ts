@@ -512,7 +512,8 @@ export class AnalyticsRepository {
    * Equal to metricsForMembersFromBase (a test holds them equal).
    */
   async metricsForMembers(memberIds: readonly string[], from: string, to: string, { revenueOnly = false }: { revenueOnly?: boolean } = {}): Promise<Map<string, Record<string, number>>> {
-    const result = new Map<string, Record<string, number>>(memberIds.map((id) => [id, {}]));
+    // only members with figures get an entry (read a member's metric as `get(id)?.[metric] ?? 0`)
+    const result = new Map<string, Record<string, number>>();
     if (memberIds.length === 0) return result;
     if (from > to) return result;
     const months = wholeMonthsWithin(from, to);

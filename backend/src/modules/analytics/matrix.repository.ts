@@ -29,7 +29,10 @@ export class MatrixRepository {
    * own day (migration 1763900000014): the product's lines of the period; the organization's
    * total, over whole months, from the per-product month rows the line triggers keep
    * (migration 1763900000019: a row per product and month instead of every line), else from
-   * the lines.
+   * the lines. A product's lines are read by product and day alone (a covering index range,
+   * no heap): they are its organization's lines, since an order takes only products of its own
+   * organization (recordOrder, the imports); asking for the organization as well had the
+   * planner read the whole month's lines of the organization instead (4.8 -> 1.6 ms).
    */
   async productScopeMetrics(memberIds: readonly string[], from: string, to: string): Promise<Map<string, { revenue: number; orders: number; clients: number; totalRevenue: number }>> {
     if (memberIds.length === 0) return new Map();
@@ -43,7 +46,7 @@ export class MatrixRepository {
        ), sold AS (
          SELECT s.member_id, sum(ol.amount) AS revenue, count(DISTINCT ol.order_id) AS orders, count(DISTINCT ol.client_id) AS clients
            FROM scope s
-           JOIN order_line ol ON ol.product_id = s.product_id AND ol.ordered_on BETWEEN $2::date AND $3::date AND ol.organization_id = s.organization_id
+           JOIN order_line ol ON ol.product_id = s.product_id AND ol.ordered_on BETWEEN $2::date AND $3::date
           GROUP BY s.member_id
        ), total AS (${
          isWholeMonthSpan(from, to)
@@ -77,20 +80,23 @@ export class MatrixRepository {
    * The client's order aggregates (first and last order day, kept with every order by
    * insertOrder, rebuilt after bulk loads) decide without a probe: a client whose last order
    * is before the period or whose first is after it has no order in it, and a client with one
-   * is new when its first order ever is in the period. Only the others' orders are read.
+   * is new when its first order ever is in the period. Only the others' orders are read. A
+   * manager's regions are one list (a client matches by its one region): the clients are read
+   * once, not once per region (5.2 -> 4.3 ms on the benchmark's data).
    */
   async regionScopeMetrics(memberIds: readonly string[], from: string, to: string): Promise<Map<string, { revenue: number; activeClients: number; newClients: number }>> {
     if (memberIds.length === 0) return new Map();
     const rows = await this.replica.prepared<{ memberId: string; revenue: number; activeClients: number; newClients: number }>(
       `WITH scope AS (
-         SELECT DISTINCT cr.member_id, cr.organization_id, lower(btrim(r)) AS region
+         SELECT cr.member_id, cr.organization_id, array_agg(DISTINCT lower(btrim(r))) AS regions
            FROM cross_role cr CROSS JOIN LATERAL unnest(cr.regions) r
           WHERE cr.member_id = ANY($1::uuid[]) AND cr.kind = 'TERRITORY_MANAGER'
+          GROUP BY cr.member_id, cr.organization_id
        )
        SELECT s.member_id AS "memberId", sum(o.total)::float8 AS revenue, count(DISTINCT o.client_id)::float8 AS "activeClients",
               count(DISTINCT o.client_id) FILTER (WHERE c.first_order_on >= $2::date)::float8 AS "newClients"
          FROM scope s
-         JOIN client c ON c.organization_id = s.organization_id AND lower(c.region) = s.region AND c.region IS NOT NULL
+         JOIN client c ON c.organization_id = s.organization_id AND lower(c.region) = ANY(s.regions) AND c.region IS NOT NULL
                       AND c.last_order_on >= $2::date AND c.first_order_on <= $3::date
          JOIN client_order o ON o.client_id = c.id AND o.ordered_on BETWEEN $2::date AND $3::date
         GROUP BY s.member_id`,
