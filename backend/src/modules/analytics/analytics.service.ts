@@ -394,12 +394,17 @@ export class AnalyticsService {
     // growth and coverage weigh this period's revenue: the base metrics, read at the same time as these
     const metrics = growth.length || coverage.length ? await base : new Map<string, Record<string, number>>();
     const figures = new Map<string, Record<string, number>>();
-    const set = (id: string, values: Record<string, number>) => figures.set(id, Object.assign(figures.get(id) ?? {}, values));
-    for (const id of growth) set(id, { PORTFOLIO_GROWTH: portfolioGrowth(metrics.get(id)?.REVENUE ?? 0, previous.get(id)?.REVENUE ?? 0) });
-    for (const id of kept) set(id, { RETENTION: retention(retained.get(id)?.kept ?? 0, retained.get(id)?.previous ?? 0) });
+    // one object per person, its metrics set in turn (no Object.assign of a fresh object per metric)
+    const set = (id: string, metric: KpiMetric, value: number) => {
+      const known = figures.get(id);
+      if (known) known[metric] = value;
+      else figures.set(id, { [metric]: value });
+    };
+    for (const id of growth) set(id, 'PORTFOLIO_GROWTH', portfolioGrowth(metrics.get(id)?.REVENUE ?? 0, previous.get(id)?.REVENUE ?? 0));
+    for (const id of kept) set(id, 'RETENTION', retention(retained.get(id)?.kept ?? 0, retained.get(id)?.previous ?? 0));
     for (const id of coverage) {
       const revenueTarget = plans.get(id)!.plan.find((k) => k.metric === 'REVENUE')?.target ?? 0;
-      set(id, { PIPELINE_COVERAGE: revenueTarget > 0 ? pipelineCoverage(pipeline.get(id) ?? 0, revenueTarget, metrics.get(id)?.REVENUE ?? 0) : 0 });
+      set(id, 'PIPELINE_COVERAGE', revenueTarget > 0 ? pipelineCoverage(pipeline.get(id) ?? 0, revenueTarget, metrics.get(id)?.REVENUE ?? 0) : 0);
     }
     return figures;
   }
