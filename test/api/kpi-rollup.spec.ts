@@ -83,8 +83,18 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
     for (const [from, to] of [[`${today.slice(0, 7)}-01`, monthEnd(y, m)], ['2000-01-01', monthEnd(y + 2, 12)], [`${y - 1}-01-01`, monthEnd(y, m)]]) {
       for (const ownerIds of [null, members.slice(0, 5)]) {
         const scope = { organizationId: org, ownerIds, from, to };
-        const [fromMonths, fromDeals] = await Promise.all([repo.forecastDeals(scope), repo.forecastDealsFromBase(scope)]);
+        const [fromMonths, totals, fromDeals] = await Promise.all([repo.forecastDeals(scope), repo.forecastDeals(scope, false), repo.forecastDealsFromBase(scope)]);
         expect([label, from, to, ownerIds?.length ?? 'all', sorted(fromMonths)]).toEqual([label, from, to, ownerIds?.length ?? 'all', sorted(fromDeals)]);
+        // the totals (no owner): the deals' rows summed over the owners
+        const summed = new Map<string, { ownerId: null; kind: string; probability: number; amount: number; count: number }>();
+        for (const r of fromDeals) {
+          const key = `${r.kind}|${r.probability}`;
+          const total = summed.get(key) ?? { ownerId: null, kind: r.kind, probability: r.probability, amount: 0, count: 0 };
+          total.amount += r.amount;
+          total.count += r.count;
+          summed.set(key, total);
+        }
+        expect([label, from, to, 'totals', sorted(totals)]).toEqual([label, from, to, 'totals', sorted([...summed.values()])]);
         nonZero += fromDeals.length;
       }
     }
