@@ -26,11 +26,7 @@ function nameOf(text: string): string {
  * pool when one is configured (see ReadReplica for what may read there).
  */
 export async function queryPrepared<T>(dataSource: DataSource, text: string, values: unknown[], { replica = false }: { replica?: boolean } = {}): Promise<T[]> {
-  const driver = dataSource.driver as PostgresDriver;
-  const pool = (replica && driver.slaves.length > 0 ? driver.slaves[0] : driver.master) as Pool;
-  sqlCounter.increment();
-  const result = await pool.query({ name: nameOf(text), text, values });
-  return result.rows as T[];
+  return (await poolOf(dataSource, replica).query({ name: nameOf(text), text, values })).rows as T[];
 }
 
 /**
@@ -39,9 +35,13 @@ export async function queryPrepared<T>(dataSource: DataSource, text: string, val
  * object made per row only to be copied).
  */
 export async function queryPreparedArrays(dataSource: DataSource, text: string, values: unknown[], { replica = false }: { replica?: boolean } = {}): Promise<{ names: string[]; rows: unknown[][] }> {
-  const driver = dataSource.driver as PostgresDriver;
-  const pool = (replica && driver.slaves.length > 0 ? driver.slaves[0] : driver.master) as Pool;
-  sqlCounter.increment();
-  const result = await pool.query({ name: nameOf(text), text, values, rowMode: 'array' });
+  const result = await poolOf(dataSource, replica).query({ name: nameOf(text), text, values, rowMode: 'array' });
   return { names: result.fields.map((f) => f.name), rows: result.rows as unknown[][] };
+}
+
+/** The pool a prepared statement runs on (the replica's when asked for and configured), counted as one statement of the request. */
+function poolOf(dataSource: DataSource, replica: boolean): Pool {
+  const driver = dataSource.driver as PostgresDriver;
+  sqlCounter.increment();
+  return (replica && driver.slaves.length > 0 ? driver.slaves[0] : driver.master) as Pool;
 }

@@ -468,8 +468,8 @@ export class AnalyticsService {
     // another's metric); looked up per line rather than merged into a thousand metric objects,
     // whose every new property would change their shape
     const valueOf = (id: string, metric: KpiMetric): number => {
-      const base = metrics.get(id)?.[metric];
-      if (base !== undefined) return base;
+      const own = metrics.get(id)?.[metric];
+      if (own !== undefined) return own;
       for (const figures of extra) {
         const value = figures.get(id)?.[metric];
         if (value !== undefined) return value;
