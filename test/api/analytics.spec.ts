@@ -1,4 +1,4 @@
-import { median, medianOfHistogram, salesVelocity } from '@salescircle/shared';
+import { funnelRollupSlice, median, medianOfHistogram, salesVelocity } from '@salescircle/shared';
 import { AnalyticsRepository } from '../../backend/src/modules/analytics/analytics.repository';
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -321,13 +321,20 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     expect((await t.gql('query ($ids: [ID!]!) { scorecards(memberIds: $ids) { score } }', { ids: [stranger] }, { token: rep })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('keeps the funnel rollups equal to the deals through inserts, stage moves with history, owner changes and deletes (random, seeded)', async () => {
+  it('keeps the funnel rollups equal to the deals through inserts, stage moves with history, owner, category and product changes and deletes (random, seeded)', async () => {
     const repo = t.app.get(AnalyticsRepository);
     const org = (await db.query<{ id: string }>('SELECT id FROM organization LIMIT 1')).rows[0].id;
     const pipeline = (await db.query<{ id: string }>('SELECT id FROM pipeline WHERE is_default')).rows[0].id;
     const stages = (await db.query<{ id: string; kind: string }>('SELECT id, kind FROM pipeline_stage WHERE pipeline_id = $1 ORDER BY position', [pipeline])).rows;
     const owners = (await db.query<{ id: string }>(`SELECT id FROM member WHERE role = 'SALES' ORDER BY name LIMIT 6`)).rows.map((r) => r.id);
-    const clientId = (await db.query<{ id: string }>('SELECT id FROM client LIMIT 1')).rows[0].id;
+    // Clients of their own whose category changes (the category slices), and the demo's products (the product slices).
+    const clients = (await db.query<{ id: string }>(
+      `INSERT INTO client (organization_id, name, category) SELECT $1, 'prop client ' || g, (ARRAY[1, 2, 3, NULL])[g] FROM generate_series(1, 4) g RETURNING id`,
+      [org],
+    )).rows.map((r) => r.id);
+    const products = (await db.query<{ id: string }>('SELECT id FROM product WHERE organization_id = $1 ORDER BY name LIMIT 3', [org])).rows.map((r) => r.id);
+    expect(products.length).toBeGreaterThan(1);
+    const maybe = <T,>(xs: T[]) => (rnd() < 0.15 ? null : pick(xs));
     let seed = Number(process.env.ROLLUP_SEED ?? Date.now() % 100_000);
     const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
     const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
@@ -342,8 +349,8 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
         const started = new Date(Date.UTC(2026, Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 28))).toISOString().slice(0, 10);
         const closed = stage.kind === 'OPEN' ? null : new Date(Date.parse(started) + Math.floor(rnd() * 90) * 86_400_000).toISOString().slice(0, 10);
         const row = (await db.query<{ id: string }>(
-          `INSERT INTO deal (organization_id, client_id, owner_member_id, pipeline_id, stage_id, title, amount, started_on, closed_on) VALUES ($1, $2, $3, $4, $5, 'prop', $6, $7, $8) RETURNING id`,
-          [org, clientId, rnd() < 0.1 ? null : pick(owners), pipeline, stage.id, Math.round(rnd() * 100_000), started, closed],
+          `INSERT INTO deal (organization_id, client_id, owner_member_id, pipeline_id, stage_id, title, amount, started_on, closed_on, product_id) VALUES ($1, $2, $3, $4, $5, 'prop', $6, $7, $8, $9) RETURNING id`,
+          [org, maybe(clients), rnd() < 0.1 ? null : pick(owners), pipeline, stage.id, Math.round(rnd() * 100_000), started, closed, maybe(products)],
         )).rows[0];
         ids.push(row.id);
       } else if (op < 0.5) {
@@ -366,10 +373,15 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
       } else if (op < 0.72) {
         // Visits moved to another stage in one statement.
         await db.query('UPDATE deal_stage_history SET stage_id = $2 WHERE deal_id = $1', [pick(ids), pick(stages).id]);
-      } else if (op < 0.82) {
+      } else if (op < 0.78) {
         await db.query('UPDATE deal SET owner_member_id = $2, amount = amount + 1 WHERE id = $1', [pick(ids), pick(owners)]);
-      } else if (op < 0.85) {
+      } else if (op < 0.8) {
         await db.query(`UPDATE deal SET started_on = started_on - 40 WHERE id = $1`, [pick(ids)]);
+      } else if (op < 0.84) {
+        // A client's category set by hand or by its potential: its deals move to the new category's slice.
+        await db.query('UPDATE client SET category = $2 WHERE id = $1', [pick(clients), pick([1, 2, 3, null])]);
+      } else if (op < 0.88) {
+        await db.query('UPDATE deal SET product_id = $2, client_id = $3 WHERE id = $1', [pick(ids), maybe(products), maybe(clients)]);
       } else if (op < 0.93) {
         // The last visit of a deal, or every visit of two deals in one statement.
         if (rnd() < 0.7) await db.query('DELETE FROM deal_stage_history WHERE id = (SELECT max(id) FROM deal_stage_history WHERE deal_id = $1)', [pick(ids)]);
@@ -379,26 +391,42 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
         await db.query('DELETE FROM deal WHERE id = $1', [id]);
       }
     }
+    // A client deleted: its deals keep no client (and no category).
+    await db.query('DELETE FROM client WHERE id = $1', [clients.pop()]);
+    expect((await db.query(`SELECT count(*)::int AS n FROM deal d LEFT JOIN client c ON c.id = d.client_id WHERE d.client_category IS DISTINCT FROM c.category`)).rows[0].n).toBe(0);
     const asOf = new Date();
+    const [first, second] = products;
     const scopes = [
       { organizationId: org, ownerIds: null, from: null, to: null },
       { organizationId: org, ownerIds: owners.slice(0, 3), from: null, to: null },
       { organizationId: org, ownerIds: null, from: '2026-03-01', to: '2026-08-31' },
       { organizationId: org, ownerIds: owners.slice(2, 5), from: '2026-05-01', to: '2026-12-31' },
+      { organizationId: org, ownerIds: null, from: null, to: null, deals: { category: 1 } },
+      { organizationId: org, ownerIds: owners.slice(0, 4), from: '2026-02-01', to: '2026-09-30', deals: { category: 2 } },
+      { organizationId: org, ownerIds: null, from: null, to: null, deals: { category: 3 } },
+      { organizationId: org, ownerIds: null, from: null, to: null, deals: { productId: first } },
+      { organizationId: org, ownerIds: owners.slice(1, 4), from: '2026-04-01', to: '2026-12-31', deals: { productId: second } },
     ];
     const sortBins = (bins: { value: number; count: number }[]) => [...bins].sort((a, b) => a.value - b.value);
     for (const scope of scopes) {
       const context = `seed ${startSeed}, scope ${JSON.stringify({ ...scope, organizationId: undefined })}`;
-      expect({ context, stages: await repo.funnelStagesFromRollup(pipeline, scope, asOf) }).toEqual({ context, stages: await repo.funnelStages(pipeline, scope, asOf) });
-      expect({ context, median: medianOfHistogram(await repo.winDaysHistogram(pipeline, scope)) }).toEqual({ context, median: await repo.medianDaysToWin(pipeline, scope) });
-      expect({ context, bins: sortBins(await repo.winDaysHistogram(pipeline, scope)) }).toEqual({ context, bins: sortBins(await repo.winDaysHistogramOfDeals(pipeline, scope)) });
+      const slice = funnelRollupSlice(scope.from, scope.to, scope.deals ?? {});
+      expect(slice).not.toBeNull();
+      expect({ context, stages: await repo.funnelStagesFromRollup(pipeline, scope, asOf, slice!) }).toEqual({ context, stages: await repo.funnelStages(pipeline, scope, asOf) });
+      if (!scope.deals) expect({ context, median: medianOfHistogram(await repo.winDaysHistogram(pipeline, scope)) }).toEqual({ context, median: await repo.medianDaysToWin(pipeline, scope) });
+      expect({ context, bins: sortBins(await repo.winDaysHistogram(pipeline, scope, slice!)) }).toEqual({ context, bins: sortBins(await repo.winDaysHistogramOfDeals(pipeline, scope)) });
+      for (const p of [pipeline, null]) {
+        expect({ context, p, members: await repo.memberPerformance(p, scope, slice) }).toEqual({ context, p, members: await repo.memberPerformance(p, scope) });
+      }
     }
     // The set-based rebuild (bulk loads, the migration) gives exactly what the triggers kept.
-    const snapshot = async () => (await db.query(`SELECT pipeline_id, stage_id, owner_key, started_month, deals, amount, reached FROM deal_rollup WHERE deals <> 0 OR reached <> 0 OR amount <> 0 ORDER BY 1, 2, 3, 4`)).rows;
-    const days = async () => (await db.query(`SELECT pipeline_id, owner_key, started_month, days, deals FROM deal_win_days WHERE deals <> 0 ORDER BY 1, 2, 3, 4`)).rows;
+    const snapshot = async () => (await db.query(
+      `SELECT pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached FROM deal_rollup WHERE deals <> 0 OR reached <> 0 OR amount <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+    )).rows;
+    const days = async () => (await db.query(`SELECT pipeline_id, category, product_key, owner_key, started_month, days, deals FROM deal_win_days WHERE deals <> 0 ORDER BY 1, 2, 3, 4, 5, 6`)).rows;
     const times = async () => (await db.query(
-      `SELECT pipeline_id, stage_id, owner_key, started_month, deals, round(closed_seconds, 6) AS closed, open_visits, round(open_entered, 6) AS open_entered FROM deal_stage_time
-        WHERE deals <> 0 OR closed_seconds <> 0 OR open_visits <> 0 OR open_entered <> 0 ORDER BY 1, 2, 3, 4`,
+      `SELECT pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, round(closed_seconds, 6) AS closed, open_visits, round(open_entered, 6) AS open_entered FROM deal_stage_time
+        WHERE deals <> 0 OR closed_seconds <> 0 OR open_visits <> 0 OR open_entered <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
     )).rows;
     const [kept, keptDays, keptTimes] = [await snapshot(), await days(), await times()];
     expect(keptTimes.length).toBeGreaterThan(0);
@@ -408,6 +436,7 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     expect(await days()).toEqual(keptDays);
     expect({ seed: startSeed, rows: await times() }).toEqual({ seed: startSeed, rows: keptTimes });
     await db.query(`DELETE FROM deal WHERE title = 'prop'`);
+    await db.query('DELETE FROM client WHERE id = ANY($1)', [clients]);
   });
 
   describe('funnel transparency: filters, time in stage, sales velocity (data built here, in a pipeline of its own)', () => {

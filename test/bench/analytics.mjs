@@ -59,10 +59,11 @@ async function generate(db) {
             (SELECT array_agg(id ORDER BY position) AS ids FROM pipeline_stage WHERE pipeline_id = $2) s`,
     [org, pipeline, DEALS, REPS],
   );
-  // Each deal for one of the organization's products (the funnel's product filter).
+  // Each deal for one of the organization's products (the funnel's product filter), with its client's
+  // category (what the trigger of migration 0020 copies to a deal written with the triggers on).
   await db.query(
-    `UPDATE deal d SET product_id = p.ids[1 + abs(hashtext(d.id::text)) % array_length(p.ids, 1)]
-       FROM (SELECT array_agg(id ORDER BY name) AS ids FROM product WHERE organization_id = $1) p WHERE d.title LIKE 'Bench deal %'`,
+    `UPDATE deal d SET product_id = p.ids[1 + abs(hashtext(d.id::text)) % array_length(p.ids, 1)], client_category = c.category
+       FROM (SELECT array_agg(id ORDER BY name) AS ids FROM product WHERE organization_id = $1) p, client c WHERE c.id = d.client_id AND d.title LIKE 'Bench deal %'`,
     [org],
   );
   await db.query(

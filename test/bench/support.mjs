@@ -72,6 +72,8 @@ export async function startPostgres(label, { sharedBuffers = '1GB', flags = [] }
 export const SERVE_FLAGS = /\bnode (.*?)backend\/dist\/main\.js/.exec(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.serve)[1].split(' ').filter(Boolean);
 
 /** The built server as its own process (with the serve script's flags), healthy; `stop()` sends SIGTERM and waits. */
+const START_TIMEOUT_MS = Number(process.env.BENCH_START_TIMEOUT_MS ?? 900_000);
+
 export async function startServer(env, { nodeArgs = [] } = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, [...SERVE_FLAGS, ...nodeArgs, join(root, 'backend/dist/main.js')], {
@@ -87,7 +89,8 @@ export async function startServer(env, { nodeArgs = [] } = {}) {
       /* not up yet */
     }
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (Date.now() - started > 120_000) throw new Error('server did not become healthy');
+    // A kept database (BENCH_DB_DIR) made by an older build gets the new migrations first: at scale 1 that can take minutes.
+    if (Date.now() - started > START_TIMEOUT_MS) throw new Error(`server did not become healthy in ${START_TIMEOUT_MS / 1000} s (BENCH_START_TIMEOUT_MS)`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

@@ -1,4 +1,4 @@
-import { averageDaysInStage, funnelConversions, funnelReadsRollups, hasDealFilter, meanOfHistogram, median, medianOfHistogram, salesVelocity, winRate } from './funnel-math';
+import { averageDaysInStage, funnelConversions, funnelRollupSlice, hasDealFilter, meanOfHistogram, median, medianOfHistogram, salesVelocity, winRate } from './funnel-math';
 
 describe('funnel arithmetic', () => {
   const stages = [
@@ -72,15 +72,20 @@ describe('funnel arithmetic', () => {
     expect(salesVelocity({ ...base, avgDaysToWin: 0 })).toBeNull();
   });
 
-  it('reads the rollups only for whole months without a deal-level filter', () => {
+  it('reads the rollups for whole months with at most a category or a product, and the deals otherwise', () => {
     expect(hasDealFilter({})).toBe(false);
     expect(hasDealFilter({ category: null, region: undefined })).toBe(false);
     expect(hasDealFilter({ vip: false })).toBe(true);
-    expect(funnelReadsRollups(null, null, {})).toBe(true);
-    expect(funnelReadsRollups('2026-11-01', '2026-11-30', {})).toBe(true);
-    expect(funnelReadsRollups('2026-11-02', '2026-11-30', {})).toBe(false);
-    expect(funnelReadsRollups(null, null, { category: 1 })).toBe(false);
-    expect(funnelReadsRollups(null, null, { productId: 'p' })).toBe(false);
-    expect(funnelReadsRollups(null, null, { region: 'Москва' })).toBe(false);
+    const all = { category: 0, productId: null };
+    expect(funnelRollupSlice(null, null, {})).toEqual(all);
+    expect(funnelRollupSlice('2026-11-01', '2026-11-30', {})).toEqual(all);
+    expect(funnelRollupSlice('2026-10-01', '2026-12-31', { category: null, productId: undefined })).toEqual(all);
+    expect(funnelRollupSlice('2026-11-02', '2026-11-30', {})).toBeNull();
+    expect(funnelRollupSlice('2026-11-02', '2026-11-30', { category: 2 })).toBeNull();
+    expect(funnelRollupSlice(null, null, { category: 1 })).toEqual({ category: 1, productId: null });
+    expect(funnelRollupSlice('2026-07-01', '2026-09-30', { productId: 'p' })).toEqual({ category: 0, productId: 'p' });
+    expect(funnelRollupSlice(null, null, { category: 1, productId: 'p' })).toBeNull();
+    expect(funnelRollupSlice(null, null, { region: 'Москва' })).toBeNull();
+    expect(funnelRollupSlice(null, null, { category: 3, vip: true })).toBeNull();
   });
 });

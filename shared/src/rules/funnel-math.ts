@@ -123,10 +123,24 @@ export function hasDealFilter(filter: FunnelDealFilter): boolean {
 }
 
 /**
- * Whether the funnel may read the trigger-kept rollups: they hold deals per pipeline, stage,
- * owner and month started, so they answer exactly a whole-month period (or none) for any set
- * of owners (a team, a person, a stage role), but not a deal-level filter.
+ * The slice of the trigger-kept rollups that answers a funnel: every deal (`category` 0, no
+ * product), the deals of clients of one category, or the deals of one product. The rollups hold
+ * deals per pipeline, stage, owner, month started and slice, so they answer exactly a
+ * whole-month period (or none) for any set of owners (a team, a person, a stage role) with at
+ * most one of those two filters. Null: the deals themselves must be read (a period that cuts a
+ * month, a segment filter, or a category and a product together).
  */
-export function funnelReadsRollups(from: string | null, to: string | null, filter: FunnelDealFilter): boolean {
-  return isWholeMonthSpan(from, to) && !hasDealFilter(filter);
+export interface FunnelRollupSlice {
+  category: number;
+  productId: string | null;
+}
+
+export function funnelRollupSlice(from: string | null, to: string | null, filter: FunnelDealFilter): FunnelRollupSlice | null {
+  if (!isWholeMonthSpan(from, to)) return null;
+  const { category, productId, ...segment } = filter;
+  if (hasDealFilter(segment)) return null;
+  const byCategory = category !== null && category !== undefined;
+  const byProduct = productId !== null && productId !== undefined;
+  if (byCategory && byProduct) return null;
+  return { category: byCategory ? category : 0, productId: byProduct ? productId : null };
 }

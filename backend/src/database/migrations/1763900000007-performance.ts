@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { REBUILD_DEAL_ROLLUPS_SQL } from '../../modules/analytics/analytics.repository';
+import { REBUILD_DEAL_ROLLUPS_V1_SQL as REBUILD_DEAL_ROLLUPS_SQL } from './funnel-rollups-v1';
 
 /** KPI targets, forecast submissions and weekly snapshots, coaching reviews (issue 6). */
 export class Performance1763900000007 implements MigrationInterface {

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { dealHistoryDeltaSql, REBUILD_FUNNEL_ROLLUPS_SQL } from '../../modules/analytics/analytics.repository';
+import { dealHistoryDeltaV1Sql as dealHistoryDeltaSql, REBUILD_FUNNEL_ROLLUPS_V1_SQL as REBUILD_FUNNEL_ROLLUPS_SQL } from './funnel-rollups-v1';
 
 /**
  * Funnel transparency (issue 6): time in stage and the funnel's deal-level filters.

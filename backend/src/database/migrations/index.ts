@@ -18,6 +18,7 @@ import { TeamKpiTargets1763900000016 } from './1763900000016-team-kpi-targets';
 import { RebuildDealForecast1763900000017 } from './1763900000017-rebuild-deal-forecast';
 import { ClientWriteIndexes1763900000018 } from './1763900000018-client-write-indexes';
 import { ProductMonth1763900000019 } from './1763900000019-product-month';
+import { FunnelSlices1763900000020 } from './1763900000020-funnel-slices';
 
 /** Every migration, in order. Listed explicitly: nothing is picked up by a file glob. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   RebuildDealForecast1763900000017,
   ClientWriteIndexes1763900000018,
   ProductMonth1763900000019,
+  FunnelSlices1763900000020,
 ];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, isOneWholeMonth, isWholeMonthSpan, previousPeriod, wholeMonthsWithin, type FunnelDealFilter } from '@salescircle/shared';
+import { addDays, isOneWholeMonth, isWholeMonthSpan, previousPeriod, wholeMonthsWithin, type FunnelDealFilter, type FunnelRollupSlice } from '@salescircle/shared';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '../../database/prepared-statements';
 import { ReadReplica } from '../../database/read-replica';
@@ -8,29 +8,54 @@ import { uuidArray } from '../../database/uuid-array';
 /** The owner key of the rollup rows that hold everyone's deals. */
 export const ALL_OWNERS = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
+/** The product key of the rollup rows that hold every product's deals (and deals without one). */
+export const ALL_PRODUCTS = ALL_OWNERS;
+
+/** The owner key of the rollup rows of deals without an owner. */
+const NO_OWNER = '00000000-0000-0000-0000-000000000000';
+
+/** Appends a parameter and returns its placeholder. */
+function param(params: unknown[], value: unknown): string {
+  params.push(value);
+  return `$${params.length}`;
+}
+
+/** The rollups' slice of every deal. */
+const EVERY_DEAL: FunnelRollupSlice = { category: 0, productId: null };
+
+/**
+ * The rollup keys one deal counts under (migration 0020): its owner and the ALL owner, each in
+ * the slice of every deal (category 0, ALL products), of its client's category (when it has a
+ * client) and of its product (when it has one). `deal_funnel_keys` is that SQL function.
+ */
+const KEYS = 'deal_funnel_keys(d.owner_member_id, d.client_category, d.product_id) k';
+
 /**
  * Rebuilds the funnel rollups from the deals in two set-based statements (after a bulk load
  * with the row triggers off, and in the migration): the same figures the triggers keep.
  */
 export const REBUILD_DEAL_ROLLUPS_SQL = [
   'TRUNCATE deal_rollup, deal_win_days',
-  `INSERT INTO deal_rollup (pipeline_id, stage_id, owner_key, started_month, deals, amount, reached)
-   SELECT pipeline_id, stage_id, owner_key, started_month, sum(deals), sum(amount), sum(reached)
-     FROM (SELECT d.pipeline_id, d.stage_id, o.key AS owner_key, date_trunc('month', d.started_on)::date AS started_month, 1 AS deals, d.amount, 0 AS reached
-             FROM deal d CROSS JOIN LATERAL (VALUES (coalesce(d.owner_member_id, '00000000-0000-0000-0000-000000000000'::uuid)), ('ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)) o(key)
+  `INSERT INTO deal_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
+   SELECT pipeline_id, category, product_key, owner_key, started_month, stage_id, sum(deals), sum(amount), sum(reached)
+     FROM (SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date AS started_month, d.stage_id, 1 AS deals, d.amount, 0 AS reached
+             FROM deal d CROSS JOIN LATERAL ${KEYS}
            UNION ALL
-           SELECT d.pipeline_id, x.stage_id, o.key, date_trunc('month', d.started_on)::date, 0, 0, 1
+           SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, x.stage_id, 0, 0, 1
              FROM deal d
              CROSS JOIN LATERAL (SELECT h.stage_id FROM deal_stage_history h WHERE h.deal_id = d.id UNION SELECT d.stage_id) x
-             CROSS JOIN LATERAL (VALUES (coalesce(d.owner_member_id, '00000000-0000-0000-0000-000000000000'::uuid)), ('ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)) o(key)) t
-    GROUP BY pipeline_id, stage_id, owner_key, started_month`,
-  `INSERT INTO deal_win_days (pipeline_id, owner_key, started_month, days, deals)
-   SELECT d.pipeline_id, o.key, date_trunc('month', d.started_on)::date, d.closed_on - d.started_on, count(*)
+             CROSS JOIN LATERAL ${KEYS}) t
+    GROUP BY 1, 2, 3, 4, 5, 6`,
+  `INSERT INTO deal_win_days (pipeline_id, category, product_key, owner_key, started_month, days, deals)
+   SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, d.closed_on - d.started_on, count(*)
      FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'WON'
-     CROSS JOIN LATERAL (VALUES (coalesce(d.owner_member_id, '00000000-0000-0000-0000-000000000000'::uuid)), ('ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)) o(key)
+     CROSS JOIN LATERAL ${KEYS}
     WHERE d.closed_on IS NOT NULL
-    GROUP BY 1, 2, 3, 4`,
+    GROUP BY 1, 2, 3, 4, 5, 6`,
 ] as const;
+
+/** The conflict target of the rollups keyed by stage: their primary key. */
+const STAGE_KEY = '(pipeline_id, category, product_key, owner_key, started_month, stage_id)';
 
 /**
  * What the history triggers of the funnel rollups run per statement (insert, update, delete of
@@ -53,38 +78,66 @@ export function dealHistoryDeltaSql(newRows: string | null, oldRows: string | nu
              coalesce(sum(c.sign * extract(epoch FROM c.entered_at)) FILTER (WHERE c.left_at IS NULL), 0) AS open_entered
         FROM changed c GROUP BY c.deal_id, c.stage_id),
     delta AS (
-      SELECT d.pipeline_id, d.owner_member_id, d.started_on, d.stage_id AS current_stage, p.stage_id, p.closed, p.open_visits, p.open_entered,
+      SELECT d.pipeline_id, d.owner_member_id, d.client_category, d.product_id, d.started_on, d.stage_id AS current_stage, p.stage_id, p.closed, p.open_visits, p.open_entered,
              (n.rows > 0)::int - (n.rows - p.net_rows > 0)::int AS visited
         FROM pairs p JOIN deal d ON d.id = p.deal_id
         CROSS JOIN LATERAL (SELECT count(*) AS rows FROM deal_stage_history h WHERE h.deal_id = p.deal_id AND h.stage_id = p.stage_id) n),
     keyed AS (
-      SELECT x.pipeline_id, x.stage_id, o.key AS owner_key, date_trunc('month', x.started_on)::date AS started_month, x.visited,
-             CASE WHEN x.stage_id = x.current_stage THEN 0 ELSE x.visited END AS reached, x.closed, x.open_visits, x.open_entered
-        FROM delta x CROSS JOIN LATERAL (VALUES (coalesce(x.owner_member_id, '00000000-0000-0000-0000-000000000000'::uuid)), ('ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)) o(key)),
+      SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date AS started_month, d.stage_id, d.visited,
+             CASE WHEN d.stage_id = d.current_stage THEN 0 ELSE d.visited END AS reached, d.closed, d.open_visits, d.open_entered
+        FROM delta d CROSS JOIN LATERAL ${KEYS}),
     reached AS (
-      INSERT INTO deal_rollup (pipeline_id, stage_id, owner_key, started_month, deals, amount, reached)
-      SELECT pipeline_id, stage_id, owner_key, started_month, 0, 0, sum(reached) FROM keyed GROUP BY 1, 2, 3, 4 HAVING sum(reached) <> 0
-      ON CONFLICT (pipeline_id, owner_key, started_month, stage_id) DO UPDATE SET reached = deal_rollup.reached + excluded.reached)
-    INSERT INTO deal_stage_time (pipeline_id, stage_id, owner_key, started_month, deals, closed_seconds, open_visits, open_entered)
-    SELECT pipeline_id, stage_id, owner_key, started_month, sum(visited), sum(closed), sum(open_visits), sum(open_entered) FROM keyed GROUP BY 1, 2, 3, 4
-    ON CONFLICT (pipeline_id, owner_key, started_month, stage_id) DO UPDATE
+      INSERT INTO deal_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
+      SELECT pipeline_id, category, product_key, owner_key, started_month, stage_id, 0, 0, sum(reached) FROM keyed GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(reached) <> 0
+      ON CONFLICT ${STAGE_KEY} DO UPDATE SET reached = deal_rollup.reached + excluded.reached)
+    INSERT INTO deal_stage_time (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
+    SELECT pipeline_id, category, product_key, owner_key, started_month, stage_id, sum(visited), sum(closed), sum(open_visits), sum(open_entered) FROM keyed GROUP BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT ${STAGE_KEY} DO UPDATE
       SET deals = deal_stage_time.deals + excluded.deals, closed_seconds = deal_stage_time.closed_seconds + excluded.closed_seconds,
           open_visits = deal_stage_time.open_visits + excluded.open_visits, open_entered = deal_stage_time.open_entered + excluded.open_entered`;
 }
 
+/** What the row triggers of the funnel rollups add for one deal `d` (a plpgsql record) times `sign`: its current stage, the stages it reached, its days to win. */
+export const DEAL_ROLLUP_APPLY_BODY = `
+  INSERT INTO deal_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
+  SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, d.stage_id, sign, sign * d.amount, 0 FROM ${KEYS}
+  ON CONFLICT ${STAGE_KEY} DO UPDATE SET deals = deal_rollup.deals + excluded.deals, amount = deal_rollup.amount + excluded.amount;
+  INSERT INTO deal_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
+  SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, x.stage_id, 0, 0, sign
+    FROM (SELECT h.stage_id FROM deal_stage_history h WHERE h.deal_id = d.id UNION SELECT d.stage_id) x, ${KEYS}
+  ON CONFLICT ${STAGE_KEY} DO UPDATE SET reached = deal_rollup.reached + excluded.reached;
+  IF d.closed_on IS NOT NULL AND EXISTS (SELECT 1 FROM pipeline_stage s WHERE s.id = d.stage_id AND s.kind = 'WON') THEN
+    INSERT INTO deal_win_days (pipeline_id, category, product_key, owner_key, started_month, days, deals)
+    SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, d.closed_on - d.started_on, sign FROM ${KEYS}
+    ON CONFLICT (pipeline_id, category, product_key, owner_key, started_month, days) DO UPDATE SET deals = deal_win_days.deals + excluded.deals;
+  END IF;`;
+
+/** What one deal's stage history adds to deal_stage_time (sign 1) or takes back (sign -1), in a plpgsql function of `d deal, sign integer`. */
+export const DEAL_STAGE_TIME_APPLY_BODY = `
+  INSERT INTO deal_stage_time (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
+  SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, v.stage_id, sign, sign * v.closed, sign * v.open_visits, sign * v.open_entered
+    FROM (SELECT h.stage_id,
+                 coalesce(sum(extract(epoch FROM h.left_at) - extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NOT NULL), 0) AS closed,
+                 count(*) FILTER (WHERE h.left_at IS NULL)::int AS open_visits,
+                 coalesce(sum(extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NULL), 0) AS open_entered
+            FROM deal_stage_history h WHERE h.deal_id = d.id GROUP BY h.stage_id) v, ${KEYS}
+  ON CONFLICT ${STAGE_KEY} DO UPDATE
+    SET deals = deal_stage_time.deals + excluded.deals, closed_seconds = deal_stage_time.closed_seconds + excluded.closed_seconds,
+        open_visits = deal_stage_time.open_visits + excluded.open_visits, open_entered = deal_stage_time.open_entered + excluded.open_entered;`;
+
 /** Rebuilds the time-in-stage rollup from the stage history in one statement (the same figures the triggers keep). */
 export const REBUILD_DEAL_STAGE_TIME_SQL = [
   'TRUNCATE deal_stage_time',
-  `INSERT INTO deal_stage_time (pipeline_id, stage_id, owner_key, started_month, deals, closed_seconds, open_visits, open_entered)
-   SELECT d.pipeline_id, v.stage_id, o.key, date_trunc('month', d.started_on)::date, count(*)::int, sum(v.closed), sum(v.open_visits)::int, sum(v.open_entered)
+  `INSERT INTO deal_stage_time (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
+   SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, v.stage_id, count(*)::int, sum(v.closed), sum(v.open_visits)::int, sum(v.open_entered)
      FROM (SELECT h.deal_id, h.stage_id,
                   coalesce(sum(extract(epoch FROM h.left_at) - extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NOT NULL), 0) AS closed,
                   count(*) FILTER (WHERE h.left_at IS NULL) AS open_visits,
                   coalesce(sum(extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NULL), 0) AS open_entered
              FROM deal_stage_history h GROUP BY h.deal_id, h.stage_id) v
      JOIN deal d ON d.id = v.deal_id
-     CROSS JOIN LATERAL (VALUES (coalesce(d.owner_member_id, '00000000-0000-0000-0000-000000000000'::uuid)), ('ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)) o(key)
-    GROUP BY 1, 2, 3, 4`,
+     CROSS JOIN LATERAL ${KEYS}
+    GROUP BY 1, 2, 3, 4, 5, 6`,
 ] as const;
 
 /** Every funnel rollup rebuilt from the deals and their history (after a bulk load with the triggers off). */
@@ -110,10 +163,7 @@ export interface DealScope {
  */
 export function dealFilterSql(filter: DealFilter | null | undefined, params: unknown[]): string {
   if (!filter) return '';
-  const at = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const at = (value: unknown) => param(params, value);
   const deal: string[] = [];
   const client: string[] = [];
   if (filter.productId != null) deal.push(`d.product_id = ${at(filter.productId)}::uuid`);
@@ -270,31 +320,29 @@ export class AnalyticsRepository {
     );
   }
 
-  /** The same figures from the trigger-kept rollups (whole months only, no deal filter): a few hundred rows whatever the number of deals. */
-  async funnelStagesFromRollup(pipelineId: string, scope: DealScope, asOf: Date = new Date()): Promise<FunnelStageRow[]> {
+  /** The same figures from the trigger-kept rollups (whole months only; every deal, one client category or one product): a few hundred rows whatever the number of deals. */
+  async funnelStagesFromRollup(pipelineId: string, scope: DealScope, asOf: Date = new Date(), slice: FunnelRollupSlice = EVERY_DEAL): Promise<FunnelStageRow[]> {
+    const inSlice = `pipeline_id = $1 AND category = $6 AND product_key = $7 AND owner_key = ANY($2::uuid[]) AND ($3::date IS NULL OR started_month >= $3) AND ($4::date IS NULL OR started_month <= $4)`;
     return this.replica.query(
       `SELECT s.id, s.name, s.kind, s.probability::float8 AS probability, coalesce(r.deals, 0)::int AS count,
               coalesce(r.amount, 0)::float8 AS amount, coalesce(r.reached, 0)::int AS reached, coalesce(t.deals, 0)::int AS "stayDeals",
               round(coalesce(t.closed + t.open_visits * extract(epoch FROM $5::timestamptz) - t.open_entered, 0) / 86400, 6)::float8 AS "stayDays"
          FROM pipeline_stage s
-         LEFT JOIN (SELECT stage_id, sum(deals) AS deals, sum(amount) AS amount, sum(reached) AS reached FROM deal_rollup
-                     WHERE pipeline_id = $1 AND owner_key = ANY($2::uuid[]) AND ($3::date IS NULL OR started_month >= $3) AND ($4::date IS NULL OR started_month <= $4)
-                     GROUP BY stage_id) r ON r.stage_id = s.id
+         LEFT JOIN (SELECT stage_id, sum(deals) AS deals, sum(amount) AS amount, sum(reached) AS reached FROM deal_rollup WHERE ${inSlice} GROUP BY stage_id) r ON r.stage_id = s.id
          LEFT JOIN (SELECT stage_id, sum(deals) AS deals, sum(closed_seconds) AS closed, sum(open_visits) AS open_visits, sum(open_entered) AS open_entered FROM deal_stage_time
-                     WHERE pipeline_id = $1 AND owner_key = ANY($2::uuid[]) AND ($3::date IS NULL OR started_month >= $3) AND ($4::date IS NULL OR started_month <= $4)
-                     GROUP BY stage_id) t ON t.stage_id = s.id
+                     WHERE ${inSlice} GROUP BY stage_id) t ON t.stage_id = s.id
         WHERE s.pipeline_id = $1
         ORDER BY s.position`,
-      [pipelineId, uuidArray(scope.ownerIds ?? [ALL_OWNERS]), scope.from, scope.to, asOf],
+      [pipelineId, uuidArray(scope.ownerIds ?? [ALL_OWNERS]), scope.from, scope.to, asOf, slice.category, slice.productId ?? ALL_PRODUCTS],
     );
   }
 
-  async winDaysHistogram(pipelineId: string, scope: DealScope): Promise<{ value: number; count: number }[]> {
+  async winDaysHistogram(pipelineId: string, scope: DealScope, slice: FunnelRollupSlice = EVERY_DEAL): Promise<{ value: number; count: number }[]> {
     return this.replica.query(
       `SELECT days AS value, sum(deals)::int AS count FROM deal_win_days
-        WHERE pipeline_id = $1 AND owner_key = ANY($2::uuid[]) AND ($3::date IS NULL OR started_month >= $3) AND ($4::date IS NULL OR started_month <= $4)
+        WHERE pipeline_id = $1 AND category = $5 AND product_key = $6 AND owner_key = ANY($2::uuid[]) AND ($3::date IS NULL OR started_month >= $3) AND ($4::date IS NULL OR started_month <= $4)
         GROUP BY days HAVING sum(deals) > 0`,
-      [pipelineId, uuidArray(scope.ownerIds ?? [ALL_OWNERS]), scope.from, scope.to],
+      [pipelineId, uuidArray(scope.ownerIds ?? [ALL_OWNERS]), scope.from, scope.to, slice.category, slice.productId ?? ALL_PRODUCTS],
     );
   }
 
@@ -322,23 +370,40 @@ export class AnalyticsRepository {
     );
   }
 
-  /** Won, lost and open deals per owner (all pipelines unless one is given), deals started in the period. */
-  async memberPerformance(pipelineId: string | null, scope: DealScope): Promise<{ memberId: string; won: number; lost: number; open: number; wonAmount: number }[]> {
-    const params: unknown[] = [scope.organizationId, pipelineId, scope.ownerIds, scope.from, scope.to];
-    return this.replica.query(
-      `WITH agg AS (
-         SELECT d.owner_member_id AS member_id,
+  /**
+   * Won, lost and open deals per owner (all pipelines unless one is given), deals started in the
+   * period. With a rollup slice (whole months, at most a category or a product: see
+   * `funnelRollupSlice`) from the owners' rows of deal_rollup, the deals now in each stage;
+   * otherwise from the deals. Both list the owners with a deal in scope, and the given owners
+   * who are reps even without one.
+   */
+  async memberPerformance(pipelineId: string | null, scope: DealScope, slice: FunnelRollupSlice | null = null): Promise<{ memberId: string; won: number; lost: number; open: number; wonAmount: number }[]> {
+    const params: unknown[] = [scope.organizationId, pipelineId, scope.ownerIds && uuidArray(scope.ownerIds), scope.from, scope.to];
+    const agg = slice
+      ? `SELECT r.owner_key AS member_id,
+                sum(r.deals) FILTER (WHERE s.kind = 'WON')::int AS won, sum(r.deals) FILTER (WHERE s.kind = 'LOST')::int AS lost,
+                sum(r.deals) FILTER (WHERE s.kind = 'OPEN')::int AS open, coalesce(sum(r.amount) FILTER (WHERE s.kind = 'WON'), 0)::float8 AS won_amount
+           FROM deal_rollup r JOIN pipeline_stage s ON s.id = r.stage_id
+          WHERE r.pipeline_id IN (SELECT p.id FROM pipeline p WHERE p.organization_id = $1 AND ($2::uuid IS NULL OR p.id = $2))
+            AND r.category = ${param(params, slice.category)} AND r.product_key = ${param(params, slice.productId ?? ALL_PRODUCTS)}
+            AND ${scope.ownerIds === null ? `r.owner_key <> ALL('{${NO_OWNER},${ALL_OWNERS}}'::uuid[])` : 'r.owner_key = ANY($3::uuid[])'}
+            AND ($4::date IS NULL OR r.started_month >= $4) AND ($5::date IS NULL OR r.started_month <= $5)
+          GROUP BY r.owner_key
+         HAVING sum(r.deals) > 0`
+      : `SELECT d.owner_member_id AS member_id,
                 count(*) FILTER (WHERE s.kind = 'WON')::int AS won, count(*) FILTER (WHERE s.kind = 'LOST')::int AS lost,
                 count(*) FILTER (WHERE s.kind = 'OPEN')::int AS open, coalesce(sum(d.amount) FILTER (WHERE s.kind = 'WON'), 0)::float8 AS won_amount
            FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id
           WHERE d.organization_id = $1 AND d.owner_member_id IS NOT NULL AND ($2::uuid IS NULL OR d.pipeline_id = $2)
             AND ($3::uuid[] IS NULL OR d.owner_member_id = ANY($3))
             AND ($4::date IS NULL OR d.started_on >= $4) AND ($5::date IS NULL OR d.started_on <= $5)${dealFilterSql(scope.deals, params)}
-          GROUP BY d.owner_member_id)
+          GROUP BY d.owner_member_id`;
+    return this.replica.query(
+      `WITH agg AS (${agg})
        SELECT m.id AS "memberId", coalesce(agg.won, 0) AS won, coalesce(agg.lost, 0) AS lost, coalesce(agg.open, 0) AS open, coalesce(agg.won_amount, 0) AS "wonAmount"
          FROM member m LEFT JOIN agg ON agg.member_id = m.id
         WHERE m.organization_id = $1 AND (agg.member_id IS NOT NULL OR ($3::uuid[] IS NOT NULL AND m.id = ANY($3) AND m.role = 'SALES'))
-        ORDER BY coalesce(agg.won_amount, 0) DESC, m.name`,
+        ORDER BY coalesce(agg.won_amount, 0) DESC, m.name, m.id`,
       params,
     );
   }

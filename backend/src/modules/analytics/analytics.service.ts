@@ -24,7 +24,7 @@ import {
   type CrossRoleScope,
   type Role,
   type StageRole,
-  funnelReadsRollups,
+  funnelRollupSlice,
   meanOfHistogram,
   medianOfHistogram,
   salesVelocity,
@@ -112,11 +112,11 @@ export class AnalyticsService {
     const pipeline = await this.pipelineOf(viewer, filter.pipelineId);
     const scope = await this.scope(viewer, filter);
     const asOf = new Date();
-    // Whole months (or no period) without a deal-level filter: the trigger-kept rollups; anything else: the deals themselves. Both exact.
-    const rollup = funnelReadsRollups(scope.from, scope.to, scope.deals ?? {});
+    // Whole months (or no period), with at most a client category or a product: the trigger-kept rollups; anything else: the deals themselves. Both exact.
+    const slice = funnelRollupSlice(scope.from, scope.to, scope.deals ?? {});
     const [stages, winDays] = await Promise.all([
-      rollup ? this.analytics.funnelStagesFromRollup(pipeline.id, scope, asOf) : this.analytics.funnelStages(pipeline.id, scope, asOf),
-      rollup ? this.analytics.winDaysHistogram(pipeline.id, scope) : this.analytics.winDaysHistogramOfDeals(pipeline.id, scope),
+      slice ? this.analytics.funnelStagesFromRollup(pipeline.id, scope, asOf, slice) : this.analytics.funnelStages(pipeline.id, scope, asOf),
+      slice ? this.analytics.winDaysHistogram(pipeline.id, scope, slice) : this.analytics.winDaysHistogramOfDeals(pipeline.id, scope),
     ]);
     const sumOf = (kind: 'OPEN' | 'WON' | 'LOST', figure: 'count' | 'amount') => stages.filter((s) => s.kind === kind).reduce((n, s) => n + s[figure], 0);
     const won = sumOf('WON', 'count');
@@ -161,7 +161,7 @@ export class AnalyticsService {
 
   async memberPerformance(viewer: Viewer, filter: AnalyticsFilter) {
     const scope = await this.scope(viewer, filter);
-    const rows = await this.analytics.memberPerformance(filter.pipelineId ?? null, scope);
+    const rows = await this.analytics.memberPerformance(filter.pipelineId ?? null, scope, funnelRollupSlice(scope.from, scope.to, scope.deals ?? {}));
     return rows.map((r) => ({ ...r, wonAmount: round2(r.wonAmount), winRate: winRate(r.won, r.lost), averageWon: r.won ? round2(r.wonAmount / r.won) : null }));
   }
 
