@@ -184,16 +184,22 @@ async function main() {
     });
     rows.push({ benchmark: 'naive funnel over the base tables (deals ∪ stage history, percentile)', ...naive, target: '—' });
 
-    // The funnel page's filters: a stage role is a set of owners (the rollups); a product or a client category reads the deals.
+    // The funnel page's request (funnel + member performance) per filter: any set of owners (a stage role) with at most a
+    // product or a client category reads the rollups' slices (migration 0020); a segment, or a category with a product, the deals.
     const FUNNEL = '{ totalDeals salesVelocity stages { count reached avgDaysInStage } }';
+    const page = (filter) => `{ funnel(filter: ${filter}) ${FUNNEL} memberPerformance(filter: ${filter}) { member { id } won lost winRate wonAmount } }`;
     const product = (await db.query(`SELECT id FROM product WHERE organization_id = $1 ORDER BY name LIMIT 1`, [gen.org])).rows[0].id;
-    for (const [label, filter] of [
-      ['funnel, one stage role (rollups)', '{ stageRole: FARMER }'],
-      ['funnel, one product (deals by index)', `{ productId: "${product}" }`],
-      ['funnel, client category 1 (deals ⋈ clients)', '{ category: 1 }'],
-      ['funnel, a stage role and a category, this quarter', '{ stageRole: HUNTER, category: 2, from: "' + today.slice(0, 4) + '-' + String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0') + '-01" }'],
+    const quarter = today.slice(0, 4) + '-' + String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0') + '-01';
+    for (const [label, filter, runs] of [
+      ['funnel page, no filter (rollups)', '{}', 20],
+      ['funnel page, one stage role (rollups)', '{ stageRole: FARMER }', 20],
+      ['funnel page, one product (rollups, product slice)', `{ productId: "${product}" }`, 20],
+      ['funnel page, client category 1 (rollups, category slice)', '{ category: 1 }', 20],
+      ['funnel page, a stage role and a category, this quarter (rollups)', `{ stageRole: HUNTER, category: 2, from: "${quarter}" }`, 20],
+      ['funnel page, a category and a product (the deals)', `{ category: 1, productId: "${product}" }`, 3],
+      ['funnel page, VIP clients (the deals ⋈ clients)', '{ vip: true }', 3],
     ]) {
-      rows.push({ benchmark: label, ...(await timeIt(5, () => gql(url, token, `{ funnel(filter: ${filter}) ${FUNNEL} }`))), target: '—' });
+      rows.push({ benchmark: label, ...(await timeIt(runs, () => gql(url, token, page(filter)))), target: '—' });
     }
 
     const kpiBase = await timeIt(1, () => repo.metricsForMembersFromBase(gen.org, members, month.from, month.to, 'Europe/Moscow'));
