@@ -390,7 +390,7 @@ export class AnalyticsRepository {
                 sum(r.deals) FILTER (WHERE s.kind = 'WON')::int AS won, sum(r.deals) FILTER (WHERE s.kind = 'LOST')::int AS lost,
                 sum(r.deals) FILTER (WHERE s.kind = 'OPEN')::int AS open, coalesce(sum(r.amount) FILTER (WHERE s.kind = 'WON'), 0)::float8 AS won_amount
            FROM deal_rollup r JOIN pipeline_stage s ON s.id = r.stage_id
-          WHERE r.pipeline_id IN (SELECT p.id FROM pipeline p WHERE p.organization_id = $1 AND ($2::uuid IS NULL OR p.id = $2))
+          WHERE r.pipeline_id = ANY(ARRAY(SELECT p.id FROM pipeline p WHERE p.organization_id = $1 AND ($2::uuid IS NULL OR p.id = $2)))
             AND r.category = ${param(params, slice.category)} AND r.product_key = ${param(params, slice.productId ?? ALL_PRODUCTS)}
             AND ${scope.ownerIds === null ? `r.owner_key <> ALL('{${NO_OWNER},${ALL_OWNERS}}'::uuid[])` : 'r.owner_key = ANY($3::uuid[])'}
             AND ($4::date IS NULL OR r.started_month >= $4) AND ($5::date IS NULL OR r.started_month <= $5)
