@@ -1,3 +1,4 @@
+import { previousPeriod } from '@salescircle/shared';
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -26,7 +27,6 @@ describe('portfolio, retention and coverage KPIs', () => {
     await t.close();
   });
 
-  const dayBefore = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
   const card = async (memberId: string) => {
     const r = await t.gql<{ scorecard: Card }>(CARD, { m: memberId }, { token: director });
     expect(r.errors).toBeUndefined();
@@ -34,7 +34,7 @@ describe('portfolio, retention and coverage KPIs', () => {
   };
   const line = (c: Card, metric: string) => c.lines.find((l) => l.metric === metric)!;
 
-  it("gives every farmer growth against the days just before and the share of last period's clients who bought again", async () => {
+  it("gives every farmer growth against the period just before and the share of last period's clients who bought again", async () => {
     const farmers = (await db.query<{ id: string }>(`SELECT id FROM member WHERE stage_role = 'FARMER' AND active ORDER BY name`)).rows.map((r) => r.id);
     expect(farmers.length).toBeGreaterThan(2);
     let seen = 0;
@@ -44,8 +44,9 @@ describe('portfolio, retention and coverage KPIs', () => {
       // a farmer whose lead set targets has those lines instead of the defaults
       if (!c.lines.some((l) => l.metric === 'PORTFOLIO_GROWTH')) continue;
       checked += 1;
-      const length = (Date.parse(c.to) - Date.parse(c.from)) / 86_400_000 + 1;
-      const before = { from: dayBefore(c.from, length), to: dayBefore(c.from, 1) };
+      // the period before: as many days just before, or the months before when the period is whole months
+      // (a card of December compares with November's 30 days, not with the 31 days before December 1)
+      const before = previousPeriod(c.from, c.to);
       const [{ now, then }] = (await db.query<{ now: string; then: string }>(
         `SELECT coalesce(sum(total) FILTER (WHERE ordered_on BETWEEN $2 AND $3), 0) AS now, coalesce(sum(total) FILTER (WHERE ordered_on BETWEEN $4 AND $5), 0) AS then
            FROM client_order WHERE seller_member_id = $1`,

@@ -158,14 +158,14 @@ export interface DealScope {
   ownerIds: string[] | null;
   from: string | null;
   to: string | null;
-  /** Deal-level filters (the base tables only; the rollups cannot answer them). */
+  /** Deal-level filters: the base tables read them all; the funnel rollups a category or a product (`funnelRollupSlice`). */
   deals?: DealFilter | null;
 }
 
 /**
  * The conditions of a deal filter on deal `d`, its values appended to `params`: only the
- * filters set, so the planner sees plain equalities (the product's index, the client's by
- * category, region, industry or VIP).
+ * filters set, so the planner sees plain equalities (the product's index, the deal's copy of
+ * its client's category, the client's region, industry or VIP).
  */
 export function dealFilterSql(filter: DealFilter | null | undefined, params: unknown[]): string {
   if (!filter) return '';
@@ -173,7 +173,8 @@ export function dealFilterSql(filter: DealFilter | null | undefined, params: unk
   const deal: string[] = [];
   const client: string[] = [];
   if (filter.productId != null) deal.push(`d.product_id = ${at(filter.productId)}::uuid`);
-  if (filter.category != null) client.push(`c.category = ${at(filter.category)}::smallint`);
+  // the deal's copy of its client's category (migration 0020, kept by triggers): no join to the client
+  if (filter.category != null) deal.push(`d.client_category = ${at(filter.category)}::smallint`);
   if (filter.region != null) client.push(`c.region = ${at(filter.region)}::text`);
   if (filter.industry != null) client.push(`c.industry = ${at(filter.industry)}::text`);
   if (filter.channel != null) client.push(`c.channel = ${at(filter.channel)}::text`);
