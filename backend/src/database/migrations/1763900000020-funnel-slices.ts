@@ -3,6 +3,7 @@ import {
   DEAL_ROLLUP_APPLY_BODY,
   DEAL_STAGE_TIME_APPLY_BODY,
   dealHistoryDeltaSql,
+  dealRollupAddSql,
   REBUILD_FUNNEL_ROLLUPS_SQL,
 } from '../../modules/analytics/analytics.repository';
 import { dealHistoryDeltaV1Sql, REBUILD_FUNNEL_ROLLUPS_V1_SQL } from './funnel-rollups-v1';
@@ -76,6 +77,16 @@ export class FunnelSlices1763900000020 implements MigrationInterface {
     await q.query(`CREATE OR REPLACE FUNCTION deal_rollup_apply(d deal, sign integer) RETURNS void LANGUAGE plpgsql AS $$ BEGIN ${DEAL_ROLLUP_APPLY_BODY} END $$`);
     await q.query(`CREATE OR REPLACE FUNCTION deal_stage_time_apply(d deal, sign integer) RETURNS void LANGUAGE plpgsql AS $$ BEGIN ${DEAL_STAGE_TIME_APPLY_BODY} END $$`);
     await q.query(historyFunction(dealHistoryDeltaSql));
+    // Inserted deals per statement, set-based: with three slices a row trigger made eighteen
+    // upserts per deal, and importing the 8,800 deals of the sample took 1.5-2 s longer.
+    await q.query('DROP TRIGGER deal_rollup_insert ON deal');
+    await q.query(`
+      CREATE FUNCTION deal_rollup_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${dealRollupAddSql('new_deals', true).join(';\n')};
+        RETURN NULL;
+      END $$`);
+    await q.query('CREATE TRIGGER deal_rollup_insert AFTER INSERT ON deal REFERENCING NEW TABLE AS new_deals FOR EACH STATEMENT EXECUTE FUNCTION deal_rollup_on_insert()');
     await q.query('DROP TRIGGER deal_rollup_update ON deal');
     await q.query(`
       CREATE TRIGGER deal_rollup_update AFTER UPDATE OF stage_id, owner_member_id, pipeline_id, started_on, amount, closed_on, client_id, client_category, product_id ON deal
@@ -102,6 +113,9 @@ export class FunnelSlices1763900000020 implements MigrationInterface {
       CREATE TRIGGER deal_rollup_update AFTER UPDATE OF stage_id, owner_member_id, pipeline_id, started_on, amount, closed_on ON deal
         FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION deal_rollup_on_deal()`);
     await q.query(historyFunction(dealHistoryDeltaV1Sql));
+    await q.query('DROP TRIGGER deal_rollup_insert ON deal');
+    await q.query('DROP FUNCTION deal_rollup_on_insert()');
+    await q.query('CREATE TRIGGER deal_rollup_insert AFTER INSERT ON deal FOR EACH ROW EXECUTE FUNCTION deal_rollup_on_deal()');
     const owners = `unnest(ARRAY[coalesce(d.owner_member_id, ${ZERO}), ${ALL}]) o`;
     await q.query(`
       CREATE OR REPLACE FUNCTION deal_rollup_apply(d deal, sign integer) RETURNS void LANGUAGE plpgsql AS $$
@@ -135,10 +149,10 @@ export class FunnelSlices1763900000020 implements MigrationInterface {
       END $$`);
     for (const [table, last] of ROLLUPS) {
       await q.query(`TRUNCATE ${table}`);
+      await q.query(`DROP STATISTICS ${table}_slice`);
       await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_pkey, DROP COLUMN category, DROP COLUMN product_key`);
       await q.query(`ALTER TABLE ${table} ADD PRIMARY KEY (pipeline_id, owner_key, started_month, ${last})`);
     }
-    for (const [table] of ROLLUPS) await q.query(`DROP STATISTICS ${table}_slice`);
     await q.query('DROP FUNCTION deal_funnel_keys(uuid, smallint, uuid)');
     await q.query('DROP TRIGGER client_category_to_deals ON client');
     await q.query('DROP FUNCTION client_category_to_deals()');

@@ -30,6 +30,9 @@ const EVERY_DEAL: FunnelRollupSlice = { category: 0, productId: null };
  */
 const KEYS = 'deal_funnel_keys(d.owner_member_id, d.client_category, d.product_id) k';
 
+/** The conflict target of the rollups keyed by stage: their primary key. */
+const STAGE_KEY = '(pipeline_id, category, product_key, owner_key, started_month, stage_id)';
+
 /**
  * Rebuilds the funnel rollups from the deals in two set-based statements (after a bulk load
  * with the row triggers off, and in the migration): the same figures the triggers keep. The
@@ -37,30 +40,38 @@ const KEYS = 'deal_funnel_keys(d.owner_member_id, d.client_category, d.product_i
  * reads) sit together on disk instead of among the product slices' rows, nine in ten of the
  * table: 400 owners' funnel read 18,300 pages of a rebuilt table in hash order, 2,600 in key order.
  */
-export const REBUILD_DEAL_ROLLUPS_SQL = [
-  'TRUNCATE deal_rollup, deal_win_days',
-  `INSERT INTO deal_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
+export const REBUILD_DEAL_ROLLUPS_SQL = ['TRUNCATE deal_rollup, deal_win_days', ...dealRollupAddSql('deal', false)] as const;
+
+/**
+ * What a set of deals `deals` (the deal table, or the new rows of an insert statement) adds to
+ * deal_rollup and deal_win_days, as the row function `deal_rollup_apply(d, 1)` adds one deal:
+ * its current stage (count, amount), the stages it reached (its history and its current
+ * stage), its days to win. Grouped by key first, so one statement adds many deals of one key;
+ * `upsert` adds to existing rows (the insert trigger), else the tables are empty (a rebuild).
+ */
+export function dealRollupAddSql(deals: string, upsert: boolean): [string, string] {
+  const onConflict = (key: string, sets: string) => (upsert ? `\n  ON CONFLICT ${key} DO UPDATE SET ${sets}` : '');
+  return [
+    `INSERT INTO deal_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
    SELECT pipeline_id, category, product_key, owner_key, started_month, stage_id, sum(deals), sum(amount), sum(reached)
      FROM (SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date AS started_month, d.stage_id, 1 AS deals, d.amount, 0 AS reached
-             FROM deal d CROSS JOIN LATERAL ${KEYS}
+             FROM ${deals} d CROSS JOIN LATERAL ${KEYS}
            UNION ALL
            SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, x.stage_id, 0, 0, 1
-             FROM deal d
+             FROM ${deals} d
              CROSS JOIN LATERAL (SELECT h.stage_id FROM deal_stage_history h WHERE h.deal_id = d.id UNION SELECT d.stage_id) x
              CROSS JOIN LATERAL ${KEYS}) t
     GROUP BY 1, 2, 3, 4, 5, 6
-    ORDER BY 1, 2, 3, 4, 5, 6`,
-  `INSERT INTO deal_win_days (pipeline_id, category, product_key, owner_key, started_month, days, deals)
+    ORDER BY 1, 2, 3, 4, 5, 6${onConflict(STAGE_KEY, 'deals = deal_rollup.deals + excluded.deals, amount = deal_rollup.amount + excluded.amount, reached = deal_rollup.reached + excluded.reached')}`,
+    `INSERT INTO deal_win_days (pipeline_id, category, product_key, owner_key, started_month, days, deals)
    SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, d.closed_on - d.started_on, count(*)
-     FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'WON'
+     FROM ${deals} d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'WON'
      CROSS JOIN LATERAL ${KEYS}
     WHERE d.closed_on IS NOT NULL
     GROUP BY 1, 2, 3, 4, 5, 6
-    ORDER BY 1, 2, 3, 4, 5, 6`,
-] as const;
-
-/** The conflict target of the rollups keyed by stage: their primary key. */
-const STAGE_KEY = '(pipeline_id, category, product_key, owner_key, started_month, stage_id)';
+    ORDER BY 1, 2, 3, 4, 5, 6${onConflict('(pipeline_id, category, product_key, owner_key, started_month, days)', 'deals = deal_win_days.deals + excluded.deals')}`,
+  ];
+}
 
 /**
  * What the history triggers of the funnel rollups run per statement (insert, update, delete of
