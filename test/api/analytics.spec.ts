@@ -1,5 +1,5 @@
 import { funnelRollupSlice, median, medianOfHistogram, salesVelocity } from '@salescircle/shared';
-import { AnalyticsRepository } from '../../backend/src/modules/analytics/analytics.repository';
+import { ALL_OWNERS, AnalyticsRepository } from '../../backend/src/modules/analytics/analytics.repository';
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -421,13 +421,20 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
         expect({ context, p, members: await repo.memberPerformance(p, scope, slice) }).toEqual({ context, p, members: await repo.memberPerformance(p, scope) });
       }
     }
+    // The previous release reads the old names during a rolling upgrade: views of the every-deal slice, so its funnel counts each deal once.
+    const { rows: previousRelease } = await db.query<{ count: number }>(
+      `SELECT coalesce(sum(r.deals), 0)::int AS count FROM pipeline_stage s LEFT JOIN deal_rollup r ON r.stage_id = s.id AND r.owner_key = $2
+        WHERE s.pipeline_id = $1 GROUP BY s.id, s.position ORDER BY s.position`,
+      [pipeline, ALL_OWNERS],
+    );
+    expect(previousRelease.map((r) => r.count)).toEqual((await repo.funnelStages(pipeline, scopes[0], asOf)).map((stage) => stage.count));
     // The set-based rebuild (bulk loads, the migration) gives exactly what the triggers kept.
     const snapshot = async () => (await db.query(
-      `SELECT pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached FROM deal_rollup WHERE deals <> 0 OR reached <> 0 OR amount <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+      `SELECT pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached FROM funnel_rollup WHERE deals <> 0 OR reached <> 0 OR amount <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
     )).rows;
-    const days = async () => (await db.query(`SELECT pipeline_id, category, product_key, owner_key, started_month, days, deals FROM deal_win_days WHERE deals <> 0 ORDER BY 1, 2, 3, 4, 5, 6`)).rows;
+    const days = async () => (await db.query(`SELECT pipeline_id, category, product_key, owner_key, started_month, days, deals FROM funnel_win_days WHERE deals <> 0 ORDER BY 1, 2, 3, 4, 5, 6`)).rows;
     const times = async () => (await db.query(
-      `SELECT pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, round(closed_seconds, 6) AS closed, open_visits, round(open_entered, 6) AS open_entered FROM deal_stage_time
+      `SELECT pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, round(closed_seconds, 6) AS closed, open_visits, round(open_entered, 6) AS open_entered FROM funnel_stage_time
         WHERE deals <> 0 OR closed_seconds <> 0 OR open_visits <> 0 OR open_entered <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
     )).rows;
     const [kept, keptDays, keptTimes] = [await snapshot(), await days(), await times()];

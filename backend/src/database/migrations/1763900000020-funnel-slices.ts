@@ -8,10 +8,11 @@ import {
 } from '../../modules/analytics/analytics.repository';
 import { dealHistoryDeltaV1Sql, REBUILD_FUNNEL_ROLLUPS_V1_SQL } from './funnel-rollups-v1';
 
+/** Each funnel rollup: its name before this migration (now a view for the previous release), its name now, its columns before, its last key column. */
 const ROLLUPS = [
-  ['deal_rollup', 'stage_id'],
-  ['deal_stage_time', 'stage_id'],
-  ['deal_win_days', 'days'],
+  ['deal_rollup', 'funnel_rollup', 'pipeline_id, stage_id, owner_key, started_month, deals, amount, reached', 'stage_id'],
+  ['deal_stage_time', 'funnel_stage_time', 'pipeline_id, stage_id, owner_key, started_month, deals, closed_seconds, open_visits, open_entered', 'stage_id'],
+  ['deal_win_days', 'funnel_win_days', 'pipeline_id, owner_key, started_month, days, deals', 'days'],
 ] as const;
 
 const ZERO = "'00000000-0000-0000-0000-000000000000'::uuid";
@@ -23,7 +24,11 @@ const ALL = "'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid";
  * scale (2M deals) a third of the deals by category took ~10 s, one product ~2 s.
  *
  * The three funnel rollups get two more key columns, a slice: `category` (0: every category)
- * and `product_key` (ALL: every product). A deal counts, for its owner and for the ALL owner,
+ * and `product_key` (ALL: every product), and new names (deal_rollup → funnel_rollup,
+ * deal_stage_time → funnel_stage_time, deal_win_days → funnel_win_days). Under the old names
+ * views show the previous release what it read, the every-deal slice, so its replicas still
+ * count right during a rolling upgrade (expand/contract, docs/DEPLOY.md); a later release
+ * drops the views. A deal counts, for its owner and for the ALL owner,
  * in the slice of every deal, in its client's category's slice and in its product's slice
  * (`deal_funnel_keys`): six rows where it counted in two. A category and a product together,
  * or a segment (region, industry, channel, ownership, VIP), still read the deals.
@@ -66,13 +71,15 @@ export class FunnelSlices1763900000020 implements MigrationInterface {
                (VALUES (0::smallint, ${ALL}), (client_category, ${ALL}), (0::smallint, product)) s(category, product_key)
          WHERE s.category IS NOT NULL AND s.product_key IS NOT NULL
       $$`);
-    for (const [table, last] of ROLLUPS) {
-      await q.query(`TRUNCATE ${table}`);
-      await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_pkey, ADD COLUMN category smallint NOT NULL, ADD COLUMN product_key uuid NOT NULL`);
+    for (const [before, table, columns, last] of ROLLUPS) {
+      await q.query(`TRUNCATE ${before}`);
+      await q.query(`ALTER TABLE ${before} RENAME TO ${table}`);
+      await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${before}_pkey, ADD COLUMN category smallint NOT NULL, ADD COLUMN product_key uuid NOT NULL`);
       await q.query(`ALTER TABLE ${table} ADD PRIMARY KEY (pipeline_id, category, product_key, owner_key, started_month, ${last})`);
       // The two slice columns are far from independent (a row has a category or a product, never both): without
       // their joint frequencies the planner put the every-deal slice at 3.5x its rows and read the whole table.
       await q.query(`CREATE STATISTICS ${table}_slice (mcv) ON category, product_key FROM ${table}`);
+      await q.query(`CREATE VIEW ${before} AS SELECT ${columns} FROM ${table} WHERE category = 0 AND product_key = ${ALL}`);
     }
     await q.query(`CREATE OR REPLACE FUNCTION deal_rollup_apply(d deal, sign integer) RETURNS void LANGUAGE plpgsql AS $$ BEGIN ${DEAL_ROLLUP_APPLY_BODY} END $$`);
     await q.query(`CREATE OR REPLACE FUNCTION deal_stage_time_apply(d deal, sign integer) RETURNS void LANGUAGE plpgsql AS $$ BEGIN ${DEAL_STAGE_TIME_APPLY_BODY} END $$`);
@@ -147,11 +154,13 @@ export class FunnelSlices1763900000020 implements MigrationInterface {
           SET deals = deal_stage_time.deals + excluded.deals, closed_seconds = deal_stage_time.closed_seconds + excluded.closed_seconds,
               open_visits = deal_stage_time.open_visits + excluded.open_visits, open_entered = deal_stage_time.open_entered + excluded.open_entered;
       END $$`);
-    for (const [table, last] of ROLLUPS) {
+    for (const [before, table, , last] of ROLLUPS) {
+      await q.query(`DROP VIEW ${before}`);
       await q.query(`TRUNCATE ${table}`);
       await q.query(`DROP STATISTICS ${table}_slice`);
       await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_pkey, DROP COLUMN category, DROP COLUMN product_key`);
-      await q.query(`ALTER TABLE ${table} ADD PRIMARY KEY (pipeline_id, owner_key, started_month, ${last})`);
+      await q.query(`ALTER TABLE ${table} RENAME TO ${before}`);
+      await q.query(`ALTER TABLE ${before} ADD PRIMARY KEY (pipeline_id, owner_key, started_month, ${last})`);
     }
     await q.query('DROP FUNCTION deal_funnel_keys(uuid, smallint, uuid)');
     await q.query('DROP TRIGGER client_category_to_deals ON client');

@@ -40,11 +40,11 @@ const STAGE_KEY = '(pipeline_id, category, product_key, owner_key, started_month
  * reads) sit together on disk instead of among the product slices' rows, nine in ten of the
  * table: 400 owners' funnel read 18,300 pages of a rebuilt table in hash order, 2,600 in key order.
  */
-export const REBUILD_DEAL_ROLLUPS_SQL = ['TRUNCATE deal_rollup, deal_win_days', ...dealRollupAddSql('deal', false)] as const;
+export const REBUILD_DEAL_ROLLUPS_SQL = ['TRUNCATE funnel_rollup, funnel_win_days', ...dealRollupAddSql('deal', false)] as const;
 
 /**
  * What a set of deals `deals` (the deal table, or the new rows of an insert statement) adds to
- * deal_rollup and deal_win_days, as the row function `deal_rollup_apply(d, 1)` adds one deal:
+ * funnel_rollup and funnel_win_days, as the row function `deal_rollup_apply(d, 1)` adds one deal:
  * its current stage (count, amount), the stages it reached (its history and its current
  * stage), its days to win. Grouped by key first, so one statement adds many deals of one key;
  * `upsert` adds to existing rows (the insert trigger), else the tables are empty (a rebuild).
@@ -52,7 +52,7 @@ export const REBUILD_DEAL_ROLLUPS_SQL = ['TRUNCATE deal_rollup, deal_win_days', 
 export function dealRollupAddSql(deals: string, upsert: boolean): [string, string] {
   const onConflict = (key: string, sets: string) => (upsert ? `\n  ON CONFLICT ${key} DO UPDATE SET ${sets}` : '');
   return [
-    `INSERT INTO deal_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
+    `INSERT INTO funnel_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
    SELECT pipeline_id, category, product_key, owner_key, started_month, stage_id, sum(deals), sum(amount), sum(reached)
      FROM (SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date AS started_month, d.stage_id, 1 AS deals, d.amount, 0 AS reached
              FROM ${deals} d CROSS JOIN LATERAL ${KEYS}
@@ -62,22 +62,22 @@ export function dealRollupAddSql(deals: string, upsert: boolean): [string, strin
              CROSS JOIN LATERAL (SELECT h.stage_id FROM deal_stage_history h WHERE h.deal_id = d.id UNION SELECT d.stage_id) x
              CROSS JOIN LATERAL ${KEYS}) t
     GROUP BY 1, 2, 3, 4, 5, 6
-    ORDER BY 1, 2, 3, 4, 5, 6${onConflict(STAGE_KEY, 'deals = deal_rollup.deals + excluded.deals, amount = deal_rollup.amount + excluded.amount, reached = deal_rollup.reached + excluded.reached')}`,
-    `INSERT INTO deal_win_days (pipeline_id, category, product_key, owner_key, started_month, days, deals)
+    ORDER BY 1, 2, 3, 4, 5, 6${onConflict(STAGE_KEY, 'deals = funnel_rollup.deals + excluded.deals, amount = funnel_rollup.amount + excluded.amount, reached = funnel_rollup.reached + excluded.reached')}`,
+    `INSERT INTO funnel_win_days (pipeline_id, category, product_key, owner_key, started_month, days, deals)
    SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, d.closed_on - d.started_on, count(*)
      FROM ${deals} d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'WON'
      CROSS JOIN LATERAL ${KEYS}
     WHERE d.closed_on IS NOT NULL
     GROUP BY 1, 2, 3, 4, 5, 6
-    ORDER BY 1, 2, 3, 4, 5, 6${onConflict('(pipeline_id, category, product_key, owner_key, started_month, days)', 'deals = deal_win_days.deals + excluded.deals')}`,
+    ORDER BY 1, 2, 3, 4, 5, 6${onConflict('(pipeline_id, category, product_key, owner_key, started_month, days)', 'deals = funnel_win_days.deals + excluded.deals')}`,
   ];
 }
 
 /**
  * What the history triggers of the funnel rollups run per statement (insert, update, delete of
  * stage-history rows), with the statement's new and old rows as transition tables: per deal
- * and stage touched, the change of "the deal visited the stage" (deal_stage_time.deals, and
- * deal_rollup.reached unless it is the deal's current stage, which the deal's own row counts)
+ * and stage touched, the change of "the deal visited the stage" (funnel_stage_time.deals, and
+ * funnel_rollup.reached unless it is the deal's current stage, which the deal's own row counts)
  * and of the visits' time. Set-based, so a statement writing several visits of one deal to one
  * stage counts the deal once.
  */
@@ -103,34 +103,34 @@ export function dealHistoryDeltaSql(newRows: string | null, oldRows: string | nu
              CASE WHEN d.stage_id = d.current_stage THEN 0 ELSE d.visited END AS reached, d.closed, d.open_visits, d.open_entered
         FROM delta d CROSS JOIN LATERAL ${KEYS}),
     reached AS (
-      INSERT INTO deal_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
+      INSERT INTO funnel_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
       SELECT pipeline_id, category, product_key, owner_key, started_month, stage_id, 0, 0, sum(reached) FROM keyed GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(reached) <> 0
-      ON CONFLICT ${STAGE_KEY} DO UPDATE SET reached = deal_rollup.reached + excluded.reached)
-    INSERT INTO deal_stage_time (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
+      ON CONFLICT ${STAGE_KEY} DO UPDATE SET reached = funnel_rollup.reached + excluded.reached)
+    INSERT INTO funnel_stage_time (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
     SELECT pipeline_id, category, product_key, owner_key, started_month, stage_id, sum(visited), sum(closed), sum(open_visits), sum(open_entered) FROM keyed GROUP BY 1, 2, 3, 4, 5, 6
     ON CONFLICT ${STAGE_KEY} DO UPDATE
-      SET deals = deal_stage_time.deals + excluded.deals, closed_seconds = deal_stage_time.closed_seconds + excluded.closed_seconds,
-          open_visits = deal_stage_time.open_visits + excluded.open_visits, open_entered = deal_stage_time.open_entered + excluded.open_entered`;
+      SET deals = funnel_stage_time.deals + excluded.deals, closed_seconds = funnel_stage_time.closed_seconds + excluded.closed_seconds,
+          open_visits = funnel_stage_time.open_visits + excluded.open_visits, open_entered = funnel_stage_time.open_entered + excluded.open_entered`;
 }
 
 /** What the row triggers of the funnel rollups add for one deal `d` (a plpgsql record) times `sign`: its current stage, the stages it reached, its days to win. */
 export const DEAL_ROLLUP_APPLY_BODY = `
-  INSERT INTO deal_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
+  INSERT INTO funnel_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
   SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, d.stage_id, sign, sign * d.amount, 0 FROM ${KEYS}
-  ON CONFLICT ${STAGE_KEY} DO UPDATE SET deals = deal_rollup.deals + excluded.deals, amount = deal_rollup.amount + excluded.amount;
-  INSERT INTO deal_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
+  ON CONFLICT ${STAGE_KEY} DO UPDATE SET deals = funnel_rollup.deals + excluded.deals, amount = funnel_rollup.amount + excluded.amount;
+  INSERT INTO funnel_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
   SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, x.stage_id, 0, 0, sign
     FROM (SELECT h.stage_id FROM deal_stage_history h WHERE h.deal_id = d.id UNION SELECT d.stage_id) x, ${KEYS}
-  ON CONFLICT ${STAGE_KEY} DO UPDATE SET reached = deal_rollup.reached + excluded.reached;
+  ON CONFLICT ${STAGE_KEY} DO UPDATE SET reached = funnel_rollup.reached + excluded.reached;
   IF d.closed_on IS NOT NULL AND EXISTS (SELECT 1 FROM pipeline_stage s WHERE s.id = d.stage_id AND s.kind = 'WON') THEN
-    INSERT INTO deal_win_days (pipeline_id, category, product_key, owner_key, started_month, days, deals)
+    INSERT INTO funnel_win_days (pipeline_id, category, product_key, owner_key, started_month, days, deals)
     SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, d.closed_on - d.started_on, sign FROM ${KEYS}
-    ON CONFLICT (pipeline_id, category, product_key, owner_key, started_month, days) DO UPDATE SET deals = deal_win_days.deals + excluded.deals;
+    ON CONFLICT (pipeline_id, category, product_key, owner_key, started_month, days) DO UPDATE SET deals = funnel_win_days.deals + excluded.deals;
   END IF;`;
 
-/** What one deal's stage history adds to deal_stage_time (sign 1) or takes back (sign -1), in a plpgsql function of `d deal, sign integer`. */
+/** What one deal's stage history adds to funnel_stage_time (sign 1) or takes back (sign -1), in a plpgsql function of `d deal, sign integer`. */
 export const DEAL_STAGE_TIME_APPLY_BODY = `
-  INSERT INTO deal_stage_time (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
+  INSERT INTO funnel_stage_time (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
   SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, v.stage_id, sign, sign * v.closed, sign * v.open_visits, sign * v.open_entered
     FROM (SELECT h.stage_id,
                  coalesce(sum(extract(epoch FROM h.left_at) - extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NOT NULL), 0) AS closed,
@@ -138,13 +138,13 @@ export const DEAL_STAGE_TIME_APPLY_BODY = `
                  coalesce(sum(extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NULL), 0) AS open_entered
             FROM deal_stage_history h WHERE h.deal_id = d.id GROUP BY h.stage_id) v, ${KEYS}
   ON CONFLICT ${STAGE_KEY} DO UPDATE
-    SET deals = deal_stage_time.deals + excluded.deals, closed_seconds = deal_stage_time.closed_seconds + excluded.closed_seconds,
-        open_visits = deal_stage_time.open_visits + excluded.open_visits, open_entered = deal_stage_time.open_entered + excluded.open_entered;`;
+    SET deals = funnel_stage_time.deals + excluded.deals, closed_seconds = funnel_stage_time.closed_seconds + excluded.closed_seconds,
+        open_visits = funnel_stage_time.open_visits + excluded.open_visits, open_entered = funnel_stage_time.open_entered + excluded.open_entered;`;
 
 /** Rebuilds the time-in-stage rollup from the stage history in one statement (the same figures the triggers keep). */
 export const REBUILD_DEAL_STAGE_TIME_SQL = [
-  'TRUNCATE deal_stage_time',
-  `INSERT INTO deal_stage_time (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
+  'TRUNCATE funnel_stage_time',
+  `INSERT INTO funnel_stage_time (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
    SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, v.stage_id, count(*)::int, sum(v.closed), sum(v.open_visits)::int, sum(v.open_entered)
      FROM (SELECT h.deal_id, h.stage_id,
                   coalesce(sum(extract(epoch FROM h.left_at) - extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NOT NULL), 0) AS closed,
@@ -346,8 +346,8 @@ export class AnalyticsRepository {
               coalesce(r.amount, 0)::float8 AS amount, coalesce(r.reached, 0)::int AS reached, coalesce(t.deals, 0)::int AS "stayDeals",
               round(coalesce(t.closed + t.open_visits * extract(epoch FROM $5::timestamptz) - t.open_entered, 0) / 86400, 6)::float8 AS "stayDays"
          FROM pipeline_stage s
-         LEFT JOIN (SELECT stage_id, sum(deals) AS deals, sum(amount) AS amount, sum(reached) AS reached FROM deal_rollup WHERE ${inSlice} GROUP BY stage_id) r ON r.stage_id = s.id
-         LEFT JOIN (SELECT stage_id, sum(deals) AS deals, sum(closed_seconds) AS closed, sum(open_visits) AS open_visits, sum(open_entered) AS open_entered FROM deal_stage_time
+         LEFT JOIN (SELECT stage_id, sum(deals) AS deals, sum(amount) AS amount, sum(reached) AS reached FROM funnel_rollup WHERE ${inSlice} GROUP BY stage_id) r ON r.stage_id = s.id
+         LEFT JOIN (SELECT stage_id, sum(deals) AS deals, sum(closed_seconds) AS closed, sum(open_visits) AS open_visits, sum(open_entered) AS open_entered FROM funnel_stage_time
                      WHERE ${inSlice} GROUP BY stage_id) t ON t.stage_id = s.id
         WHERE s.pipeline_id = $1
         ORDER BY s.position`,
@@ -357,7 +357,7 @@ export class AnalyticsRepository {
 
   async winDaysHistogram(pipelineId: string, scope: DealScope, slice: FunnelRollupSlice = EVERY_DEAL): Promise<{ value: number; count: number }[]> {
     return this.replica.query(
-      `SELECT days AS value, sum(deals)::int AS count FROM deal_win_days
+      `SELECT days AS value, sum(deals)::int AS count FROM funnel_win_days
         WHERE pipeline_id = $1 AND category = $5 AND product_key = $6 AND owner_key = ANY($2::uuid[]) AND ($3::date IS NULL OR started_month >= $3) AND ($4::date IS NULL OR started_month <= $4)
         GROUP BY days HAVING sum(deals) > 0`,
       [pipelineId, uuidArray(scope.ownerIds ?? [ALL_OWNERS]), scope.from, scope.to, slice.category, slice.productId ?? ALL_PRODUCTS],
@@ -375,7 +375,7 @@ export class AnalyticsRepository {
     return row.median;
   }
 
-  /** Days from start to win of the won deals in scope, as a histogram (value → deals): what deal_win_days holds, from the deals themselves. */
+  /** Days from start to win of the won deals in scope, as a histogram (value → deals): what funnel_win_days holds, from the deals themselves. */
   async winDaysHistogramOfDeals(pipelineId: string, scope: DealScope): Promise<{ value: number; count: number }[]> {
     const params: unknown[] = [scope.organizationId, pipelineId, scope.ownerIds, scope.from, scope.to];
     return this.replica.query(
@@ -391,7 +391,7 @@ export class AnalyticsRepository {
   /**
    * Won, lost and open deals per owner (all pipelines unless one is given), deals started in the
    * period. With a rollup slice (whole months, at most a category or a product: see
-   * `funnelRollupSlice`) from the owners' rows of deal_rollup, the deals now in each stage;
+   * `funnelRollupSlice`) from the owners' rows of funnel_rollup, the deals now in each stage;
    * otherwise from the deals. Both list the owners with a deal in scope, and the given owners
    * who are reps even without one.
    */
@@ -401,7 +401,7 @@ export class AnalyticsRepository {
       ? `SELECT r.owner_key AS member_id,
                 sum(r.deals) FILTER (WHERE s.kind = 'WON')::int AS won, sum(r.deals) FILTER (WHERE s.kind = 'LOST')::int AS lost,
                 sum(r.deals) FILTER (WHERE s.kind = 'OPEN')::int AS open, coalesce(sum(r.amount) FILTER (WHERE s.kind = 'WON'), 0)::float8 AS won_amount
-           FROM deal_rollup r JOIN pipeline_stage s ON s.id = r.stage_id
+           FROM funnel_rollup r JOIN pipeline_stage s ON s.id = r.stage_id
           WHERE r.pipeline_id = ANY(ARRAY(SELECT p.id FROM pipeline p WHERE p.organization_id = $1 AND ($2::uuid IS NULL OR p.id = $2)))
             AND r.category = ${param(params, slice.category)} AND r.product_key = ${param(params, slice.productId ?? ALL_PRODUCTS)}
             AND ${scope.ownerIds === null ? `r.owner_key <> ALL('{${NO_OWNER},${ALL_OWNERS}}'::uuid[])` : 'r.owner_key = ANY($3::uuid[])'}
