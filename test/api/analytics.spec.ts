@@ -448,6 +448,33 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     await db.query('DELETE FROM client WHERE id = ANY($1)', [clients]);
   });
 
+  it("gives a deal written during a change of its client's category the new category (the deal waits for the change)", async () => {
+    const org = (await db.query<{ id: string }>('SELECT id FROM organization LIMIT 1')).rows[0].id;
+    const pipeline = (await db.query<{ id: string; stage: string }>(
+      `SELECT p.id, s.id AS stage FROM pipeline p JOIN pipeline_stage s ON s.pipeline_id = p.id WHERE p.is_default ORDER BY s.position LIMIT 1`,
+    )).rows[0];
+    const client = (await db.query<{ id: string }>(`INSERT INTO client (organization_id, name, category) VALUES ($1, 'race client', 1) RETURNING id`, [org])).rows[0].id;
+    const other = new Client({ connectionString: t.databaseUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('UPDATE client SET category = 3 WHERE id = $1', [client]);
+      // written while the change is not committed yet: it must wait for it, then copy category 3
+      const writing = db.query<{ client_category: number }>(
+        `INSERT INTO deal (organization_id, client_id, pipeline_id, stage_id, title, started_on) VALUES ($1, $2, $3, $4, 'race', current_date) RETURNING client_category`,
+        [org, client, pipeline.id, pipeline.stage],
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await other.query('COMMIT');
+      // (the rollups move a deal between category slices from this copy: the random test above)
+      expect((await writing).rows[0].client_category).toBe(3);
+    } finally {
+      await other.end();
+      await db.query(`DELETE FROM deal WHERE title = 'race'`);
+      await db.query('DELETE FROM client WHERE id = $1', [client]);
+    }
+  });
+
   describe('funnel transparency: filters, time in stage, sales velocity (data built here, in a pipeline of its own)', () => {
     const FULL = `query ($f: AnalyticsFilter!) { funnel(filter: $f) { totalDeals won lost winRate medianDaysToWin wonAmount weightedPipeline avgWonAmount avgDaysToWin salesVelocity
       stages { name kind count amount reached conversionToNext avgDaysInStage } } }`;

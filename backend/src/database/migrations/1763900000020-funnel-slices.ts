@@ -46,10 +46,13 @@ export class FunnelSlices1763900000020 implements MigrationInterface {
     await q.query('ALTER TABLE deal DISABLE TRIGGER USER');
     await q.query('UPDATE deal d SET client_category = c.category FROM client c WHERE c.id = d.client_id AND c.category IS NOT NULL');
     await q.query('ALTER TABLE deal ENABLE TRIGGER USER');
+    // FOR SHARE: a deal written while another transaction changes its client's category waits for
+    // that change and copies the new category; without the lock it copied the old one, and the
+    // change, which could not see the uncommitted deal, never reached it.
     await q.query(`
       CREATE FUNCTION deal_client_category() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        NEW.client_category := (SELECT c.category FROM client c WHERE c.id = NEW.client_id);
+        NEW.client_category := (SELECT c.category FROM client c WHERE c.id = NEW.client_id FOR SHARE);
         RETURN NEW;
       END $$`);
     await q.query('CREATE TRIGGER deal_client_category BEFORE INSERT OR UPDATE OF client_id ON deal FOR EACH ROW EXECUTE FUNCTION deal_client_category()');
