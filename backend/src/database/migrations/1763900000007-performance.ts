@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { REBUILD_DEAL_ROLLUPS_V1_SQL as REBUILD_DEAL_ROLLUPS_SQL } from './funnel-rollups-v1';
+import { DEAL_ROLLUP_APPLY_V1_FUNCTION, REBUILD_DEAL_ROLLUPS_V1_SQL as REBUILD_DEAL_ROLLUPS_SQL } from './funnel-rollups-v1';
 
 /** KPI targets, forecast submissions and weekly snapshots, coaching reviews (issue 6). */
 export class Performance1763900000007 implements MigrationInterface {
@@ -112,26 +112,7 @@ export class Performance1763900000007 implements MigrationInterface {
         deals integer NOT NULL DEFAULT 0,
         PRIMARY KEY (pipeline_id, owner_key, started_month, days)
       )`);
-    await q.query(`
-      CREATE FUNCTION deal_rollup_apply(d deal, sign integer) RETURNS void LANGUAGE plpgsql AS $$
-      DECLARE
-        month date := date_trunc('month', d.started_on)::date;
-        owners uuid[] := ARRAY[coalesce(d.owner_member_id, '00000000-0000-0000-0000-000000000000'::uuid), 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid];
-      BEGIN
-        INSERT INTO deal_rollup (pipeline_id, stage_id, owner_key, started_month, deals, amount, reached)
-        SELECT d.pipeline_id, d.stage_id, o, month, sign, sign * d.amount, 0 FROM unnest(owners) o
-        ON CONFLICT (pipeline_id, owner_key, started_month, stage_id)
-        DO UPDATE SET deals = deal_rollup.deals + excluded.deals, amount = deal_rollup.amount + excluded.amount;
-        INSERT INTO deal_rollup (pipeline_id, stage_id, owner_key, started_month, deals, amount, reached)
-        SELECT d.pipeline_id, x.stage_id, o, month, 0, 0, sign
-          FROM (SELECT h.stage_id FROM deal_stage_history h WHERE h.deal_id = d.id UNION SELECT d.stage_id) x, unnest(owners) o
-        ON CONFLICT (pipeline_id, owner_key, started_month, stage_id) DO UPDATE SET reached = deal_rollup.reached + excluded.reached;
-        IF d.closed_on IS NOT NULL AND EXISTS (SELECT 1 FROM pipeline_stage s WHERE s.id = d.stage_id AND s.kind = 'WON') THEN
-          INSERT INTO deal_win_days (pipeline_id, owner_key, started_month, days, deals)
-          SELECT d.pipeline_id, o, month, d.closed_on - d.started_on, sign FROM unnest(owners) o
-          ON CONFLICT (pipeline_id, owner_key, started_month, days) DO UPDATE SET deals = deal_win_days.deals + excluded.deals;
-        END IF;
-      END $$`);
+    await q.query(DEAL_ROLLUP_APPLY_V1_FUNCTION);
     await q.query(`
       CREATE FUNCTION deal_rollup_on_deal() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -1,5 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { dealHistoryDeltaV1Sql as dealHistoryDeltaSql, REBUILD_FUNNEL_ROLLUPS_V1_SQL as REBUILD_FUNNEL_ROLLUPS_SQL } from './funnel-rollups-v1';
+import {
+  DEAL_STAGE_TIME_APPLY_V1_FUNCTION,
+  dealHistoryDeltaV1Sql as dealHistoryDeltaSql,
+  dealHistoryFunctionSql,
+  REBUILD_FUNNEL_ROLLUPS_V1_SQL as REBUILD_FUNNEL_ROLLUPS_SQL,
+} from './funnel-rollups-v1';
 
 /**
  * Funnel transparency (issue 6): time in stage and the funnel's deal-level filters.
@@ -33,21 +38,7 @@ export class FunnelTransparency1763900000010 implements MigrationInterface {
         PRIMARY KEY (pipeline_id, owner_key, started_month, stage_id)
       )`);
     // Everything one deal's stage history adds (sign 1) or takes back (sign -1).
-    await q.query(`
-      CREATE FUNCTION deal_stage_time_apply(d deal, sign integer) RETURNS void LANGUAGE plpgsql AS $$
-      BEGIN
-        INSERT INTO deal_stage_time (pipeline_id, stage_id, owner_key, started_month, deals, closed_seconds, open_visits, open_entered)
-        SELECT d.pipeline_id, v.stage_id, o, date_trunc('month', d.started_on)::date, sign, sign * v.closed, sign * v.open_visits, sign * v.open_entered
-          FROM (SELECT h.stage_id,
-                       coalesce(sum(extract(epoch FROM h.left_at) - extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NOT NULL), 0) AS closed,
-                       count(*) FILTER (WHERE h.left_at IS NULL)::int AS open_visits,
-                       coalesce(sum(extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NULL), 0) AS open_entered
-                  FROM deal_stage_history h WHERE h.deal_id = d.id GROUP BY h.stage_id) v,
-               unnest(ARRAY[coalesce(d.owner_member_id, '00000000-0000-0000-0000-000000000000'::uuid), 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid]) o
-        ON CONFLICT (pipeline_id, owner_key, started_month, stage_id) DO UPDATE
-          SET deals = deal_stage_time.deals + excluded.deals, closed_seconds = deal_stage_time.closed_seconds + excluded.closed_seconds,
-              open_visits = deal_stage_time.open_visits + excluded.open_visits, open_entered = deal_stage_time.open_entered + excluded.open_entered;
-      END $$`);
+    await q.query(DEAL_STAGE_TIME_APPLY_V1_FUNCTION);
     await q.query(`
       CREATE FUNCTION deal_stage_time_on_deal() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -68,15 +59,7 @@ export class FunnelTransparency1763900000010 implements MigrationInterface {
     // the row trigger of deal_rollup, which counted a deal twice or not at all when one
     // statement wrote two visits of the deal to the same stage.
     await q.query('DROP TRIGGER deal_rollup_history ON deal_stage_history');
-    await q.query(`
-      CREATE FUNCTION deal_history_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN ${dealHistoryDeltaSql('new_rows', null)};
-        ELSIF TG_OP = 'UPDATE' THEN ${dealHistoryDeltaSql('new_rows', 'old_rows')};
-        ELSE ${dealHistoryDeltaSql(null, 'old_rows')};
-        END IF;
-        RETURN NULL;
-      END $$`);
+    await q.query(dealHistoryFunctionSql(dealHistoryDeltaSql));
     await q.query(`CREATE TRIGGER deal_history_insert AFTER INSERT ON deal_stage_history REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION deal_history_changed()`);
     await q.query(`CREATE TRIGGER deal_history_update AFTER UPDATE ON deal_stage_history REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION deal_history_changed()`);
     await q.query(`CREATE TRIGGER deal_history_delete AFTER DELETE ON deal_stage_history REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION deal_history_changed()`);

@@ -1,12 +1,20 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import {
+  ALL_OWNERS,
   DEAL_ROLLUP_APPLY_BODY,
   DEAL_STAGE_TIME_APPLY_BODY,
   dealHistoryDeltaSql,
   dealRollupAddSql,
+  NO_OWNER,
   REBUILD_FUNNEL_ROLLUPS_SQL,
 } from '../../modules/analytics/analytics.repository';
-import { dealHistoryDeltaV1Sql, REBUILD_FUNNEL_ROLLUPS_V1_SQL } from './funnel-rollups-v1';
+import {
+  DEAL_ROLLUP_APPLY_V1_FUNCTION,
+  DEAL_STAGE_TIME_APPLY_V1_FUNCTION,
+  dealHistoryDeltaV1Sql,
+  dealHistoryFunctionSql,
+  REBUILD_FUNNEL_ROLLUPS_V1_SQL,
+} from './funnel-rollups-v1';
 
 /** Each funnel rollup: its name before this migration (now a view for the previous release), its name now, its columns before, its last key column. */
 const ROLLUPS = [
@@ -15,8 +23,8 @@ const ROLLUPS = [
   ['deal_win_days', 'funnel_win_days', 'pipeline_id, owner_key, started_month, days, deals', 'days'],
 ] as const;
 
-const ZERO = "'00000000-0000-0000-0000-000000000000'::uuid";
-const ALL = "'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid";
+const ZERO = `'${NO_OWNER}'::uuid`;
+const ALL = `'${ALL_OWNERS}'::uuid`;
 
 /**
  * The funnel's client-category and product filters from the rollups (issue 6). Until now a
@@ -86,7 +94,7 @@ export class FunnelSlices1763900000020 implements MigrationInterface {
     }
     await q.query(`CREATE OR REPLACE FUNCTION deal_rollup_apply(d deal, sign integer) RETURNS void LANGUAGE plpgsql AS $$ BEGIN ${DEAL_ROLLUP_APPLY_BODY} END $$`);
     await q.query(`CREATE OR REPLACE FUNCTION deal_stage_time_apply(d deal, sign integer) RETURNS void LANGUAGE plpgsql AS $$ BEGIN ${DEAL_STAGE_TIME_APPLY_BODY} END $$`);
-    await q.query(historyFunction(dealHistoryDeltaSql));
+    await q.query(dealHistoryFunctionSql(dealHistoryDeltaSql));
     // Inserted deals per statement, set-based: with three slices a row trigger made eighteen
     // upserts per deal, and importing the 8,800 deals of the sample took 1.5-2 s longer.
     await q.query('DROP TRIGGER deal_rollup_insert ON deal');
@@ -122,41 +130,12 @@ export class FunnelSlices1763900000020 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER deal_rollup_update AFTER UPDATE OF stage_id, owner_member_id, pipeline_id, started_on, amount, closed_on ON deal
         FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION deal_rollup_on_deal()`);
-    await q.query(historyFunction(dealHistoryDeltaV1Sql));
+    await q.query(dealHistoryFunctionSql(dealHistoryDeltaV1Sql));
     await q.query('DROP TRIGGER deal_rollup_insert ON deal');
     await q.query('DROP FUNCTION deal_rollup_on_insert()');
     await q.query('CREATE TRIGGER deal_rollup_insert AFTER INSERT ON deal FOR EACH ROW EXECUTE FUNCTION deal_rollup_on_deal()');
-    const owners = `unnest(ARRAY[coalesce(d.owner_member_id, ${ZERO}), ${ALL}]) o`;
-    await q.query(`
-      CREATE OR REPLACE FUNCTION deal_rollup_apply(d deal, sign integer) RETURNS void LANGUAGE plpgsql AS $$
-      DECLARE month date := date_trunc('month', d.started_on)::date;
-      BEGIN
-        INSERT INTO deal_rollup (pipeline_id, stage_id, owner_key, started_month, deals, amount, reached)
-        SELECT d.pipeline_id, d.stage_id, o, month, sign, sign * d.amount, 0 FROM ${owners}
-        ON CONFLICT (pipeline_id, owner_key, started_month, stage_id) DO UPDATE SET deals = deal_rollup.deals + excluded.deals, amount = deal_rollup.amount + excluded.amount;
-        INSERT INTO deal_rollup (pipeline_id, stage_id, owner_key, started_month, deals, amount, reached)
-        SELECT d.pipeline_id, x.stage_id, o, month, 0, 0, sign FROM (SELECT h.stage_id FROM deal_stage_history h WHERE h.deal_id = d.id UNION SELECT d.stage_id) x, ${owners}
-        ON CONFLICT (pipeline_id, owner_key, started_month, stage_id) DO UPDATE SET reached = deal_rollup.reached + excluded.reached;
-        IF d.closed_on IS NOT NULL AND EXISTS (SELECT 1 FROM pipeline_stage s WHERE s.id = d.stage_id AND s.kind = 'WON') THEN
-          INSERT INTO deal_win_days (pipeline_id, owner_key, started_month, days, deals)
-          SELECT d.pipeline_id, o, month, d.closed_on - d.started_on, sign FROM ${owners}
-          ON CONFLICT (pipeline_id, owner_key, started_month, days) DO UPDATE SET deals = deal_win_days.deals + excluded.deals;
-        END IF;
-      END $$`);
-    await q.query(`
-      CREATE OR REPLACE FUNCTION deal_stage_time_apply(d deal, sign integer) RETURNS void LANGUAGE plpgsql AS $$
-      BEGIN
-        INSERT INTO deal_stage_time (pipeline_id, stage_id, owner_key, started_month, deals, closed_seconds, open_visits, open_entered)
-        SELECT d.pipeline_id, v.stage_id, o, date_trunc('month', d.started_on)::date, sign, sign * v.closed, sign * v.open_visits, sign * v.open_entered
-          FROM (SELECT h.stage_id,
-                       coalesce(sum(extract(epoch FROM h.left_at) - extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NOT NULL), 0) AS closed,
-                       count(*) FILTER (WHERE h.left_at IS NULL)::int AS open_visits,
-                       coalesce(sum(extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NULL), 0) AS open_entered
-                  FROM deal_stage_history h WHERE h.deal_id = d.id GROUP BY h.stage_id) v, ${owners}
-        ON CONFLICT (pipeline_id, owner_key, started_month, stage_id) DO UPDATE
-          SET deals = deal_stage_time.deals + excluded.deals, closed_seconds = deal_stage_time.closed_seconds + excluded.closed_seconds,
-              open_visits = deal_stage_time.open_visits + excluded.open_visits, open_entered = deal_stage_time.open_entered + excluded.open_entered;
-      END $$`);
+    await q.query(DEAL_ROLLUP_APPLY_V1_FUNCTION);
+    await q.query(DEAL_STAGE_TIME_APPLY_V1_FUNCTION);
     for (const [before, table, , last] of ROLLUPS) {
       await q.query(`DROP VIEW ${before}`);
       await q.query(`TRUNCATE ${table}`);
@@ -173,17 +152,4 @@ export class FunnelSlices1763900000020 implements MigrationInterface {
     await q.query('ALTER TABLE deal DROP COLUMN client_category');
     for (const sql of REBUILD_FUNNEL_ROLLUPS_V1_SQL) await q.query(sql);
   }
-}
-
-/** The statement trigger function of the stage history over a version of the delta SQL. */
-function historyFunction(delta: (newRows: string | null, oldRows: string | null) => string): string {
-  return `
-    CREATE OR REPLACE FUNCTION deal_history_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF TG_OP = 'INSERT' THEN ${delta('new_rows', null)};
-      ELSIF TG_OP = 'UPDATE' THEN ${delta('new_rows', 'old_rows')};
-      ELSE ${delta(null, 'old_rows')};
-      END IF;
-      RETURN NULL;
-    END $$`;
 }

@@ -84,3 +84,55 @@ export const REBUILD_DEAL_STAGE_TIME_V1_SQL = [
 
 /** Every funnel rollup rebuilt from the deals and their history (after a bulk load with the triggers off). */
 export const REBUILD_FUNNEL_ROLLUPS_V1_SQL = [...REBUILD_DEAL_ROLLUPS_V1_SQL, ...REBUILD_DEAL_STAGE_TIME_V1_SQL] as const;
+
+/** What the row triggers add for one deal `d` times `sign` (migration 0007): `deal_rollup_apply` as it landed. */
+export const DEAL_ROLLUP_APPLY_V1_FUNCTION = `
+      CREATE OR REPLACE FUNCTION deal_rollup_apply(d deal, sign integer) RETURNS void LANGUAGE plpgsql AS $$
+      DECLARE
+        month date := date_trunc('month', d.started_on)::date;
+        owners uuid[] := ARRAY[coalesce(d.owner_member_id, '00000000-0000-0000-0000-000000000000'::uuid), 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid];
+      BEGIN
+        INSERT INTO deal_rollup (pipeline_id, stage_id, owner_key, started_month, deals, amount, reached)
+        SELECT d.pipeline_id, d.stage_id, o, month, sign, sign * d.amount, 0 FROM unnest(owners) o
+        ON CONFLICT (pipeline_id, owner_key, started_month, stage_id)
+        DO UPDATE SET deals = deal_rollup.deals + excluded.deals, amount = deal_rollup.amount + excluded.amount;
+        INSERT INTO deal_rollup (pipeline_id, stage_id, owner_key, started_month, deals, amount, reached)
+        SELECT d.pipeline_id, x.stage_id, o, month, 0, 0, sign
+          FROM (SELECT h.stage_id FROM deal_stage_history h WHERE h.deal_id = d.id UNION SELECT d.stage_id) x, unnest(owners) o
+        ON CONFLICT (pipeline_id, owner_key, started_month, stage_id) DO UPDATE SET reached = deal_rollup.reached + excluded.reached;
+        IF d.closed_on IS NOT NULL AND EXISTS (SELECT 1 FROM pipeline_stage s WHERE s.id = d.stage_id AND s.kind = 'WON') THEN
+          INSERT INTO deal_win_days (pipeline_id, owner_key, started_month, days, deals)
+          SELECT d.pipeline_id, o, month, d.closed_on - d.started_on, sign FROM unnest(owners) o
+          ON CONFLICT (pipeline_id, owner_key, started_month, days) DO UPDATE SET deals = deal_win_days.deals + excluded.deals;
+        END IF;
+      END $$`;
+
+/** Everything one deal's stage history adds (sign 1) or takes back (sign -1) (migration 0010): `deal_stage_time_apply` as it landed. */
+export const DEAL_STAGE_TIME_APPLY_V1_FUNCTION = `
+      CREATE OR REPLACE FUNCTION deal_stage_time_apply(d deal, sign integer) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO deal_stage_time (pipeline_id, stage_id, owner_key, started_month, deals, closed_seconds, open_visits, open_entered)
+        SELECT d.pipeline_id, v.stage_id, o, date_trunc('month', d.started_on)::date, sign, sign * v.closed, sign * v.open_visits, sign * v.open_entered
+          FROM (SELECT h.stage_id,
+                       coalesce(sum(extract(epoch FROM h.left_at) - extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NOT NULL), 0) AS closed,
+                       count(*) FILTER (WHERE h.left_at IS NULL)::int AS open_visits,
+                       coalesce(sum(extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NULL), 0) AS open_entered
+                  FROM deal_stage_history h WHERE h.deal_id = d.id GROUP BY h.stage_id) v,
+               unnest(ARRAY[coalesce(d.owner_member_id, '00000000-0000-0000-0000-000000000000'::uuid), 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid]) o
+        ON CONFLICT (pipeline_id, owner_key, started_month, stage_id) DO UPDATE
+          SET deals = deal_stage_time.deals + excluded.deals, closed_seconds = deal_stage_time.closed_seconds + excluded.closed_seconds,
+              open_visits = deal_stage_time.open_visits + excluded.open_visits, open_entered = deal_stage_time.open_entered + excluded.open_entered;
+      END $$`;
+
+/** The statement trigger function of the stage history over a version of the delta SQL (this one's, or the current `dealHistoryDeltaSql`). */
+export function dealHistoryFunctionSql(delta: (newRows: string | null, oldRows: string | null) => string): string {
+  return `
+      CREATE OR REPLACE FUNCTION deal_history_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN ${delta('new_rows', null)};
+        ELSIF TG_OP = 'UPDATE' THEN ${delta('new_rows', 'old_rows')};
+        ELSE ${delta(null, 'old_rows')};
+        END IF;
+        RETURN NULL;
+      END $$`;
+}

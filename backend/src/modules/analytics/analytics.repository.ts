@@ -12,7 +12,7 @@ export const ALL_OWNERS = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 export const ALL_PRODUCTS = ALL_OWNERS;
 
 /** The owner key of the rollup rows of deals without an owner. */
-const NO_OWNER = '00000000-0000-0000-0000-000000000000';
+export const NO_OWNER = '00000000-0000-0000-0000-000000000000';
 
 /** Appends a parameter and returns its placeholder. */
 function param(params: unknown[], value: unknown): string {
@@ -29,6 +29,14 @@ const EVERY_DEAL: FunnelRollupSlice = { category: 0, productId: null };
  * client) and of its product (when it has one). `deal_funnel_keys` is that SQL function.
  */
 const KEYS = 'deal_funnel_keys(d.owner_member_id, d.client_category, d.product_id) k';
+
+/** The stages deal `d` reached: those its history visited, and the one it is in now. */
+const REACHED_STAGES = '(SELECT h.stage_id FROM deal_stage_history h WHERE h.deal_id = d.id UNION SELECT d.stage_id)';
+
+/** Per stage, over visits `h`: the seconds of the visits left, and the count and summed start (epoch seconds) of those not left yet. */
+const VISIT_FIGURES = `coalesce(sum(extract(epoch FROM h.left_at) - extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NOT NULL), 0) AS closed,
+                 count(*) FILTER (WHERE h.left_at IS NULL)::int AS open_visits,
+                 coalesce(sum(extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NULL), 0) AS open_entered`;
 
 /** The conflict target of the rollups keyed by stage: their primary key. */
 const STAGE_KEY = '(pipeline_id, category, product_key, owner_key, started_month, stage_id)';
@@ -59,7 +67,7 @@ export function dealRollupAddSql(deals: string, upsert: boolean): [string, strin
            UNION ALL
            SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, x.stage_id, 0, 0, 1
              FROM ${deals} d
-             CROSS JOIN LATERAL (SELECT h.stage_id FROM deal_stage_history h WHERE h.deal_id = d.id UNION SELECT d.stage_id) x
+             CROSS JOIN LATERAL ${REACHED_STAGES} x
              CROSS JOIN LATERAL ${KEYS}) t
     GROUP BY 1, 2, 3, 4, 5, 6
     ORDER BY 1, 2, 3, 4, 5, 6${onConflict(STAGE_KEY, 'deals = funnel_rollup.deals + excluded.deals, amount = funnel_rollup.amount + excluded.amount, reached = funnel_rollup.reached + excluded.reached')}`,
@@ -120,7 +128,7 @@ export const DEAL_ROLLUP_APPLY_BODY = `
   ON CONFLICT ${STAGE_KEY} DO UPDATE SET deals = funnel_rollup.deals + excluded.deals, amount = funnel_rollup.amount + excluded.amount;
   INSERT INTO funnel_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
   SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, x.stage_id, 0, 0, sign
-    FROM (SELECT h.stage_id FROM deal_stage_history h WHERE h.deal_id = d.id UNION SELECT d.stage_id) x, ${KEYS}
+    FROM ${REACHED_STAGES} x, ${KEYS}
   ON CONFLICT ${STAGE_KEY} DO UPDATE SET reached = funnel_rollup.reached + excluded.reached;
   IF d.closed_on IS NOT NULL AND EXISTS (SELECT 1 FROM pipeline_stage s WHERE s.id = d.stage_id AND s.kind = 'WON') THEN
     INSERT INTO funnel_win_days (pipeline_id, category, product_key, owner_key, started_month, days, deals)
@@ -133,9 +141,7 @@ export const DEAL_STAGE_TIME_APPLY_BODY = `
   INSERT INTO funnel_stage_time (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
   SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, v.stage_id, sign, sign * v.closed, sign * v.open_visits, sign * v.open_entered
     FROM (SELECT h.stage_id,
-                 coalesce(sum(extract(epoch FROM h.left_at) - extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NOT NULL), 0) AS closed,
-                 count(*) FILTER (WHERE h.left_at IS NULL)::int AS open_visits,
-                 coalesce(sum(extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NULL), 0) AS open_entered
+                 ${VISIT_FIGURES}
             FROM deal_stage_history h WHERE h.deal_id = d.id GROUP BY h.stage_id) v, ${KEYS}
   ON CONFLICT ${STAGE_KEY} DO UPDATE
     SET deals = funnel_stage_time.deals + excluded.deals, closed_seconds = funnel_stage_time.closed_seconds + excluded.closed_seconds,
@@ -147,9 +153,7 @@ export const REBUILD_DEAL_STAGE_TIME_SQL = [
   `INSERT INTO funnel_stage_time (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
    SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, v.stage_id, count(*)::int, sum(v.closed), sum(v.open_visits)::int, sum(v.open_entered)
      FROM (SELECT h.deal_id, h.stage_id,
-                  coalesce(sum(extract(epoch FROM h.left_at) - extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NOT NULL), 0) AS closed,
-                  count(*) FILTER (WHERE h.left_at IS NULL) AS open_visits,
-                  coalesce(sum(extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NULL), 0) AS open_entered
+                  ${VISIT_FIGURES}
              FROM deal_stage_history h GROUP BY h.deal_id, h.stage_id) v
      JOIN deal d ON d.id = v.deal_id
      CROSS JOIN LATERAL ${KEYS}
