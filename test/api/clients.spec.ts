@@ -218,16 +218,17 @@ describe('the nightly sweep, written in several statements', () => {
 
   it('moves exactly the previewed clients to the previewed owners with the previewed reasons, each shared run stored once', async () => {
     const director = await t.login('director@demo.local');
-    const preview = await t.gql<{ previewHandoffs: { items: { client: { id: string }; toStage: string; to: { id: string } | null; reasons: string[] }[] } }>(
-      '{ previewHandoffs { items { client { id } toStage to { id } reasons } } }',
+    const preview = await t.gql<{ previewHandoffs: { asOf: string; items: { client: { id: string }; toStage: string; to: { id: string } | null; reasons: string[] }[] } }>(
+      '{ previewHandoffs { asOf items { client { id } toStage to { id } reasons } } }',
       {},
       { token: director },
     );
     const items = preview.data!.previewHandoffs.items;
     expect(items.length).toBeGreaterThan(20);
     const { rows: [org] } = await db.query<{ id: string }>("SELECT organization_id AS id FROM app_user WHERE email = 'director@demo.local'");
-    // seven moves per statement: the later ones are routed while the earlier ones are written
-    const report = await t.app.get(HandoffService).sweep(org.id, undefined, undefined, undefined, 7);
+    // seven moves per statement: the later ones are routed while the earlier ones are written;
+    // the preview's date, not today's: a run across midnight moves a rolling window's clients
+    const report = await t.app.get(HandoffService).sweep(org.id, preview.data!.previewHandoffs.asOf, undefined, undefined, 7);
     expect(report).toEqual({ applied: items.length, changedMeanwhile: 0, changedClients: [] });
     const { rows } = await db.query<{ client_id: string; to_stage: string; to_member_id: string | null; reasons: string[]; shared_reasons_id: string | null }>(
       `SELECT a.client_id, a.to_stage, a.to_member_id, a.shared_reasons_id,
