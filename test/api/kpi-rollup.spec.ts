@@ -1,5 +1,7 @@
 import { Client } from 'pg';
 import { AnalyticsRepository } from '../../backend/src/modules/analytics/analytics.repository';
+import { MatrixRepository } from '../../backend/src/modules/analytics/matrix.repository';
+import { ClientsRepository } from '../../backend/src/modules/clients/clients.repository';
 import { directReplica } from '../support/direct-replica';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -353,6 +355,122 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
       expect(await kept()).toEqual(after);
     } finally {
       await db.query('ROLLBACK');
+    }
+  });
+  it("keeps each territory's month (revenue, active and new clients) equal to its clients' orders through orders, changes of region and deletions, and the territory manager's month reads it", async () => {
+    /** The territories' months that hold something, and the same figures straight from the orders and the clients' current regions. */
+    const kept = async () =>
+      (await db.query(
+        `SELECT region_key, month::text AS month, revenue::text AS revenue, active_clients AS active, new_clients AS fresh
+           FROM region_month WHERE organization_id = $1 AND (revenue <> 0 OR active_clients <> 0 OR new_clients <> 0) ORDER BY 1, 2`,
+        [org],
+      )).rows;
+    const fromOrders = async () =>
+      (await db.query(
+        `WITH o AS (SELECT lower(c.region) AS region_key, c.id AS client_id, date_trunc('month', o.ordered_on)::date AS month, o.total,
+                           date_trunc('month', min(o.ordered_on) OVER (PARTITION BY c.id))::date AS first_month
+                      FROM client_order o JOIN client c ON c.id = o.client_id WHERE c.organization_id = $1 AND c.region IS NOT NULL)
+         SELECT region_key, month::text AS month, sum(total)::numeric(20,2)::text AS revenue, count(DISTINCT client_id)::int AS active,
+                count(DISTINCT client_id) FILTER (WHERE first_month = month)::int AS fresh
+           FROM o GROUP BY 1, 2 ORDER BY 1, 2`,
+        [org],
+      )).rows;
+    const matrix = new MatrixRepository(directReplica(db, 'region') as never);
+    const managers = (await db.query<{ id: string }>(`SELECT member_id AS id FROM cross_role WHERE kind = 'TERRITORY_MANAGER'`)).rows.map((r) => r.id);
+    expect(managers.length).toBeGreaterThan(0);
+    /** Every territory manager's figures over each of the last 20 calendar months, from the month rows and from the orders. */
+    const expectManagersEqual = async (label: string) => {
+      let nonZero = 0;
+      const now = new Date();
+      for (let k = -1; k < 20; k += 1) {
+        const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - k, 1)).toISOString().slice(0, 10);
+        const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - k + 1, 0)).toISOString().slice(0, 10);
+        const [months, orders] = await Promise.all([matrix.regionScopeMetrics(managers, from, to), matrix.regionScopeMetricsFromOrders(managers, from, to)]);
+        const round = (m: typeof months) => [...m].map(([id, f]) => [id, Math.round(f.revenue * 100), f.activeClients, f.newClients]).sort();
+        expect([label, from, round(months)]).toEqual([label, from, round(orders)]);
+        nonZero += orders.size;
+      }
+      return nonZero;
+    };
+    expect((await kept()).length).toBeGreaterThan(20);
+    expect(await kept()).toEqual(await fromOrders());
+    expect(await expectManagersEqual('demo')).toBeGreaterThan(10);
+
+    // the product's own order path (insertOrder) on this connection, inside the transaction below
+    const orders = t.app.get(ClientsRepository);
+    const tx = { query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows } as never;
+    const product = (await db.query<{ id: string }>('SELECT id FROM product WHERE organization_id = $1 ORDER BY id LIMIT 1', [org])).rows[0].id;
+    const order = (clientId: string, orderedOn: string, amount: string) => orders.insertOrder(tx, org, { clientId, orderedOn, sellerId: null, externalId: null, lines: [{ productId: product, quantity: 1, amount }] });
+    const day = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    const pick = async (where: string) => (await db.query<{ id: string }>(`SELECT id FROM client WHERE organization_id = $1 AND ${where} ORDER BY id LIMIT 1`, [org])).rows[0].id;
+    await db.query('BEGIN');
+    try {
+      const ural = await pick(`lower(region) = 'урал' AND order_count >= 2`);
+      const siberia = await pick(`lower(region) = 'сибирь' AND order_count >= 1`);
+      const fresh = (await db.query<{ id: string }>(`INSERT INTO client (organization_id, name, region) VALUES ($1, 'Новый уральский', 'Урал'), ($1, 'Без региона', NULL) RETURNING id`, [org])).rows.map((r) => r.id);
+      // orders: another this month, one long before the first (the client's "new" month moves), a first order ever, one of a client without region
+      await order(ural, day(0), '1000.50');
+      await order(ural, day(700), '20.25');
+      await order(fresh[0], day(3), '300');
+      await order(fresh[0], day(40), '70');
+      await order(fresh[1], day(1), '555');
+      expect(await kept()).toEqual(await fromOrders());
+      // regions changed: in case only (no move), to another region, to none and from none
+      await db.query(`UPDATE client SET region = upper(region) WHERE id = $1`, [ural]);
+      await db.query(`UPDATE client SET region = 'Сибирь' WHERE id = $1`, [fresh[0]]);
+      await db.query(`UPDATE client SET region = NULL WHERE id = $1`, [ural]);
+      await db.query(`UPDATE client SET region = 'Урал' WHERE id = $1`, [fresh[1]]);
+      expect(await kept()).toEqual(await fromOrders());
+      expect(await expectManagersEqual('changed')).toBeGreaterThan(10);
+      // a client deleted with its orders; a client's only order taken back by hand, with its month and its aggregates
+      await db.query('DELETE FROM client WHERE id = $1', [siberia]);
+      await db.query('DELETE FROM client_order WHERE client_id = $1 AND ordered_on = $2', [fresh[1], day(1)]);
+      await db.query(`DELETE FROM client_month WHERE client_id = $1 AND month = date_trunc('month', $2::date)`, [fresh[1], day(1)]);
+      await db.query('UPDATE client SET order_count = 0, order_volume = 0, first_order_on = NULL, last_order_on = NULL WHERE id = $1', [fresh[1]]);
+      const after = await kept();
+      expect(after).toEqual(await fromOrders());
+      // the rebuild gives what the triggers keep, and puts back a tampered table
+      await db.query('SELECT rebuild_region_month($1)', [org]);
+      expect(await kept()).toEqual(after);
+      await db.query(`UPDATE region_month SET revenue = revenue + 1, new_clients = new_clients + 1 WHERE organization_id = $1 AND region_key = 'урал'`, [org]);
+      await db.query(`DELETE FROM region_month WHERE organization_id = $1 AND region_key = 'москва'`, [org]);
+      expect(await kept()).not.toEqual(after);
+      await db.query('SELECT rebuild_region_month($1)', [org]);
+      expect(await kept()).toEqual(after);
+      expect(await expectManagersEqual('rebuilt')).toBeGreaterThan(10);
+    } finally {
+      await db.query('ROLLBACK');
+    }
+  });
+
+  it('counts an order written during a change of its client\'s region in the new region (the order waits for the change)', async () => {
+    const client = (await db.query<{ id: string }>(`SELECT id FROM client WHERE organization_id = $1 AND lower(region) = 'урал' AND order_count >= 1 ORDER BY id LIMIT 1`, [org])).rows[0].id;
+    const product = (await db.query<{ id: string }>('SELECT id FROM product WHERE organization_id = $1 ORDER BY id LIMIT 1', [org])).rows[0].id;
+    const tx = { query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows } as never;
+    const other = new Client({ connectionString: t.databaseUrl });
+    await other.connect();
+    const month = new Date().toISOString().slice(0, 7) + '-01';
+    const territory = async (region: string) =>
+      (await db.query<{ revenue: string | null }>('SELECT revenue::text AS revenue FROM region_month WHERE organization_id = $1 AND region_key = $2 AND month = $3', [org, region, month])).rows[0]?.revenue ?? '0.00';
+    const [ural, far] = [await territory('урал'), await territory('дальний восток')];
+    try {
+      await other.query('BEGIN');
+      await other.query(`UPDATE client SET region = 'Дальний Восток' WHERE id = $1`, [client]);
+      // the order is written while the change is not committed: it waits for it, then counts in the new region
+      await db.query('BEGIN');
+      const writing = t.app.get(ClientsRepository).insertOrder(tx, org, { clientId: client, orderedOn: month, sellerId: null, externalId: null, lines: [{ productId: product, quantity: 1, amount: '1234.00' }] });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await other.query('COMMIT');
+      await writing;
+      await db.query('COMMIT');
+      const { rows: [{ total }] } = await db.query<{ total: string }>(`SELECT coalesce(sum(total), 0)::text AS total FROM client_month WHERE client_id = $1 AND month = $2`, [client, month]);
+      // the client's whole month (its earlier orders too) moved to the Far East, with the new order; the Urals lost what the client had before
+      expect(Number(await territory('дальний восток'))).toBeCloseTo(Number(far) + Number(total), 2);
+      expect(Number(await territory('урал'))).toBeCloseTo(Number(ural) - (Number(total) - 1234), 2);
+    } finally {
+      await other.query('ROLLBACK').catch(() => undefined);
+      await other.end();
+      await db.query('ROLLBACK').catch(() => undefined);
     }
   });
 });

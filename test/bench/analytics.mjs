@@ -44,9 +44,17 @@ async function generate(db) {
   );
   await db.query(`INSERT INTO team_member (team_id, member_id) SELECT $1, id FROM member WHERE name LIKE 'Bench rep %'`, [team]);
   const reps = `(SELECT array_agg(id ORDER BY name) AS ids FROM member WHERE name LIKE 'Bench rep %')`;
+  // Clients spread over the demo's regions (Moscow twice as often), industries, channels and ownership forms, one in
+  // twenty VIP: a territory manager's three regions hold a third of them, as a real territory would.
   await db.query(
-    `INSERT INTO client (organization_id, name, stage, owner_member_id, annual_potential, category)
-     SELECT $1, 'Bench client ' || g, 'ACTIVE', r.ids[1 + g % $3], 1000000, 1 + g % 3 FROM generate_series(1, $2) g, ${reps} r`,
+    `INSERT INTO client (organization_id, name, stage, owner_member_id, annual_potential, category, region, industry, channel, ownership_form, vip)
+     SELECT $1, 'Bench client ' || g, 'ACTIVE', r.ids[1 + g % $3], 1000000, 1 + g % 3,
+            (ARRAY['Москва','Москва','Приволжье','Северо-Запад','Центр','Юг','Урал','Сибирь','Дальний Восток'])[1 + h % 9],
+            (ARRAY['Госсектор','Розница','IT-интеграторы','Логистика','Банки','Образование','Медицина','Телеком','Производство'])[1 + h / 9 % 9],
+            (ARRAY['DEALER','DEALER','DEALER','RETAIL_CHAIN','DIRECT','KEY_CLIENT','FRANCHISE','OWN_NETWORK'])[1 + h / 81 % 8],
+            (ARRAY['COMMERCIAL','COMMERCIAL','COMMERCIAL','COMMERCIAL','COMMERCIAL','COMMERCIAL','GOVERNMENT','PRIVATE_PERSON'])[1 + h / 648 % 8],
+            h / 5184 % 20 = 0
+       FROM (SELECT g, hashtext(g::text) & 2147483647 AS h FROM generate_series(1, $2) g) x, ${reps} r`,
     [org, Math.round(DEALS / 2), REPS],
   );
   const clients = `(SELECT array_agg(id) AS ids FROM client WHERE name LIKE 'Bench client %')`;
@@ -86,8 +94,11 @@ async function generate(db) {
   const { REBUILD_FUNNEL_ROLLUPS_SQL } = require(join(root, 'backend/dist/modules/analytics/analytics.repository.js'));
   for (const sql of REBUILD_FUNNEL_ROLLUPS_SQL) await db.query(sql);
   // the clients' order aggregates (count, volume, first and last order day, months), as recordOrder keeps them
+  // (the row triggers of client and client_month off: the territories' months are rebuilt at the end of it)
   const { REBUILD_ORDER_AGGREGATES_SQL } = require(join(root, 'backend/dist/modules/clients/handoff-sql.js'));
+  for (const table of ['client', 'client_month']) await db.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
   for (const sql of REBUILD_ORDER_AGGREGATES_SQL) await db.query(sql, [org]);
+  for (const table of ['client', 'client_month']) await db.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
   await db.query('SELECT rebuild_deal_forecast_month()');
   await db.query('SELECT rebuild_member_kpi_day($1)', [org]);
   await db.query('SELECT rebuild_member_retention_month($1)', [org]);

@@ -55,9 +55,12 @@ async function generate(db, orgId) {
     [orgId, ORDERS_PER_CLIENT + 2]);
   await db.query('CREATE INDEX client_order_client_idx ON client_order (client_id, ordered_on)');
   await db.query('CREATE INDEX client_order_date_idx ON client_order (organization_id, ordered_on)');
-  // the monthly rollup and the per-client order aggregates, as recording each order keeps them
+  // the monthly rollup and the per-client order aggregates, as recording each order keeps them (the row triggers of
+  // client and client_month off: the territories' months are rebuilt at the end of it)
   const { REBUILD_ORDER_AGGREGATES_SQL } = require(join(root, 'backend/dist/modules/clients/handoff-sql.js'));
+  for (const table of ['client', 'client_month']) await db.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
   for (const sql of REBUILD_ORDER_AGGREGATES_SQL) await db.query(sql, [orgId]);
+  for (const table of ['client', 'client_month']) await db.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
   await db.query('ALTER TABLE client_order ENABLE TRIGGER USER');
   const [{ id: pipelineId }] = (await db.query(`INSERT INTO pipeline (organization_id, name, is_default) VALUES ($1, 'Sales', true) RETURNING id`, [orgId])).rows;
   await db.query(`

@@ -34,7 +34,9 @@ try {
   const token = (await gql(server.url, null, `mutation { login(email: "${process.env.PROFILE_USER ?? 'lead@demo.local'}", password: "salescircle") { accessToken } }`)).login.accessToken;
   for (let i = 0; i < 30; i += 1) await gql(server.url, token, QUERY, { team, member });
   await db.query('SELECT pg_stat_statements_reset()');
-  const cpu = () => readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0) * 10;
+  const times = () => readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).map((t) => Number(t) * 10);
+  const cpu = () => times().reduce((a, b) => a + b, 0);
+  const sys = () => times()[1];
   const pgCpu = () => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).reduce((sum, d) => {
     try {
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
@@ -44,23 +46,25 @@ try {
     }
   }, 0);
   const cpu0 = cpu();
+  const sys0 = sys();
   const pg0 = pgCpu();
   const s = performance.now();
   for (let i = 0; i < N; i += 1) await gql(server.url, token, QUERY, { team, member });
   const wall = (performance.now() - s) / N;
   const serverCpu = (cpu() - cpu0) / N;
+  const serverSys = (sys() - sys0) / N;
   const databaseCpu = (pgCpu() - pg0) / N;
   const { rows } = await db.query(
-    `SELECT calls, total_exec_time AS total, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q FROM pg_stat_statements
+    `SELECT calls, rows, total_exec_time AS total, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q FROM pg_stat_statements
       WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC`,
   );
-  console.log(`${process.env.PROFILE_QUERY ? 'query' : 'board'}: ${ms(wall)} ms per request (wall, sequential); CPU per request: server ${ms(serverCpu)} ms, PostgreSQL ${ms(databaseCpu)} ms`);
+  console.log(`${process.env.PROFILE_QUERY ? 'query' : 'board'}: ${ms(wall)} ms per request (wall, sequential); CPU per request: server ${ms(serverCpu)} ms (kernel ${ms(serverSys)}), PostgreSQL ${ms(databaseCpu)} ms`);
   let sum = 0;
   let calls = 0;
   for (const r of rows) {
     sum += r.total / N;
     calls += r.calls / N;
-    console.log(`${(r.calls / N).toFixed(2).padStart(6)} × ${ms(r.total / r.calls).toString().padStart(6)} ms  ${r.q}`);
+    console.log(`${(r.calls / N).toFixed(2).padStart(6)} × ${ms(r.total / r.calls).toString().padStart(6)} ms ${String(Math.round(r.rows / r.calls)).padStart(6)} rows  ${r.q}`);
   }
   console.log(`statements per request ${calls.toFixed(2)}, database time ${ms(sum)} ms`);
 } finally {

@@ -19,6 +19,7 @@ import { RebuildDealForecast1763900000017 } from './1763900000017-rebuild-deal-f
 import { ClientWriteIndexes1763900000018 } from './1763900000018-client-write-indexes';
 import { ProductMonth1763900000019 } from './1763900000019-product-month';
 import { FunnelSlices1763900000020 } from './1763900000020-funnel-slices';
+import { RegionMonth1763900000021 } from './1763900000021-region-month';
 
 /** Every migration, in order. Listed explicitly: nothing is picked up by a file glob. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ClientWriteIndexes1763900000018,
   ProductMonth1763900000019,
   FunnelSlices1763900000020,
+  RegionMonth1763900000021,
 ];

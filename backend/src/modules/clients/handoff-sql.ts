@@ -8,8 +8,9 @@ export interface HandoffQuery {
 /**
  * Rebuilds the order aggregates of an organization's clients from their orders: the
  * per-client count, volume, first and last order date on `client`, and the monthly rollup
- * `client_month`. `insertOrder` keeps both up to date order by order; this is for bulk
- * loads (the demo seed, the benchmark generator, tests that insert orders directly).
+ * `client_month`, and the territories' months `region_month` from them. `insertOrder` keeps
+ * them up to date order by order; this is for bulk loads (the demo seed, the benchmark
+ * generator, tests that insert orders directly).
  * $1 is the organization.
  */
 export const REBUILD_ORDER_AGGREGATES_SQL = [
@@ -21,6 +22,8 @@ export const REBUILD_ORDER_AGGREGATES_SQL = [
                                 FROM client_order WHERE organization_id = $1 GROUP BY client_id) a ON a.client_id = x.id
     WHERE x.organization_id = $1 AND c.id = x.id
       AND (c.order_count, c.order_volume, c.first_order_on, c.last_order_on) IS DISTINCT FROM (coalesce(a.n, 0), coalesce(a.volume, 0), a.first_on, a.last_on)`,
+  // the territories' months (migration 1763900000021) from the clients' months and first orders
+  `SELECT rebuild_region_month($1)`,
 ];
 
 /**
