@@ -6,7 +6,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * clients) and how many ordered for the first time ever (new clients). A territory manager's
  * KPIs (issue 6: "a territory manager the region's") over one calendar month are then a row
  * per region instead of every order of the month of a third of the organization's clients
- * (~210 ms for three regions of a million clients; the KPI progress of everyone waits for it).
+ * (1.5–3.1 s for three regions of a million clients; the KPI progress of everyone waits for it).
  *
  * Kept exact in the same transaction:
  * - statement triggers on `client_month` (the monthly rollup `insertOrder` keeps per client):
