@@ -357,6 +357,13 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
       await db.query('ROLLBACK');
     }
   });
+  /** An order through the product's own path (insertOrder) on this test's connection, so inside its open transaction. */
+  const recordOrder = async (clientId: string, orderedOn: string, amount: string) => {
+    const product = (await db.query<{ id: string }>('SELECT id FROM product WHERE organization_id = $1 ORDER BY id LIMIT 1', [org])).rows[0].id;
+    const tx = { query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows } as never;
+    return t.app.get(ClientsRepository).insertOrder(tx, org, { clientId, orderedOn, sellerId: null, externalId: null, lines: [{ productId: product, quantity: 1, amount }] });
+  };
+
   it("keeps each territory's month (revenue, active and new clients) equal to its clients' orders through orders, changes of region and deletions, and the territory manager's month reads it", async () => {
     /** The territories' months that hold something, and the same figures straight from the orders and the clients' current regions. */
     const kept = async () =>
@@ -396,11 +403,6 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
     expect(await kept()).toEqual(await fromOrders());
     expect(await expectManagersEqual('demo')).toBeGreaterThan(10);
 
-    // the product's own order path (insertOrder) on this connection, inside the transaction below
-    const orders = t.app.get(ClientsRepository);
-    const tx = { query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows } as never;
-    const product = (await db.query<{ id: string }>('SELECT id FROM product WHERE organization_id = $1 ORDER BY id LIMIT 1', [org])).rows[0].id;
-    const order = (clientId: string, orderedOn: string, amount: string) => orders.insertOrder(tx, org, { clientId, orderedOn, sellerId: null, externalId: null, lines: [{ productId: product, quantity: 1, amount }] });
     const day = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
     const pick = async (where: string) => (await db.query<{ id: string }>(`SELECT id FROM client WHERE organization_id = $1 AND ${where} ORDER BY id LIMIT 1`, [org])).rows[0].id;
     await db.query('BEGIN');
@@ -409,11 +411,11 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
       const siberia = await pick(`lower(region) = 'сибирь' AND order_count >= 1`);
       const fresh = (await db.query<{ id: string }>(`INSERT INTO client (organization_id, name, region) VALUES ($1, 'Новый уральский', 'Урал'), ($1, 'Без региона', NULL) RETURNING id`, [org])).rows.map((r) => r.id);
       // orders: another this month, one long before the first (the client's "new" month moves), a first order ever, one of a client without region
-      await order(ural, day(0), '1000.50');
-      await order(ural, day(700), '20.25');
-      await order(fresh[0], day(3), '300');
-      await order(fresh[0], day(40), '70');
-      await order(fresh[1], day(1), '555');
+      await recordOrder(ural, day(0), '1000.50');
+      await recordOrder(ural, day(700), '20.25');
+      await recordOrder(fresh[0], day(3), '300');
+      await recordOrder(fresh[0], day(40), '70');
+      await recordOrder(fresh[1], day(1), '555');
       expect(await kept()).toEqual(await fromOrders());
       // regions changed: in case only (no move), to another region, to none and from none
       await db.query(`UPDATE client SET region = upper(region) WHERE id = $1`, [ural]);
@@ -445,8 +447,6 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
 
   it('counts an order written during a change of its client\'s region in the new region (the order waits for the change)', async () => {
     const client = (await db.query<{ id: string }>(`SELECT id FROM client WHERE organization_id = $1 AND lower(region) = 'урал' AND order_count >= 1 ORDER BY id LIMIT 1`, [org])).rows[0].id;
-    const product = (await db.query<{ id: string }>('SELECT id FROM product WHERE organization_id = $1 ORDER BY id LIMIT 1', [org])).rows[0].id;
-    const tx = { query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows } as never;
     const other = new Client({ connectionString: t.databaseUrl });
     await other.connect();
     const month = new Date().toISOString().slice(0, 7) + '-01';
@@ -458,7 +458,7 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
       await other.query(`UPDATE client SET region = 'Дальний Восток' WHERE id = $1`, [client]);
       // the order is written while the change is not committed: it waits for it, then counts in the new region
       await db.query('BEGIN');
-      const writing = t.app.get(ClientsRepository).insertOrder(tx, org, { clientId: client, orderedOn: month, sellerId: null, externalId: null, lines: [{ productId: product, quantity: 1, amount: '1234.00' }] });
+      const writing = recordOrder(client, month, '1234.00');
       await new Promise((resolve) => setTimeout(resolve, 200));
       await other.query('COMMIT');
       await writing;

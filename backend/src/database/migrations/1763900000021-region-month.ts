@@ -36,17 +36,16 @@ export const REGION_MONTH_ADD = (rows: string) => `
   ON CONFLICT (organization_id, region_key, month) DO UPDATE
     SET revenue = r.revenue + excluded.revenue, active_clients = r.active_clients + excluded.active_clients, new_clients = r.new_clients + excluded.new_clients`;
 
-/** A client's months (sign +1 or -1) in the region given, from `client_month`. */
-const monthsOf = (client: string, region: string, sign: string) =>
-  `SELECT ${client}.organization_id, lower(${region}) AS region_key, m.month, ${sign} * m.total AS revenue, ${sign} * (m.orders > 0)::int AS active, 0 AS fresh
-     FROM client_month m WHERE m.client_id = ${client}.id`;
+/** Client months `t` (sign +1 or -1) of the client `client` counted in `region`: their revenue, and one active client each month with an order. */
+const monthFigures = (client: string, region: string, sign: string) =>
+  `SELECT ${client}.organization_id, lower(${region}) AS region_key, t.month, ${sign} * t.total AS revenue, ${sign} * (t.orders > 0)::int AS active, 0 AS fresh`;
+/** One client's months, from `client_month`, in the region given. */
+const monthsOf = (client: string, region: string, sign: string) => `${monthFigures(client, region, sign)} FROM client_month t WHERE t.client_id = ${client}.id`;
+/** Client months of a transition table with their client `c` and its region. */
+const monthRows = (table: string, sign: string) => `${monthFigures('c', 'c.region', sign)} FROM ${table} t JOIN client c ON c.id = t.client_id`;
 /** A client's first order ever (sign +1 or -1) as one new client of its month and region. */
 const firstOf = (client: string, sign: string) =>
   `SELECT ${client}.organization_id, lower(${client}.region) AS region_key, date_trunc('month', ${client}.first_order_on)::date AS month, 0 AS revenue, 0 AS active, ${sign} AS fresh`;
-/** Client months (a transition table) with their client's region, each counted with the sign. */
-const monthRows = (table: string, sign: string) =>
-  `SELECT c.organization_id, lower(c.region) AS region_key, t.month, ${sign} * t.total AS revenue, ${sign} * (t.orders > 0)::int AS active, 0 AS fresh
-     FROM ${table} t JOIN client c ON c.id = t.client_id`;
 
 export class RegionMonth1763900000021 implements MigrationInterface {
   name = 'RegionMonth1763900000021';
@@ -101,6 +100,9 @@ export class RegionMonth1763900000021 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION rebuild_region_month(org uuid) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
+        -- the triggers' figures written out for one organization, not their fragments: those (signed
+        -- sums, the organization as a grouping key, regions filtered after the union) made the
+        -- rebuild of 9M client months 18 -> 43 s
         DELETE FROM region_month WHERE organization_id = org;
         INSERT INTO region_month (organization_id, region_key, month, revenue, active_clients, new_clients)
         SELECT org, region_key, month, sum(revenue), sum(active), sum(fresh)
