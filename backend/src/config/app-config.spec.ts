@@ -1,10 +1,19 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig, ConfigError } from './app-config';
 
 describe('AppConfig.fromEnv', () => {
-  const dataDir = () => mkdtempSync(join(tmpdir(), 'sc-config-'));
+  // each case's data directory, removed after the file (a run used to leave one per case in the temp directory)
+  const made: string[] = [];
+  const dataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sc-config-'));
+    made.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('uses the documented defaults and the embedded database when DATABASE_URL is unset', () => {
     const dir = dataDir();
