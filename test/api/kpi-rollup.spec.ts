@@ -357,12 +357,153 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
       await db.query('ROLLBACK');
     }
   });
-  /** An order through the product's own path (insertOrder) on this test's connection, so inside its open transaction. */
-  const recordOrder = async (clientId: string, orderedOn: string, amount: string) => {
-    const product = (await db.query<{ id: string }>('SELECT id FROM product WHERE organization_id = $1 ORDER BY id LIMIT 1', [org])).rows[0].id;
-    const tx = { query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows } as never;
-    return t.app.get(ClientsRepository).insertOrder(tx, org, { clientId, orderedOn, sellerId: null, externalId: null, lines: [{ productId: product, quantity: 1, amount }] });
+  /**
+   * An order through the product's own path (insertOrder) on a connection (this test's by default, so inside its open
+   * transaction): a line of `amount` for each product given, else one of the organization's first product.
+   */
+  const recordOrder = async (clientId: string, orderedOn: string, amount: string, products?: string[], on: Client = db) => {
+    const lines = products ?? [(await db.query<{ id: string }>('SELECT id FROM product WHERE organization_id = $1 ORDER BY id LIMIT 1', [org])).rows[0].id];
+    const tx = { query: async (sql: string, params?: unknown[]) => (await on.query(sql, params)).rows } as never;
+    return t.app.get(ClientsRepository).insertOrder(tx, org, { clientId, orderedOn, sellerId: null, externalId: null, lines: lines.map((productId) => ({ productId, quantity: 1, amount })) });
   };
+
+  /** Each product manager's months that hold something (member, month, revenue, orders, clients). */
+  const productMonths = async () =>
+    (await db.query(
+      `SELECT p.member_id, p.month::text AS month, p.revenue::text AS revenue, p.orders, p.clients
+         FROM product_scope_month p JOIN member m ON m.id = p.member_id
+        WHERE m.organization_id = $1 AND (p.revenue <> 0 OR p.orders <> 0 OR p.clients <> 0) ORDER BY 1, 2`,
+      [org],
+    )).rows;
+  /** The same straight from the lines: a manager's products are those a product-manager cross role names by name or product line. */
+  const productMonthsFromLines = async () =>
+    (await db.query(
+      `WITH named AS (SELECT cr.member_id, cr.organization_id, lower(trim(x)) AS name FROM cross_role cr, unnest(cr.products) x WHERE cr.kind = 'PRODUCT_MANAGER' AND cr.organization_id = $1),
+            managed AS (SELECT DISTINCT n.member_id, p.id AS product_id FROM named n JOIN product p ON p.organization_id = n.organization_id AND (lower(p.name) = n.name OR lower(p.product_line) = n.name))
+       SELECT m.member_id, date_trunc('month', l.ordered_on)::date::text AS month, sum(l.amount)::numeric(20,2)::text AS revenue,
+              count(DISTINCT l.order_id)::int AS orders, count(DISTINCT l.client_id)::int AS clients
+         FROM managed m JOIN order_line l ON l.product_id = m.product_id
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+      [org],
+    )).rows;
+
+  it("keeps each product manager's month (revenue, orders and clients of their products) equal to the lines through orders, line and order changes, deletions and changes of scope, and the product manager's month reads it", async () => {
+    const matrix = new MatrixRepository(directReplica(db, 'product') as never);
+    const managers = async () => (await db.query<{ id: string }>(`SELECT DISTINCT member_id AS id FROM cross_role WHERE kind = 'PRODUCT_MANAGER' AND organization_id = $1`, [org])).rows.map((r) => r.id);
+    /** Every product manager's figures over each of the last 20 calendar months (and the next), from the month rows and from the lines. */
+    const expectManagersEqual = async (label: string) => {
+      let nonZero = 0;
+      const now = new Date();
+      const ids = await managers();
+      for (let k = -1; k < 20; k += 1) {
+        const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - k, 1)).toISOString().slice(0, 10);
+        const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - k + 1, 0)).toISOString().slice(0, 10);
+        const [months, lines] = await Promise.all([matrix.productScopeMetrics(ids, from, to), matrix.productScopeMetricsFromLines(ids, from, to)]);
+        const round = (m: typeof months) => [...m].map(([id, f]) => [id, Math.round(f.revenue * 100), f.orders, f.clients, Math.round(f.totalRevenue * 100)]).sort();
+        expect([label, from, round(months)]).toEqual([label, from, round(lines)]);
+        nonZero += [...lines.values()].filter((f) => f.orders > 0).length;
+      }
+      return nonZero;
+    };
+    expect((await managers()).length).toBeGreaterThan(0);
+    expect((await productMonths()).length).toBeGreaterThan(10);
+    expect(await productMonths()).toEqual(await productMonthsFromLines());
+    expect(await expectManagersEqual('demo')).toBeGreaterThan(10);
+
+    const day = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    const ids = async (where: string, params: unknown[] = []) => (await db.query<{ id: string }>(`SELECT id FROM product WHERE organization_id = $1 AND ${where} ORDER BY name`, [org, ...params])).rows.map((r) => r.id);
+    // the demo's product manager holds a product line; a product of it, and products outside it
+    const [line] = (await db.query<{ line: string }>(`SELECT products[1] AS line FROM cross_role WHERE kind = 'PRODUCT_MANAGER' AND organization_id = $1 LIMIT 1`, [org])).rows.map((r) => r.line);
+    const inside = await ids('lower(product_line) = lower($2)', [line]);
+    const outside = await ids('lower(product_line) <> lower($2)', [line]);
+    expect(inside.length).toBeGreaterThan(1);
+    await db.query('BEGIN');
+    try {
+      const clients = (await db.query<{ id: string }>(`INSERT INTO client (organization_id, name) VALUES ($1, 'Покупатель сетей 1'), ($1, 'Покупатель сетей 2') RETURNING id`, [org])).rows.map((r) => r.id);
+      // one order with two of the manager's products and another (one order, one client), a second that month (two orders, still one
+      // client), one of other products only (nothing), one of another client last month
+      const a = await recordOrder(clients[0], day(0), '100.10', [inside[0], inside[1], outside[0]]);
+      const b = await recordOrder(clients[0], day(0), '7', [inside[0]]);
+      const c = await recordOrder(clients[0], day(0), '9', [outside[1]]);
+      const d = await recordOrder(clients[1], day(35), '55.55', [inside[1]]);
+      expect(await productMonths()).toEqual(await productMonthsFromLines());
+      // lines: re-priced, moved to a product outside (the order still holds one inside), the last inside one moved out (the order leaves),
+      // a line of the manager's added to the order of other products (it joins), a line removed
+      await db.query('UPDATE order_line SET amount = amount * 3 WHERE order_id = $1 AND product_id = $2', [a.id, inside[0]]);
+      await db.query('UPDATE order_line SET product_id = $3 WHERE order_id = $1 AND product_id = $2', [a.id, inside[1], outside[1]]);
+      await db.query('UPDATE order_line SET product_id = $3 WHERE order_id = $1 AND product_id = $2', [b.id, inside[0], outside[0]]);
+      await db.query('INSERT INTO order_line (order_id, product_id, quantity, amount) VALUES ($1, $2, 1, 12.5)', [c.id, inside[1]]);
+      await db.query('DELETE FROM order_line WHERE order_id = $1 AND product_id = $2', [a.id, outside[0]]);
+      expect(await productMonths()).toEqual(await productMonthsFromLines());
+      // orders moved: to another month (its lines follow), to another client; an order deleted with its lines
+      await db.query('UPDATE client_order SET ordered_on = $2 WHERE id = $1', [a.id, day(70)]);
+      await db.query('UPDATE client_order SET client_id = $2 WHERE id = $1', [c.id, clients[1]]);
+      await db.query('DELETE FROM client_order WHERE id = $1', [d.id]);
+      expect(await productMonths()).toEqual(await productMonthsFromLines());
+      expect(await expectManagersEqual('orders changed')).toBeGreaterThan(10);
+      // a client deleted with its orders
+      await db.query('DELETE FROM client WHERE id = $1', [clients[1]]);
+      expect(await productMonths()).toEqual(await productMonthsFromLines());
+      // the scope changed: a product named by itself added, a product moved into the line, a product of the line renamed (still in by its
+      // line), a new product in the line, a second manager appointed, the first manager's role narrowed to one product, then removed
+      const [first] = await managers();
+      await db.query(`UPDATE cross_role SET products = products || (SELECT name FROM product WHERE id = $2) WHERE member_id = $1 AND kind = 'PRODUCT_MANAGER'`, [first, outside[0]]);
+      await db.query('UPDATE product SET product_line = $2 WHERE id = $1', [outside[1], line]);
+      await db.query(`UPDATE product SET name = name || ' (новая версия)' WHERE id = $1`, [inside[0]]);
+      await db.query(`INSERT INTO product (organization_id, name, product_line) VALUES ($1, 'Коммутатор тестовый', $2)`, [org, line]);
+      expect(await productMonths()).toEqual(await productMonthsFromLines());
+      const second = (await db.query<{ id: string }>(`SELECT id FROM member WHERE organization_id = $1 AND role = 'SALES' AND active ORDER BY id LIMIT 1`, [org])).rows[0].id;
+      await db.query(`INSERT INTO cross_role (organization_id, member_id, kind, products) VALUES ($1, $2, 'PRODUCT_MANAGER', ARRAY[' ' || upper($3) || ' '])`, [org, second, line]);
+      expect(await productMonths()).toEqual(await productMonthsFromLines());
+      expect(await expectManagersEqual('second manager')).toBeGreaterThan(20);
+      await db.query(`UPDATE cross_role SET products = ARRAY[(SELECT name FROM product WHERE id = $2)] WHERE member_id = $1 AND kind = 'PRODUCT_MANAGER'`, [first, inside[1]]);
+      expect(await productMonths()).toEqual(await productMonthsFromLines());
+      await db.query(`DELETE FROM cross_role WHERE member_id = $1 AND kind = 'PRODUCT_MANAGER'`, [second]);
+      const after = await productMonths();
+      expect(after).toEqual(await productMonthsFromLines());
+      expect(await expectManagersEqual('narrowed')).toBeGreaterThan(10);
+      // the rebuild gives what the triggers keep, and puts back a tampered table
+      await db.query('SELECT rebuild_product_scope_month($1)', [org]);
+      expect(await productMonths()).toEqual(after);
+      await db.query('UPDATE product_scope_month SET revenue = revenue + 1, clients = clients + 1 WHERE member_id = $1', [first]);
+      await db.query('DELETE FROM product_scope WHERE member_id = $1', [first]);
+      expect(await productMonths()).not.toEqual(after);
+      await db.query('SELECT rebuild_product_scope_month($1)', [org]);
+      expect(await productMonths()).toEqual(after);
+    } finally {
+      await db.query('ROLLBACK');
+    }
+  });
+
+  it("counts a client once when two transactions add its first lines of a product manager's products to two of its orders at once (the second waits)", async () => {
+    const [line] = (await db.query<{ line: string }>(`SELECT products[1] AS line FROM cross_role WHERE kind = 'PRODUCT_MANAGER' AND organization_id = $1 LIMIT 1`, [org])).rows.map((r) => r.line);
+    // two products of the line: lines of one product and month would already wait for each other at the product's month (migration 1763900000019)
+    const inside = (await db.query<{ id: string }>(`SELECT id FROM product WHERE organization_id = $1 AND lower(product_line) = lower($2) ORDER BY name LIMIT 2`, [org, line])).rows.map((r) => r.id);
+    const [outside] = (await db.query<{ id: string }>(`SELECT id FROM product WHERE organization_id = $1 AND lower(product_line) <> lower($2) ORDER BY name LIMIT 1`, [org, line])).rows.map((r) => r.id);
+    const month = new Date().toISOString().slice(0, 7) + '-01';
+    // a client of its own with two orders of this month, neither holding the manager's products (committed: both transactions see them)
+    const [{ id: client }] = (await db.query<{ id: string }>(`INSERT INTO client (organization_id, name) VALUES ($1, 'Параллельный покупатель') RETURNING id`, [org])).rows;
+    const orders = [await recordOrder(client, month, '10', [outside]), await recordOrder(client, month, '20', [outside])];
+    const other = new Client({ connectionString: t.databaseUrl });
+    await other.connect();
+    try {
+      await db.query('BEGIN');
+      await db.query('INSERT INTO order_line (order_id, product_id, quantity, amount) VALUES ($1, $2, 1, 5)', [orders[0].id, inside[0]]);
+      await other.query('BEGIN');
+      const writing = other.query('INSERT INTO order_line (order_id, product_id, quantity, amount) VALUES ($1, $2, 1, 6)', [orders[1].id, inside[1]]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await db.query('COMMIT');
+      await writing;
+      await other.query('COMMIT');
+      expect(await productMonths()).toEqual(await productMonthsFromLines());
+    } finally {
+      await other.query('ROLLBACK').catch(() => undefined);
+      await other.end();
+      await db.query('ROLLBACK').catch(() => undefined);
+      await db.query('DELETE FROM client WHERE id = $1', [client]);
+    }
+    expect(await productMonths()).toEqual(await productMonthsFromLines());
+  });
 
   it("keeps each territory's month (revenue, active and new clients) equal to its clients' orders through orders, changes of region and deletions, and the territory manager's month reads it", async () => {
     /** The territories' months that hold something, and the same figures straight from the orders and the clients' current regions. */

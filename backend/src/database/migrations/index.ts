@@ -20,6 +20,7 @@ import { ClientWriteIndexes1763900000018 } from './1763900000018-client-write-in
 import { ProductMonth1763900000019 } from './1763900000019-product-month';
 import { FunnelSlices1763900000020 } from './1763900000020-funnel-slices';
 import { RegionMonth1763900000021 } from './1763900000021-region-month';
+import { ProductScopeMonth1763900000022 } from './1763900000022-product-scope-month';
 
 /** Every migration, in order. Listed explicitly: nothing is picked up by a file glob. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ProductMonth1763900000019,
   FunnelSlices1763900000020,
   RegionMonth1763900000021,
+  ProductScopeMonth1763900000022,
 ];

@@ -23,6 +23,14 @@ export interface RegionFigures {
   newClients: number;
 }
 
+export interface ProductFigures {
+  revenue: number;
+  orders: number;
+  clients: number;
+  /** The organization's order-line revenue of the period (the product share's denominator). */
+  totalRevenue: number;
+}
+
 /** Each territory manager's regions, one list per manager (lower-cased, trimmed). */
 const REGION_SCOPE = `WITH scope AS (
          SELECT cr.member_id, cr.organization_id, array_agg(DISTINCT lower(btrim(r))) AS regions
@@ -36,50 +44,64 @@ export class MatrixRepository {
   constructor(private readonly replica: ReadReplica) {}
 
   /**
-   * Per product manager, the order lines in the period of the products named in their scope
-   * (by product name or product line, case-insensitively; a product counted once however many
-   * entries match it), whoever sold them: revenue, orders and clients; and the organization's
-   * revenue over all order lines of the period (for the share). Both read the order lines'
-   * own day (migration 1763900000014): the product's lines of the period; the organization's
-   * total, over whole months, from the per-product month rows the line triggers keep
-   * (migration 1763900000019: a row per product and month instead of every line), else from
-   * the lines. A product's lines are read by product and day alone (a covering index range,
-   * no heap): they are its organization's lines, since an order takes only products of its own
-   * organization (recordOrder, the imports); asking for the organization as well had the
-   * planner read the whole month's lines of the organization instead (4.8 -> 1.6 ms).
+   * Per product manager, the order lines in the period of their products (those whose name or
+   * product line a PRODUCT_MANAGER cross role names, case-insensitively; a product counted once
+   * however many entries match it), whoever sold them: revenue, orders and clients; and the
+   * organization's revenue over all order lines of the period (for the share). One calendar
+   * month (a month's KPIs, the dashboard) reads the managers' month rows (migration
+   * 1763900000022): at the issue's scale a product line's lines of a month are ~330,000, counted
+   * distinct by order and by client (0.96 s). Other periods read the lines.
    */
-  async productScopeMetrics(memberIds: readonly string[], from: string, to: string): Promise<Map<string, { revenue: number; orders: number; clients: number; totalRevenue: number }>> {
+  async productScopeMetrics(memberIds: readonly string[], from: string, to: string): Promise<Map<string, ProductFigures>> {
+    return this.productFigures(memberIds, from, to, isOneWholeMonth(from, to) ? 'months' : 'lines');
+  }
+
+  /**
+   * The same figures from the order lines, for any period (test/api/kpi-rollup.spec.ts holds the
+   * two equal over months; orders and clients of several months are not a sum of months). They
+   * read the order lines' own day (migration 1763900000014). A product's lines are read by
+   * product and day alone (a covering index range, no heap): they are its organization's lines,
+   * since an order takes only products of its own organization (recordOrder, the imports);
+   * asking for the organization as well had the planner read the whole month's lines of the
+   * organization instead (4.8 -> 1.6 ms).
+   */
+  async productScopeMetricsFromLines(memberIds: readonly string[], from: string, to: string): Promise<Map<string, ProductFigures>> {
+    return this.productFigures(memberIds, from, to, 'lines');
+  }
+
+  /**
+   * The managers' figures from their month rows (one calendar month) or their products' lines,
+   * with the organization's line revenue of the period: over whole months from the per-product
+   * month rows (migration 1763900000019), else from the lines. A manager matching no product has
+   * no entry; one whose products sold nothing has zeros. Who manages which product is
+   * `product_scope` (migration 1763900000022), kept by triggers from the cross roles and products.
+   */
+  private async productFigures(memberIds: readonly string[], from: string, to: string, source: 'months' | 'lines'): Promise<Map<string, ProductFigures>> {
     if (memberIds.length === 0) return new Map();
-    const rows = await this.replica.prepared<{ memberId: string; revenue: number; orders: number; clients: number; totalRevenue: number }>(
-      `WITH scope AS (
-         SELECT DISTINCT cr.member_id, cr.organization_id, p.id AS product_id
-           FROM cross_role cr
-           JOIN product p ON p.organization_id = cr.organization_id
-            AND EXISTS (SELECT 1 FROM unnest(cr.products) x WHERE lower(btrim(x)) IN (lower(p.name), lower(p.product_line)))
-          WHERE cr.member_id = ANY($1::uuid[]) AND cr.kind = 'PRODUCT_MANAGER'
-       ), sold AS (
-         SELECT s.member_id, sum(ol.amount) AS revenue, count(DISTINCT ol.order_id) AS orders, count(DISTINCT ol.client_id) AS clients
-           FROM scope s
-           JOIN order_line ol ON ol.product_id = s.product_id AND ol.ordered_on BETWEEN $2::date AND $3::date
-          GROUP BY s.member_id
-       ), total AS (${
-         isWholeMonthSpan(from, to)
-           ? `
-         SELECT pm.organization_id, sum(pm.amount) AS revenue
+    const figures =
+      source === 'months'
+        ? `SELECT member_id, revenue, orders, clients FROM product_scope_month WHERE member_id IN (SELECT member_id FROM scope) AND month = $2::date`
+        : `SELECT s.member_id, sum(ol.amount) AS revenue, count(DISTINCT ol.order_id) AS orders, count(DISTINCT ol.client_id) AS clients
+             FROM scope s
+             JOIN order_line ol ON ol.product_id = s.product_id AND ol.ordered_on BETWEEN $2::date AND $3::date
+            GROUP BY s.member_id`;
+    const total = isWholeMonthSpan(from, to)
+      ? `SELECT pm.organization_id, sum(pm.amount) AS revenue
            FROM product_month pm
           WHERE pm.organization_id IN (SELECT organization_id FROM scope) AND pm.month BETWEEN $2::date AND $3::date
           GROUP BY pm.organization_id`
-           : `
-         SELECT ol.organization_id, sum(ol.amount) AS revenue
+      : `SELECT ol.organization_id, sum(ol.amount) AS revenue
            FROM order_line ol
           WHERE ol.organization_id IN (SELECT organization_id FROM scope) AND ol.ordered_on BETWEEN $2::date AND $3::date
-          GROUP BY ol.organization_id`
-       }
-       )
-       SELECT m.member_id AS "memberId", coalesce(sold.revenue, 0)::float8 AS revenue, coalesce(sold.orders, 0)::float8 AS orders,
-              coalesce(sold.clients, 0)::float8 AS clients, coalesce(total.revenue, 0)::float8 AS "totalRevenue"
+          GROUP BY ol.organization_id`;
+    const rows = await this.replica.prepared<{ memberId: string } & ProductFigures>(
+      `WITH scope AS (
+         SELECT member_id, organization_id, product_id FROM product_scope WHERE member_id = ANY($1::uuid[])
+       ), figures AS (${figures}), total AS (${total})
+       SELECT m.member_id AS "memberId", coalesce(f.revenue, 0)::float8 AS revenue, coalesce(f.orders, 0)::float8 AS orders,
+              coalesce(f.clients, 0)::float8 AS clients, coalesce(total.revenue, 0)::float8 AS "totalRevenue"
          FROM (SELECT DISTINCT member_id, organization_id FROM scope) m
-         LEFT JOIN sold ON sold.member_id = m.member_id
+         LEFT JOIN figures f ON f.member_id = m.member_id
          LEFT JOIN total ON total.organization_id = m.organization_id`,
       [memberIds, from, to],
     );
