@@ -5,7 +5,7 @@ import { directReplica } from '../support/direct-replica';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
- * Retention per seller and month as the triggers keep it (migration 1763900000012) against the
+ * Retention per seller and month as the triggers keep it (migrations 1763900000012 and 1763900000023) against the
  * same figure over the orders, on the demo company, after inserts, updates and deletes of
  * orders, and with two transactions changing one seller's month at once.
  */
@@ -110,7 +110,7 @@ describe('member_retention_month: equal to retention over the orders', () => {
     }
   });
 
-  it('holds when two transactions change one seller’s month at once (the second waits and recomputes with the first one’s orders)', async () => {
+  it('holds when two transactions change one seller’s month at once (the second waits for the first one’s row, then adds its own difference)', async () => {
     const this_ = months()[14];
     const last = months()[13];
     const seller = members[0];
@@ -131,7 +131,7 @@ describe('member_retention_month: equal to retention over the orders', () => {
           [org, client, last.from, seller, this_.from, day],
         );
       created.push(...(await insert(a, clients[0], 0)).rows.map((r) => r.id));
-      const second = insert(b, clients[1], 1); // waits for a's lock on the seller
+      const second = insert(b, clients[1], 1); // waits for a's row of the seller's month
       await new Promise((r) => setTimeout(r, 300));
       await a.query('COMMIT');
       created.push(...(await second).rows.map((r) => r.id));

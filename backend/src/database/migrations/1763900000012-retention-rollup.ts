@@ -38,7 +38,7 @@ const AFFECTED = (changed: string) => `
    WHERE o.seller_member_id IS NOT NULL`;
 
 /** One branch of the trigger: `changed` is the statement's old and/or new orders. */
-const BRANCH = (changed: string) => `
+export const BRANCH = (changed: string) => `
     -- the clients first (the KPI day trigger takes the same locks in the same order), then the members;
     -- under the clients' locks no other transaction can commit an order of theirs, so the pairs stay the same
     PERFORM 1 FROM client WHERE id IN (SELECT c.client_id FROM ${changed} c) ORDER BY id FOR UPDATE;
@@ -46,7 +46,7 @@ const BRANCH = (changed: string) => `
     DELETE FROM member_retention_month r USING (${AFFECTED(changed)}) p WHERE r.member_id = p.member_id AND r.month = p.month;
     INSERT INTO member_retention_month (member_id, month, previous, kept) ${RECOMPUTE(AFFECTED(changed))};`;
 
-const TRIGGER_FUNCTION = `
+export const TRIGGER_FUNCTION = `
   CREATE FUNCTION member_retention_month_on_order() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     IF TG_OP = 'INSERT' THEN ${BRANCH('kpi_new')}

@@ -21,6 +21,7 @@ import { ProductMonth1763900000019 } from './1763900000019-product-month';
 import { FunnelSlices1763900000020 } from './1763900000020-funnel-slices';
 import { RegionMonth1763900000021 } from './1763900000021-region-month';
 import { ProductScopeMonth1763900000022 } from './1763900000022-product-scope-month';
+import { RetentionDeltas1763900000023 } from './1763900000023-retention-deltas';
 
 /** Every migration, in order. Listed explicitly: nothing is picked up by a file glob. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   FunnelSlices1763900000020,
   RegionMonth1763900000021,
   ProductScopeMonth1763900000022,
+  RetentionDeltas1763900000023,
 ];
