@@ -1,5 +1,17 @@
+// What an order written at scale costs, statement by statement (pg_stat_statements with the triggers' own statements):
+// 400 orders (order, two lines, one of them of the product manager's products, the client's month and aggregates, as
+// insertOrder writes them) of clients of the kept analytics database, in a transaction rolled back. Run after
+// `BENCH_DB_DIR=<dir> BENCH_SCALE=1 node test/bench/analytics.mjs` (which generates it and applies the migrations):
+// `BENCH_DB_DIR=<dir> node test/bench/order-path.mjs`. A first run reads cold pages; run it twice.
 import pg from 'pg';
-const db = new pg.Client({ connectionString: process.argv[2] });
+import { startPostgres } from './support.mjs';
+
+const postgres = await startPostgres(`analytics-${Number(process.env.BENCH_SCALE ?? 1)}`, { flags: ['-c', 'shared_preload_libraries=pg_stat_statements'] });
+if (!postgres.reused) {
+  await postgres.stop();
+  throw new Error('No kept analytics database: run test/bench/analytics.mjs with BENCH_DB_DIR first.');
+}
+const db = new pg.Client({ connectionString: postgres.url });
 await db.connect();
 const [{ org }] = (await db.query(`SELECT organization_id AS org FROM team WHERE name = 'Bench'`)).rows;
 const products = (await db.query(`SELECT id, product_line FROM product WHERE organization_id = $1 ORDER BY name`, [org])).rows;
@@ -7,7 +19,7 @@ const inside = products.filter((p) => p.product_line === 'Сетевое обо�
 const clients = (await db.query(`SELECT id FROM client WHERE organization_id = $1 AND name LIKE 'Bench client %' ORDER BY id LIMIT 400 OFFSET 9000`, [org])).rows.map((r) => r.id);
 const seller = (await db.query(`SELECT id FROM member WHERE name LIKE 'Bench rep %' LIMIT 1`)).rows[0].id;
 await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-await db.query(`SET pg_stat_statements.track = 'all'`).catch(() => {});
+await db.query(`SET pg_stat_statements.track = 'all'`);
 await db.query('SELECT pg_stat_statements_reset()');
 await db.query('BEGIN');
 const s = performance.now();
@@ -22,3 +34,4 @@ await db.query('ROLLBACK');
 const { rows } = await db.query(`SELECT calls, total_exec_time AS t, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS q FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 25`);
 for (const r of rows) console.log((r.t / clients.length).toFixed(3).padStart(8), 'ms/order', String(r.calls).padStart(6), r.q);
 await db.end();
+await postgres.stop();
