@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementTriggers } from './statement-triggers';
 
 /**
  * Retention per seller and calendar month (issue 6, the farmer's default KPI): of the clients a
@@ -69,6 +70,8 @@ const REBUILD_FUNCTION = `
      GROUP BY s.member_id, s.month;
   END $$`;
 
+const TRIGGERS = statementTriggers('client_order', 'member_retention', 'member_retention_month_on_order', 'kpi_new', 'kpi_old');
+
 export class RetentionRollup1763900000012 implements MigrationInterface {
   name = 'RetentionRollup1763900000012';
 
@@ -84,17 +87,13 @@ export class RetentionRollup1763900000012 implements MigrationInterface {
     // A seller's orders of a month, for the recomputation and for retention over other periods.
     await q.query(`CREATE INDEX client_order_seller_idx ON client_order (seller_member_id, ordered_on) INCLUDE (client_id) WHERE seller_member_id IS NOT NULL`);
     await q.query(TRIGGER_FUNCTION);
-    await q.query(`CREATE TRIGGER member_retention_insert AFTER INSERT ON client_order REFERENCING NEW TABLE AS kpi_new FOR EACH STATEMENT EXECUTE FUNCTION member_retention_month_on_order()`);
-    await q.query(
-      `CREATE TRIGGER member_retention_update AFTER UPDATE ON client_order REFERENCING OLD TABLE AS kpi_old NEW TABLE AS kpi_new FOR EACH STATEMENT EXECUTE FUNCTION member_retention_month_on_order()`,
-    );
-    await q.query(`CREATE TRIGGER member_retention_delete AFTER DELETE ON client_order REFERENCING OLD TABLE AS kpi_old FOR EACH STATEMENT EXECUTE FUNCTION member_retention_month_on_order()`);
+    for (const sql of TRIGGERS.create) await q.query(sql);
     await q.query(REBUILD_FUNCTION);
     await q.query('SELECT rebuild_member_retention_month(id) FROM organization');
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const op of ['insert', 'update', 'delete']) await q.query(`DROP TRIGGER member_retention_${op} ON client_order`);
+    for (const sql of TRIGGERS.drop) await q.query(sql);
     await q.query('DROP FUNCTION member_retention_month_on_order(), rebuild_member_retention_month(uuid)');
     await q.query('DROP INDEX client_order_seller_idx');
     await q.query('DROP TABLE member_retention_month');

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementTriggers } from './statement-triggers';
 
 /**
  * Order-line revenue per product and calendar month (`product_month`), kept exact by statement
@@ -22,6 +23,8 @@ const UPSERT = (rows: string) => `
    GROUP BY 1, 2, 3
    ORDER BY 1, 2
   ON CONFLICT (product_id, month) DO UPDATE SET lines = product_month.lines + excluded.lines, amount = product_month.amount + excluded.amount`;
+
+const TRIGGERS = statementTriggers('order_line', 'product_month', 'product_month_on_order_line', 'line_new', 'line_old');
 
 export class ProductMonth1763900000019 implements MigrationInterface {
   name = 'ProductMonth1763900000019';
@@ -48,11 +51,7 @@ export class ProductMonth1763900000019 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query('CREATE TRIGGER product_month_insert AFTER INSERT ON order_line REFERENCING NEW TABLE AS line_new FOR EACH STATEMENT EXECUTE FUNCTION product_month_on_order_line()');
-    await q.query(
-      'CREATE TRIGGER product_month_update AFTER UPDATE ON order_line REFERENCING OLD TABLE AS line_old NEW TABLE AS line_new FOR EACH STATEMENT EXECUTE FUNCTION product_month_on_order_line()',
-    );
-    await q.query('CREATE TRIGGER product_month_delete AFTER DELETE ON order_line REFERENCING OLD TABLE AS line_old FOR EACH STATEMENT EXECUTE FUNCTION product_month_on_order_line()');
+    for (const sql of TRIGGERS.create) await q.query(sql);
     await q.query(`
       CREATE FUNCTION rebuild_product_month() RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
@@ -64,9 +63,7 @@ export class ProductMonth1763900000019 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TRIGGER product_month_insert ON order_line');
-    await q.query('DROP TRIGGER product_month_update ON order_line');
-    await q.query('DROP TRIGGER product_month_delete ON order_line');
+    for (const sql of TRIGGERS.drop) await q.query(sql);
     await q.query('DROP FUNCTION product_month_on_order_line(), rebuild_product_month()');
     await q.query('DROP TABLE product_month');
   }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementTriggers } from './statement-triggers';
 
 /**
  * A territory's month (`region_month`): per organization, client region (case-insensitively)
@@ -47,6 +48,8 @@ const monthRows = (table: string, sign: string) => `${monthFigures('c', 'c.regio
 const firstOf = (client: string, sign: string) =>
   `SELECT ${client}.organization_id, lower(${client}.region) AS region_key, date_trunc('month', ${client}.first_order_on)::date AS month, 0 AS revenue, 0 AS active, ${sign} AS fresh`;
 
+const MONTH_TRIGGERS = statementTriggers('client_month', 'region_month', 'region_month_on_client_month', 'month_new', 'month_old');
+
 export class RegionMonth1763900000021 implements MigrationInterface {
   name = 'RegionMonth1763900000021';
 
@@ -70,11 +73,7 @@ export class RegionMonth1763900000021 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query('CREATE TRIGGER region_month_insert AFTER INSERT ON client_month REFERENCING NEW TABLE AS month_new FOR EACH STATEMENT EXECUTE FUNCTION region_month_on_client_month()');
-    await q.query(
-      'CREATE TRIGGER region_month_update AFTER UPDATE ON client_month REFERENCING OLD TABLE AS month_old NEW TABLE AS month_new FOR EACH STATEMENT EXECUTE FUNCTION region_month_on_client_month()',
-    );
-    await q.query('CREATE TRIGGER region_month_delete AFTER DELETE ON client_month REFERENCING OLD TABLE AS month_old FOR EACH STATEMENT EXECUTE FUNCTION region_month_on_client_month()');
+    for (const sql of MONTH_TRIGGERS.create) await q.query(sql);
     await q.query(`
       CREATE FUNCTION region_month_on_client() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -119,9 +118,7 @@ export class RegionMonth1763900000021 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TRIGGER region_month_insert ON client_month');
-    await q.query('DROP TRIGGER region_month_update ON client_month');
-    await q.query('DROP TRIGGER region_month_delete ON client_month');
+    for (const sql of MONTH_TRIGGERS.drop) await q.query(sql);
     await q.query('DROP TRIGGER region_month_client ON client');
     await q.query('DROP TRIGGER region_month_client_delete ON client');
     await q.query('DROP FUNCTION region_month_on_client_month(), region_month_on_client(), rebuild_region_month(uuid)');

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementTriggers } from './statement-triggers';
 
 /**
  * A product manager's month (`product_scope_month`): per product manager and calendar month,
@@ -91,21 +92,6 @@ const LOCK = (rows: string) => `PERFORM 1 FROM client WHERE id IN (SELECT x.clie
 const NEW_LINES = '(SELECT n.order_id, n.client_id, n.ordered_on, n.product_id, n.amount, 1 AS sign FROM line_new n)';
 const OLD_LINES = '(SELECT o.order_id, o.client_id, o.ordered_on, o.product_id, o.amount, -1 AS sign FROM line_old o)';
 const BOTH_LINES = `(${NEW_LINES.slice(1, -1)} UNION ALL ${OLD_LINES.slice(1, -1)})`;
-
-/**
- * The three statement triggers (insert, update, delete) of `table` that call `fn` with transition tables `newAlias` and
- * `oldAlias` (PostgreSQL allows transition tables only on a trigger of one event), and the statements that drop them.
- */
-export function statementTriggers(table: string, prefix: string, fn: string, newAlias: string, oldAlias: string): { create: string[]; drop: string[] } {
-  return {
-    create: [
-      `CREATE TRIGGER ${prefix}_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS ${newAlias} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
-      `CREATE TRIGGER ${prefix}_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS ${oldAlias} NEW TABLE AS ${newAlias} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
-      `CREATE TRIGGER ${prefix}_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS ${oldAlias} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
-    ],
-    drop: ['insert', 'update', 'delete'].map((event) => `DROP TRIGGER ${prefix}_${event} ON ${table}`),
-  };
-}
 
 const LINE_TRIGGERS = statementTriggers('order_line', 'product_scope_month', 'product_scope_month_on_order_line', 'line_new', 'line_old');
 const CROSS_ROLE_TRIGGERS = statementTriggers('cross_role', 'product_scope_cross_role', 'product_scope_on_cross_role', 'role_new', 'role_old');
