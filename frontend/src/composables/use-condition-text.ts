@@ -1,6 +1,6 @@
 import { useI18n } from 'vue-i18n';
 import { formatMoney } from '@/utils/money';
-import type { ConditionChip } from '@/utils/routing-rules';
+import { parseStepConditions, type ConditionChip } from '@/utils/routing-rules';
 
 /** A condition chip's label and values in the viewer's language ("Region: Москва", "Stage: Active, Regular"). */
 export function useConditionText() {
@@ -32,5 +32,19 @@ export function useConditionText() {
   const label = (chip: ConditionChip) => t(`routing.dimensions.${chip.dimension}`);
   const full = (chip: ConditionChip) => `${label(chip)}: ${values(chip)}`;
 
-  return { values, label, full };
+  /** The client values a routing step names ("stage=ACTIVE, vip=no") in the viewer's language; other text as written. */
+  function stepValues(text: string): string {
+    const parts = parseStepConditions(text);
+    if (!parts) return text;
+    return parts
+      .map(({ dimension, chip, raw }) => {
+        if (chip) return chip.dimension === 'vip' ? values(chip) : full(chip);
+        const amount = Number(raw);
+        const value = dimension === 'potential' && raw.trim() !== '' && Number.isFinite(amount) ? formatMoney(amount, locale.value) : raw;
+        return `${t(`routing.dimensions.${dimension}`)}: ${value}`;
+      })
+      .join(', ');
+  }
+
+  return { values, label, full, stepValues };
 }

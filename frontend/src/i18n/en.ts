@@ -526,13 +526,23 @@ export const en = {
     HIGH: 'High',
     URGENT: 'Urgent',
   },
+  /** The unit after "{done} of {target}": `count` is the target. */
   targetKinds: {
-    CALLS: 'calls',
-    MEETINGS: 'meetings',
-    FIRST_ORDERS: 'first orders',
+    CALLS: plural('en', { one: 'call', other: 'calls' }),
+    MEETINGS: plural('en', { one: 'meeting', other: 'meetings' }),
+    FIRST_ORDERS: plural('en', { one: 'first order', other: 'first orders' }),
     ORDER_AMOUNT: 'ordered',
-    DEALS_WON: 'deals won',
-    CUSTOM: 'units',
+    DEALS_WON: plural('en', { one: 'deal won', other: 'deals won' }),
+    CUSTOM: plural('en', { one: 'unit', other: 'units' }),
+  },
+  /** A target on its own ("40 calls"): `value` is the formatted number, `count` picks the form. */
+  targetAmounts: {
+    CALLS: plural('en', { one: '{value} call', other: '{value} calls' }),
+    MEETINGS: plural('en', { one: '{value} meeting', other: '{value} meetings' }),
+    FIRST_ORDERS: plural('en', { one: '{value} first order', other: '{value} first orders' }),
+    ORDER_AMOUNT: fmt('{value} ordered'),
+    DEALS_WON: plural('en', { one: '{value} deal won', other: '{value} deals won' }),
+    CUSTOM: plural('en', { one: '{value} unit', other: '{value} units' }),
   },
   targetKindNames: {
     CALLS: 'Calls',
@@ -735,7 +745,7 @@ export const en = {
     },
     review: {
       title: 'Review and retrospective',
-      summary: fmt('{done} of {total} processes done'),
+      summary: plural('en', { one: '{done} of {count} process done', other: '{done} of {count} processes done' }),
       doneList: 'Done',
       openList: 'Not finished',
       openHint: 'Unfinished processes roll over to the next sprint when this one closes.',

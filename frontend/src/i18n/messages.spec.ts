@@ -110,4 +110,20 @@ describe('messages', () => {
     expect(t('circle.memberCount', { count: 11 })).toBe('11 человек');
     expect(t('circle.badge', { stage: 'Фермер', category: 3 })).toBe('Фермер · К3');
   });
+
+  it('agrees sprint targets and counts with their numbers', () => {
+    const { t, locale } = createAppI18n('ru').global;
+    expect(t('targetAmounts.DEALS_WON', { count: 1, value: '1' })).toBe('1 выигранная сделка');
+    expect(t('targetAmounts.FIRST_ORDERS', { count: 2, value: '2' })).toBe('2 первых заказа');
+    expect(t('targetAmounts.CALLS', { count: 40, value: '40' })).toBe('40 звонков');
+    expect(t('sprints.card.progress', { done: '0', target: '1', unit: t('targetKinds.DEALS_WON', { count: 1 }) })).toBe('0 из 1 выигранной сделки');
+    expect(t('sprints.card.progress', { done: '19', target: '25', unit: t('targetKinds.CALLS', { count: 25 }) })).toBe('19 из 25 звонков');
+    expect(t('sprints.review.summary', { done: 8, count: 21 })).toBe('Сделано 8 из 21 процесса');
+    expect(t('sprints.review.summary', { done: 8, count: 20 })).toBe('Сделано 8 из 20 процессов');
+    locale.value = 'en';
+    expect(t('targetAmounts.DEALS_WON', { count: 1, value: '1' })).toBe('1 deal won');
+    expect(t('targetAmounts.CALLS', { count: 40, value: '40' })).toBe('40 calls');
+    expect(t('sprints.card.progress', { done: '0', target: '1', unit: t('targetKinds.DEALS_WON', { count: 1 }) })).toBe('0 of 1 deal won');
+    expect(t('sprints.review.summary', { done: 1, count: 1 })).toBe('1 of 1 process done');
+  });
 });

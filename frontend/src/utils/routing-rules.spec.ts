@@ -5,6 +5,7 @@ import {
   overlapsByRule,
   parseConditions,
   parseOverlapExample,
+  parseStepConditions,
   routingFormFrom,
   routingFormProblems,
   routingInputFrom,
@@ -157,5 +158,20 @@ describe('overlap warnings', () => {
       { dimension: 'regions', values: ['Москва'] },
       { dimension: 'vip', value: true },
     ]);
+  });
+});
+
+describe('routing step values', () => {
+  it('reads the client values a step names, leaving other text alone', () => {
+    expect(parseStepConditions('stage=ACTIVE')).toEqual([{ dimension: 'stages', chip: { dimension: 'stages', values: ['ACTIVE'] }, raw: 'ACTIVE' }]);
+    expect(parseStepConditions('region=Москва, vip=no, ownership=—, potential≥=3000000')).toEqual([
+      { dimension: 'regions', chip: { dimension: 'regions', values: ['Москва'] }, raw: 'Москва' },
+      { dimension: 'vip', chip: { dimension: 'vip', value: false }, raw: 'no' },
+      { dimension: 'ownershipForms', chip: null, raw: '—' },
+      { dimension: 'potential', chip: null, raw: '3000000' },
+    ]);
+    expect(parseStepConditions('productLine=Серверы|Сети')?.[0]?.chip).toEqual({ dimension: 'productLines', values: ['Серверы', 'Сети'] });
+    expect(parseStepConditions('a person’s own words')).toBeNull();
+    expect(parseStepConditions('')).toBeNull();
   });
 });

@@ -245,6 +245,54 @@ export function parseOverlapExample(example: string): ConditionChip[] {
   return chips;
 }
 
+/** One client value a routing step names: a chip, or the raw value when it is "—" or an amount. */
+export interface StepCondition {
+  dimension: ConditionChip['dimension'];
+  chip: ConditionChip | null;
+  raw: string;
+}
+
+const STEP_DIMENSIONS: Record<string, ConditionChip['dimension']> = {
+  region: 'regions',
+  industry: 'industries',
+  productLine: 'productLines',
+  vip: 'vip',
+  channel: 'channels',
+  ownership: 'ownershipForms',
+  category: 'categories',
+  stage: 'stages',
+  'potential≥': 'potential',
+  'potential<': 'potential',
+};
+const STEP_KEYS = Object.keys(STEP_DIMENSIONS).join('|');
+const STEP_PART = new RegExp(`^(${STEP_KEYS})=(.*)$`, 's');
+/** Where the next value starts: ", " before a known key (a value such as a region may hold a comma). */
+const STEP_SEPARATOR = new RegExp(`, (?=(?:${STEP_KEYS})=)`);
+
+/**
+ * The client values a routing step names, as the shared rule writes them ("stage=ACTIVE",
+ * "region=Москва, vip=yes"), so they can be shown in the viewer's language; null when the
+ * text is not in that form (it is then shown as written).
+ */
+export function parseStepConditions(text: string): StepCondition[] | null {
+  if (!text.trim()) return null;
+  const out: StepCondition[] = [];
+  for (const part of text.split(STEP_SEPARATOR)) {
+    const match = STEP_PART.exec(part.trim());
+    if (!match) return null;
+    const [, key = '', raw = ''] = match;
+    const dimension = STEP_DIMENSIONS[key]!;
+    if (raw === '—' || dimension === 'potential') {
+      out.push({ dimension, chip: null, raw });
+      continue;
+    }
+    const [chip] = parseOverlapExample(`${key}=${raw}`);
+    const empty = !chip || ('values' in chip && chip.values.length === 0);
+    out.push({ dimension, chip: empty ? null : chip, raw });
+  }
+  return out;
+}
+
 /** An overlap as the later rule shows it: the earlier rule takes the shared clients first. */
 export interface RuleOverlapView {
   otherRuleId: string;

@@ -52,6 +52,8 @@ describe('BalancePage', () => {
       'Sam Seller₽100,000,0000%',
       'Pavel Prospector₽70,000,000-30%',
     ]);
+    // The largest deviation is a size, whichever side of the mean it is on.
+    expect(root.get('[data-testid="balance-spread"]').text()).toBe('Largest deviation from the mean: 30%');
     expect(root.find('[data-testid="balance-propose"]').exists()).toBe(false);
     expect(root.text()).toContain('The sales director proposes and applies a rebalance.');
 

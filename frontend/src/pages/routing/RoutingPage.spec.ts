@@ -63,7 +63,7 @@ describe('RoutingPage', () => {
     await root.get('[data-testid="sim-region"]').setValue('Москва');
     expect(root.get('[data-testid="sim-member"]').text()).toBe('Anna VIP');
     expect(root.findAll('[data-testid="sim-reasons"] li').map((li) => li.text())).toEqual([
-      'rule 1 «VIP Moscow» matched: region=Москва, vip=yes',
+      'rule 1 «VIP Moscow» matched: Region: Москва, VIP',
       'Anna VIP chosen: named by the rule',
     ]);
     await root.get('[data-testid="sim-vip"]').setValue(false);
