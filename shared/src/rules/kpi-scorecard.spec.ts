@@ -1,4 +1,4 @@
-import { defaultKpis, isRateMetric, pipelineCoverage, portfolioGrowth, retention, scorecardLine, scorecardScore } from './kpi-scorecard';
+import { defaultKpis, isRateMetric, pipelineCoverage, portfolioGrowth, retention, scaleDefaultTarget, scorecardLine, scorecardScore } from './kpi-scorecard';
 
 describe('KPI scorecard', () => {
   it('gives each role its defaults from the seeds', () => {
@@ -54,5 +54,24 @@ describe('portfolio, retention and coverage metrics', () => {
     expect(pipelineCoverage(0, 2_000_000, 0)).toBe(0);
     expect(pipelineCoverage(500_000, 1_000_000, 1_200_000)).toBe(99);
     expect(pipelineCoverage(0, 1_000_000, 1_200_000)).toBe(99);
+  });
+});
+
+describe('default targets scaled to a period', () => {
+  it('keeps a sprint as it is and scales sums to whole things, rates not at all', () => {
+    expect(scaleDefaultTarget('CALLS', 400, 14)).toBe(400);
+    // a 31-day month: 4 first orders a sprint are 9 (8.86), 10 meetings 22 (22.14), not fractions
+    expect(scaleDefaultTarget('FIRST_ORDERS', 4, 31)).toBe(9);
+    expect(scaleDefaultTarget('MEETINGS', 10, 31)).toBe(22);
+    expect(scaleDefaultTarget('REVENUE', 3_000_000, 31)).toBe(6_642_857);
+    expect(scaleDefaultTarget('PRODUCT_REVENUE', 1_000_000, 30)).toBe(2_142_857);
+    expect(scaleDefaultTarget('WIN_RATE', 0.3, 31)).toBe(0.3);
+    expect(scaleDefaultTarget('RETENTION', 0.8, 3)).toBe(0.8);
+  });
+
+  it('never scales a positive count to nothing, nor a zero to something', () => {
+    expect(scaleDefaultTarget('COACHING_SESSIONS', 8, 1)).toBe(1);
+    expect(scaleDefaultTarget('FIRST_ORDERS', 1, 2)).toBe(1);
+    expect(scaleDefaultTarget('CALLS', 0, 31)).toBe(0);
   });
 });

@@ -110,6 +110,21 @@ export function isRateMetric(metric: KpiMetric): boolean {
   return RATES.includes(metric);
 }
 
+/** Metrics counted in money: their targets are amounts, kept to whole roubles when scaled to a period. */
+const MONEY: readonly KpiMetric[] = ['REVENUE', 'PRODUCT_REVENUE', 'REGION_REVENUE'];
+
+/**
+ * A default target (given per two-week sprint) for a period of `days` days: rates stay as they
+ * are; sums grow with the period, money to whole roubles and counts to whole things (at least
+ * one when the sprint's target is positive): "0 of 8.9 first orders" is no target a person can read.
+ */
+export function scaleDefaultTarget(metric: KpiMetric, sprintTarget: number, days: number): number {
+  if (isRateMetric(metric)) return sprintTarget;
+  const scaled = sprintTarget * (days / 14);
+  if (MONEY.includes(metric)) return Math.round(scaled);
+  return sprintTarget > 0 ? Math.max(1, Math.round(scaled)) : 0;
+}
+
 export function scorecardLine(metric: KpiMetric, target: number, actual: number, weight: number, elapsedShare: number): ScorecardLine {
   const share = Math.min(1, Math.max(0, elapsedShare));
   const pace = isRateMetric(metric) ? target : target * share;

@@ -15,10 +15,10 @@ import {
   cascadeSignal,
   averageDaysInStage,
   crossRoleScopes,
-  isRateMetric,
   memberDefaultKpis,
   productShare,
   rollUpForecast,
+  scaleDefaultTarget,
   type Category,
   type CrossRoleKind,
   type CrossRoleScope,
@@ -441,7 +441,7 @@ export class AnalyticsService {
     for (const t of targets) targetsOf.set(t.memberId, [...(targetsOf.get(t.memberId) ?? []), t]);
     // the role defaults scaled to the period; without cross roles they depend only on role and stage role: made once per kind of member
     const defaultsOf = (m: { role: string; stageRole: string | null }, held: CrossRoleScope[]) =>
-      memberDefaultKpis(m.role as Role, m.stageRole as StageRole | null, held).map((k) => ({ ...k, target: isRateMetric(k.metric) ? k.target : Math.round(k.target * (days / 14) * 100) / 100 }));
+      memberDefaultKpis(m.role as Role, m.stageRole as StageRole | null, held).map((k) => ({ ...k, target: scaleDefaultTarget(k.metric, k.target, days) }));
     const sharedDefaults = new Map<string, ReturnType<typeof defaultsOf>>();
     const plans = new Map(
       members.map((m) => {

@@ -178,7 +178,9 @@ export class DemoSprintSeeder {
     const insertProcess = async (sprintId: string | null, start: number, p: DemoProcess, approval = 'APPROVED', requestedBy: string | null = null) => {
       const createdAt = new Date(start - DAY + (p.addedDay ?? 0) * DAY);
       const addedAt = p.addedDay ? new Date(start + p.addedDay * DAY + 3_600_000 * 10) : createdAt;
-      const doneAt = p.doneDay !== undefined ? new Date(start + p.doneDay * DAY + 3_600_000 * 15) : null;
+      // done in the afternoon of its day, but never later than now: a process done "today" before the
+      // afternoon would otherwise be done in the future, and the burndown would count it open
+      const doneAt = p.doneDay !== undefined ? new Date(Math.min(start + p.doneDay * DAY + 3_600_000 * 15, now - 30 * 60_000)) : null;
       const blockedSince = p.status === 'BLOCKED' ? new Date(Math.min(now - 3 * DAY, start + 2 * DAY)) : null;
       const [row]: { id: string }[] = await tx.query(
         `INSERT INTO sales_process (organization_id, team_id, sprint_id, title, template_key, owner_member_id, target_kind, target_value, starts_on, due_at,
