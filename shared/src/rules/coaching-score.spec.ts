@@ -1,4 +1,4 @@
-import { coachingScore, coachingScoresProblem, mayReadCoachingNotes } from './coaching-score';
+import { coachingCriterionLabel, coachingScore, coachingScoresProblem, DEFAULT_COACHING_CRITERIA, mayReadCoachingNotes } from './coaching-score';
 
 const criteria = [
   { name: 'A', weight: 0.75 },
@@ -26,5 +26,15 @@ describe('coaching reviews', () => {
     expect(mayReadCoachingNotes('r', session)).toBe(true);
     expect(mayReadCoachingNotes('director', session)).toBe(false);
     expect(mayReadCoachingNotes(null, session)).toBe(false);
+  });
+});
+
+describe('criterion names as shown', () => {
+  it('shows a default criterion in the viewer\'s language and a named one as named', () => {
+    expect(coachingCriterionLabel('Выявление потребностей / Discovery', 'ru')).toBe('Выявление потребностей');
+    expect(coachingCriterionLabel('Выявление потребностей / Discovery', 'en')).toBe('Discovery');
+    for (const c of DEFAULT_COACHING_CRITERIA) for (const locale of ['ru', 'en']) expect(coachingCriterionLabel(c.name, locale)).not.toContain('/');
+    expect(coachingCriterionLabel('Презентация / Demo', 'en')).toBe('Презентация / Demo');
+    expect(coachingCriterionLabel('Знание продукта', 'en')).toBe('Знание продукта');
   });
 });

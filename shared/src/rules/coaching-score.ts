@@ -48,3 +48,14 @@ export const DEFAULT_COACHING_CRITERIA: readonly CoachingCriterion[] = [
   { name: 'Работа с возражениями / Objection handling', weight: 0.25 },
   { name: 'Договорённость о следующем шаге / Next step agreed', weight: 0.25 },
 ];
+
+/**
+ * A criterion's name to show: the default criteria are named in both languages
+ * ("Выявление потребностей / Discovery", the key their scores are kept under), shown in the
+ * viewer's; a criterion a director named is shown as named.
+ */
+export function coachingCriterionLabel(name: string, locale: string): string {
+  if (!DEFAULT_COACHING_CRITERIA.some((c) => c.name === name)) return name;
+  const [ru, en] = name.split(' / ');
+  return locale.startsWith('ru') ? ru : en;
+}
