@@ -37,6 +37,12 @@ export const en = {
     time: 'HH:MM',
     open: 'Choose in the calendar',
   },
+  fileInput: {
+    choose: 'Choose file',
+    chooseMany: 'Choose files',
+    none: 'No file chosen',
+    count: plural('en', { one: '{count} file', other: '{count} files' }),
+  },
   pages: {
     login: 'Sign in',
     home: 'Home',
@@ -1748,7 +1754,6 @@ export const en = {
         salesTeams: 'sales_teams.csv',
         salesPipeline: 'sales_pipeline.csv',
       },
-      notChosen: 'No file chosen',
       pipelineName: 'Pipeline name',
       dryRun: 'Dry run (write nothing)',
       missing: 'Choose all four files and name the pipeline.',

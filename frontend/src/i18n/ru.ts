@@ -37,6 +37,12 @@ export const ru: MessageSchema = {
     time: 'ЧЧ:ММ',
     open: 'Выбрать в календаре',
   },
+  fileInput: {
+    choose: 'Выбрать файл',
+    chooseMany: 'Выбрать файлы',
+    none: 'Файл не выбран',
+    count: plural('ru', { one: '{count} файл', few: '{count} файла', many: '{count} файлов', other: '{count} файла' }),
+  },
   pages: {
     login: 'Вход',
     home: 'Главная',
@@ -1813,7 +1819,6 @@ export const ru: MessageSchema = {
         salesTeams: 'sales_teams.csv',
         salesPipeline: 'sales_pipeline.csv',
       },
-      notChosen: 'Файл не выбран',
       pipelineName: 'Название воронки',
       dryRun: 'Пробный прогон (ничего не записывать)',
       missing: 'Выберите все четыре файла и назовите воронку.',
