@@ -239,6 +239,9 @@ async function main() {
       ['funnel page, a stage role and a category, this quarter (rollups)', `{ stageRole: HUNTER, category: 2, from: "${quarter}" }`, 20],
       ['funnel page, a category and a product (the deals)', `{ category: 1, productId: "${product}" }`, 3],
       ['funnel page, VIP clients (the deals ⋈ clients)', '{ vip: true }', 3],
+      ['funnel page, one region (the deals ⋈ clients)', '{ region: "Сибирь" }', 3],
+      ['funnel page, one channel (the deals ⋈ clients)', '{ channel: DEALER }', 3],
+      ['funnel page, government clients (the deals ⋈ clients)', '{ ownershipForm: GOVERNMENT }', 3],
     ]) {
       rows.push({ benchmark: label, ...(await timeIt(runs, () => gql(url, token, page(filter)))), target: '—' });
     }
