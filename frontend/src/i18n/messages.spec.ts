@@ -126,4 +126,17 @@ describe('messages', () => {
     expect(t('sprints.card.progress', { done: '0', target: '1', unit: t('targetKinds.DEALS_WON', { count: 1 }) })).toBe('0 of 1 deal won');
     expect(t('sprints.review.summary', { done: 1, count: 1 })).toBe('1 of 1 process done');
   });
+
+  it('agrees the rows of an import report with their number', () => {
+    const { t, locale } = createAppI18n('ru').global;
+    expect(t('analytics.import.summaryRows', { count: 1, rows: '1', seconds: '0,2' })).toBe('1 строка · 0,2 с');
+    expect(t('analytics.import.summaryRows', { count: 4, rows: '4', seconds: '0' })).toBe('4 строки · 0 с');
+    expect(t('analytics.import.summaryRows', { count: 8800, rows: '8 800', seconds: '3' })).toBe('8 800 строк · 3 с');
+    expect(t('analytics.import.summary', { count: 2, rows: '2', pipeline: 'Maven CRM', seconds: '1' })).toBe('2 строки · воронка «Maven CRM» · 1 с');
+    // The preview's last column is not a second "Строка" beside the line numbers.
+    expect(t('analytics.import.csv.rowNotes')).not.toBe(t('analytics.import.columns.line'));
+    locale.value = 'en';
+    expect(t('analytics.import.summaryRows', { count: 1, rows: '1', seconds: '0.2' })).toBe('1 row · 0.2 s');
+    expect(t('analytics.import.summary', { count: 2, rows: '2', pipeline: 'Maven CRM', seconds: '1' })).toBe('2 rows · pipeline «Maven CRM» · 1 s');
+  });
 });

@@ -12,7 +12,10 @@ export interface TeamTargetRow {
   weight: string;
 }
 
-export type TeamTargetsProblem = 'empty' | 'metric' | 'duplicate' | 'target' | 'weight' | 'weights';
+export type TeamTargetsProblem = 'empty' | 'metric' | 'duplicate' | 'target' | 'targetTooLarge' | 'weight' | 'weights';
+
+/** The largest target the API takes (as sent: a share as a fraction). */
+export const TEAM_TARGET_MAX = 1e15;
 
 /** Shares read as percent in the form (a win rate of 0.35 is typed 35). */
 const inPercent = (metric: string) => metricKind(metric) === 'percent';
@@ -38,6 +41,7 @@ export function teamTargetsProblem(rows: readonly TeamTargetRow[]): TeamTargetsP
   if (rows.some((r) => !r.metric)) return 'metric';
   if (new Set(rows.map((r) => r.metric)).size !== rows.length) return 'duplicate';
   if (rows.some((r) => !(num(r.target) >= 0))) return 'target';
+  if (rows.some((r) => (inPercent(r.metric) ? num(r.target) / 100 : num(r.target)) > TEAM_TARGET_MAX)) return 'targetTooLarge';
   if (rows.some((r) => !(num(r.weight) > 0 && num(r.weight) <= 100))) return 'weight';
   if (Math.abs(weightSum(rows) - 100) > 0.1) return 'weights';
   return null;

@@ -96,6 +96,12 @@ describe('CoachingPage', () => {
     await flushPromises();
     expect(root.find('[data-testid="coaching-form-error-scores"]').exists()).toBe(false);
     expect(root.get('[data-testid="coaching-form-saved"]').text()).toBe('The session is recorded.');
+
+    // A refusal of no field shows above the form: the translated summary and the server's sentence, apart.
+    reply = { json: graphQLError('FORBIDDEN', 'Only the coach of the team records sessions.') };
+    await root.get('[data-testid="coaching-form"]').trigger('submit');
+    await flushPromises();
+    expect(root.get('[data-testid="coaching-form-error"]').text()).toBe('You do not have access to this. Only the coach of the team records sessions.');
   });
 
   it('shows a rep their own coaching without a picker or a form, linked from their scorecard', async () => {

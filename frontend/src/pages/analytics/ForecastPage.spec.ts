@@ -138,6 +138,17 @@ describe('ForecastPage submissions and accuracy', () => {
     expect(root.get('[data-testid="forecast-submit-note-error"]').text()).toBe('Say why you adjust the forecast.');
   });
 
+  it('shows a refusal of no field above the button, the summary and the server sentence apart', async () => {
+    seedSession(USERS.SALES);
+    const fake = createFakeFetch(dashboardHandler(USERS.SALES, { SubmitForecast: () => ({ json: graphQLError('FORBIDDEN', 'The period is closed.') }) }));
+    const { root } = await mountRoute('/analytics/forecast', { fetch: fake.fetch, locale: 'en' });
+    await flushPromises();
+    await root.get('[data-testid="forecast-submit-amount"]').setValue('750000');
+    await root.get('[data-testid="forecast-submit-form"]').trigger('submit');
+    await flushPromises();
+    expect(root.get('[data-testid="forecast-submit-error"]').text()).toBe('You do not have access to this. The period is closed.');
+  });
+
   it('draws forecast against won per month with the accuracy, and shows it as a table', async () => {
     const { root } = await mountForecast();
     expect(root.get('[data-testid="forecast-accuracy-chart"]').attributes('aria-label')).toContain('75%');

@@ -78,8 +78,28 @@ describe('ImportPage', () => {
     await flushPromises();
     await flushPromises();
     expect(fake.requests.find((r) => r.body.operationName === 'ImportMavenCrm')?.body.variables.dryRun).toBe(false);
-    expect(root.get('[data-testid="error-state"]').attributes('data-error-code')).toBe('BAD_USER_INPUT');
+    const refusal = root.get('[data-testid="import-form"] [data-testid="refusal"]');
+    expect(refusal.attributes('data-error-code')).toBe('BAD_USER_INPUT');
+    expect(refusal.text()).toContain('sales_pipeline.csv: no header');
     expect(root.find('[data-testid="import-report"]').exists()).toBe(false);
+  });
+
+  it('shows a file the server cannot read beside that file, with the reason in the page language', async () => {
+    const { root } = await mountImport(
+      { ...USERS.DIRECTOR, locale: 'ru' },
+      { ImportMavenCrm: () => ({ json: graphQLError('BAD_USER_INPUT', 'sales_teams.csv: the header lacks sales_agent', { field: 'salesTeams', reason: 'BAD_FILE' }) }) },
+    );
+    const keys = ['accounts', 'products', 'salesTeams', 'salesPipeline'];
+    for (const [i, key] of keys.entries()) await choose(root.get(`[data-testid="import-file-${key}"]`), [FILES[i]!]);
+    await root.get('[data-testid="import-form"]').trigger('submit');
+    await flushPromises();
+    await flushPromises();
+    const refusals = root.findAll('[data-testid="import-form"] [data-testid="refusal"]');
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]!.attributes('data-file')).toBe('salesTeams');
+    expect(refusals[0]!.attributes('data-reason')).toBe('BAD_FILE');
+    expect(refusals[0]!.text()).toBe('Файл не читается. sales_teams.csv: the header lacks sales_agent');
+    expect(root.find('[data-testid="error-state"]').exists()).toBe(false);
   });
 
   it('is for the director only', async () => {

@@ -96,6 +96,16 @@ describe('TeamKpiPage', () => {
     expect(root.get('[data-testid="team-targets-problem"]').attributes('data-problem')).toBe('weights');
     expect(fake.requests.some((r) => r.body.operationName === 'SetTeamKpiTargets')).toBe(false);
 
+    // Over the API's limit: said here, in the page's language, rather than refused by the server.
+    await root.get('[data-testid="team-target-weight-1"]').setValue('40');
+    await root.get('[data-testid="team-target-value-0"]').setValue('2e15');
+    await root.get('[data-testid="team-targets-submit"]').trigger('submit');
+    await flushPromises();
+    expect(root.get('[data-testid="team-targets-problem"]').attributes('data-problem')).toBe('targetTooLarge');
+    expect(root.get('[data-testid="team-targets-problem"]').text()).toBe('A target is at most 1,000,000,000,000,000.');
+    expect(fake.requests.some((r) => r.body.operationName === 'SetTeamKpiTargets')).toBe(false);
+    await root.get('[data-testid="team-target-value-0"]').setValue('6000000');
+
     await root.get('[data-testid="team-target-weight-1"]').setValue('40');
     await root.get('[data-testid="team-target-value-1"]').setValue('35');
     await root.get('[data-testid="team-targets-submit"]').trigger('submit');
@@ -105,7 +115,8 @@ describe('TeamKpiPage', () => {
     });
     const error = root.get('[data-testid="team-targets-error"]');
     expect(error.attributes('data-field')).toBe('targets');
-    expect(error.text()).toContain('they must add up to 1');
+    // The translated summary and the server's sentence stay two sentences.
+    expect(error.text()).toContain('try again. The weights add up to 0.90; they must add up to 1.');
 
     reply = { json: { data: { setTeamKpiTargets: true } } };
     saved = true;

@@ -82,6 +82,35 @@ describe('ClientsPage', () => {
     expect(clientRequests(fake).at(-1)?.body.variables).toMatchObject({ filter: { stages: ['REGULAR'], regions: ['Урал', 'Юг'] } });
   });
 
+  it('says beside the potential that a negative or non-number bound is not taken, and keeps the last good one', async () => {
+    const fake = clientsFetch(USERS.DIRECTOR);
+    const { root, ctx } = await mountClients(USERS.DIRECTOR, fake, '/clients?min=1000');
+    const min = root.get('[data-testid="clients-filter-potentialMin"]');
+    const asked = clientRequests(fake).length;
+    await min.setValue('-5000'); // input, then change
+    await flushPromises();
+    expect(root.get('[data-testid="clients-filter-potential-error"]').text()).toBe('Введите сумму в рублях, не меньше 0 (например, 1 000 000).');
+    expect(min.attributes('aria-invalid')).toBe('true');
+    expect((min.element as HTMLInputElement).value).toBe('-5000');
+    expect(ctx.router.currentRoute.value.query).toEqual({ min: '1000' });
+    expect(clientRequests(fake)).toHaveLength(asked);
+
+    await min.setValue('2000'); // input, then change
+    await flushPromises();
+    expect(root.find('[data-testid="clients-filter-potential-error"]').exists()).toBe(false);
+    expect(ctx.router.currentRoute.value.query).toEqual({ min: '2000' });
+
+    const max = root.get('[data-testid="clients-filter-potentialMax"]');
+    await max.setValue('abc'); // input, then change
+    await flushPromises();
+    expect(root.find('[data-testid="clients-filter-potential-error"]').exists()).toBe(true);
+    await root.get('[data-testid="clients-filter-clear"]').trigger('click');
+    await flushPromises();
+    expect(root.find('[data-testid="clients-filter-potential-error"]').exists()).toBe(false);
+    expect((root.get('[data-testid="clients-filter-potentialMax"]').element as HTMLInputElement).value).toBe('');
+    expect(ctx.router.currentRoute.value.query).toEqual({});
+  });
+
   it('reassigns the selected clients with the versions shown, and says so', async () => {
     const fake = clientsFetch(USERS.DIRECTOR, { ReassignClients: () => ({ json: { data: { reassignClients: 2 } } }) });
     const { root } = await mountClients(USERS.DIRECTOR, fake);

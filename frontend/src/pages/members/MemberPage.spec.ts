@@ -118,6 +118,18 @@ describe('MemberPage', () => {
     expect(root.findAll('[data-testid="absence"]').map((a) => a.text())).toContainEqual(expect.stringContaining('Больничный'));
   });
 
+  it('checks the email address before sending it, and says so beside the field in the page language', async () => {
+    const { root, fake } = await mountMember({ ...USERS.DIRECTOR, locale: 'ru' }, {}, 'ru');
+    await root.get('[data-testid="member-edit-profile"]').trigger('click');
+    await root.get('input[name="email"]').setValue('not-an-email');
+    await root.get('[data-testid="profile-form"]').trigger('submit');
+    await flushPromises();
+    expect(root.get('[data-testid="profile-email-error"]').text()).toBe('Введите корректный адрес, например name@company.ru.');
+    expect(root.get('input[name="email"]').attributes('aria-invalid')).toBe('true');
+    expect((root.get('input[name="email"]').element as HTMLInputElement).value).toBe('not-an-email');
+    expect(fake.requests.some((r) => r.body.operationName === 'UpdateMember')).toBe(false);
+  });
+
   it('sends the version it showed; after a conflict it says so, with the server message, and reloads', async () => {
     let version = 7;
     const { root, fake } = await mountMember(USERS.DIRECTOR, {
