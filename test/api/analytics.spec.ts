@@ -195,6 +195,8 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     const RECORD = 'mutation ($i: RecordCoachingSessionInput!) { recordCoachingSession(input: $i) }';
     const bad = await t.gql(RECORD, { i: { coacheeId: repId, heldOn: '2026-11-30', scores: [{ criterion: 'Подготовка / Call preparation', score: 6 }] } }, { token: coach });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const future = await t.gql(RECORD, { i: { coacheeId: repId, heldOn: '2099-01-15' } }, { token: coach });
+    expect(future.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldOn', reason: 'FUTURE_SESSION' });
     const made = await t.gql<{ recordCoachingSession: string }>(
       RECORD,
       { i: { coacheeId: repId, heldOn: '2026-11-30', scores: [{ criterion: 'Выявление потребностей / Discovery', score: 4 }], notes: 'Личное: волнуется на встречах', actions: [{ title: 'Разобрать запись звонка', dueOn: '2026-12-07' }] } },

@@ -126,6 +126,18 @@ describe('the circle: structure, rules and who sees what', () => {
       expect(result.errors?.[0].message).toMatch(/Павел Волков cannot lead "Ключевые и госклиенты"/);
     });
 
+    it('refuses another person\'s e-mail, on an edit and on a new member, whatever its case', async () => {
+      const taken = await t.gql('mutation ($id: ID!) { updateMember(id: $id, input: { email: "LEAD@demo.local" }) { id } }', { id: id('Иван Петров') }, { token: director });
+      expect(taken.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email', reason: 'DUPLICATE_EMAIL' });
+      const created = await t.gql('mutation { createMember(input: { name: "Двойник", email: "lead@demo.local", role: SALES }) { id } }', {}, { token: director });
+      expect(created.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DUPLICATE_EMAIL' });
+      // a free address, and then one's own address saved again in another case, are fine
+      const free = await t.gql<{ updateMember: { email: string } }>('mutation ($id: ID!) { updateMember(id: $id, input: { email: "ivan.petrov@demo.local" }) { email } }', { id: id('Иван Петров') }, { token: director });
+      expect(free.data?.updateMember.email).toBe('ivan.petrov@demo.local');
+      const same = await t.gql('mutation ($id: ID!) { updateMember(id: $id, input: { email: "Ivan.Petrov@demo.local" }) { id } }', { id: id('Иван Петров') }, { token: director });
+      expect(same.errors).toBeUndefined();
+    });
+
     it('answers CONFLICT to an edit made on a stale version', async () => {
       const fresh = await t.gql<{ member: Member }>('query ($id: ID!) { member(id: $id) { version } }', { id: id('Елена Кузнецова') }, { token: director });
       const version = fresh.data!.member.version;

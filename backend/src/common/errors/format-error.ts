@@ -44,6 +44,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     const code = HTTP_STATUS_CODES[original.getStatus()];
     if (code) return { message: original.message, path, locations, extensions: { code } };
   }
+  if (isMalformedId(original)) {
+    // an id that is no id (`client(id: "abc")`): nothing has it, as for an id of nothing
+    return { message: 'Not found: the id is not a valid identifier.', path, locations, extensions: { code: 'NOT_FOUND' } };
+  }
   const apolloCode = formatted.extensions?.code;
   if (typeof apolloCode === 'string' && CALLER_CODES.has(apolloCode)) {
     return { message: formatted.message, locations, extensions: { code: 'BAD_USER_INPUT' } };
@@ -64,4 +68,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
 /** GraphQL Armor reports its refusals as validation errors with no code of their own. */
 function isArmorRejection(formatted: GraphQLFormattedError): boolean {
   return /^Syntax Error: |(aliases|depth|cost|tokens|directives) limit|Token limit/i.test(formatted.message);
+}
+
+/** PostgreSQL refused a text as a uuid (22P02), whether the driver's error or TypeORM's wrapping of it. */
+function isMalformedId(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { code, driverError } = error as Error & { code?: unknown; driverError?: { code?: unknown } };
+  return (code === '22P02' || driverError?.code === '22P02') && /type uuid/.test(error.message);
 }

@@ -164,6 +164,8 @@ export class PerformanceService {
     const templates = await this.performance.templates(viewer.organizationId);
     const template = input.templateId ? templates.find((t) => t.id === input.templateId) : null;
     if (input.templateId && !template) throw DomainError.notFound('The template');
+    // a session is recorded once held (the sessions-held KPI counts it): today at the latest, in the organization's time zone
+    if (input.heldOn > dayIn(await this.timezones.of(viewer))) throw DomainError.badInput('heldOn', 'A session is recorded once it is held: today or an earlier day.', 'FUTURE_SESSION');
     const criteria = template?.criteria ?? [...DEFAULT_COACHING_CRITERIA];
     const scores = input.scores ?? [];
     const problem = coachingScoresProblem(criteria, scores);

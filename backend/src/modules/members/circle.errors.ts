@@ -11,6 +11,7 @@ export const CircleErrorReason = {
   DUPLICATE_LINE: 'DUPLICATE_LINE',
   HOLDER_STAYS_IN_TEAM: 'HOLDER_STAYS_IN_TEAM',
   DUPLICATE_TEAM_NAME: 'DUPLICATE_TEAM_NAME',
+  DUPLICATE_EMAIL: 'DUPLICATE_EMAIL',
 } as const;
 
 export function circleViolationError(violation: CircleViolation, field?: string): DomainError {

@@ -193,6 +193,20 @@ export class CircleRepository {
     return { members, lines, teams };
   }
 
+  /**
+   * Who else in the organization has this e-mail (compared as stored: trimmed, lower case). The
+   * check holds a transaction lock on the address first, so two people saving the same new
+   * address at once are checked one after the other.
+   */
+  async memberWithEmail(tx: EntityManager, organizationId: string, email: string, exceptId: string | null): Promise<{ id: string; name: string } | null> {
+    await tx.query("SELECT pg_advisory_xact_lock(hashtextextended('member-email:' || $1 || ':' || $2, 0))", [organizationId, email]);
+    const [row]: { id: string; name: string }[] = await tx.query(
+      'SELECT id, name FROM member WHERE organization_id = $1 AND email = $2 AND ($3::uuid IS NULL OR id <> $3) LIMIT 1',
+      [organizationId, email, exceptId],
+    );
+    return row ?? null;
+  }
+
   async insertMember(
     tx: EntityManager,
     values: { organizationId: string; name: string; email: string | null; role: Role; stageRole: StageRole | null; category: number | null },

@@ -73,10 +73,12 @@ export class MembersService {
       const scope = await this.circle.scopeOf(viewer, tx);
       if (input.teamId && !scope.directedTeamIds.includes(input.teamId)) throw DomainError.forbidden('You can add people only to teams you direct.');
       const matrix = this.matrixFor(input.role, input.stageRole ?? null, input.category ?? null);
+      const email = input.email?.trim().toLowerCase() || null;
+      await this.checkEmailFree(tx, viewer.organizationId, email, null);
       const memberId = await this.circle.insertMember(tx, {
         organizationId: viewer.organizationId,
         name: input.name.trim(),
-        email: input.email?.trim().toLowerCase() || null,
+        email,
         role: input.role,
         ...matrix,
       });
@@ -108,12 +110,20 @@ export class MembersService {
         }
       }
       if (Object.keys(changes).length === 0) return;
+      if (changes.email) await this.checkEmailFree(tx, viewer.organizationId, changes.email, id);
       if ('role' in changes) await this.checkStructure(tx, viewer, (s) => ({ ...s, members: s.members.map((m) => (m.id === id ? { ...m, role: changes.role! } : m)) }), 'role');
       await this.circle.updateMember(tx, id, changes);
       const before = Object.fromEntries(Object.keys(changes).map((k) => [k, member[k as keyof MemberColumns]]));
       await this.changeLog.record(tx, [this.entry(viewer, 'member', id, id, 'updated', before, changes)]);
     });
     return this.mustSee(viewer, id);
+  }
+
+  /** An e-mail names one person of the organization: another's address is refused, naming whose it is. */
+  private async checkEmailFree(tx: EntityManager, organizationId: string, email: string | null, exceptId: string | null): Promise<void> {
+    if (!email) return;
+    const holder = await this.circle.memberWithEmail(tx, organizationId, email, exceptId);
+    if (holder) throw new DomainError('BAD_USER_INPUT', `${email} is the e-mail of ${holder.name} already.`, { field: 'email', reason: CircleErrorReason.DUPLICATE_EMAIL });
   }
 
   async addReportingLine(viewer: Viewer, input: AddReportingLineInput): Promise<LineRow> {

@@ -56,7 +56,7 @@ describe('CoachingPage', () => {
     expect((heldOn.element as HTMLInputElement).value).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
     expect(heldOn.attributes('lang')).toBe('ru');
     expect(heldOn.attributes('placeholder')).toBe('ДД.ММ.ГГГГ');
-    await heldOn.setValue('05.12.2026');
+    await heldOn.setValue('05.11.2026');
     await root.get('[data-testid="coaching-form-add-action"]').trigger('click');
     await root.get('[data-testid="coaching-form-action-title-0"]').setValue('Позвонить пяти дилерам');
     await root.get('[data-testid="coaching-form-action-due-0"]').setValue('20.12.2026');
@@ -64,7 +64,26 @@ describe('CoachingPage', () => {
     await root.get('[data-testid="coaching-form"]').trigger('submit');
     await flushPromises();
     const input = fake.requests.find((r) => r.body.operationName === 'RecordCoachingSession')?.body.variables.input;
-    expect(input).toMatchObject({ heldOn: '2026-12-05', actions: [{ title: 'Позвонить пяти дилерам', dueOn: '2026-12-20' }] });
+    expect(input).toMatchObject({ heldOn: '2026-11-05', actions: [{ title: 'Позвонить пяти дилерам', dueOn: '2026-12-20' }] });
+  });
+
+  it('says before sending that a session is recorded once held and that a dated action item needs a title', async () => {
+    const { root, fake } = await mountCoaching({ ...USERS.COACH, locale: 'ru' }, '/coaching/m-rep1', {}, 'ru');
+    await root.get('[data-testid="coaching-form-held-on"]').setValue('15.01.2099');
+    await root.get('[data-testid="coaching-form-add-action"]').trigger('click');
+    await root.get('[data-testid="coaching-form-action-due-0"]').setValue('20.01.2099');
+    await root.get('[data-testid="coaching-form"]').trigger('submit');
+    await flushPromises();
+    expect(root.get('[data-testid="coaching-form-future-day"]').text()).toContain('сегодня или раньше');
+    expect(root.get('[data-testid="coaching-form-untitled-action"]').text()).toContain('нужно название');
+    expect(fake.requests.some((r) => r.body.operationName === 'RecordCoachingSession')).toBe(false);
+    // the typed values stay, and once put right the session is sent
+    expect((root.get('[data-testid="coaching-form-action-due-0"]').element as HTMLInputElement).value).toBe('20.01.2099');
+    await root.get('[data-testid="coaching-form-held-on"]').setValue('05.11.2026');
+    await root.get('[data-testid="coaching-form-action-title-0"]').setValue('Разобрать звонок');
+    await root.get('[data-testid="coaching-form"]').trigger('submit');
+    await flushPromises();
+    expect(fake.requests.find((r) => r.body.operationName === 'RecordCoachingSession')?.body.variables.input).toMatchObject({ heldOn: '2026-11-05', actions: [{ title: 'Разобрать звонок', dueOn: '2099-01-20' }] });
   });
 
   it('ticks an action item and makes another a sprint process of the team', async () => {
