@@ -123,11 +123,17 @@ describe('FunnelPage', () => {
     expect(empty.root.find('[data-testid="analytics-tabs"] [data-tab="import"]').exists()).toBe(false);
     document.body.innerHTML = '';
 
+    // a refusal that the same request would meet again offers no retry
+    const refused = await mountFunnel(USERS.LEAD, '/analytics', { FunnelPage: () => ({ json: graphQLError('FORBIDDEN', 'no') }) });
+    expect(refused.root.get('[data-testid="error-state"]').attributes('data-error-code')).toBe('FORBIDDEN');
+    expect(refused.root.find('[data-testid="error-state"] button').exists()).toBe(false);
+    document.body.innerHTML = '';
+
     let calls = 0;
     const failing = await mountFunnel(USERS.LEAD, '/analytics', {
-      FunnelPage: () => (calls++ === 0 ? { json: graphQLError('FORBIDDEN', 'no') } : { json: { data: { funnel: FUNNEL, memberPerformance: [] } } }),
+      FunnelPage: () => (calls++ === 0 ? { json: graphQLError('INTERNAL_SERVER_ERROR', 'Something went wrong on our side (reference 0a1b2c3d).') } : { json: { data: { funnel: FUNNEL, memberPerformance: [] } } }),
     });
-    expect(failing.root.get('[data-testid="error-state"]').attributes('data-error-code')).toBe('FORBIDDEN');
+    expect(failing.root.get('[data-testid="error-state"]').attributes('data-error-code')).toBe('INTERNAL_SERVER_ERROR');
     await failing.root.get('[data-testid="error-state"] button').trigger('click');
     await flushPromises();
     expect(failing.root.find('[data-testid="funnel-chart"]').exists()).toBe(true);
