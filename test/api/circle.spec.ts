@@ -138,6 +138,17 @@ describe('the circle: structure, rules and who sees what', () => {
       expect(same.errors).toBeUndefined();
     });
 
+    it('keeps a team\'s lead active until someone else leads it, and lets a rep go', async () => {
+      const lead = await t.gql('mutation ($id: ID!) { updateMember(id: $id, input: { active: false }) { id } }', { id: id('Павел Волков') }, { token: director });
+      expect(lead.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TEAM_HOLDER_INACTIVE', field: 'active' });
+      expect(lead.errors?.[0].message).toMatch(/Павел Волков is the lead of "[^"]+" and so stays active/);
+      const offboarding = await t.gql('query ($m: ID!) { previewOffboarding(memberId: $m) { id } }', { m: id('Павел Волков') }, { token: director });
+      expect(offboarding.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TEAM_HOLDER_INACTIVE' });
+      const rep = await t.gql<{ updateMember: { active: boolean } }>('mutation ($id: ID!) { updateMember(id: $id, input: { active: false }) { active } }', { id: id('Иван Петров') }, { token: director });
+      expect(rep.data?.updateMember.active).toBe(false);
+      await t.gql('mutation ($id: ID!) { updateMember(id: $id, input: { active: true }) { id } }', { id: id('Иван Петров') }, { token: director });
+    });
+
     it('answers CONFLICT to an edit made on a stale version', async () => {
       const fresh = await t.gql<{ member: Member }>('query ($id: ID!) { member(id: $id) { version } }', { id: id('Елена Кузнецова') }, { token: director });
       const version = fresh.data!.member.version;

@@ -144,6 +144,7 @@ export const en = {
     REPORTING_CYCLE: 'The reporting lines would go round in a circle.',
     COACH_IN_DIRECTOR_LINE: "The coach must stay outside the director's line.",
     TEAM_LEAD_ROLE: 'The lead of a team must have the team lead role.',
+    TEAM_HOLDER_INACTIVE: 'A team\'s lead, coach and director stay active: appoint someone else to the team first.',
     TEAM_COACH_ROLE: 'The coach of a team must have the coach role.',
     TEAM_DIRECTOR_ROLE: 'The director of a team must have the sales director role.',
     MATRIX_ONLY_FOR_SALES: 'Only sales reps have a stage role and a client category.',

@@ -58,6 +58,20 @@ describe('checkCircleStructure', () => {
   });
 });
 
+describe('the people a team stands on', () => {
+  it('keeps a team\'s lead, coach and director active; a rep may leave', () => {
+    const without = (id: string) => members.map((m) => (m.id === id ? { ...m, active: false } : m));
+    for (const [id, as] of [['l', 'lead'], ['c', 'coach'], ['d', 'director']] as const) {
+      const violations = checkCircleStructure(without(id), healthy, [team]);
+      expect(violations.map((v) => v.code)).toEqual(['TEAM_HOLDER_INACTIVE']);
+      expect(violations[0].message).toContain(`the ${as} of "Dealers"`);
+    }
+    expect(checkCircleStructure(without('r'), healthy, [team])).toEqual([]);
+    // a team without a coach asks nothing of anyone
+    expect(checkCircleStructure(without('c'), healthy, [{ ...team, coachId: null }])).toEqual([]);
+  });
+});
+
 describe('reportsToPath', () => {
   it('walks up and stops at a repeat', () => {
     expect(reportsToPath(healthy, 'r')).toEqual(['r', 'l', 'd']);

@@ -19,6 +19,8 @@ export interface MemberFact {
   id: string;
   name: string;
   role: Role;
+  /** Absent: active. */
+  active?: boolean;
 }
 
 export type CircleViolationCode =
@@ -28,7 +30,8 @@ export type CircleViolationCode =
   | 'COACH_IN_DIRECTOR_LINE'
   | 'TEAM_LEAD_ROLE'
   | 'TEAM_COACH_ROLE'
-  | 'TEAM_DIRECTOR_ROLE';
+  | 'TEAM_DIRECTOR_ROLE'
+  | 'TEAM_HOLDER_INACTIVE';
 
 export interface CircleViolation {
   code: CircleViolationCode;
@@ -55,7 +58,7 @@ export function reportsToPath(lines: readonly LineFact[], fromId: string): strin
  * Checks the invariants of the circle on a whole picture of lines and teams (the state a
  * change would produce): no line to oneself; at most one REPORTS_TO per member; no
  * REPORTS_TO cycle; the coach of a team never reports (directly or through others) to
- * that team's director; a team's lead, coach and director hold those roles.
+ * that team's director; a team's lead, coach and director hold those roles and are active.
  * Messages name people, for a director to read.
  */
 export function checkCircleStructure(
@@ -115,6 +118,11 @@ export function checkCircleStructure(
         code: 'TEAM_DIRECTOR_ROLE',
         message: `${name(team.directorId)} cannot direct "${team.name}": the director must have the sales director role.`,
       });
+    }
+    for (const [holder, as] of [[team.leadId, 'lead'], [team.coachId, 'coach'], [team.directorId, 'director']] as const) {
+      if (holder && members.find((m) => m.id === holder)?.active === false) {
+        violations.push({ code: 'TEAM_HOLDER_INACTIVE', message: `${name(holder)} is the ${as} of "${team.name}" and so stays active: appoint another ${as} first.` });
+      }
     }
     if (team.coachId && team.directorId) {
       const path = reportsToPath(lines, team.coachId);

@@ -33,6 +33,7 @@ export class ReassignmentService {
     const [member] = await this.circle.findMembers([memberId]);
     if (!member || member.organizationId !== viewer.organizationId) throw DomainError.notFound('The member');
     return this.transactions.run(async (tx) => {
+      await this.mayLeave(tx, memberId);
       const owned = await this.clients.activeClientsOf(tx, memberId);
       const session = await this.routing.session(viewer.organizationId, new Date(), false, tx);
       const leaving = session.candidates.get(memberId);
@@ -60,6 +61,7 @@ export class ReassignmentService {
       if (!batch || batch.organizationId !== viewer.organizationId) throw DomainError.notFound('The offboarding preview');
       if (batch.status !== 'PREVIEWED') throw new DomainError('CONFLICT', 'This preview was applied already. Make a new preview.', { reason: 'PREVIEW_USED' });
       const [header, ...moves] = batch.items as [{ memberId: string }, ...ReassignmentMove[]];
+      await this.mayLeave(tx, header.memberId);
       const report = await this.execute(tx, viewer, moves, 'OFFBOARDING', previewId);
       await tx.query('UPDATE member SET active = false, version = version + 1, updated_at = now() WHERE id = $1', [header.memberId]);
       await this.changeLog.record(tx, [
@@ -68,6 +70,17 @@ export class ReassignmentService {
       await this.clients.finishBatch(tx, previewId, { ...report });
       return report;
     });
+  }
+
+  /** A team's lead, coach or director stays active (the circle's rule, checkCircleStructure): someone else takes the team first. */
+  private async mayLeave(tx: EntityManager, memberId: string): Promise<void> {
+    const held = await this.circle.teamsHeldBy(tx, memberId);
+    if (held.length > 0) {
+      throw new DomainError('BAD_USER_INPUT', `This person leads, coaches or directs ${held.map((n) => `"${n}"`).join(', ')}; appoint someone else first.`, {
+        field: 'memberId',
+        reason: 'TEAM_HOLDER_INACTIVE',
+      });
+    }
   }
 
   /** Each member's portfolio potential against the mean of the group. */

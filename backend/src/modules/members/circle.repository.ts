@@ -180,7 +180,7 @@ export class CircleRepository {
 
   async structureSnapshot(tx: EntityManager, organizationId: string): Promise<StructureSnapshot> {
     const [members, lines, teams] = await runAll<[MemberFact[], LineRow[], TeamFact[]]>(tx, [
-      () => tx.query(`SELECT id, name, role FROM member WHERE organization_id = $1`, [organizationId]) as Promise<MemberFact[]>,
+      () => tx.query(`SELECT id, name, role, active FROM member WHERE organization_id = $1`, [organizationId]) as Promise<MemberFact[]>,
       () => tx.query(
         `SELECT id, from_member_id AS "fromId", to_member_id AS "toId", kind, scope FROM reporting_line WHERE organization_id = $1`,
         [organizationId],
@@ -205,6 +205,12 @@ export class CircleRepository {
       [organizationId, email, exceptId],
     );
     return row ?? null;
+  }
+
+  /** The teams a member leads, coaches or directs (and so must stay active for), by name. */
+  async teamsHeldBy(tx: EntityManager, memberId: string): Promise<string[]> {
+    const rows: { name: string }[] = await tx.query('SELECT name FROM team WHERE $1 IN (lead_id, coach_id, director_id) ORDER BY name', [memberId]);
+    return rows.map((r) => r.name);
   }
 
   async insertMember(

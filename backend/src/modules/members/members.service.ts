@@ -111,7 +111,11 @@ export class MembersService {
       }
       if (Object.keys(changes).length === 0) return;
       if (changes.email) await this.checkEmailFree(tx, viewer.organizationId, changes.email, id);
-      if ('role' in changes) await this.checkStructure(tx, viewer, (s) => ({ ...s, members: s.members.map((m) => (m.id === id ? { ...m, role: changes.role! } : m)) }), 'role');
+      if ('role' in changes || 'active' in changes) {
+        // the role a team needs of its lead, coach and director, and that they stay active
+        const next = { ...('role' in changes ? { role: changes.role! } : {}), ...('active' in changes ? { active: changes.active! } : {}) };
+        await this.checkStructure(tx, viewer, (s) => ({ ...s, members: s.members.map((m) => (m.id === id ? { ...m, ...next } : m)) }), 'role' in changes ? 'role' : 'active');
+      }
       await this.circle.updateMember(tx, id, changes);
       const before = Object.fromEntries(Object.keys(changes).map((k) => [k, member[k as keyof MemberColumns]]));
       await this.changeLog.record(tx, [this.entry(viewer, 'member', id, id, 'updated', before, changes)]);
