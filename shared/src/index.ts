@@ -9,6 +9,7 @@ export * from './rules/check-circle-structure';
 export * from './policy/operation-access';
 export * from './policy/circle-policy';
 export * from './domain/clients';
+export * from './domain/client-labels';
 export * from './rules/validate-inn';
 export * from './rules/decide-routing';
 export * from './rules/find-rule-overlaps';

@@ -1,3 +1,4 @@
+import { CLIENT_LABELS } from '@salescircle/shared';
 import { Client } from 'pg';
 import { HandoffService } from '../../backend/src/modules/clients/handoff.service';
 import { startTestApp, type GqlResult, type TestApp } from '../support/test-app';
@@ -267,7 +268,19 @@ describe('CSV export of the client list', () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
     const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('name;inn;region;city;industry;ownershipForm;channel;vip;annualPotential;currency;category;stage;owner');
+    // the viewer's language (the demo director reads Russian): titles and segment values as the app shows them, which the importer reads back
+    expect(lines[0]).toBe('Название;ИНН;Регион;Город;Отрасль;Форма собственности;Канал;VIP;Годовой потенциал;Валюта;Категория;Этап;Ответственный');
+    const ru = CLIENT_LABELS.ru;
+    for (const line of lines.slice(1)) {
+      const cells = line.split(';');
+      expect(Object.values(ru.stages)).toContain(cells[11]);
+      expect([ru.yes, ru.no]).toContain(cells[7]);
+      if (cells[6]) expect(Object.values(ru.channels)).toContain(cells[6]);
+      if (cells[5]) expect(Object.values(ru.ownershipForms)).toContain(cells[5]);
+    }
+    const english = (await (await fetch(`${t.url}/export/clients.csv?filter=${filter}&lang=en`, { headers: { authorization: `Bearer ${token}` } })).text()).trim().split('\r\n');
+    expect(english[0]).toBe('Name;INN;Region;City;Industry;Ownership form;Channel;VIP;Annual potential;Currency;Category;Stage;Owner');
+    expect(english.slice(1).every((l) => Object.values(CLIENT_LABELS.en.stages).includes(l.split(';')[11]))).toBe(true);
     const page = await t.gql<{ clients: { totalCount: number } }>('{ clients(filter: { regions: ["Урал"] }) { totalCount } }', {}, { token });
     expect(lines.length - 1).toBe(page.data!.clients.totalCount);
     expect(lines.slice(1).every((l) => l.split(';')[2] === 'Урал')).toBe(true);

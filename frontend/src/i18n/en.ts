@@ -1,3 +1,4 @@
+import { CLIENT_LABELS } from '@salescircle/shared';
 import { fmt, plural } from './message';
 
 /** English messages; their shape is the schema every other locale must match. */
@@ -928,28 +929,10 @@ export const en = {
     unreadOnly: 'Unread only',
     openProcess: 'Open the process',
   },
-  clientStages: {
-    LEAD: 'Lead',
-    PROSPECT: 'Prospect',
-    ACTIVE: 'Active',
-    REGULAR: 'Regular',
-    STRATEGIC: 'Strategic',
-    DORMANT: 'Dormant',
-    LOST: 'Lost',
-  },
-  channels: {
-    DEALER: 'Dealers',
-    OWN_NETWORK: 'Own network',
-    FRANCHISE: 'Franchise',
-    RETAIL_CHAIN: 'Retail chains',
-    KEY_CLIENT: 'Key clients',
-    DIRECT: 'Direct sales',
-  },
-  ownershipForms: {
-    COMMERCIAL: 'Commercial',
-    GOVERNMENT: 'Government',
-    PRIVATE_PERSON: 'Private person',
-  },
+  // the words the clients export writes and the importer reads back: one source, shared client-labels.ts
+  clientStages: CLIENT_LABELS.en.stages,
+  channels: CLIENT_LABELS.en.channels,
+  ownershipForms: CLIENT_LABELS.en.ownershipForms,
   strategies: {
     ROUND_ROBIN: 'Round robin',
     LEAST_LOADED: 'Least loaded',

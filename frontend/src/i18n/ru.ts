@@ -1,3 +1,4 @@
+import { CLIENT_LABELS } from '@salescircle/shared';
 import type { MessageSchema } from './en';
 import { fmt, plural } from './message';
 
@@ -943,28 +944,10 @@ export const ru: MessageSchema = {
     unreadOnly: 'Только непрочитанные',
     openProcess: 'Открыть процесс',
   },
-  clientStages: {
-    LEAD: 'Сырая база',
-    PROSPECT: 'Тёплый лид',
-    ACTIVE: 'Работающий',
-    REGULAR: 'Постоянный',
-    STRATEGIC: 'Ключевой',
-    DORMANT: 'Спящий',
-    LOST: 'Потерян',
-  },
-  channels: {
-    DEALER: 'Дилеры',
-    OWN_NETWORK: 'Собственная сеть',
-    FRANCHISE: 'Франшиза',
-    RETAIL_CHAIN: 'Розничные сети',
-    KEY_CLIENT: 'Крупные клиенты',
-    DIRECT: 'Прямые продажи',
-  },
-  ownershipForms: {
-    COMMERCIAL: 'Коммерческая',
-    GOVERNMENT: 'Государственная',
-    PRIVATE_PERSON: 'Частное лицо',
-  },
+  // the words the clients export writes and the importer reads back: one source, shared client-labels.ts
+  clientStages: CLIENT_LABELS.ru.stages,
+  channels: CLIENT_LABELS.ru.channels,
+  ownershipForms: CLIENT_LABELS.ru.ownershipForms,
   strategies: {
     ROUND_ROBIN: 'По очереди',
     LEAST_LOADED: 'Наименее загруженному',

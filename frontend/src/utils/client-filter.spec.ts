@@ -86,6 +86,8 @@ describe('client filter → API', () => {
     const url = clientsExportUrl({ ...EMPTY_CLIENT_FILTER, regions: ['Урал'] });
     expect(url.startsWith('/export/clients.csv?filter=')).toBe(true);
     expect(JSON.parse(decodeURIComponent(url.split('filter=')[1] ?? ''))).toEqual({ regions: ['Урал'] });
+    expect(clientsExportUrl(EMPTY_CLIENT_FILTER, 'ru')).toBe('/export/clients.csv?lang=ru');
+    expect(clientsExportUrl({ ...EMPTY_CLIENT_FILTER, vip: true }, 'en')).toMatch(/^\/export\/clients\.csv\?filter=.+&lang=en$/);
   });
 
   it('toggles list values and reads amounts typed by hand', () => {

@@ -142,10 +142,11 @@ export function toggleValue<T extends string | number>(values: readonly T[], val
   return values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
 }
 
-/** Where the CSV of the filtered list is downloaded from (the server streams every page). */
-export function clientsExportUrl(filter: ClientFilterState): string {
+/** Where the CSV of the filtered list is downloaded from (the server streams every page), its titles and values in `lang` when given. */
+export function clientsExportUrl(filter: ClientFilterState, lang?: string): string {
   const api = toApiFilter(filter);
-  return Object.keys(api).length === 0 ? '/export/clients.csv' : `/export/clients.csv?filter=${encodeURIComponent(JSON.stringify(api))}`;
+  const query = [Object.keys(api).length === 0 ? null : `filter=${encodeURIComponent(JSON.stringify(api))}`, lang ? `lang=${encodeURIComponent(lang)}` : null].filter(Boolean);
+  return query.length === 0 ? '/export/clients.csv' : `/export/clients.csv?${query.join('&')}`;
 }
 
 /** A potential typed by hand ("1 000 000", "1,5"): a non-negative number, null when empty or not a number. */

@@ -1,12 +1,11 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { CLIENT_EXPORT_COLUMNS, clientLabels, type Channel, type ClientStage, type OwnershipForm } from '@salescircle/shared';
 import type { Request, Response } from 'express';
 import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
 import { ClientsRepository } from './clients.repository';
 import { ClientsService } from './clients.service';
 import type { ClientFilter } from './dto/client.inputs';
-
-const COLUMNS = ['name', 'inn', 'region', 'city', 'industry', 'ownershipForm', 'channel', 'vip', 'annualPotential', 'currency', 'category', 'stage', 'owner'] as const;
 
 /** A CSV field: quoted when needed; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
 export function csvField(value: unknown): string {
@@ -16,8 +15,10 @@ export function csvField(value: unknown): string {
 }
 
 /**
- * GET /export/clients.csv?filter={json}: every client the caller may see under the filter,
- * streamed page by page (UTF-8 with BOM, ";"-separated: what Russian Excel opens as is).
+ * GET /export/clients.csv?filter={json}&lang=ru|en: every client the caller may see under the
+ * filter, streamed page by page (UTF-8 with BOM, ";"-separated: what Russian Excel opens as is),
+ * with the column titles and the segment values in the language asked for (the importer reads
+ * both back). Without `lang`, in the viewer's own language.
  */
 @Controller('export')
 export class ClientsExportController {
@@ -27,7 +28,7 @@ export class ClientsExportController {
   ) {}
 
   @Get('clients.csv')
-  async clientsCsv(@Req() req: Request & { viewer?: Viewer | null }, @Res() res: Response, @Query('filter') rawFilter?: string): Promise<void> {
+  async clientsCsv(@Req() req: Request & { viewer?: Viewer | null }, @Res() res: Response, @Query('filter') rawFilter?: string, @Query('lang') lang?: string): Promise<void> {
     const viewer = req.viewer;
     if (!viewer) throw DomainError.unauthenticated();
     let filter: ClientFilter = {};
@@ -42,7 +43,8 @@ export class ClientsExportController {
     const scope = await this.clients.scopeFor(viewer);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="clients-${new Date().toISOString().slice(0, 10)}.csv"`);
-    res.write('\uFEFF' + COLUMNS.join(';') + '\r\n');
+    const labels = clientLabels(lang ?? viewer.locale);
+    res.write('\uFEFF' + CLIENT_EXPORT_COLUMNS.map((c) => csvField(labels.columns[c])).join(';') + '\r\n');
     const owners = new Map<string, string>();
     let after: { name: string; id: string } | null = null;
     for (;;) {
@@ -54,7 +56,21 @@ export class ClientsExportController {
       res.write(
         page
           .map((r) =>
-            [r.name, r.inn, r.region, r.city, r.industry, r.ownershipForm, r.channel, r.vip ? 'yes' : 'no', r.annualPotential, r.currency, r.category, r.stage, r.ownerMemberId ? owners.get(r.ownerMemberId) : '']
+            [
+              r.name,
+              r.inn,
+              r.region,
+              r.city,
+              r.industry,
+              r.ownershipForm && labels.ownershipForms[r.ownershipForm as OwnershipForm],
+              r.channel && labels.channels[r.channel as Channel],
+              r.vip ? labels.yes : labels.no,
+              r.annualPotential,
+              r.currency,
+              r.category,
+              labels.stages[r.stage as ClientStage],
+              r.ownerMemberId ? owners.get(r.ownerMemberId) : '',
+            ]
               .map(csvField)
               .join(';'),
           )
