@@ -1,6 +1,6 @@
 import { useI18n } from 'vue-i18n';
 import type { AppErrorDetail } from '@/graphql/client';
-import { isErrorReason } from '@/utils/error-reasons';
+import { isErrorReason, isValueReason } from '@/utils/error-reasons';
 
 /** Translates an error by its code; falls back to the server's own message. */
 export function useErrorMessage() {
@@ -23,9 +23,14 @@ const EXPLAINED = new Set<AppErrorDetail['code']>(['BAD_USER_INPUT', 'CONFLICT',
 
 /** Why a change was refused: the translated reason or code, and the server's message beside it. */
 export function useRefusalMessage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const describe = useErrorMessage();
-  return function refusal(error: Pick<AppErrorDetail, 'code' | 'message' | 'reason'>): RefusalText {
+  return function refusal(error: Pick<AppErrorDetail, 'code' | 'message' | 'reason' | 'limit'>): RefusalText {
+    if (isErrorReason(error.reason) && isValueReason(error.reason)) {
+      // a rule of the input (too large, too long, not an e-mail): said in full here, the server's English sentence adds nothing
+      const limit = error.limit === undefined ? '' : new Intl.NumberFormat(locale.value).format(error.limit);
+      return { summary: t(`errorReasons.${error.reason}`, { limit }), detail: null };
+    }
     const summary = isErrorReason(error.reason) ? t(`errorReasons.${error.reason}`) : describe(error);
     const detail = EXPLAINED.has(error.code) && error.message && error.message !== summary ? error.message : null;
     return { summary, detail };

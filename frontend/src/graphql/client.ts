@@ -13,6 +13,8 @@ export interface AppErrorDetail {
   reason?: string;
   /** Seconds to wait before trying again, when the server said so. */
   retryAfterSeconds?: number;
+  /** The bound an input broke (with the VALUE_* reasons: at most 1,000, at least 2 characters). */
+  limit?: number;
 }
 
 /** The one error type the GraphQL layer throws: always has a code and a message. */
@@ -21,6 +23,7 @@ export class AppError extends Error implements AppErrorDetail {
   readonly field?: string;
   readonly reason?: string;
   readonly retryAfterSeconds?: number;
+  readonly limit?: number;
   /** Every error of the response, the first one included. */
   readonly details: readonly AppErrorDetail[];
 
@@ -31,6 +34,7 @@ export class AppError extends Error implements AppErrorDetail {
     this.field = detail.field;
     this.reason = detail.reason;
     this.retryAfterSeconds = detail.retryAfterSeconds;
+    this.limit = detail.limit;
     this.details = details;
   }
 }
@@ -107,6 +111,7 @@ export function mapGraphQLError(raw: unknown, status = 200): AppErrorDetail {
   const detail: AppErrorDetail = { code, message };
   if (typeof extensions.field === 'string' && extensions.field) detail.field = extensions.field;
   if (typeof extensions.reason === 'string' && extensions.reason) detail.reason = extensions.reason;
+  if (typeof extensions.limit === 'number' && Number.isFinite(extensions.limit)) detail.limit = extensions.limit;
   const retryAfterSeconds = readRetryAfter(extensions);
   if (retryAfterSeconds !== undefined) detail.retryAfterSeconds = retryAfterSeconds;
   return detail;

@@ -25,10 +25,24 @@ export const ERROR_REASONS = [
   'MEMBER_WIP_LIMIT',
   'BAD_FILE',
   'BAD_MAPPING',
+  // the validation pipe's kinds of input rule, with extensions.limit where the rule has one
+  'VALUE_TOO_LARGE',
+  'VALUE_TOO_SMALL',
+  'VALUE_TOO_LONG',
+  'VALUE_TOO_SHORT',
+  'VALUE_TOO_MANY',
+  'VALUE_TOO_FEW',
+  'VALUE_NOT_ALLOWED',
+  'VALUE_NOT_EMAIL',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 
 export function isErrorReason(value: unknown): value is ErrorReason {
   return typeof value === 'string' && (ERROR_REASONS as readonly string[]).includes(value);
+}
+
+/** The reasons that describe a broken input rule in full (the refusal needs no server sentence beside them). */
+export function isValueReason(reason: ErrorReason): boolean {
+  return reason.startsWith('VALUE_');
 }

@@ -7,6 +7,8 @@ export interface DomainErrorDetails {
   reason?: string;
   /** Seconds until a refused attempt may be retried, for TOO_MANY_ATTEMPTS. */
   retryAfterSeconds?: number;
+  /** The bound an input broke (at most 100, at least 1 character), with the VALUE_* reasons of the validation pipe. */
+  limit?: number;
 }
 
 /**

@@ -1,0 +1,27 @@
+import { mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import { createAppI18n } from '@/i18n';
+import { mapGraphQLError } from '@/graphql/client';
+import RefusalMessage from './RefusalMessage.vue';
+
+/** A refusal as the API sends it, shown in a language. */
+function shown(locale: 'ru' | 'en', extensions: Record<string, unknown>, message: string) {
+  const error = mapGraphQLError({ message, extensions: { code: 'BAD_USER_INPUT', ...extensions } });
+  return mount(RefusalMessage, { props: { error }, global: { plugins: [createAppI18n(locale)] } }).text().replace(/\s+/g, ' ');
+}
+
+describe('RefusalMessage', () => {
+  it('says a broken input rule in the page\'s language with its bound, without the server\'s English sentence', () => {
+    const huge = { field: 'target', reason: 'VALUE_TOO_LARGE', limit: 1_000_000_000_000_000 };
+    expect(shown('ru', huge, 'target must not be greater than 1000000000000000')).toBe('Слишком большое значение: не больше 1 000 000 000 000 000.');
+    expect(shown('en', huge, 'target must not be greater than 1000000000000000')).toBe('Too large: at most 1,000,000,000,000,000.');
+    expect(shown('ru', { field: 'name', reason: 'VALUE_TOO_LONG', limit: 200 }, 'name must be 1 to 200 characters')).toBe('Слишком длинно: не больше 200 символов.');
+    expect(shown('ru', { field: 'email', reason: 'VALUE_NOT_EMAIL' }, 'email must be a valid email address')).toBe('Это не адрес электронной почты.');
+  });
+
+  it('keeps the server\'s sentence beside a refusal that names people', () => {
+    expect(shown('en', { reason: 'DUPLICATE_EMAIL' }, 'lead@demo.local is the e-mail of Ольга Лебедева already.')).toBe(
+      'Someone else in the company has this e-mail already. lead@demo.local is the e-mail of Ольга Лебедева already.',
+    );
+  });
+});
