@@ -1300,6 +1300,7 @@ export const en = {
       category: 'Category',
       stage: 'Stage',
       potential: 'Annual potential, ₽',
+      potentialInvalid: 'Type an amount in roubles from 0 to 100 trillion.',
       any: '—',
       goesTo: 'Goes to',
       byRule: fmt('by the rule «{name}»'),

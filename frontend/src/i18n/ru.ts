@@ -1360,6 +1360,7 @@ export const ru: MessageSchema = {
       category: 'Категория',
       stage: 'Этап',
       potential: 'Годовой потенциал, ₽',
+      potentialInvalid: 'Введите сумму в рублях от 0 до 100 трлн.',
       any: '—',
       goesTo: 'Достанется',
       byRule: fmt('по правилу «{name}»'),

@@ -6,6 +6,11 @@ export function formatDay(value: string, locale: string, options: Intl.DateTimeF
   return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
 }
 
+/** A day as a card shows it: day and month, and the year too when it is not this year's ("1 янв. 2020" for a date long past). */
+export function formatNearDay(value: string, locale: string, today: string): string {
+  return value.slice(0, 4) === today.slice(0, 4) ? formatDay(value, locale, { day: 'numeric', month: 'short' }) : formatDay(value, locale);
+}
+
 /** Where an absence stands on a given day (YYYY-MM-DD, the company's today). */
 export function absencePhase(absence: { startsOn: string; endsOn: string }, today: string): 'past' | 'current' | 'upcoming' {
   if (absence.endsOn < today) return 'past';

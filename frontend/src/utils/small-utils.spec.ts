@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { availabilityStatus } from './availability';
-import { absencePhase, dayInputPlaceholder, dayPattern, formatDay, formatDayInput, isCalendarDate, parseDayInput, parseLocaleDay, parseTimeInput } from './dates';
+import { absencePhase, dayInputPlaceholder, dayPattern, formatDay, formatDayInput, formatNearDay, isCalendarDate, parseDayInput, parseLocaleDay, parseTimeInput } from './dates';
 import { isErrorReason } from './error-reasons';
 import { crossRoleScopeProblem, splitList } from './lists';
 
@@ -17,6 +17,9 @@ describe('dates', () => {
   it('formats a calendar date in the viewer language without a time zone shift', () => {
     expect(formatDay('2025-03-01', 'en', { day: 'numeric', month: 'long' })).toBe('March 1');
     expect(formatDay('2025-03-01', 'ru', { day: 'numeric', month: 'long' })).toBe('1 марта');
+    expect(formatNearDay('2026-03-01', 'en', '2026-12-02')).toBe('Mar 1');
+    expect(formatNearDay('2020-01-01', 'en', '2026-12-02')).toBe('Jan 1, 2020');
+    expect(formatNearDay('2020-01-01', 'ru', '2026-12-02')).toMatch(/^1 янв\. 2020/);
     expect(formatDay('soon', 'en')).toBe('soon');
   });
 

@@ -68,6 +68,15 @@ describe('RoutingPage', () => {
     ]);
     await root.get('[data-testid="sim-vip"]').setValue(false);
     expect(root.get('[data-testid="sim-member"]').text()).toBe('Dora Director');
+    // a potential that is no amount (or beyond any client's) is said wrong and kept, not read as 0
+    const potential = root.get('[data-testid="sim-potential"]');
+    for (const typed of ['-5000', 'много', '1e26']) {
+      await potential.setValue(typed);
+      expect(root.get('[data-testid="sim-potential-error"]').text()).toBe('Type an amount in roubles from 0 to 100 trillion.');
+      expect((potential.element as HTMLInputElement).value).toBe(typed);
+    }
+    await potential.setValue('2 500 000');
+    expect(root.find('[data-testid="sim-potential-error"]').exists()).toBe(false);
   });
 
   it('moves a rule up with its position, as the director', async () => {
