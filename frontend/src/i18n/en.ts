@@ -1664,6 +1664,7 @@ export const en = {
       subtitleNone: 'KPIs over the running sprint, or this month without one.',
       member: 'Person',
       me: 'me',
+      meOption: 'Me',
       noMember: 'There is no team member to show KPIs for.',
       tableTitle: 'KPI lines',
       scopeProducts: fmt('Product: {list}'),

@@ -1724,6 +1724,7 @@ export const ru: MessageSchema = {
       subtitleNone: 'Показатели за текущий спринт, а без него — за этот месяц.',
       member: 'Сотрудник',
       me: 'я',
+      meOption: 'Я',
       noMember: 'Нет сотрудника, для которого можно показать KPI.',
       tableTitle: 'Строки KPI',
       scopeProducts: fmt('Продукт: {list}'),
