@@ -7,15 +7,14 @@ import { DomainError } from '../errors/domain-error';
  * its own language (extensions.reason, with extensions.limit where the rule has one): the message
  * stays the server's English sentence.
  */
-const REASONS: Record<string, { reason: string; limit?: (args: unknown[]) => number | undefined }> = {
-  max: { reason: 'VALUE_TOO_LARGE', limit: (a) => a[0] as number },
-  min: { reason: 'VALUE_TOO_SMALL', limit: (a) => a[0] as number },
-  maxLength: { reason: 'VALUE_TOO_LONG', limit: (a) => a[0] as number },
-  minLength: { reason: 'VALUE_TOO_SHORT', limit: (a) => a[0] as number },
-  arrayMaxSize: { reason: 'VALUE_TOO_MANY', limit: (a) => a[0] as number },
-  arrayMinSize: { reason: 'VALUE_TOO_FEW', limit: (a) => a[0] as number },
+const REASONS: Record<string, { reason: string; bounded?: true }> = {
+  max: { reason: 'VALUE_TOO_LARGE', bounded: true },
+  min: { reason: 'VALUE_TOO_SMALL', bounded: true },
+  maxLength: { reason: 'VALUE_TOO_LONG', bounded: true },
+  minLength: { reason: 'VALUE_TOO_SHORT', bounded: true },
+  arrayMaxSize: { reason: 'VALUE_TOO_MANY', bounded: true },
+  arrayMinSize: { reason: 'VALUE_TOO_FEW', bounded: true },
   isIn: { reason: 'VALUE_NOT_ALLOWED' },
-  isEnum: { reason: 'VALUE_NOT_ALLOWED' },
   isEmail: { reason: 'VALUE_NOT_EMAIL' },
 };
 
@@ -47,7 +46,9 @@ function firstProblem(errors: ValidationError[], prefix = ''): Problem | null {
     const [name, message] = Object.entries(error.constraints ?? {})[0] ?? [];
     if (name && message) {
       const args = constraintArgs(error.target, error.property, name);
-      const kind = name === 'isLength' ? lengthReason(error.value, args) : REASONS[name] ? { reason: REASONS[name].reason, limit: REASONS[name].limit?.(args) } : {};
+      const rule = REASONS[name];
+      // a bounded rule's bound is its first argument (@Max(100), @MaxLength(200))
+      const kind = name === 'isLength' ? lengthReason(error.value, args) : rule ? { reason: rule.reason, limit: rule.bounded ? (args[0] as number) : undefined } : {};
       return { field, message, ...kind };
     }
     const nested = firstProblem(error.children ?? [], field);
