@@ -55,7 +55,8 @@ export function useCsvImport() {
     const v = variables();
     if (!file.value) return;
     const key = keyOf(v);
-    if (key === previewedKey && preview.value) return;
+    // answered already (a preview, or a refusal: an empty file asked twice before)
+    if (key === previewedKey && (preview.value || previewError.value)) return;
     controller?.abort();
     const current = new AbortController();
     controller = current;
@@ -75,6 +76,7 @@ export function useCsvImport() {
       if (controller !== current) return;
       preview.value = null;
       previewError.value = toAppError(caught);
+      previewedKey = key;
     } finally {
       if (controller === current) {
         previewLoading.value = false;
@@ -105,6 +107,8 @@ export function useCsvImport() {
     suggested.value = {};
     file.value = { name: chosen.name, ...decoded };
     if (timer) clearTimeout(timer);
+    // a file chosen (again) is always read afresh
+    previewedKey = '';
     await loadPreview();
   }
 

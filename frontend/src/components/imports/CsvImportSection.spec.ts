@@ -75,7 +75,12 @@ async function mountCsv(user: CurrentUser, importReply: () => unknown = () => ({
     release = resolve;
   });
   const fake = createFakeFetch((request: RecordedRequest) => {
-    if (request.body.operationName === 'PreviewCsvImport') return { json: { data: { previewCsvImport: preview((request.body.variables.input as { mapping: Mapping | null }).mapping) } } };
+    if (request.body.operationName === 'PreviewCsvImport') {
+      const input = request.body.variables.input as { csv: string; mapping: Mapping | null };
+      // an empty file is refused, as the server does
+      if (input.csv.trim() === '') return { json: graphQLError('BAD_USER_INPUT', 'The file has no header row.', { field: 'csv', reason: 'BAD_FILE' }) };
+      return { json: { data: { previewCsvImport: preview(input.mapping) } } };
+    }
     if (request.body.operationName === 'ImportCsv') return importReply() as ReturnType<typeof base>;
     return base(request);
   });
@@ -103,6 +108,20 @@ afterEach(() => {
 });
 
 describe('the CSV import section', () => {
+  it('asks for the preview of a refused (empty) file once, and again when the file is chosen again', async () => {
+    const { root, fake } = await mountCsv(DIRECTOR_EN);
+    await choose(root.get('[data-testid="csv-file"]'), [new File([''], 'empty.csv', { type: 'text/csv' })]);
+    await flushPromises();
+    await wait(400);
+    await flushPromises();
+    expect(previews(fake)).toHaveLength(1);
+    expect(root.find('[data-testid="refusal"]').exists()).toBe(true);
+    await choose(root.get('[data-testid="csv-file"]'), [new File([''], 'empty.csv', { type: 'text/csv' })]);
+    await flushPromises();
+    await wait(400);
+    expect(previews(fake)).toHaveLength(2);
+  });
+
   it('reads the chosen file, shows the suggested mapping and the preview with its cell problems, and re-reads it after a change', async () => {
     const { root, fake } = await mountCsv(DIRECTOR_EN);
     expect(root.get('[data-testid="import-sources"] [data-source="csv"]').attributes('aria-selected')).toBe('true');
