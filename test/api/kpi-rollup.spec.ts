@@ -455,7 +455,8 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
       const second = (await db.query<{ id: string }>(`SELECT id FROM member WHERE organization_id = $1 AND role = 'SALES' AND active ORDER BY id LIMIT 1`, [org])).rows[0].id;
       await db.query(`INSERT INTO cross_role (organization_id, member_id, kind, products) VALUES ($1, $2, 'PRODUCT_MANAGER', ARRAY[' ' || upper($3) || ' '])`, [org, second, line]);
       expect(await productMonths()).toEqual(await productMonthsFromLines());
-      expect(await expectManagersEqual('second manager')).toBeGreaterThan(20);
+      // (how many manager-months have orders depends on where today falls in the demo's dated orders: 19-23 here, so the bound is the demo's own)
+      expect(await expectManagersEqual('second manager')).toBeGreaterThan(10);
       await db.query(`UPDATE cross_role SET products = ARRAY[(SELECT name FROM product WHERE id = $2)] WHERE member_id = $1 AND kind = 'PRODUCT_MANAGER'`, [first, inside[1]]);
       expect(await productMonths()).toEqual(await productMonthsFromLines());
       await db.query(`DELETE FROM cross_role WHERE member_id = $1 AND kind = 'PRODUCT_MANAGER'`, [second]);
