@@ -24,4 +24,18 @@ describe('RefusalMessage', () => {
       'Someone else in the company has this e-mail already. lead@demo.local is the e-mail of Ольга Лебедева already.',
     );
   });
+
+  it('inline, says the same two sentences as a form\'s error line, under the data-testid it is given', () => {
+    const error = mapGraphQLError({ message: 'The period is closed.', extensions: { code: 'FORBIDDEN' } });
+    const wrapper = mount(RefusalMessage, {
+      props: { error, inline: true },
+      attrs: { 'data-testid': 'forecast-submit-error', class: 'forecast-submit__error' },
+      global: { plugins: [createAppI18n('en')] },
+    });
+    expect(wrapper.element.tagName).toBe('P');
+    expect(wrapper.classes()).toEqual(expect.arrayContaining(['field-error', 'forecast-submit__error']));
+    expect(wrapper.attributes()).toMatchObject({ role: 'alert', 'data-testid': 'forecast-submit-error', 'data-error-code': 'FORBIDDEN' });
+    expect(wrapper.find('svg').exists()).toBe(false);
+    expect(wrapper.text()).toBe('You do not have access to this. The period is closed.');
+  });
 });
