@@ -1,4 +1,4 @@
-import { funnelRollupSlice, median, medianOfHistogram, salesVelocity } from '@salescircle/shared';
+import { funnelRollupSlice, funnelSegmentKeys, median, medianOfHistogram, salesVelocity } from '@salescircle/shared';
 import { ALL_OWNERS, AnalyticsRepository } from '../../backend/src/modules/analytics/analytics.repository';
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -323,16 +323,22 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     expect((await t.gql('query ($ids: [ID!]!) { scorecards(memberIds: $ids) { score } }', { ids: [stranger] }, { token: rep })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('keeps the funnel rollups equal to the deals through inserts, stage moves with history, owner, category and product changes and deletes (random, seeded)', async () => {
+  it('keeps the funnel rollups equal to the deals through inserts, stage moves with history, owner, category, segment and product changes and deletes (random, seeded)', async () => {
     const repo = t.app.get(AnalyticsRepository);
     const org = (await db.query<{ id: string }>('SELECT id FROM organization LIMIT 1')).rows[0].id;
     const pipeline = (await db.query<{ id: string }>('SELECT id FROM pipeline WHERE is_default')).rows[0].id;
     const stages = (await db.query<{ id: string; kind: string }>('SELECT id, kind FROM pipeline_stage WHERE pipeline_id = $1 ORDER BY position', [pipeline])).rows;
     const owners = (await db.query<{ id: string }>(`SELECT id FROM member WHERE role = 'SALES' ORDER BY name LIMIT 6`)).rows.map((r) => r.id);
-    // Clients of their own whose category changes (the category slices), and the demo's products (the product slices).
+    // Clients of their own whose category and segments change (the category and segment slices), and the demo's products (the product slices).
+    const regions = ['Москва', 'Казань', null];
+    const industries = ['IT', 'Retail', null];
+    const channels = ['DEALER', 'DIRECT', null];
+    const forms = ['GOVERNMENT', 'COMMERCIAL', null];
     const clients = (await db.query<{ id: string }>(
-      `INSERT INTO client (organization_id, name, category) SELECT $1, 'prop client ' || g, (ARRAY[1, 2, 3, NULL])[g] FROM generate_series(1, 4) g RETURNING id`,
-      [org],
+      `INSERT INTO client (organization_id, name, category, vip, region, industry, channel, ownership_form)
+       SELECT $1, 'prop client ' || g, (ARRAY[1, 2, 3, NULL])[g], g % 2 = 0, ($2::text[])[1 + g % 3], ($3::text[])[1 + (g + 1) % 3], ($4::text[])[1 + g % 3], ($5::text[])[1 + (g + 2) % 3]
+         FROM generate_series(1, 4) g RETURNING id`,
+      [org, regions, industries, channels, forms],
     )).rows.map((r) => r.id);
     const products = (await db.query<{ id: string }>('SELECT id FROM product WHERE organization_id = $1 ORDER BY name LIMIT 3', [org])).rows.map((r) => r.id);
     expect(products.length).toBeGreaterThan(1);
@@ -382,8 +388,15 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
       } else if (op < 0.8) {
         await db.query(`UPDATE deal SET started_on = started_on - 40 WHERE id = $1`, [pick(ids)]);
       } else if (op < 0.84) {
-        // A client's category set by hand or by its potential: its deals move to the new category's slice.
-        await db.query('UPDATE client SET category = $2 WHERE id = $1', [pick(clients), pick([1, 2, 3, null])]);
+        // A client's category set by hand or by its potential, or one of its segments changed: its deals move to the new slice.
+        const change = rnd();
+        if (change < 0.3) await db.query('UPDATE client SET category = $2 WHERE id = $1', [pick(clients), pick([1, 2, 3, null])]);
+        else if (change < 0.45) await db.query('UPDATE client SET vip = NOT vip WHERE id = $1', [pick(clients)]);
+        else if (change < 0.6) await db.query('UPDATE client SET region = $2 WHERE id = $1', [pick(clients), pick(regions)]);
+        else if (change < 0.7) await db.query('UPDATE client SET industry = $2 WHERE id = $1', [pick(clients), pick(industries)]);
+        else if (change < 0.8) await db.query('UPDATE client SET channel = $2 WHERE id = $1', [pick(clients), pick(channels)]);
+        else if (change < 0.9) await db.query('UPDATE client SET ownership_form = $2 WHERE id = $1', [pick(clients), pick(forms)]);
+        else await db.query('UPDATE client SET region = $2, vip = NOT vip, category = $3 WHERE id = $1', [pick(clients), pick(regions), pick([1, 2, 3, null])]);
       } else if (op < 0.88) {
         await db.query('UPDATE deal SET product_id = $2, client_id = $3 WHERE id = $1', [pick(ids), maybe(products), maybe(clients)]);
       } else if (op < 0.93) {
@@ -398,6 +411,14 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     // A client deleted: its deals keep no client (and no category).
     await db.query('DELETE FROM client WHERE id = $1', [clients.pop()]);
     expect((await db.query(`SELECT count(*)::int AS n FROM deal d LEFT JOIN client c ON c.id = d.client_id WHERE d.client_category IS DISTINCT FROM c.category`)).rows[0].n).toBe(0);
+    // the deal's copy of its client's segments is the shared rule's keys (null without a client)
+    const copies = (await db.query<{ segments: string[] | null; vip: boolean | null; channel: string | null; ownership_form: string | null; region: string | null; industry: string | null }>(
+      `SELECT d.client_segments AS segments, c.vip, c.channel, c.ownership_form, c.region, c.industry FROM deal d LEFT JOIN client c ON c.id = d.client_id WHERE d.title = 'prop'`,
+    )).rows;
+    expect(copies.length).toBeGreaterThan(0);
+    for (const c of copies) {
+      expect(c.segments).toEqual(c.vip === null ? null : funnelSegmentKeys({ vip: c.vip, channel: c.channel, ownershipForm: c.ownership_form, region: c.region, industry: c.industry }));
+    }
     const asOf = new Date();
     const [first, second] = products;
     const scopes = [
@@ -410,6 +431,13 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
       { organizationId: org, ownerIds: null, from: null, to: null, deals: { category: 3 } },
       { organizationId: org, ownerIds: null, from: null, to: null, deals: { productId: first } },
       { organizationId: org, ownerIds: owners.slice(1, 4), from: '2026-04-01', to: '2026-12-31', deals: { productId: second } },
+      { organizationId: org, ownerIds: null, from: null, to: null, deals: { vip: true } },
+      { organizationId: org, ownerIds: owners.slice(0, 3), from: '2026-03-01', to: '2026-10-31', deals: { vip: false } },
+      { organizationId: org, ownerIds: null, from: null, to: null, deals: { region: 'Москва' } },
+      { organizationId: org, ownerIds: owners.slice(2, 6), from: null, to: null, deals: { region: 'Казань' } },
+      { organizationId: org, ownerIds: null, from: '2026-02-01', to: '2026-11-30', deals: { industry: 'IT' } },
+      { organizationId: org, ownerIds: null, from: null, to: null, deals: { channel: 'DEALER' } },
+      { organizationId: org, ownerIds: null, from: null, to: null, deals: { ownershipForm: 'GOVERNMENT' } },
     ];
     const sortBins = (bins: { value: number; count: number }[]) => [...bins].sort((a, b) => a.value - b.value);
     for (const scope of scopes) {
@@ -439,13 +467,21 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
       `SELECT pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, round(closed_seconds, 6) AS closed, open_visits, round(open_entered, 6) AS open_entered FROM funnel_stage_time
         WHERE deals <> 0 OR closed_seconds <> 0 OR open_visits <> 0 OR open_entered <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
     )).rows;
-    const [kept, keptDays, keptTimes] = [await snapshot(), await days(), await times()];
+    const segmentRows = async () => Promise.all([
+      db.query(`SELECT pipeline_id, segment, owner_key, started_month, stage_id, deals, amount, reached FROM funnel_segment_rollup WHERE deals <> 0 OR reached <> 0 OR amount <> 0 ORDER BY 1, 2, 3, 4, 5`),
+      db.query(`SELECT pipeline_id, segment, owner_key, started_month, days, deals FROM funnel_segment_win_days WHERE deals <> 0 ORDER BY 1, 2, 3, 4, 5`),
+      db.query(`SELECT pipeline_id, segment, owner_key, started_month, stage_id, deals, round(closed_seconds, 6) AS closed, open_visits, round(open_entered, 6) AS open_entered
+                  FROM funnel_segment_stage_time WHERE deals <> 0 OR closed_seconds <> 0 OR open_visits <> 0 OR open_entered <> 0 ORDER BY 1, 2, 3, 4, 5`),
+    ]).then((results) => results.map((r) => r.rows));
+    const [kept, keptDays, keptTimes, keptSegments] = [await snapshot(), await days(), await times(), await segmentRows()];
     expect(keptTimes.length).toBeGreaterThan(0);
+    expect(keptSegments[2].length).toBeGreaterThan(0);
     const { REBUILD_FUNNEL_ROLLUPS_SQL } = await import('../../backend/src/modules/analytics/analytics.repository');
     for (const sql of REBUILD_FUNNEL_ROLLUPS_SQL) await db.query(sql);
     expect({ seed: startSeed, rows: await snapshot() }).toEqual({ seed: startSeed, rows: kept });
     expect(await days()).toEqual(keptDays);
     expect({ seed: startSeed, rows: await times() }).toEqual({ seed: startSeed, rows: keptTimes });
+    expect({ seed: startSeed, rows: await segmentRows() }).toEqual({ seed: startSeed, rows: keptSegments });
     await db.query(`DELETE FROM deal WHERE title = 'prop'`);
     await db.query('DELETE FROM client WHERE id = ANY($1)', [clients]);
   });

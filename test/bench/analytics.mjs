@@ -96,9 +96,10 @@ async function generate(db) {
     [org, pipeline, DEALS, REPS],
   );
   // Each deal for one of the organization's products (the funnel's product filter), with its client's
-  // category (what the trigger of migration 0020 copies to a deal written with the triggers on).
+  // category and segments (what the triggers of migrations 0020 and 0024 copy to a deal written with the triggers on).
   await db.query(
-    `UPDATE deal d SET product_id = p.ids[1 + abs(hashtext(d.id::text)) % array_length(p.ids, 1)], client_category = c.category
+    `UPDATE deal d SET product_id = p.ids[1 + abs(hashtext(d.id::text)) % array_length(p.ids, 1)], client_category = c.category,
+            client_segments = client_funnel_segments(c.vip, c.channel, c.ownership_form, c.region, c.industry)
        FROM (SELECT array_agg(id ORDER BY name) AS ids FROM product WHERE organization_id = $1) p, client c WHERE c.id = d.client_id AND d.title LIKE 'Bench deal %'`,
     [org],
   );

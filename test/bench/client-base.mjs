@@ -72,8 +72,8 @@ async function generate(db, orgId) {
   // one transaction) would make the load quadratic; the rollups are rebuilt set-based after
   await db.query('ALTER TABLE deal DISABLE TRIGGER USER');
   await db.query(`
-    INSERT INTO deal (organization_id, client_id, client_category, owner_member_id, pipeline_id, stage_id, title, amount, started_on)
-    SELECT $1, c.id, c.category, c.owner_member_id, $2, ($3::uuid[])[1 + (hashtext(c.id::text || k) & 2147483647) % 5], 'Deal ' || k,
+    INSERT INTO deal (organization_id, client_id, client_category, client_segments, owner_member_id, pipeline_id, stage_id, title, amount, started_on)
+    SELECT $1, c.id, c.category, client_funnel_segments(c.vip, c.channel, c.ownership_form, c.region, c.industry), c.owner_member_id, $2, ($3::uuid[])[1 + (hashtext(c.id::text || k) & 2147483647) % 5], 'Deal ' || k,
            round((random() * 2000000)::numeric, 2), current_date - (random() * 540)::int
       FROM client c CROSS JOIN generate_series(1, $4) k WHERE c.organization_id = $1`,
   [orgId, pipelineId, stageIds, DEALS_PER_CLIENT]);

@@ -1,4 +1,4 @@
-import { averageDaysInStage, funnelConversions, funnelRollupSlice, hasDealFilter, meanOfHistogram, median, medianOfHistogram, salesVelocity, winRate } from './funnel-math';
+import { averageDaysInStage, funnelConversions, funnelRollupSlice, funnelSegmentKey, funnelSegmentKeys, hasDealFilter, meanOfHistogram, median, medianOfHistogram, salesVelocity, winRate } from './funnel-math';
 
 describe('funnel arithmetic', () => {
   const stages = [
@@ -72,20 +72,38 @@ describe('funnel arithmetic', () => {
     expect(salesVelocity({ ...base, avgDaysToWin: 0 })).toBeNull();
   });
 
-  it('reads the rollups for whole months with at most a category or a product, and the deals otherwise', () => {
+  it('reads the rollups for whole months with at most a category, a product or one segment, and the deals otherwise', () => {
     expect(hasDealFilter({})).toBe(false);
     expect(hasDealFilter({ category: null, region: undefined })).toBe(false);
     expect(hasDealFilter({ vip: false })).toBe(true);
-    const all = { category: 0, productId: null };
+    const all = { category: 0, productId: null, segment: null };
     expect(funnelRollupSlice(null, null, {})).toEqual(all);
     expect(funnelRollupSlice('2026-11-01', '2026-11-30', {})).toEqual(all);
     expect(funnelRollupSlice('2026-10-01', '2026-12-31', { category: null, productId: undefined })).toEqual(all);
     expect(funnelRollupSlice('2026-11-02', '2026-11-30', {})).toBeNull();
     expect(funnelRollupSlice('2026-11-02', '2026-11-30', { category: 2 })).toBeNull();
-    expect(funnelRollupSlice(null, null, { category: 1 })).toEqual({ category: 1, productId: null });
-    expect(funnelRollupSlice('2026-07-01', '2026-09-30', { productId: 'p' })).toEqual({ category: 0, productId: 'p' });
+    expect(funnelRollupSlice(null, null, { category: 1 })).toEqual({ category: 1, productId: null, segment: null });
+    expect(funnelRollupSlice('2026-07-01', '2026-09-30', { productId: 'p' })).toEqual({ category: 0, productId: 'p', segment: null });
     expect(funnelRollupSlice(null, null, { category: 1, productId: 'p' })).toBeNull();
-    expect(funnelRollupSlice(null, null, { region: 'Москва' })).toBeNull();
+    // one segment: the segment rollups; a segment with anything else: the deals
+    expect(funnelRollupSlice(null, null, { region: 'Москва' })).toEqual({ category: 0, productId: null, segment: 'region:Москва' });
+    expect(funnelRollupSlice('2026-01-01', '2026-03-31', { vip: false, category: null })).toEqual({ category: 0, productId: null, segment: 'vip:false' });
+    expect(funnelRollupSlice('2026-01-02', '2026-03-31', { vip: true })).toBeNull();
     expect(funnelRollupSlice(null, null, { category: 3, vip: true })).toBeNull();
+    expect(funnelRollupSlice(null, null, { productId: 'p', channel: 'DEALER' })).toBeNull();
+    expect(funnelRollupSlice(null, null, { region: 'Москва', industry: 'IT' })).toBeNull();
+  });
+
+  it("keys a client's segments, one per segment it has, and a filter of one segment by the same key", () => {
+    const client = { vip: false, channel: 'DEALER', ownershipForm: 'GOVERNMENT', region: 'Москва', industry: null };
+    expect(funnelSegmentKeys(client)).toEqual(['vip:false', 'channel:DEALER', 'ownership:GOVERNMENT', 'region:Москва']);
+    expect(funnelSegmentKeys({ vip: true, channel: null, ownershipForm: null, region: null, industry: 'IT' })).toEqual(['vip:true', 'industry:IT']);
+    // every key a filter of one of the client's segments asks for is one the client's deals count under
+    for (const filter of [{ vip: false }, { channel: 'DEALER' }, { ownershipForm: 'GOVERNMENT' }, { region: 'Москва' }]) {
+      expect(funnelSegmentKeys(client)).toContain(funnelSegmentKey(filter));
+    }
+    expect(funnelSegmentKey({ vip: true, region: 'Москва' })).toBeNull();
+    expect(funnelSegmentKey({ region: 'Москва', category: 1 })).toBeNull();
+    expect(funnelSegmentKey({})).toBeNull();
   });
 });

@@ -122,25 +122,70 @@ export function hasDealFilter(filter: FunnelDealFilter): boolean {
   return Object.values(filter).some((v) => v !== null && v !== undefined);
 }
 
+/** A client's segments as the funnel rollups slice deals by them. */
+export interface FunnelSegmentSource {
+  vip: boolean;
+  channel: string | null;
+  ownershipForm: string | null;
+  region: string | null;
+  industry: string | null;
+}
+
+/**
+ * The keys of a client's segments in the segment rollups (migration 0024): `vip:true` or
+ * `vip:false`, `channel:…`, `ownership:…`, `region:…`, `industry:…`, one per segment the client
+ * has (no key for one it lacks). Each deal of the client counts under each key. The SQL function
+ * `client_funnel_segments` writes the same keys (an API test holds them equal through the funnel).
+ */
+export function funnelSegmentKeys(client: FunnelSegmentSource): string[] {
+  const keys = [`vip:${client.vip}`];
+  const add = (kind: string, value: string | null) => {
+    if (value !== null) keys.push(`${kind}:${value}`);
+  };
+  add('channel', client.channel);
+  add('ownership', client.ownershipForm);
+  add('region', client.region);
+  add('industry', client.industry);
+  return keys;
+}
+
+/** The segment key of a filter that names exactly one segment (and nothing else of the client's: no category), else null. */
+export function funnelSegmentKey(filter: FunnelDealFilter): string | null {
+  const { category, productId, vip, channel, ownershipForm, region, industry } = filter;
+  const named = [
+    vip != null && `vip:${vip}`,
+    channel != null && `channel:${channel}`,
+    ownershipForm != null && `ownership:${ownershipForm}`,
+    region != null && `region:${region}`,
+    industry != null && `industry:${industry}`,
+  ].filter((key): key is string => typeof key === 'string');
+  return named.length === 1 && category == null && productId == null ? named[0] : null;
+}
+
 /**
  * The slice of the trigger-kept rollups that answers a funnel: every deal (`category` 0, no
- * product), the deals of clients of one category, or the deals of one product. The rollups hold
- * deals per pipeline, stage, owner, month started and slice, so they answer exactly a
- * whole-month period (or none) for any set of owners (a team, a person, a stage role) with at
- * most one of those two filters. Null: the deals themselves must be read (a period that cuts a
- * month, a segment filter, or a category and a product together).
+ * product, no segment), the deals of clients of one category, the deals of one product, or the
+ * deals of clients in one segment (VIP or not, a channel, an ownership form, a region, an
+ * industry: `segment`, read from the segment rollups). The rollups hold deals per pipeline,
+ * stage, owner, month started and slice, so they answer exactly a whole-month period (or none)
+ * for any set of owners (a team, a person, a stage role) with at most one of those filters. Null:
+ * the deals themselves must be read (a period that cuts a month, or two filters together).
  */
 export interface FunnelRollupSlice {
   category: number;
   productId: string | null;
+  segment: string | null;
 }
 
 export function funnelRollupSlice(from: string | null, to: string | null, filter: FunnelDealFilter): FunnelRollupSlice | null {
   if (!isWholeMonthSpan(from, to)) return null;
-  const { category, productId, ...segment } = filter;
-  if (hasDealFilter(segment)) return null;
+  const { category, productId, ...segments } = filter;
+  if (hasDealFilter(segments)) {
+    const segment = funnelSegmentKey(filter);
+    return segment === null ? null : { category: 0, productId: null, segment };
+  }
   const byCategory = category !== null && category !== undefined;
   const byProduct = productId !== null && productId !== undefined;
   if (byCategory && byProduct) return null;
-  return { category: byCategory ? category : 0, productId: byProduct ? productId : null };
+  return { category: byCategory ? category : 0, productId: byProduct ? productId : null, segment: null };
 }

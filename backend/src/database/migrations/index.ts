@@ -22,6 +22,7 @@ import { FunnelSlices1763900000020 } from './1763900000020-funnel-slices';
 import { RegionMonth1763900000021 } from './1763900000021-region-month';
 import { ProductScopeMonth1763900000022 } from './1763900000022-product-scope-month';
 import { RetentionDeltas1763900000023 } from './1763900000023-retention-deltas';
+import { FunnelSegments1763900000024 } from './1763900000024-funnel-segments';
 
 /** Every migration, in order. Listed explicitly: nothing is picked up by a file glob. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   RegionMonth1763900000021,
   ProductScopeMonth1763900000022,
   RetentionDeltas1763900000023,
+  FunnelSegments1763900000024,
 ];

@@ -21,14 +21,54 @@ function param(params: unknown[], value: unknown): string {
 }
 
 /** The rollups' slice of every deal. */
-const EVERY_DEAL: FunnelRollupSlice = { category: 0, productId: null };
+const EVERY_DEAL: FunnelRollupSlice = { category: 0, productId: null, segment: null };
 
 /**
- * The rollup keys one deal counts under (migration 0020): its owner and the ALL owner, each in
- * the slice of every deal (category 0, ALL products), of its client's category (when it has a
- * client) and of its product (when it has one). `deal_funnel_keys` is that SQL function.
+ * One family of funnel rollups: its three tables, the key columns of a slice (between
+ * `pipeline_id` and `owner_key`), the lateral function `k` that yields a deal's keys (owner and
+ * slice) and the deal columns that function reads.
  */
-const KEYS = 'deal_funnel_keys(d.owner_member_id, d.client_category, d.product_id) k';
+export interface FunnelRollupFamily {
+  rollup: string;
+  stageTime: string;
+  winDays: string;
+  slice: readonly string[];
+  keys: string;
+  dealColumns: string;
+}
+
+/**
+ * Migration 0020's family: a deal counts under its owner and the ALL owner, each in the slice of
+ * every deal (category 0, ALL products), of its client's category (when it has a client) and of
+ * its product (when it has one). `deal_funnel_keys` is that SQL function.
+ */
+export const SLICED_ROLLUPS: FunnelRollupFamily = {
+  rollup: 'funnel_rollup',
+  stageTime: 'funnel_stage_time',
+  winDays: 'funnel_win_days',
+  slice: ['category', 'product_key'],
+  keys: 'deal_funnel_keys(d.owner_member_id, d.client_category, d.product_id) k',
+  dealColumns: 'd.client_category, d.product_id',
+};
+
+/**
+ * Migration 0024's family: a deal counts under its owner and the ALL owner in the slice of each
+ * of its client's segments (`vip:true`, `channel:DEALER`, `region:…`: `funnelSegmentKeys` in
+ * shared), from the deal's copy of them (`deal.client_segments`). Tables of their own, so a
+ * reader of the other family (the dashboard, the previous release) never meets these rows.
+ */
+export const SEGMENT_ROLLUPS: FunnelRollupFamily = {
+  rollup: 'funnel_segment_rollup',
+  stageTime: 'funnel_segment_stage_time',
+  winDays: 'funnel_segment_win_days',
+  slice: ['segment'],
+  keys: 'deal_funnel_segments(d.owner_member_id, d.client_segments) k',
+  dealColumns: 'd.client_segments',
+};
+
+/** The funnel rollups as migration 0020 left them (its SQL is built from this list), and as they are now. */
+export const FUNNEL_ROLLUPS_V2: readonly FunnelRollupFamily[] = [SLICED_ROLLUPS];
+export const FUNNEL_ROLLUPS: readonly FunnelRollupFamily[] = [SLICED_ROLLUPS, SEGMENT_ROLLUPS];
 
 /** The stages deal `d` reached: those its history visited, and the one it is in now. */
 const REACHED_STAGES = '(SELECT h.stage_id FROM deal_stage_history h WHERE h.deal_id = d.id UNION SELECT d.stage_id)';
@@ -38,131 +78,242 @@ const VISIT_FIGURES = `coalesce(sum(extract(epoch FROM h.left_at) - extract(epoc
                  count(*) FILTER (WHERE h.left_at IS NULL)::int AS open_visits,
                  coalesce(sum(extract(epoch FROM h.entered_at)) FILTER (WHERE h.left_at IS NULL), 0) AS open_entered`;
 
-/** The conflict target of the rollups keyed by stage: their primary key. */
-const STAGE_KEY = '(pipeline_id, category, product_key, owner_key, started_month, stage_id)';
+/** A family's slice columns as a list (`category, product_key, `), and as read from the keys `k`. */
+const sliceOf = (f: FunnelRollupFamily, prefix = '') => f.slice.map((c) => `${prefix}${c}, `).join('');
+
+/** The conflict target of a family's rollups keyed by stage: their primary key. */
+const stageKey = (f: FunnelRollupFamily) => `(pipeline_id, ${sliceOf(f)}owner_key, started_month, stage_id)`;
+
+/** Positions 1..n of the GROUP BY / ORDER BY over a family's key (pipeline, slice, owner, month, last). */
+const keyPositions = (f: FunnelRollupFamily) => Array.from({ length: f.slice.length + 4 }, (_, i) => i + 1).join(', ');
 
 /**
- * Rebuilds the funnel rollups from the deals in two set-based statements (after a bulk load
- * with the row triggers off, and in the migration): the same figures the triggers keep. The
- * rows are written in key order, so a slice's rows (every deal's, say, which the dashboard
+ * Rebuilds the funnel rollups of `families` from the deals in set-based statements (after a bulk
+ * load with the row triggers off, and in the migrations): the same figures the triggers keep.
+ * The rows are written in key order, so a slice's rows (every deal's, say, which the dashboard
  * reads) sit together on disk instead of among the product slices' rows, nine in ten of the
  * table: 400 owners' funnel read 18,300 pages of a rebuilt table in hash order, 2,600 in key order.
  */
-export const REBUILD_DEAL_ROLLUPS_SQL = ['TRUNCATE funnel_rollup, funnel_win_days', ...dealRollupAddSql('deal', false)] as const;
+export function rebuildFunnelRollupsSql(families: readonly FunnelRollupFamily[] = FUNNEL_ROLLUPS): string[] {
+  return families.flatMap((f) => [`TRUNCATE ${f.rollup}, ${f.winDays}`, ...dealRollupAddSql('deal', false, [f]), ...rebuildStageTimeSql(f)]);
+}
+
+/** A set of deal rows (the deal table, a transition table, a subquery of one) and whether its figures are added (1) or taken back (-1). */
+export interface DealSource {
+  deals: string;
+  sign: 1 | -1;
+}
+
+const sourcesOf = (deals: string | readonly DealSource[]): readonly DealSource[] => (typeof deals === 'string' ? [{ deals, sign: 1 }] : deals);
 
 /**
- * What a set of deals `deals` (the deal table, or the new rows of an insert statement) adds to
- * funnel_rollup and funnel_win_days, as the row function `deal_rollup_apply(d, 1)` adds one deal:
- * its current stage (count, amount), the stages it reached (its history and its current
- * stage), its days to win. Grouped by key first, so one statement adds many deals of one key;
- * `upsert` adds to existing rows (the insert trigger), else the tables are empty (a rebuild).
+ * What sets of deals (the deal table, the new rows of an insert statement, the old and new rows
+ * of an update) add to each family's rollup and win days, or take back, as the row function
+ * `deal_rollup_apply(d, sign)` does for one deal: its current stage (count, amount), the stages it
+ * reached (its history and its current stage), its days to win. Grouped by key first, so one
+ * statement adds many deals of one key and a deal moved within a key nets out; `upsert` adds to
+ * existing rows (the triggers), else the tables are empty (a rebuild).
  */
-export function dealRollupAddSql(deals: string, upsert: boolean): [string, string] {
-  const onConflict = (key: string, sets: string) => (upsert ? `\n  ON CONFLICT ${key} DO UPDATE SET ${sets}` : '');
-  return [
-    `INSERT INTO funnel_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
-   SELECT pipeline_id, category, product_key, owner_key, started_month, stage_id, sum(deals), sum(amount), sum(reached)
-     FROM (SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date AS started_month, d.stage_id, 1 AS deals, d.amount, 0 AS reached
-             FROM ${deals} d CROSS JOIN LATERAL ${KEYS}
+export function dealRollupAddSql(deals: string | readonly DealSource[], upsert: boolean, families: readonly FunnelRollupFamily[] = FUNNEL_ROLLUPS): string[] {
+  const sources = sourcesOf(deals);
+  const signed = (sign: 1 | -1, value: string) => (sign === 1 ? value : `-${value}`);
+  return families.flatMap((f) => {
+    const onConflict = (key: string, sets: string) => (upsert ? `\n  ON CONFLICT ${key} DO UPDATE SET ${sets}` : '');
+    const slice = sliceOf(f);
+    const fromKeys = sliceOf(f, 'k.');
+    const positions = keyPositions(f);
+    const stageRows = sources.map(({ deals: from, sign }) => `SELECT d.pipeline_id, ${fromKeys}k.owner_key, date_trunc('month', d.started_on)::date AS started_month, d.stage_id, ${sign} AS deals, ${signed(sign, 'd.amount')} AS amount, 0 AS reached
+             FROM ${from} d CROSS JOIN LATERAL ${f.keys}
            UNION ALL
-           SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, x.stage_id, 0, 0, 1
-             FROM ${deals} d
+           SELECT d.pipeline_id, ${fromKeys}k.owner_key, date_trunc('month', d.started_on)::date, x.stage_id, 0, 0, ${sign}
+             FROM ${from} d
              CROSS JOIN LATERAL ${REACHED_STAGES} x
-             CROSS JOIN LATERAL ${KEYS}) t
-    GROUP BY 1, 2, 3, 4, 5, 6
-    ORDER BY 1, 2, 3, 4, 5, 6${onConflict(STAGE_KEY, 'deals = funnel_rollup.deals + excluded.deals, amount = funnel_rollup.amount + excluded.amount, reached = funnel_rollup.reached + excluded.reached')}`,
-    `INSERT INTO funnel_win_days (pipeline_id, category, product_key, owner_key, started_month, days, deals)
-   SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, d.closed_on - d.started_on, count(*)
-     FROM ${deals} d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'WON'
-     CROSS JOIN LATERAL ${KEYS}
-    WHERE d.closed_on IS NOT NULL
-    GROUP BY 1, 2, 3, 4, 5, 6
-    ORDER BY 1, 2, 3, 4, 5, 6${onConflict('(pipeline_id, category, product_key, owner_key, started_month, days)', 'deals = funnel_win_days.deals + excluded.deals')}`,
-  ];
+             CROSS JOIN LATERAL ${f.keys}`);
+    const wonRows = sources.map(({ deals: from, sign }) => `SELECT d.pipeline_id, ${fromKeys}k.owner_key, date_trunc('month', d.started_on)::date AS started_month, d.closed_on - d.started_on AS days, ${sign} AS deals
+             FROM ${from} d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'WON'
+             CROSS JOIN LATERAL ${f.keys}
+            WHERE d.closed_on IS NOT NULL`);
+    return [
+      `INSERT INTO ${f.rollup} (pipeline_id, ${slice}owner_key, started_month, stage_id, deals, amount, reached)
+   SELECT pipeline_id, ${slice}owner_key, started_month, stage_id, sum(deals), sum(amount), sum(reached)
+     FROM (${stageRows.join('\n           UNION ALL\n           ')}) t
+    GROUP BY ${positions}${sources.length > 1 ? '\n   HAVING sum(deals) <> 0 OR sum(amount) <> 0 OR sum(reached) <> 0' : ''}
+    ORDER BY ${positions}${onConflict(stageKey(f), `deals = ${f.rollup}.deals + excluded.deals, amount = ${f.rollup}.amount + excluded.amount, reached = ${f.rollup}.reached + excluded.reached`)}`,
+      `INSERT INTO ${f.winDays} (pipeline_id, ${slice}owner_key, started_month, days, deals)
+   SELECT pipeline_id, ${slice}owner_key, started_month, days, sum(deals)
+     FROM (${wonRows.join('\n           UNION ALL\n           ')}) t
+    GROUP BY ${positions}${sources.length > 1 ? '\n   HAVING sum(deals) <> 0' : ''}
+    ORDER BY ${positions}${onConflict(`(pipeline_id, ${slice}owner_key, started_month, days)`, `deals = ${f.winDays}.deals + excluded.deals`)}`,
+    ];
+  });
+}
+
+/**
+ * What sets of deals add to each family's time in stage from their stage history, or take back
+ * (the update trigger: a deal's old keys give back what its new keys get), upserted.
+ */
+export function dealStageTimeAddSql(sources: readonly DealSource[], families: readonly FunnelRollupFamily[] = FUNNEL_ROLLUPS): string[] {
+  return families.map((f) => {
+    const positions = keyPositions(f);
+    const rows = sources.map(({ deals: from, sign }) => `SELECT d.pipeline_id, ${sliceOf(f, 'k.')}k.owner_key, date_trunc('month', d.started_on)::date AS started_month, v.stage_id,
+                  ${sign} AS deals, ${sign} * v.closed AS closed, ${sign} * v.open_visits AS open_visits, ${sign} * v.open_entered AS open_entered
+             FROM ${from} d
+             CROSS JOIN LATERAL (SELECT h.stage_id,
+                  ${VISIT_FIGURES}
+                  FROM deal_stage_history h WHERE h.deal_id = d.id GROUP BY h.stage_id) v
+             CROSS JOIN LATERAL ${f.keys}`);
+    return `INSERT INTO ${f.stageTime} (pipeline_id, ${sliceOf(f)}owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
+   SELECT pipeline_id, ${sliceOf(f)}owner_key, started_month, stage_id, sum(deals), sum(closed), sum(open_visits), sum(open_entered)
+     FROM (${rows.join('\n           UNION ALL\n           ')}) t
+    GROUP BY ${positions}
+   HAVING sum(deals) <> 0 OR sum(closed) <> 0 OR sum(open_visits) <> 0 OR sum(open_entered) <> 0
+    ORDER BY ${positions}
+  ON CONFLICT ${stageKey(f)} DO UPDATE
+    SET deals = ${f.stageTime}.deals + excluded.deals, closed_seconds = ${f.stageTime}.closed_seconds + excluded.closed_seconds,
+        open_visits = ${f.stageTime}.open_visits + excluded.open_visits, open_entered = ${f.stageTime}.open_entered + excluded.open_entered`;
+  });
+}
+
+/** The deal columns the funnel rollups read (a change of any moves the deal's counts), and those the time in stage reads. */
+const ROLLUP_COLUMNS = ['stage_id', 'owner_member_id', 'pipeline_id', 'started_on', 'amount', 'closed_on', 'client_category', 'product_id', 'client_segments'];
+const STAGE_TIME_COLUMNS = ['owner_member_id', 'pipeline_id', "date_trunc('month', #.started_on)", 'client_category', 'product_id', 'client_segments'];
+
+/**
+ * The body of the deal's update trigger per statement (migration 0024), over its transition
+ * tables `old_deals` and `new_deals`: the deals whose rollup columns changed give back their old
+ * figures and add their new ones, set-based, in every family. A row trigger did two upserts per
+ * key of each of them: with the segment family, moving the 7,320 deals of the sample to another
+ * pipeline (an import run again) took more than a minute.
+ */
+export function dealUpdateTriggerSql(families: readonly FunnelRollupFamily[] = FUNNEL_ROLLUPS): string[] {
+  const changed = (columns: string[], side: 'o' | 'n') => {
+    const of = (alias: string) => `(${columns.map((c) => (c.includes('#') ? c.replace('#', alias) : `${alias}.${c}`)).join(', ')})`;
+    return `(SELECT ${side}.* FROM old_deals o JOIN new_deals n ON n.id = o.id WHERE ${of('o')} IS DISTINCT FROM ${of('n')})`;
+  };
+  const pair = (columns: string[]): DealSource[] => [{ deals: changed(columns, 'o'), sign: -1 }, { deals: changed(columns, 'n'), sign: 1 }];
+  return [...dealRollupAddSql(pair(ROLLUP_COLUMNS), true, families), ...dealStageTimeAddSql(pair(STAGE_TIME_COLUMNS), families)];
 }
 
 /**
  * What the history triggers of the funnel rollups run per statement (insert, update, delete of
  * stage-history rows), with the statement's new and old rows as transition tables: per deal
- * and stage touched, the change of "the deal visited the stage" (funnel_stage_time.deals, and
- * funnel_rollup.reached unless it is the deal's current stage, which the deal's own row counts)
- * and of the visits' time. Set-based, so a statement writing several visits of one deal to one
- * stage counts the deal once.
+ * and stage touched, the change of "the deal visited the stage" (the stage-time rollup's deals,
+ * and the rollup's reached unless it is the deal's current stage, which the deal's own row
+ * counts) and of the visits' time, in each family. Set-based, so a statement writing several
+ * visits of one deal to one stage counts the deal once. One statement: every write but the last
+ * is a data-modifying WITH.
  */
-export function dealHistoryDeltaSql(newRows: string | null, oldRows: string | null): string {
+export function dealHistoryDeltaSql(newRows: string | null, oldRows: string | null, families: readonly FunnelRollupFamily[] = FUNNEL_ROLLUPS): string {
   const changed = [
     newRows && `SELECT deal_id, stage_id, entered_at, left_at, 1 AS sign FROM ${newRows}`,
     oldRows && `SELECT deal_id, stage_id, entered_at, left_at, -1 AS sign FROM ${oldRows}`,
   ].filter(Boolean).join(' UNION ALL ');
-  return `WITH changed AS (${changed}),
-    pairs AS (
+  const ctes = [
+    `changed AS (${changed})`,
+    `pairs AS (
       SELECT c.deal_id, c.stage_id, sum(c.sign) AS net_rows,
              coalesce(sum(c.sign * (extract(epoch FROM c.left_at) - extract(epoch FROM c.entered_at))) FILTER (WHERE c.left_at IS NOT NULL), 0) AS closed,
              coalesce(sum(c.sign) FILTER (WHERE c.left_at IS NULL), 0) AS open_visits,
              coalesce(sum(c.sign * extract(epoch FROM c.entered_at)) FILTER (WHERE c.left_at IS NULL), 0) AS open_entered
-        FROM changed c GROUP BY c.deal_id, c.stage_id),
-    delta AS (
-      SELECT d.pipeline_id, d.owner_member_id, d.client_category, d.product_id, d.started_on, d.stage_id AS current_stage, p.stage_id, p.closed, p.open_visits, p.open_entered,
+        FROM changed c GROUP BY c.deal_id, c.stage_id)`,
+    `delta AS (
+      SELECT d.pipeline_id, d.owner_member_id, ${families.map((f) => `${f.dealColumns}, `).join('')}d.started_on, d.stage_id AS current_stage, p.stage_id, p.closed, p.open_visits, p.open_entered,
              (n.rows > 0)::int - (n.rows - p.net_rows > 0)::int AS visited
         FROM pairs p JOIN deal d ON d.id = p.deal_id
-        CROSS JOIN LATERAL (SELECT count(*) AS rows FROM deal_stage_history h WHERE h.deal_id = p.deal_id AND h.stage_id = p.stage_id) n),
-    keyed AS (
-      SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date AS started_month, d.stage_id, d.visited,
+        CROSS JOIN LATERAL (SELECT count(*) AS rows FROM deal_stage_history h WHERE h.deal_id = p.deal_id AND h.stage_id = p.stage_id) n)`,
+  ];
+  const writes: string[] = [];
+  families.forEach((f, i) => {
+    const slice = sliceOf(f);
+    const positions = keyPositions(f);
+    ctes.push(`keyed${i} AS (
+      SELECT d.pipeline_id, ${sliceOf(f, 'k.')}k.owner_key, date_trunc('month', d.started_on)::date AS started_month, d.stage_id, d.visited,
              CASE WHEN d.stage_id = d.current_stage THEN 0 ELSE d.visited END AS reached, d.closed, d.open_visits, d.open_entered
-        FROM delta d CROSS JOIN LATERAL ${KEYS}),
-    reached AS (
-      INSERT INTO funnel_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
-      SELECT pipeline_id, category, product_key, owner_key, started_month, stage_id, 0, 0, sum(reached) FROM keyed GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(reached) <> 0
-      ON CONFLICT ${STAGE_KEY} DO UPDATE SET reached = funnel_rollup.reached + excluded.reached)
-    INSERT INTO funnel_stage_time (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
-    SELECT pipeline_id, category, product_key, owner_key, started_month, stage_id, sum(visited), sum(closed), sum(open_visits), sum(open_entered) FROM keyed GROUP BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT ${STAGE_KEY} DO UPDATE
-      SET deals = funnel_stage_time.deals + excluded.deals, closed_seconds = funnel_stage_time.closed_seconds + excluded.closed_seconds,
-          open_visits = funnel_stage_time.open_visits + excluded.open_visits, open_entered = funnel_stage_time.open_entered + excluded.open_entered`;
+        FROM delta d CROSS JOIN LATERAL ${f.keys})`);
+    writes.push(`INSERT INTO ${f.rollup} (pipeline_id, ${slice}owner_key, started_month, stage_id, deals, amount, reached)
+      SELECT pipeline_id, ${slice}owner_key, started_month, stage_id, 0, 0, sum(reached) FROM keyed${i} GROUP BY ${positions} HAVING sum(reached) <> 0
+      ON CONFLICT ${stageKey(f)} DO UPDATE SET reached = ${f.rollup}.reached + excluded.reached`);
+    writes.push(`INSERT INTO ${f.stageTime} (pipeline_id, ${slice}owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
+    SELECT pipeline_id, ${slice}owner_key, started_month, stage_id, sum(visited), sum(closed), sum(open_visits), sum(open_entered) FROM keyed${i} GROUP BY ${positions}
+    ON CONFLICT ${stageKey(f)} DO UPDATE
+      SET deals = ${f.stageTime}.deals + excluded.deals, closed_seconds = ${f.stageTime}.closed_seconds + excluded.closed_seconds,
+          open_visits = ${f.stageTime}.open_visits + excluded.open_visits, open_entered = ${f.stageTime}.open_entered + excluded.open_entered`);
+  });
+  const last = writes.pop()!;
+  writes.forEach((w, i) => ctes.push(`write${i} AS (
+      ${w})`));
+  return `WITH ${ctes.join(',\n    ')}
+    ${last}`;
 }
 
-/** What the row triggers of the funnel rollups add for one deal `d` (a plpgsql record) times `sign`: its current stage, the stages it reached, its days to win. */
-export const DEAL_ROLLUP_APPLY_BODY = `
-  INSERT INTO funnel_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
-  SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, d.stage_id, sign, sign * d.amount, 0 FROM ${KEYS}
-  ON CONFLICT ${STAGE_KEY} DO UPDATE SET deals = funnel_rollup.deals + excluded.deals, amount = funnel_rollup.amount + excluded.amount;
-  INSERT INTO funnel_rollup (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, amount, reached)
-  SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, x.stage_id, 0, 0, sign
-    FROM ${REACHED_STAGES} x, ${KEYS}
-  ON CONFLICT ${STAGE_KEY} DO UPDATE SET reached = funnel_rollup.reached + excluded.reached;
-  IF d.closed_on IS NOT NULL AND EXISTS (SELECT 1 FROM pipeline_stage s WHERE s.id = d.stage_id AND s.kind = 'WON') THEN
-    INSERT INTO funnel_win_days (pipeline_id, category, product_key, owner_key, started_month, days, deals)
-    SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, d.closed_on - d.started_on, sign FROM ${KEYS}
-    ON CONFLICT (pipeline_id, category, product_key, owner_key, started_month, days) DO UPDATE SET deals = funnel_win_days.deals + excluded.deals;
+/** What the row triggers of the funnel rollups add for one deal `d` (a plpgsql record) times `sign`, in each family: its current stage, the stages it reached, its days to win. */
+export function dealRollupApplyBody(families: readonly FunnelRollupFamily[] = FUNNEL_ROLLUPS): string {
+  const stages = families.map((f) => {
+    const slice = sliceOf(f);
+    const fromKeys = sliceOf(f, 'k.');
+    return `
+  INSERT INTO ${f.rollup} (pipeline_id, ${slice}owner_key, started_month, stage_id, deals, amount, reached)
+  SELECT d.pipeline_id, ${fromKeys}k.owner_key, date_trunc('month', d.started_on)::date, d.stage_id, sign, sign * d.amount, 0 FROM ${f.keys}
+  ON CONFLICT ${stageKey(f)} DO UPDATE SET deals = ${f.rollup}.deals + excluded.deals, amount = ${f.rollup}.amount + excluded.amount;
+  INSERT INTO ${f.rollup} (pipeline_id, ${slice}owner_key, started_month, stage_id, deals, amount, reached)
+  SELECT d.pipeline_id, ${fromKeys}k.owner_key, date_trunc('month', d.started_on)::date, x.stage_id, 0, 0, sign
+    FROM ${REACHED_STAGES} x, ${f.keys}
+  ON CONFLICT ${stageKey(f)} DO UPDATE SET reached = ${f.rollup}.reached + excluded.reached;`;
+  });
+  const won = families.map((f) => `
+    INSERT INTO ${f.winDays} (pipeline_id, ${sliceOf(f)}owner_key, started_month, days, deals)
+    SELECT d.pipeline_id, ${sliceOf(f, 'k.')}k.owner_key, date_trunc('month', d.started_on)::date, d.closed_on - d.started_on, sign FROM ${f.keys}
+    ON CONFLICT (pipeline_id, ${sliceOf(f)}owner_key, started_month, days) DO UPDATE SET deals = ${f.winDays}.deals + excluded.deals;`);
+  return `${stages.join('')}
+  IF d.closed_on IS NOT NULL AND EXISTS (SELECT 1 FROM pipeline_stage s WHERE s.id = d.stage_id AND s.kind = 'WON') THEN${won.join('')}
   END IF;`;
+}
 
-/** What one deal's stage history adds to funnel_stage_time (sign 1) or takes back (sign -1), in a plpgsql function of `d deal, sign integer`. */
-export const DEAL_STAGE_TIME_APPLY_BODY = `
-  INSERT INTO funnel_stage_time (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
-  SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, v.stage_id, sign, sign * v.closed, sign * v.open_visits, sign * v.open_entered
+/** What one deal's stage history adds to each family's stage time (sign 1) or takes back (sign -1), in a plpgsql function of `d deal, sign integer`. */
+export function dealStageTimeApplyBody(families: readonly FunnelRollupFamily[] = FUNNEL_ROLLUPS): string {
+  return families.map((f) => `
+  INSERT INTO ${f.stageTime} (pipeline_id, ${sliceOf(f)}owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
+  SELECT d.pipeline_id, ${sliceOf(f, 'k.')}k.owner_key, date_trunc('month', d.started_on)::date, v.stage_id, sign, sign * v.closed, sign * v.open_visits, sign * v.open_entered
     FROM (SELECT h.stage_id,
                  ${VISIT_FIGURES}
-            FROM deal_stage_history h WHERE h.deal_id = d.id GROUP BY h.stage_id) v, ${KEYS}
-  ON CONFLICT ${STAGE_KEY} DO UPDATE
-    SET deals = funnel_stage_time.deals + excluded.deals, closed_seconds = funnel_stage_time.closed_seconds + excluded.closed_seconds,
-        open_visits = funnel_stage_time.open_visits + excluded.open_visits, open_entered = funnel_stage_time.open_entered + excluded.open_entered;`;
+            FROM deal_stage_history h WHERE h.deal_id = d.id GROUP BY h.stage_id) v, ${f.keys}
+  ON CONFLICT ${stageKey(f)} DO UPDATE
+    SET deals = ${f.stageTime}.deals + excluded.deals, closed_seconds = ${f.stageTime}.closed_seconds + excluded.closed_seconds,
+        open_visits = ${f.stageTime}.open_visits + excluded.open_visits, open_entered = ${f.stageTime}.open_entered + excluded.open_entered;`).join('');
+}
 
-/** Rebuilds the time-in-stage rollup from the stage history in one statement (the same figures the triggers keep). */
-export const REBUILD_DEAL_STAGE_TIME_SQL = [
-  'TRUNCATE funnel_stage_time',
-  `INSERT INTO funnel_stage_time (pipeline_id, category, product_key, owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
-   SELECT d.pipeline_id, k.category, k.product_key, k.owner_key, date_trunc('month', d.started_on)::date, v.stage_id, count(*)::int, sum(v.closed), sum(v.open_visits)::int, sum(v.open_entered)
+/** Rebuilds a family's time-in-stage rollup from the stage history in one statement (the same figures the triggers keep). */
+function rebuildStageTimeSql(f: FunnelRollupFamily): string[] {
+  const positions = keyPositions(f);
+  return [
+    `TRUNCATE ${f.stageTime}`,
+    `INSERT INTO ${f.stageTime} (pipeline_id, ${sliceOf(f)}owner_key, started_month, stage_id, deals, closed_seconds, open_visits, open_entered)
+   SELECT d.pipeline_id, ${sliceOf(f, 'k.')}k.owner_key, date_trunc('month', d.started_on)::date, v.stage_id, count(*)::int, sum(v.closed), sum(v.open_visits)::int, sum(v.open_entered)
      FROM (SELECT h.deal_id, h.stage_id,
                   ${VISIT_FIGURES}
              FROM deal_stage_history h GROUP BY h.deal_id, h.stage_id) v
      JOIN deal d ON d.id = v.deal_id
-     CROSS JOIN LATERAL ${KEYS}
-    GROUP BY 1, 2, 3, 4, 5, 6
-    ORDER BY 1, 2, 3, 4, 5, 6`,
-] as const;
+     CROSS JOIN LATERAL ${f.keys}
+    GROUP BY ${positions}
+    ORDER BY ${positions}`,
+  ];
+}
 
 /** Every funnel rollup rebuilt from the deals and their history (after a bulk load with the triggers off). */
-export const REBUILD_FUNNEL_ROLLUPS_SQL = [...REBUILD_DEAL_ROLLUPS_SQL, ...REBUILD_DEAL_STAGE_TIME_SQL] as const;
+export const REBUILD_FUNNEL_ROLLUPS_SQL = rebuildFunnelRollupsSql();
+
+/**
+ * Where a rollup slice's rows are and the condition that picks them, its values appended to
+ * `params`: one segment in the segment family (migration 0024), else a category or a product
+ * (or neither: every deal) in migration 0020's. `alias`: the rollup's alias with its dot, or ''.
+ */
+function sliceCondition(slice: FunnelRollupSlice, params: unknown[], alias: string): { family: FunnelRollupFamily; where: string } {
+  if (slice.segment !== null) return { family: SEGMENT_ROLLUPS, where: `${alias}segment = ${param(params, slice.segment)}::text` };
+  return {
+    family: SLICED_ROLLUPS,
+    where: `${alias}category = ${param(params, slice.category)}::smallint AND ${alias}product_key = ${param(params, slice.productId ?? ALL_PRODUCTS)}::uuid`,
+  };
+}
 
 /** Deal-level narrowing: the client's category and segment, the deal's product. Null or absent: any. */
 export type DealFilter = FunnelDealFilter;
@@ -173,7 +324,7 @@ export interface DealScope {
   ownerIds: string[] | null;
   from: string | null;
   to: string | null;
-  /** Deal-level filters: the base tables read them all; the funnel rollups a category or a product (`funnelRollupSlice`). */
+  /** Deal-level filters: the base tables read them all; the funnel rollups one category, product or segment (`funnelRollupSlice`). */
   deals?: DealFilter | null;
 }
 
@@ -342,29 +493,33 @@ export class AnalyticsRepository {
     );
   }
 
-  /** The same figures from the trigger-kept rollups (whole months only; every deal, one client category or one product): a few hundred rows whatever the number of deals. */
+  /** The same figures from the trigger-kept rollups (whole months only; every deal, one client category, one product or one segment): a few hundred rows whatever the number of deals. */
   async funnelStagesFromRollup(pipelineId: string, scope: DealScope, asOf: Date = new Date(), slice: FunnelRollupSlice = EVERY_DEAL): Promise<FunnelStageRow[]> {
-    const inSlice = `pipeline_id = $1 AND category = $6 AND product_key = $7 AND owner_key = ANY($2::uuid[]) AND ($3::date IS NULL OR started_month >= $3) AND ($4::date IS NULL OR started_month <= $4)`;
+    const params: unknown[] = [pipelineId, uuidArray(scope.ownerIds ?? [ALL_OWNERS]), scope.from, scope.to, asOf];
+    const { family, where } = sliceCondition(slice, params, '');
+    const inSlice = `pipeline_id = $1 AND ${where} AND owner_key = ANY($2::uuid[]) AND ($3::date IS NULL OR started_month >= $3) AND ($4::date IS NULL OR started_month <= $4)`;
     return this.replica.query(
       `SELECT s.id, s.name, s.kind, s.probability::float8 AS probability, coalesce(r.deals, 0)::int AS count,
               coalesce(r.amount, 0)::float8 AS amount, coalesce(r.reached, 0)::int AS reached, coalesce(t.deals, 0)::int AS "stayDeals",
               round(coalesce(t.closed + t.open_visits * extract(epoch FROM $5::timestamptz) - t.open_entered, 0) / 86400, 6)::float8 AS "stayDays"
          FROM pipeline_stage s
-         LEFT JOIN (SELECT stage_id, sum(deals) AS deals, sum(amount) AS amount, sum(reached) AS reached FROM funnel_rollup WHERE ${inSlice} GROUP BY stage_id) r ON r.stage_id = s.id
-         LEFT JOIN (SELECT stage_id, sum(deals) AS deals, sum(closed_seconds) AS closed, sum(open_visits) AS open_visits, sum(open_entered) AS open_entered FROM funnel_stage_time
+         LEFT JOIN (SELECT stage_id, sum(deals) AS deals, sum(amount) AS amount, sum(reached) AS reached FROM ${family.rollup} WHERE ${inSlice} GROUP BY stage_id) r ON r.stage_id = s.id
+         LEFT JOIN (SELECT stage_id, sum(deals) AS deals, sum(closed_seconds) AS closed, sum(open_visits) AS open_visits, sum(open_entered) AS open_entered FROM ${family.stageTime}
                      WHERE ${inSlice} GROUP BY stage_id) t ON t.stage_id = s.id
         WHERE s.pipeline_id = $1
         ORDER BY s.position`,
-      [pipelineId, uuidArray(scope.ownerIds ?? [ALL_OWNERS]), scope.from, scope.to, asOf, slice.category, slice.productId ?? ALL_PRODUCTS],
+      params,
     );
   }
 
   async winDaysHistogram(pipelineId: string, scope: DealScope, slice: FunnelRollupSlice = EVERY_DEAL): Promise<{ value: number; count: number }[]> {
+    const params: unknown[] = [pipelineId, uuidArray(scope.ownerIds ?? [ALL_OWNERS]), scope.from, scope.to];
+    const { family, where } = sliceCondition(slice, params, '');
     return this.replica.query(
-      `SELECT days AS value, sum(deals)::int AS count FROM funnel_win_days
-        WHERE pipeline_id = $1 AND category = $5 AND product_key = $6 AND owner_key = ANY($2::uuid[]) AND ($3::date IS NULL OR started_month >= $3) AND ($4::date IS NULL OR started_month <= $4)
+      `SELECT days AS value, sum(deals)::int AS count FROM ${family.winDays}
+        WHERE pipeline_id = $1 AND ${where} AND owner_key = ANY($2::uuid[]) AND ($3::date IS NULL OR started_month >= $3) AND ($4::date IS NULL OR started_month <= $4)
         GROUP BY days HAVING sum(deals) > 0`,
-      [pipelineId, uuidArray(scope.ownerIds ?? [ALL_OWNERS]), scope.from, scope.to, slice.category, slice.productId ?? ALL_PRODUCTS],
+      params,
     );
   }
 
@@ -394,20 +549,21 @@ export class AnalyticsRepository {
 
   /**
    * Won, lost and open deals per owner (all pipelines unless one is given), deals started in the
-   * period. With a rollup slice (whole months, at most a category or a product: see
+   * period. With a rollup slice (whole months, at most one category, product or segment: see
    * `funnelRollupSlice`) from the owners' rows of funnel_rollup, the deals now in each stage;
    * otherwise from the deals. Both list the owners with a deal in scope, and the given owners
    * who are reps even without one.
    */
   async memberPerformance(pipelineId: string | null, scope: DealScope, slice: FunnelRollupSlice | null = null): Promise<{ memberId: string; won: number; lost: number; open: number; wonAmount: number }[]> {
     const params: unknown[] = [scope.organizationId, pipelineId, scope.ownerIds && uuidArray(scope.ownerIds), scope.from, scope.to];
-    const agg = slice
+    const sliced = slice && sliceCondition(slice, params, 'r.');
+    const agg = sliced
       ? `SELECT r.owner_key AS member_id,
                 sum(r.deals) FILTER (WHERE s.kind = 'WON')::int AS won, sum(r.deals) FILTER (WHERE s.kind = 'LOST')::int AS lost,
                 sum(r.deals) FILTER (WHERE s.kind = 'OPEN')::int AS open, coalesce(sum(r.amount) FILTER (WHERE s.kind = 'WON'), 0)::float8 AS won_amount
-           FROM funnel_rollup r JOIN pipeline_stage s ON s.id = r.stage_id
+           FROM ${sliced.family.rollup} r JOIN pipeline_stage s ON s.id = r.stage_id
           WHERE r.pipeline_id = ANY(ARRAY(SELECT p.id FROM pipeline p WHERE p.organization_id = $1 AND ($2::uuid IS NULL OR p.id = $2)))
-            AND r.category = ${param(params, slice.category)} AND r.product_key = ${param(params, slice.productId ?? ALL_PRODUCTS)}
+            AND ${sliced.where}
             AND ${scope.ownerIds === null ? `r.owner_key <> ALL('{${NO_OWNER},${ALL_OWNERS}}'::uuid[])` : 'r.owner_key = ANY($3::uuid[])'}
             AND ($4::date IS NULL OR r.started_month >= $4) AND ($5::date IS NULL OR r.started_month <= $5)
           GROUP BY r.owner_key

@@ -112,7 +112,7 @@ export class AnalyticsService {
     const pipeline = await this.pipelineOf(viewer, filter.pipelineId);
     const scope = await this.scope(viewer, filter);
     const asOf = new Date();
-    // Whole months (or no period), with at most a client category or a product: the trigger-kept rollups; anything else: the deals themselves. Both exact.
+    // Whole months (or no period), with at most one client category, product or segment: the trigger-kept rollups; anything else: the deals themselves. Both exact.
     const slice = funnelRollupSlice(scope.from, scope.to, scope.deals ?? {});
     const [stages, winDays] = await Promise.all([
       slice ? this.analytics.funnelStagesFromRollup(pipeline.id, scope, asOf, slice) : this.analytics.funnelStages(pipeline.id, scope, asOf),
