@@ -227,7 +227,7 @@ async function main() {
     rows.push({ benchmark: 'naive funnel over the base tables (deals ∪ stage history, percentile)', ...naive, target: '—' });
 
     // The funnel page's request (funnel + member performance) per filter: any set of owners (a stage role) with at most a
-    // product or a client category reads the rollups' slices (migration 0020); a segment, or a category with a product, the deals.
+    // product, a client category (migration 0020) or one segment (migration 0024) reads the rollups' slices; two of them together the deals.
     const FUNNEL = '{ totalDeals salesVelocity stages { count reached avgDaysInStage } }';
     const page = (filter) => `{ funnel(filter: ${filter}) ${FUNNEL} memberPerformance(filter: ${filter}) { member { id } won lost winRate wonAmount } }`;
     const product = (await db.query(`SELECT id FROM product WHERE organization_id = $1 ORDER BY name LIMIT 1`, [gen.org])).rows[0].id;
@@ -239,10 +239,12 @@ async function main() {
       ['funnel page, client category 1 (rollups, category slice)', '{ category: 1 }', 20],
       ['funnel page, a stage role and a category, this quarter (rollups)', `{ stageRole: HUNTER, category: 2, from: "${quarter}" }`, 20],
       ['funnel page, a category and a product (the deals)', `{ category: 1, productId: "${product}" }`, 3],
-      ['funnel page, VIP clients (the deals ⋈ clients)', '{ vip: true }', 3],
-      ['funnel page, one region (the deals ⋈ clients)', '{ region: "Сибирь" }', 3],
-      ['funnel page, one channel (the deals ⋈ clients)', '{ channel: DEALER }', 3],
-      ['funnel page, government clients (the deals ⋈ clients)', '{ ownershipForm: GOVERNMENT }', 3],
+      ['funnel page, VIP clients (rollups, segment slice)', '{ vip: true }', 20],
+      ['funnel page, one region (rollups, segment slice)', '{ region: "Сибирь" }', 20],
+      ['funnel page, one channel (rollups, segment slice)', '{ channel: DEALER }', 20],
+      ['funnel page, government clients (rollups, segment slice)', '{ ownershipForm: GOVERNMENT }', 20],
+      ['funnel page, one industry, a stage role, this quarter (rollups, segment slice)', `{ industry: "Розница", stageRole: HUNTER, from: "${quarter}" }`, 20],
+      ['funnel page, VIP clients of one region (the deals ⋈ clients)', '{ vip: true, region: "Сибирь" }', 3],
     ]) {
       rows.push({ benchmark: label, ...(await timeIt(runs, () => gql(url, token, page(filter)))), target: '—' });
     }
