@@ -62,6 +62,18 @@ describe('GraphQL client error mapping', () => {
     expect(mapGraphQLError({ message: 'x', extensions: { code: 'CONFLICT', reason: 42 } })).toEqual({ code: 'CONFLICT', message: 'x' });
   });
 
+  it('keeps the values the reason\'s sentence names (texts and numbers only)', () => {
+    const params = { name: 'Анна Котова', from: '2026-03-10', count: 3, bad: { nested: true }, nan: Number.NaN, no: null };
+    expect(mapGraphQLError({ message: 'x', extensions: { code: 'BAD_USER_INPUT', reason: 'SELF_SESSION', params } })).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'x',
+      reason: 'SELF_SESSION',
+      params: { name: 'Анна Котова', from: '2026-03-10', count: 3 },
+    });
+    expect(mapGraphQLError({ message: 'x', extensions: { code: 'BAD_USER_INPUT', params: ['a'] } })).toEqual({ code: 'BAD_USER_INPUT', message: 'x' });
+    expect(mapGraphQLError({ message: 'x', extensions: { code: 'BAD_USER_INPUT', params: { bad: {} } } })).toEqual({ code: 'BAD_USER_INPUT', message: 'x' });
+  });
+
   it.each(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_ATTEMPTS', 'INTERNAL_SERVER_ERROR'])(
     'keeps the API code %s',
     async (code) => {

@@ -15,6 +15,8 @@ export interface AppErrorDetail {
   retryAfterSeconds?: number;
   /** The bound an input broke (with the VALUE_* reasons: at most 1,000, at least 2 characters). */
   limit?: number;
+  /** The values the reason's sentence names (a person's or team's name, a date, a count), by name. */
+  params?: Readonly<Record<string, string | number>>;
 }
 
 /** The one error type the GraphQL layer throws: always has a code and a message. */
@@ -24,6 +26,7 @@ export class AppError extends Error implements AppErrorDetail {
   readonly reason?: string;
   readonly retryAfterSeconds?: number;
   readonly limit?: number;
+  readonly params?: Readonly<Record<string, string | number>>;
   /** Every error of the response, the first one included. */
   readonly details: readonly AppErrorDetail[];
 
@@ -35,6 +38,7 @@ export class AppError extends Error implements AppErrorDetail {
     this.reason = detail.reason;
     this.retryAfterSeconds = detail.retryAfterSeconds;
     this.limit = detail.limit;
+    this.params = detail.params;
     this.details = details;
   }
 }
@@ -112,9 +116,18 @@ export function mapGraphQLError(raw: unknown, status = 200): AppErrorDetail {
   if (typeof extensions.field === 'string' && extensions.field) detail.field = extensions.field;
   if (typeof extensions.reason === 'string' && extensions.reason) detail.reason = extensions.reason;
   if (typeof extensions.limit === 'number' && Number.isFinite(extensions.limit)) detail.limit = extensions.limit;
+  const params = readParams(extensions.params);
+  if (params) detail.params = params;
   const retryAfterSeconds = readRetryAfter(extensions);
   if (retryAfterSeconds !== undefined) detail.retryAfterSeconds = retryAfterSeconds;
   return detail;
+}
+
+/** extensions.params: the texts and finite numbers of it, or nothing when it has none. */
+function readParams(value: unknown): Record<string, string | number> | undefined {
+  if (!isRecord(value)) return undefined;
+  const params = Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || (typeof entry[1] === 'number' && Number.isFinite(entry[1]))));
+  return Object.keys(params).length > 0 ? params : undefined;
 }
 
 /** Maps a whole HTTP response (status + parsed body) to data or an AppError. */

@@ -1,5 +1,5 @@
 import { CLIENT_LABELS } from '@salescircle/shared';
-import { fmt, plural } from './message';
+import { fmt, fmtOr, plural } from './message';
 
 /** English messages; their shape is the schema every other locale must match. */
 export const en = {
@@ -150,7 +150,7 @@ export const en = {
     TEAM_DIRECTOR_ROLE: 'The director of a team must have the sales director role.',
     MATRIX_ONLY_FOR_SALES: 'Only sales reps have a stage role and a client category.',
     ROLE_HELD_IN_TEAM: 'This person leads or coaches a team, so their role cannot change now.',
-    STALE_VERSION: 'Someone else changed this person meanwhile. The latest data is shown now; check it and try again.',
+    STALE_VERSION: fmtOr('{name} was changed by someone else meanwhile. Check the latest data and try again.', 'Someone else changed this person meanwhile. The latest data is shown now; check it and try again.'),
     BAD_SCHEDULE: 'The schedule has overlapping or inverted hours.',
     BAD_ABSENCE: 'The dates of the absence are not valid.',
     DUPLICATE_LINE: 'This line already exists.',
@@ -166,6 +166,8 @@ export const en = {
     VALUE_TOO_FEW: fmt('Too few: at least {limit}.'),
     VALUE_NOT_ALLOWED: 'This value is not one of those allowed.',
     VALUE_NOT_EMAIL: 'This is not an e-mail address.',
+    VALUE_NOT_WHOLE: 'This must be a whole number.',
+    ROLE_NOT_ALLOWED: 'Your role may not do this.',
     TEAM_WIP_LIMIT: 'The team is at its work-in-progress limit. Finish a process first, or the lead may go over it.',
     BAD_FILE: 'The file cannot be read.',
     BAD_MAPPING: 'The mapping of the columns cannot work.',

@@ -35,3 +35,23 @@ export function plural(locale: string, forms: PluralForms): MessageFn {
     return interpolate(form, ctx);
   };
 }
+
+/**
+ * `template` when every one of its placeholders has a value, else `fallback`: a refusal's
+ * sentence names the people and dates when the server sent them, and says it plainly when not.
+ */
+export function fmtOr(template: string, fallback: string): MessageFn {
+  const names = [...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
+  return (ctx) => {
+    const complete = names.every((name) => {
+      const value = ctx.named(name);
+      return value !== undefined && value !== null && value !== '';
+    });
+    return interpolate(complete ? template : fallback, ctx);
+  };
+}
+
+/** A message that picks its form by the value of the named argument `param` (`other` for any value it does not list). */
+export function select(param: string, forms: Record<string, string> & { other: string }): MessageFn {
+  return (ctx) => interpolate(forms[String(ctx.named(param))] ?? forms.other, ctx);
+}

@@ -1,6 +1,6 @@
 import { CLIENT_LABELS } from '@salescircle/shared';
 import type { MessageSchema } from './en';
-import { fmt, plural } from './message';
+import { fmt, fmtOr, plural } from './message';
 
 export const ru: MessageSchema = {
   app: {
@@ -150,7 +150,7 @@ export const ru: MessageSchema = {
     TEAM_DIRECTOR_ROLE: 'Директор команды должен иметь роль «Директор по продажам».',
     MATRIX_ONLY_FOR_SALES: 'Роль этапа и категория клиентов задаются только менеджерам по продажам.',
     ROLE_HELD_IN_TEAM: 'Этот человек руководит командой или коучит её, поэтому его роль сейчас изменить нельзя.',
-    STALE_VERSION: 'Кто-то уже изменил данные этого человека. Показаны актуальные данные — проверьте их и повторите.',
+    STALE_VERSION: fmtOr('{name}: данные уже изменил кто-то другой. Проверьте актуальные данные и повторите.', 'Кто-то уже изменил данные этого человека. Показаны актуальные данные — проверьте их и повторите.'),
     BAD_SCHEDULE: 'В графике есть пересекающиеся или перевёрнутые интервалы.',
     BAD_ABSENCE: 'Неверные даты отсутствия.',
     DUPLICATE_LINE: 'Такая линия уже есть.',
@@ -166,6 +166,8 @@ export const ru: MessageSchema = {
     VALUE_TOO_FEW: fmt('Слишком мало: не меньше {limit}.'),
     VALUE_NOT_ALLOWED: 'Такое значение недопустимо.',
     VALUE_NOT_EMAIL: 'Это не адрес электронной почты.',
+    VALUE_NOT_WHOLE: 'Здесь нужно целое число.',
+    ROLE_NOT_ALLOWED: 'Вашей роли это не разрешено.',
     TEAM_WIP_LIMIT: 'Команда упёрлась в WIP-лимит. Сначала закончите процесс, или руководитель может превысить лимит.',
     BAD_FILE: 'Файл не читается.',
     BAD_MAPPING: 'С таким сопоставлением столбцов импорт невозможен.',

@@ -1,6 +1,8 @@
 /**
  * The finer reasons the API gives beside an error code (extensions.reason) that the app
- * translates; any other reason is shown with the server's own message only.
+ * translates (errorReasons in the messages, with the values of extensions.params and
+ * extensions.limit): a known reason is said in full in the viewer's language; any other
+ * refusal is said by its code, with the server's own message beside it.
  */
 export const ERROR_REASONS = [
   'SELF_LINE',
@@ -34,6 +36,9 @@ export const ERROR_REASONS = [
   'VALUE_TOO_FEW',
   'VALUE_NOT_ALLOWED',
   'VALUE_NOT_EMAIL',
+  'VALUE_NOT_WHOLE',
+  // an operation the viewer's role may not call (the guard's table)
+  'ROLE_NOT_ALLOWED',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];
@@ -42,7 +47,14 @@ export function isErrorReason(value: unknown): value is ErrorReason {
   return typeof value === 'string' && (ERROR_REASONS as readonly string[]).includes(value);
 }
 
-/** The reasons that describe a broken input rule in full (the refusal needs no server sentence beside them). */
-export function isValueReason(reason: ErrorReason): boolean {
-  return reason.startsWith('VALUE_');
+/**
+ * Reasons whose sentence here is general (the file cannot be read) while the server's says
+ * what to fix (which file, which column, which hours): until the server names those in
+ * extensions.params, its sentence stays beside the translated one.
+ */
+const GENERAL_WITHOUT_PARAMS: ReadonlySet<ErrorReason> = new Set(['BAD_FILE', 'BAD_MAPPING', 'BAD_SCHEDULE']);
+
+/** Whether the translated reason says the whole refusal (given the values the server sent with it). */
+export function saysItAll(reason: ErrorReason, params: Readonly<Record<string, unknown>> | undefined): boolean {
+  return params !== undefined || !GENERAL_WITHOUT_PARAMS.has(reason);
 }

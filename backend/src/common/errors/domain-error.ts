@@ -1,5 +1,8 @@
 import type { ErrorCode } from '@salescircle/shared';
 
+/** The values a refusal's sentence names (a person's or team's name, a date, a count), for a client to say it in its own language. */
+export type ErrorParams = Record<string, string | number>;
+
 export interface DomainErrorDetails {
   /** The input field at fault, for BAD_USER_INPUT. */
   field?: string;
@@ -9,6 +12,11 @@ export interface DomainErrorDetails {
   retryAfterSeconds?: number;
   /** The bound an input broke (at most 100, at least 1 character), with the VALUE_* reasons of the validation pipe. */
   limit?: number;
+  /**
+   * The values the reason's sentence names, by name (`{ name: 'Анна Котова', from: '2026-03-01' }`):
+   * a client translates the reason and fills them in; the English message says the same for API clients and logs.
+   */
+  params?: ErrorParams;
 }
 
 /**
@@ -26,19 +34,31 @@ export class DomainError extends Error {
     super(message);
   }
 
-  static badInput(field: string, message: string, reason?: string): DomainError {
-    return new DomainError('BAD_USER_INPUT', message, { field, reason });
+  static badInput(field: string, message: string, reason?: string, params?: ErrorParams): DomainError {
+    return new DomainError('BAD_USER_INPUT', message, { field, reason, params });
+  }
+
+  /**
+   * A whole number outside [min, max]: said as the validation pipe says a broken bound
+   * (VALUE_TOO_SMALL / VALUE_TOO_LARGE with the bound as `limit`, VALUE_NOT_WHOLE for a fraction).
+   */
+  static outOfRange(field: string, message: string, value: number, min: number, max: number): DomainError {
+    if (value < min) return new DomainError('BAD_USER_INPUT', message, { field, reason: 'VALUE_TOO_SMALL', limit: min });
+    if (value > max) return new DomainError('BAD_USER_INPUT', message, { field, reason: 'VALUE_TOO_LARGE', limit: max });
+    return new DomainError('BAD_USER_INPUT', message, { field, reason: 'VALUE_NOT_WHOLE' });
   }
 
   static notFound(what: string): DomainError {
     return new DomainError('NOT_FOUND', `${what} was not found, or you may not see it.`);
   }
 
-  static forbidden(message = 'Your role may not do this.'): DomainError {
-    return new DomainError('FORBIDDEN', message);
+  /** Without a message of its own, the refusal of an operation the viewer's role may not call (reason ROLE_NOT_ALLOWED). */
+  static forbidden(message?: string, reason?: string, params?: ErrorParams): DomainError {
+    if (message === undefined) return new DomainError('FORBIDDEN', 'Your role may not do this.', { reason: 'ROLE_NOT_ALLOWED' });
+    return new DomainError('FORBIDDEN', message, { reason, params });
   }
 
-  static unauthenticated(message = 'Please sign in.'): DomainError {
-    return new DomainError('UNAUTHENTICATED', message);
+  static unauthenticated(message = 'Please sign in.', reason?: string): DomainError {
+    return new DomainError('UNAUTHENTICATED', message, { reason });
   }
 }

@@ -38,6 +38,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (original instanceof DomainError) {
     const extensions: Record<string, unknown> = { code: original.code };
     for (const [key, value] of Object.entries(original.details)) if (value !== undefined) extensions[key] = value;
+    // the values the reason's sentence names (extensions.params), only when there are some
+    if (original.details.params && Object.keys(original.details.params).length === 0) delete extensions.params;
     return { message: original.message, path, locations, extensions };
   }
   if (original instanceof HttpException) {

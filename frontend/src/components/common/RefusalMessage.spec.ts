@@ -19,10 +19,13 @@ describe('RefusalMessage', () => {
     expect(shown('ru', { field: 'email', reason: 'VALUE_NOT_EMAIL' }, 'email must be a valid email address')).toBe('Это не адрес электронной почты.');
   });
 
-  it('keeps the server\'s sentence beside a refusal that names people', () => {
-    expect(shown('en', { reason: 'DUPLICATE_EMAIL' }, 'lead@demo.local is the e-mail of Ольга Лебедева already.')).toBe(
-      'Someone else in the company has this e-mail already. lead@demo.local is the e-mail of Ольга Лебедева already.',
-    );
+  it('says a reason it knows as one sentence in the page\'s language, the server\'s English one left out', () => {
+    expect(shown('ru', { reason: 'DUPLICATE_EMAIL' }, 'lead@demo.local is the e-mail of Ольга Лебедева already.')).toBe('Этот e-mail уже указан у другого сотрудника.');
+    expect(shown('en', { reason: 'DUPLICATE_EMAIL' }, 'lead@demo.local is the e-mail of Ольга Лебедева already.')).toBe('Someone else in the company has this e-mail already.');
+  });
+
+  it('keeps the server\'s sentence beside the translated code when it does not know the reason', () => {
+    expect(shown('ru', { field: 'title', reason: 'SOMETHING_NEW' }, 'The title is taken.')).toBe('Часть данных заполнена неверно. Проверьте их и попробуйте снова. The title is taken.');
   });
 
   it('inline, says the same two sentences as a form\'s error line, under the data-testid it is given', () => {

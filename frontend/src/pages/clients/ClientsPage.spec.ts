@@ -135,7 +135,7 @@ describe('ClientsPage', () => {
 
   it('shows a conflict clearly and reloads the list', async () => {
     const fake = clientsFetch(USERS.DIRECTOR, {
-      ReassignClients: (): FakeReply => ({ json: graphQLError('CONFLICT', '"ООО «Клиент 1»" was changed by someone else meanwhile; nothing was reassigned.', { reason: 'STALE_VERSION' }) }),
+      ReassignClients: (): FakeReply => ({ json: graphQLError('CONFLICT', '"ООО «Клиент 1»" was changed by someone else meanwhile; nothing was reassigned.', { reason: 'STALE_VERSION', params: { name: 'ООО «Клиент 1»' } }) }),
     });
     const { root } = await mountClients(USERS.DIRECTOR, fake);
     await root.findAll('[data-testid="client-select"]')[0]!.setValue(true);
@@ -146,7 +146,9 @@ describe('ClientsPage', () => {
     await flushPromises();
     const conflict = root.get('[data-testid="reassign-conflict"]');
     expect(conflict.text()).toContain('Никто не передан');
-    expect(conflict.text()).toContain('was changed by someone else meanwhile');
+    // which client changed, in the page's language (not the server's English sentence)
+    expect(conflict.get('[data-testid="reassign-conflict-detail"]').text()).toBe('ООО «Клиент 1»: данные уже изменил кто-то другой. Проверьте актуальные данные и повторите.');
+    expect(conflict.text()).not.toContain('was changed by someone else');
     expect(clientRequests(fake)).toHaveLength(2);
   });
 

@@ -149,7 +149,8 @@ describe('MemberPage', () => {
     });
     const refusal = root.get('[data-testid="profile-form"] [data-testid="refusal"]');
     expect(refusal.attributes('data-reason')).toBe('STALE_VERSION');
-    expect(refusal.text()).toBe('Someone else changed this person meanwhile. The latest data is shown now; check it and try again. Rita Rep was changed by someone else meanwhile.');
+    // the reason is said in the page's language, whole: not the server's English sentence after it
+    expect(refusal.text()).toBe('Someone else changed this person meanwhile. The latest data is shown now; check it and try again.');
     expect(fake.requests.filter((r) => r.body.operationName === 'MemberPage')).toHaveLength(2);
 
     // The next try carries the version the page now shows.
