@@ -68,7 +68,8 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     const refused = await t.gql(FUNNEL, { f: { teamId: other } }, { token: rep });
     expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const bad = await t.gql(FUNNEL, { f: { from: '2026-12-31', to: '2026-01-01' } }, { token: director });
-    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to', reason: 'PERIOD_ENDS_BEFORE_START', params: { from: '2026-12-31', to: '2026-01-01' } });
+    expect(bad.errors?.[0].message).toBe('The period ends on or after it starts.');
   });
 
   it('adds up member performance to the funnel, and the forecast per owner to its totals', async () => {
@@ -126,12 +127,16 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     const sprintId = (await db.query<{ id: string }>(`SELECT id FROM sprint WHERE status = 'ACTIVE' LIMIT 1`)).rows[0].id;
     const SET = 'mutation ($i: SetKpiTargetsInput!) { setKpiTargets(input: $i) }';
     const wrong = await t.gql(SET, { i: { memberId: rep2, sprintId, targets: [{ metric: 'CALLS', target: 50, weight: 0.5 }] } }, { token: lead });
-    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targets' });
+    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targets', reason: 'WEIGHTS_NOT_ONE', params: { weightSum: 0.5 } });
+    expect(wrong.errors?.[0].message).toBe('The weights add up to 0.50; they must add up to 1.');
+    const twice = await t.gql(SET, { i: { memberId: rep2, sprintId, targets: [{ metric: 'CALLS', target: 50, weight: 0.5 }, { metric: 'CALLS', target: 5, weight: 0.5 }] } }, { token: lead });
+    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targets', reason: 'DUPLICATE_METRIC', params: { metric: 'CALLS' } });
     const ok = await t.gql(SET, { i: { memberId: rep2, sprintId, targets: [{ metric: 'CALLS', target: 50, weight: 0.4 }, { metric: 'DEALS_WON', target: 2, weight: 0.6 }] } }, { token: lead });
     expect(ok.errors).toBeUndefined();
     const card = await t.gql<{ scorecard: { targetsSet: boolean; lines: { metric: string; target: number }[] } }>('query ($m: ID!, $s: ID) { scorecard(memberId: $m, sprintId: $s) { targetsSet lines { metric target } } }', { m: rep2, s: sprintId }, { token: lead });
     expect(card.data!.scorecard).toEqual({ targetsSet: true, lines: [{ metric: 'DEALS_WON', target: 2 }, { metric: 'CALLS', target: 50 }] });
-    expect((await t.gql(SET, { i: { memberId: rep2, sprintId, targets: [{ metric: 'CALLS', target: 1, weight: 1 }] } }, { token: rep })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const byRep = await t.gql(SET, { i: { memberId: rep2, sprintId, targets: [{ metric: 'CALLS', target: 1, weight: 1 }] } }, { token: rep });
+    expect(byRep.errors?.[0]).toMatchObject({ message: 'Your role may not do this.', extensions: { code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' } });
 
     const team = (await db.query<{ id: string }>(`SELECT id FROM team WHERE name = 'Дилерские продажи'`)).rows[0].id;
     const board = await t.gql<{ leaderboard: { rank: number; score: number; member: { name: string } }[] }>('query ($t: ID!) { leaderboard(teamId: $t) { rank score behind member { name } } }', { t: team }, { token: rep });
@@ -155,7 +160,8 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     const period = { from: '2027-02-01', to: '2027-02-28' };
     expect((await t.gql(SUBMIT, { i: { ...period, amount: 900000 } }, { token: rep })).errors).toBeUndefined();
     const noNote = await t.gql(SUBMIT, { i: { ...period, amount: 700000, memberId: repId } }, { token: lead });
-    expect(noNote.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
+    const repName = (await db.query<{ name: string }>(`SELECT name FROM member WHERE id = $1`, [repId])).rows[0].name;
+    expect(noNote.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note', reason: 'ADJUSTMENT_NOTE_REQUIRED', params: { name: repName } });
     expect((await t.gql(SUBMIT, { i: { ...period, amount: 700000, memberId: repId, note: 'Два дилера на паузе' } }, { token: lead })).errors).toBeUndefined();
     const list = await t.gql<{ forecastSubmissions: { kind: string; amount: number; note: string; byName: string }[] }>(
       'query ($f: AnalyticsFilter!) { forecastSubmissions(filter: $f) { kind amount note byName member { name } } }',
@@ -194,7 +200,19 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     const repId = (await db.query<{ id: string }>(`SELECT id FROM member WHERE email = 'rep@demo.local'`)).rows[0].id;
     const RECORD = 'mutation ($i: RecordCoachingSessionInput!) { recordCoachingSession(input: $i) }';
     const bad = await t.gql(RECORD, { i: { coacheeId: repId, heldOn: '2026-11-30', scores: [{ criterion: 'Подготовка / Call preparation', score: 6 }] } }, { token: coach });
-    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // over the input's own bound: the validation pipe's reason, with the bound
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'scores.0.score', reason: 'VALUE_TOO_LARGE', limit: 5 });
+    const unknown = await t.gql(RECORD, { i: { coacheeId: repId, heldOn: '2026-11-30', scores: [{ criterion: 'Подготовка / Call preparation', score: 3 }] } }, { token: coach });
+    expect(unknown.errors?.[0]).toMatchObject({
+      message: '"Подготовка / Call preparation" is not a criterion of the template.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'scores', reason: 'NOT_A_CRITERION', params: { criterion: 'Подготовка / Call preparation' } },
+    });
+    const discovery = 'Выявление потребностей / Discovery';
+    const twice = await t.gql(RECORD, { i: { coacheeId: repId, heldOn: '2026-11-30', scores: [{ criterion: discovery, score: 3 }, { criterion: discovery, score: 4 }] } }, { token: coach });
+    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'scores', reason: 'CRITERION_SCORED_TWICE', params: { criterion: discovery } });
+    const coachId = (await db.query<{ id: string }>(`SELECT id FROM member WHERE email = 'coach@demo.local'`)).rows[0].id;
+    const self = await t.gql(RECORD, { i: { coacheeId: coachId, heldOn: '2026-11-30' } }, { token: coach });
+    expect(self.errors?.[0]).toMatchObject({ message: 'A session is with someone else.', extensions: { code: 'BAD_USER_INPUT', field: 'coacheeId', reason: 'SELF_SESSION' } });
     const future = await t.gql(RECORD, { i: { coacheeId: repId, heldOn: '2099-01-15' } }, { token: coach });
     expect(future.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldOn', reason: 'FUTURE_SESSION' });
     const made = await t.gql<{ recordCoachingSession: string }>(
@@ -203,7 +221,9 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
       { token: coach },
     );
     expect(made.errors).toBeUndefined();
-    expect((await t.gql(RECORD, { i: { coacheeId: repId, heldOn: '2026-11-30' } }, { token: lead2 })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const notTheirs = await t.gql(RECORD, { i: { coacheeId: repId, heldOn: '2026-11-30' } }, { token: lead2 });
+    const repName = (await db.query<{ name: string }>(`SELECT name FROM member WHERE id = $1`, [repId])).rows[0].name;
+    expect(notTheirs.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_COACHEE', params: { name: repName } });
     const QUERY = 'query ($m: ID!) { coachingSessions(memberId: $m) { id score notes scores { criterion score } actions { id title done processId } coach { name } } }';
     type Sessions = { coachingSessions: { id: string; score: number | null; notes: string | null; actions: { id: string; title: string }[] }[] };
     const byDirector = await t.gql<Sessions>(QUERY, { m: repId }, { token: director });
@@ -220,7 +240,7 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     const process = (await db.query<{ approval: string; owner: string }>('SELECT approval, owner_member_id AS owner FROM sales_process WHERE id = $1', [toProcess.data!.coachingActionToProcess])).rows[0];
     expect(process).toEqual({ approval: 'PENDING', owner: repId });
     const again = await t.gql('mutation ($a: ID!, $t: ID!) { coachingActionToProcess(id: $a, teamId: $t) }', { a: mine.actions[0].id, t: team }, { token: coach });
-    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_PROCESS', params: { title: 'Разобрать запись звонка' } });
   });
 
   it('tells the lead to pause telemarketing when the hunters are swamped, and counts handoff leakage by transition', async () => {

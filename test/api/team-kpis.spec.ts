@@ -197,12 +197,30 @@ describe('team KPIs', () => {
   it('refuses bad targets with the field at fault', async () => {
     const sprintId = (await teamCard(lead)).sprintId;
     const send = (targets: unknown[], extra: Record<string, unknown> = { sprintId }) => t.gql(SET, { i: { teamId, ...extra, targets } }, { token: lead });
-    expect((await send([{ metric: 'CALLS', target: 50, weight: 0.5 }])).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targets' });
-    expect((await send([{ metric: 'CALLS', target: 50, weight: 0.5 }, { metric: 'CALLS', target: 5, weight: 0.5 }])).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targets' });
-    expect((await send([{ metric: 'COACHEES_PROGRESS', target: 0.3, weight: 1 }])).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targets' });
-    expect((await send([{ metric: 'PRODUCT_REVENUE', target: 1, weight: 1 }])).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targets' });
-    expect((await send([{ metric: 'CALLS', target: 1, weight: 1 }], {})).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
-    expect((await send([{ metric: 'CALLS', target: 1, weight: 1 }], { from: '2026-02-10', to: '2026-02-01' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+    // each refusal with its reason and the values its sentence names (the app says it in the viewer's language)
+    expect((await send([{ metric: 'CALLS', target: 50, weight: 0.5 }])).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targets', reason: 'WEIGHTS_NOT_ONE', params: { weightSum: 0.5 } });
+    expect((await send([{ metric: 'CALLS', target: 50, weight: 0.5 }, { metric: 'CALLS', target: 5, weight: 0.5 }])).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'targets',
+      reason: 'DUPLICATE_METRIC',
+      params: { metric: 'CALLS' },
+    });
+    expect((await send([{ metric: 'COACHEES_PROGRESS', target: 0.3, weight: 1 }])).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'targets',
+      reason: 'NOT_TEAM_METRIC',
+      params: { metrics: 'COACHEES_PROGRESS', count: 1 },
+    });
+    const crossRole = await send([{ metric: 'PRODUCT_REVENUE', target: 1, weight: 0.5 }, { metric: 'REGION_REVENUE', target: 1, weight: 0.5 }]);
+    expect(crossRole.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targets', reason: 'NOT_TEAM_METRIC', params: { metrics: 'PRODUCT_REVENUE,REGION_REVENUE', count: 2 } });
+    expect(crossRole.errors?.[0].message).toMatch(/^Not a team metric: PRODUCT_REVENUE, REGION_REVENUE \(/);
+    expect((await send([{ metric: 'CALLS', target: 1, weight: 1 }], {})).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from', reason: 'PERIOD_MISSING' });
+    expect((await send([{ metric: 'CALLS', target: 1, weight: 1 }], { from: '2026-02-10', to: '2026-02-01' })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'to',
+      reason: 'PERIOD_ENDS_BEFORE_START',
+      params: { from: '2026-02-10', to: '2026-02-01' },
+    });
     expect((await send([{ metric: 'CALLS', target: -1, weight: 1 }])).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     // a sprint of another team is not this team's
     const [{ id: other }] = (await db.query<{ id: string }>(
@@ -229,7 +247,8 @@ describe('team KPIs', () => {
       expect((await t.gql('query ($t: ID!) { teamScorecardHistory(teamId: $t) { score } }', { t: teamId }, { token })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     }
     expect((await t.gql(SET, { i: { teamId, sprintId, targets } }, { token: otherLead })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    for (const token of [rep, otherRep, coach]) expect((await t.gql(SET, { i: { teamId, sprintId, targets } }, { token })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // refused by the guard's table (their roles set no targets), with the reason the app says
+    for (const token of [rep, otherRep, coach]) expect((await t.gql(SET, { i: { teamId, sprintId, targets } }, { token })).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
     expect((await t.gql(SET, { i: { teamId, sprintId, targets } }, { token: director })).errors).toBeUndefined();
     expect((await t.gql(TEAM_CARD, { t: '00000000-0000-4000-8000-000000000000', s: null }, { token: director })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
@@ -247,7 +266,7 @@ describe('team KPIs', () => {
       const want = await expected(card.from, card.to, card.lines.find((l) => l.metric === 'REVENUE')?.target ?? 0);
       for (const line of card.lines) expect([line.metric, line.actual]).toEqual([line.metric, want[line.metric]]);
     }
-    expect((await t.gql('query ($t: ID!) { teamScorecardHistory(teamId: $t, last: 0) { score } }', { t: teamId }, { token: lead })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'last' });
+    expect((await t.gql('query ($t: ID!) { teamScorecardHistory(teamId: $t, last: 0) { score } }', { t: teamId }, { token: lead })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'last', reason: 'VALUE_TOO_SMALL', limit: 1 });
   });
 
   it('gives a team without reps an empty scorecard', async () => {

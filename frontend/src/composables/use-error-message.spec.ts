@@ -56,6 +56,36 @@ describe('useRefusalMessage', () => {
     );
   });
 
+  it('fills in the values the server named, in the viewer\'s format: days, shares, metrics and criteria by their names here', () => {
+    const period = { code: 'BAD_USER_INPUT', field: 'to', reason: 'PERIOD_ENDS_BEFORE_START', params: { from: '2026-03-10', to: '2026-03-01' } };
+    const english = 'The period ends on or after it starts.';
+    expect(refusalOf('ru', english, period)).toEqual({
+      summary: 'Период заканчивается 1 марта 2026 г. — раньше, чем начинается (10 марта 2026 г.). Выберите конец не раньше начала.',
+      detail: null,
+      line: 'Период заканчивается 1 марта 2026 г. — раньше, чем начинается (10 марта 2026 г.). Выберите конец не раньше начала.',
+    });
+    expect(refusalOf('en', english, period).summary).toBe('The period ends on March 1, 2026, before it starts on March 10, 2026: choose an end on or after the start.');
+    // without the values (an older server), the sentence is said plainly rather than with gaps
+    expect(refusalOf('en', english, { ...period, params: undefined }).summary).toBe('The period ends before it starts: choose an end on or after the start.');
+
+    const weights = { code: 'BAD_USER_INPUT', field: 'targets', reason: 'WEIGHTS_NOT_ONE', params: { weightSum: 0.9 } };
+    expect(refusalOf('ru', 'The weights add up to 0.90; they must add up to 1.', weights).summary).toBe('Сумма весов — 90\u00a0%, а должна быть 100\u00a0%.');
+    expect(refusalOf('en', 'The weights add up to 0.90; they must add up to 1.', weights).summary).toBe('The weights add up to 90%; they must add up to 100%.');
+
+    const notTeam = (metrics: string, count: number) => ({ code: 'BAD_USER_INPUT', field: 'targets', reason: 'NOT_TEAM_METRIC', params: { metrics, count } });
+    expect(refusalOf('ru', 'Not a team metric: COACHEES_PROGRESS', notTeam('COACHEES_PROGRESS', 1)).summary).toBe(
+      'Показатель «Прогресс подопечных (изменение оценки)» задают человеку, а не команде: прогресс подопечных и показатели продуктов и регионов — личные.',
+    );
+    expect(refusalOf('en', 'Not a team metric: PRODUCT_REVENUE, REGION_REVENUE', notTeam('PRODUCT_REVENUE,REGION_REVENUE', 2)).summary).toBe(
+      "These are a person's targets, not a team's: Product revenue (all reps), Region revenue (all reps). Coachees' progress and the product and region figures are personal.",
+    );
+
+    // a default criterion is named in the viewer's language (its stored name has both)
+    const score = { code: 'BAD_USER_INPUT', field: 'scores', reason: 'SCORE_OUT_OF_RANGE', params: { criterion: 'Выявление потребностей / Discovery', min: 1, max: 5 } };
+    expect(refusalOf('ru', 'The score …', score).summary).toBe('Оценка по критерию «Выявление потребностей» — целое число от 1 до 5.');
+    expect(refusalOf('en', 'The score …', score).summary).toBe('The score of «Discovery» is a whole number from 1 to 5.');
+  });
+
   it('keeps the translated code and the server\'s sentence beside it for a reason the app does not know, or none', () => {
     const unknown = { code: 'BAD_USER_INPUT', field: 'title', reason: 'SOMETHING_NEW' };
     expect(refusalOf('ru', 'The title is taken.', unknown)).toEqual({

@@ -39,6 +39,28 @@ export const ERROR_REASONS = [
   'VALUE_NOT_WHOLE',
   // an operation the viewer's role may not call (the guard's table)
   'ROLE_NOT_ALLOWED',
+  // analytics: periods, KPI targets, forecasts and coaching (backend/src/modules/analytics)
+  'PERIOD_ENDS_BEFORE_START',
+  'PERIOD_MISSING',
+  'DUPLICATE_METRIC',
+  'NOT_TEAM_METRIC',
+  'WEIGHTS_NOT_ONE',
+  'NOT_TEAM_LEAD',
+  'NOT_MEMBERS_LEAD',
+  'LEADERBOARD_OFF',
+  'FORECAST_MEMBER_MISSING',
+  'FORECAST_NOT_MANAGED',
+  'ADJUSTMENT_NOTE_REQUIRED',
+  'DUPLICATE_CRITERION',
+  'DUPLICATE',
+  'NOT_IN_CIRCLE',
+  'SELF_SESSION',
+  'NOT_YOUR_COACHEE',
+  'NOT_A_CRITERION',
+  'SCORE_OUT_OF_RANGE',
+  'CRITERION_SCORED_TWICE',
+  'OWN_COACHING_ONLY',
+  'ALREADY_PROCESS',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

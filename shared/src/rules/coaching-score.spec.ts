@@ -13,10 +13,18 @@ describe('coaching reviews', () => {
   });
 
   it('refuses scores outside 1-5, unknown criteria and doubles', () => {
-    expect(coachingScoresProblem(criteria, [{ criterion: 'A', score: 6 }])).toMatch(/1 to 5/);
-    expect(coachingScoresProblem(criteria, [{ criterion: 'A', score: 2.5 }])).toMatch(/whole number/);
-    expect(coachingScoresProblem(criteria, [{ criterion: 'C', score: 3 }])).toMatch(/not a criterion/);
-    expect(coachingScoresProblem(criteria, [{ criterion: 'A', score: 3 }, { criterion: 'A', score: 4 }])).toMatch(/once/);
+    expect(coachingScoresProblem(criteria, [{ criterion: 'A', score: 6 }])).toEqual({
+      reason: 'SCORE_OUT_OF_RANGE',
+      message: 'The score of "A" must be a whole number from 1 to 5.',
+      params: { criterion: 'A', min: 1, max: 5 },
+    });
+    expect(coachingScoresProblem(criteria, [{ criterion: 'A', score: 2.5 }])).toMatchObject({ reason: 'SCORE_OUT_OF_RANGE', message: expect.stringMatching(/whole number/) });
+    expect(coachingScoresProblem(criteria, [{ criterion: 'C', score: 3 }])).toEqual({ reason: 'NOT_A_CRITERION', message: '"C" is not a criterion of the template.', params: { criterion: 'C' } });
+    expect(coachingScoresProblem(criteria, [{ criterion: 'B', score: 3 }, { criterion: 'A', score: 3 }, { criterion: 'A', score: 4 }])).toEqual({
+      reason: 'CRITERION_SCORED_TWICE',
+      message: 'Each criterion is scored once.',
+      params: { criterion: 'A' },
+    });
     expect(coachingScoresProblem(criteria, [{ criterion: 'A', score: 3 }])).toBeNull();
   });
 

@@ -1,3 +1,5 @@
+import type { RuleProblem } from '../domain/error-codes';
+
 /**
  * Coaching reviews (issue 6): a template lists criteria with weights; each criterion is
  * scored 1-5 in a 1:1 session. The session score is the weighted mean. Notes are private to
@@ -14,13 +16,16 @@ export interface CriterionScore {
 }
 
 /** A problem with the scores against the template, or null when they fit. */
-export function coachingScoresProblem(criteria: readonly CoachingCriterion[], scores: readonly CriterionScore[]): string | null {
+export function coachingScoresProblem(criteria: readonly CoachingCriterion[], scores: readonly CriterionScore[]): RuleProblem | null {
   const names = new Set(criteria.map((c) => c.name));
   for (const s of scores) {
-    if (!names.has(s.criterion)) return `"${s.criterion}" is not a criterion of the template.`;
-    if (!Number.isInteger(s.score) || s.score < 1 || s.score > 5) return `The score of "${s.criterion}" must be a whole number from 1 to 5.`;
+    if (!names.has(s.criterion)) return { reason: 'NOT_A_CRITERION', message: `"${s.criterion}" is not a criterion of the template.`, params: { criterion: s.criterion } };
+    if (!Number.isInteger(s.score) || s.score < 1 || s.score > 5) {
+      return { reason: 'SCORE_OUT_OF_RANGE', message: `The score of "${s.criterion}" must be a whole number from 1 to 5.`, params: { criterion: s.criterion, min: 1, max: 5 } };
+    }
   }
-  if (new Set(scores.map((s) => s.criterion)).size !== scores.length) return 'Each criterion is scored once.';
+  const twice = scores.find((s, i) => scores.findIndex((o) => o.criterion === s.criterion) !== i);
+  if (twice) return { reason: 'CRITERION_SCORED_TWICE', message: 'Each criterion is scored once.', params: { criterion: twice.criterion } };
   return null;
 }
 

@@ -43,6 +43,7 @@ import { OrganizationTimezone } from '../organization/organization-timezone';
 import type { MemberEntity } from '../team/member.entity';
 import { dayIn } from '../../common/time/day-in';
 import { SprintsRepository } from '../sprints/sprints.repository';
+import { periodEndsBeforeStart } from './analytics.errors';
 import type { AnalyticsFilter } from './analytics.model';
 import { AnalyticsRepository, type DealFilter, type DealScope } from './analytics.repository';
 import { MatrixRepository } from './matrix.repository';
@@ -73,7 +74,7 @@ export class AnalyticsService {
 
   /** Who the filter lets the viewer see; `found`: the filter's member, when the caller has read it already. */
   async scope(viewer: Viewer, filter: AnalyticsFilter, found?: Pick<MemberEntity, 'organizationId'>[]): Promise<DealScope> {
-    if (filter.from && filter.to && filter.from > filter.to) throw DomainError.badInput('to', 'The period ends on or after it starts.');
+    if (filter.from && filter.to && filter.from > filter.to) throw periodEndsBeforeStart(filter.from, filter.to);
     const scope = await this.circle.scopeOf(viewer);
     const teams = visibleTeamIds(scope);
     let ownerIds: string[] | null;
@@ -257,14 +258,14 @@ export class AnalyticsService {
   }
 
   async handoffLeakage(viewer: Viewer, filter: AnalyticsFilter, days: number) {
-    if (!Number.isInteger(days) || days < 1 || days > 730) throw DomainError.badInput('days', 'days is 1 to 730.');
+    if (!Number.isInteger(days) || days < 1 || days > 730) throw DomainError.outOfRange('days', 'days is 1 to 730.', days, 1, 730);
     const rows = await this.analytics.handoffLeakage(await this.scope(viewer, filter), days);
     return rows.map((r) => ({ ...r, rate: r.handoffs ? Math.round((r.leaked / r.handoffs) * 10_000) / 10_000 : 0 }));
   }
 
   /** KPI history over the member's last closed sprints (oldest first). */
   async scorecardHistory(viewer: Viewer, memberId: string, last: number) {
-    if (!Number.isInteger(last) || last < 1 || last > 20) throw DomainError.badInput('last', 'last is 1 to 20 sprints.');
+    if (!Number.isInteger(last) || last < 1 || last > 20) throw DomainError.outOfRange('last', 'last is 1 to 20 sprints.', last, 1, 20);
     await this.scope(viewer, { memberId });
     const sprints = await this.analytics.closedSprintsOfMember(memberId, last);
     const cards = [];
@@ -307,7 +308,7 @@ export class AnalyticsService {
   /** Scorecards of the given people, each over their own default period (their running sprint, else this month), batched per period. */
   async scorecards(viewer: Viewer, memberIds: readonly string[]) {
     const ids = [...new Set(memberIds)];
-    if (ids.length > 500) throw DomainError.badInput('memberIds', 'At most 500 people at once.');
+    if (ids.length > 500) throw new DomainError('BAD_USER_INPUT', 'At most 500 people at once.', { field: 'memberIds', reason: 'VALUE_TOO_MANY', limit: 500 });
     const visible = await this.scope(viewer, {});
     if (visible.ownerIds !== null) {
       const allowed = new Set([...visible.ownerIds, viewer.memberId]);

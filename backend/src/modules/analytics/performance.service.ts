@@ -18,6 +18,7 @@ import { OrganizationTimezone } from '../organization/organization-timezone';
 import { OrganizationRepository } from '../organization/organization.repository';
 import { dayIn } from '../../common/time/day-in';
 import { SprintsService } from '../sprints/sprints.service';
+import { checkTargets, periodEndsBeforeStart, periodMissing } from './analytics.errors';
 import { AnalyticsRepository } from './analytics.repository';
 import { AnalyticsService } from './analytics.service';
 import type { CoachingTemplateInput, RecordCoachingSessionInput, SetKpiTargetsInput, SubmitForecastInput } from './performance.model';
@@ -40,6 +41,12 @@ export class PerformanceService {
     private readonly timezones: OrganizationTimezone,
   ) {}
 
+  /** A member's name for a refusal's sentence: only of the viewer's organization. */
+  private async nameOf(viewer: Viewer, memberId: string): Promise<{ name: string } | undefined> {
+    const [member] = await this.circle.findMembers([memberId]);
+    return member && member.organizationId === viewer.organizationId ? { name: member.name } : undefined;
+  }
+
   /** Managers of a member: the director of the organization, and the lead of one of the member's teams. */
   private async manages(viewer: Viewer, memberId: string): Promise<boolean> {
     if (viewer.role === 'DIRECTOR') return true;
@@ -55,8 +62,8 @@ export class PerformanceService {
       if (!sprint || sprint.organizationId !== viewer.organizationId) throw DomainError.notFound('The sprint');
       return { from: sprint.startsOn, to: sprint.endsOn };
     }
-    if (!input.from || !input.to) throw DomainError.badInput('from', 'Give a sprint, or the first and last day of the period.');
-    if (input.from > input.to) throw DomainError.badInput('to', 'The period ends on or after it starts.');
+    if (!input.from || !input.to) throw periodMissing();
+    if (input.from > input.to) throw periodEndsBeforeStart(input.from, input.to);
     return { from: input.from, to: input.to };
   }
 
@@ -64,12 +71,11 @@ export class PerformanceService {
 
   async setTargets(viewer: Viewer, input: SetKpiTargetsInput): Promise<void> {
     await this.analytics.scope(viewer, { memberId: input.memberId });
-    if (!(await this.manages(viewer, input.memberId))) throw DomainError.forbidden('The lead of the member\'s team (or the director) sets targets.');
+    if (!(await this.manages(viewer, input.memberId))) {
+      throw DomainError.forbidden('The lead of the member\'s team (or the director) sets targets.', 'NOT_MEMBERS_LEAD', await this.nameOf(viewer, input.memberId));
+    }
     const period = await this.period(viewer, input);
-    const metrics = input.targets.map((t) => t.metric);
-    if (new Set(metrics).size !== metrics.length) throw DomainError.badInput('targets', 'Each metric once.');
-    const weights = input.targets.reduce((s, t) => s + t.weight, 0);
-    if (Math.abs(weights - 1) > 0.001) throw DomainError.badInput('targets', `The weights add up to ${weights.toFixed(2)}; they must add up to 1.`);
+    checkTargets(input.targets);
     await this.transactions.run(async (tx) => {
       await tx.query('DELETE FROM kpi_target WHERE member_id = $1 AND period_start = $2 AND period_end = $3', [input.memberId, period.from, period.to]);
       for (const t of input.targets) {
@@ -96,14 +102,16 @@ export class PerformanceService {
   // ---- forecast ----
 
   async submitForecast(viewer: Viewer, input: SubmitForecastInput): Promise<void> {
-    if (input.from > input.to) throw DomainError.badInput('to', 'The period ends on or after it starts.');
+    if (input.from > input.to) throw periodEndsBeforeStart(input.from, input.to);
     const memberId = input.memberId ?? viewer.memberId;
-    if (!memberId) throw DomainError.badInput('memberId', 'Whose forecast is it?');
+    if (!memberId) throw DomainError.badInput('memberId', 'Whose forecast is it?', 'FORECAST_MEMBER_MISSING');
     await this.analytics.scope(viewer, { memberId });
     const own = memberId === viewer.memberId;
-    if (!own && !(await this.manages(viewer, memberId))) throw DomainError.forbidden('A rep submits their own forecast; their lead or the director adjusts it.');
+    if (!own && !(await this.manages(viewer, memberId))) {
+      throw DomainError.forbidden('A rep submits their own forecast; their lead or the director adjusts it.', 'FORECAST_NOT_MANAGED', await this.nameOf(viewer, memberId));
+    }
     const note = input.note?.trim() ?? '';
-    if (!own && !note) throw DomainError.badInput('note', 'Say why you adjust the forecast.');
+    if (!own && !note) throw DomainError.badInput('note', 'Say why you adjust the forecast.', 'ADJUSTMENT_NOTE_REQUIRED', await this.nameOf(viewer, memberId));
     await this.transactions.run((tx) =>
       this.performance.insertSubmission(tx, { organizationId: viewer.organizationId, memberId, from: input.from, to: input.to, kind: own ? 'SUBMITTED' : 'ADJUSTED', amount: input.amount, note, userId: viewer.userId }),
     );
@@ -128,7 +136,7 @@ export class PerformanceService {
   }
 
   async accuracy(viewer: Viewer, filter: { teamId?: string; memberId?: string }, daysBefore: number) {
-    if (!Number.isInteger(daysBefore) || daysBefore < 0 || daysBefore > 90) throw DomainError.badInput('daysBefore', 'daysBefore is 0 to 90.');
+    if (!Number.isInteger(daysBefore) || daysBefore < 0 || daysBefore > 90) throw DomainError.outOfRange('daysBefore', 'daysBefore is 0 to 90.', daysBefore, 0, 90);
     const scope = await this.analytics.scope(viewer, filter);
     const today = dayIn(await this.timezones.of(viewer));
     const rows = await this.performance.accuracyRows(viewer.organizationId, scope.ownerIds, daysBefore, today);
@@ -144,23 +152,24 @@ export class PerformanceService {
 
   async createCoachingTemplate(viewer: Viewer, input: CoachingTemplateInput) {
     const names = input.criteria.map((c) => c.name.trim());
-    if (new Set(names).size !== names.length) throw DomainError.badInput('criteria', 'Each criterion once.');
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice !== undefined) throw DomainError.badInput('criteria', 'Each criterion once.', 'DUPLICATE_CRITERION', { criterion: twice });
     const id = await this.transactions.run((tx) =>
       this.performance.insertTemplate(tx, viewer.organizationId, { name: input.name.trim(), stageRole: input.stageRole ?? null, criteria: input.criteria.map((c) => ({ name: c.name.trim(), weight: c.weight })) }),
     );
-    if (!id) throw DomainError.badInput('name', 'A template with this name exists already.', 'DUPLICATE');
+    if (!id) throw DomainError.badInput('name', 'A template with this name exists already.', 'DUPLICATE', { name: input.name.trim() });
     return { id, name: input.name.trim(), stageRole: input.stageRole ?? null, criteria: input.criteria };
   }
 
   /** A coach records a 1:1 with someone of a team they coach (a lead with someone of their team). */
   async recordSession(viewer: Viewer, input: RecordCoachingSessionInput): Promise<string> {
-    if (!viewer.memberId) throw DomainError.forbidden('Only a member of the circle coaches.');
-    if (input.coacheeId === viewer.memberId) throw DomainError.badInput('coacheeId', 'A session is with someone else.');
+    if (!viewer.memberId) throw DomainError.forbidden('Only a member of the circle coaches.', 'NOT_IN_CIRCLE');
+    if (input.coacheeId === viewer.memberId) throw DomainError.badInput('coacheeId', 'A session is with someone else.', 'SELF_SESSION');
     const scope = await this.circle.scopeOf(viewer);
     const places = await this.circle.teamIdsOfMembers([input.coacheeId]);
     const teams = places.get(input.coacheeId) ?? [];
     const allowed = viewer.role === 'DIRECTOR' || teams.some((t) => scope.coachedTeamIds.includes(t) || scope.ledTeamIds.includes(t));
-    if (!allowed) throw DomainError.forbidden('You coach the people of the teams you coach or lead.');
+    if (!allowed) throw DomainError.forbidden('You coach the people of the teams you coach or lead.', 'NOT_YOUR_COACHEE', await this.nameOf(viewer, input.coacheeId));
     const templates = await this.performance.templates(viewer.organizationId);
     const template = input.templateId ? templates.find((t) => t.id === input.templateId) : null;
     if (input.templateId && !template) throw DomainError.notFound('The template');
@@ -169,7 +178,7 @@ export class PerformanceService {
     const criteria = template?.criteria ?? [...DEFAULT_COACHING_CRITERIA];
     const scores = input.scores ?? [];
     const problem = coachingScoresProblem(criteria, scores);
-    if (problem) throw DomainError.badInput('scores', problem);
+    if (problem) throw DomainError.badInput('scores', problem.message, problem.reason, problem.params);
     return this.transactions.run(async (tx) => {
       const id = await this.performance.insertSession(tx, {
         organizationId: viewer.organizationId,
@@ -189,7 +198,7 @@ export class PerformanceService {
   /** Sessions of a member, newest first: scores for whoever sees the member, notes only for the two people in the room. */
   async sessionsOf(viewer: Viewer, memberId: string) {
     await this.analytics.scope(viewer, { memberId });
-    if (viewer.role === 'SALES' && memberId !== viewer.memberId) throw DomainError.forbidden('A rep sees their own coaching.');
+    if (viewer.role === 'SALES' && memberId !== viewer.memberId) throw DomainError.forbidden('A rep sees their own coaching.', 'OWN_COACHING_ONLY');
     const sessions = await this.performance.sessionsOf(memberId);
     const actions = await this.performance.actionsOf(sessions.map((s) => s.id));
     return sessions.map((s) => this.present(viewer, s, actions));
@@ -217,7 +226,7 @@ export class PerformanceService {
     const action = await this.performance.actionById(actionId);
     const session = action ? await this.performance.sessionById(action.sessionId) : null;
     if (!action || !session || session.organizationId !== viewer.organizationId || !mayReadCoachingNotes(viewer.memberId, session)) throw DomainError.notFound('The action item');
-    if (action.processId) throw new DomainError('CONFLICT', 'This action item is a process already.', { reason: 'ALREADY_PROCESS' });
+    if (action.processId) throw new DomainError('CONFLICT', 'This action item is a process already.', { reason: 'ALREADY_PROCESS', params: { title: action.title } });
     const scope = await this.circle.scopeOf(viewer);
     if (!visibleTeamIds(scope).includes(teamId)) throw DomainError.notFound('The team');
     const process = await this.sprints.createProcess(viewer, {

@@ -7,6 +7,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { CircleRepository } from '../members/circle.repository';
 import { OrganizationTimezone } from '../organization/organization-timezone';
 import { SprintsRepository } from '../sprints/sprints.repository';
+import { checkTargets, periodEndsBeforeStart, periodMissing } from './analytics.errors';
 import { AnalyticsRepository } from './analytics.repository';
 import { AnalyticsService } from './analytics.service';
 import type { SetTeamKpiTargetsInput } from './team-kpi.model';
@@ -51,19 +52,14 @@ export class TeamKpiService {
     const team = await this.visibleTeam(viewer, input.teamId);
     if (viewer.role !== 'DIRECTOR') {
       const scope = await this.circle.scopeOf(viewer);
-      if (!scope.ledTeamIds.includes(team.id)) throw DomainError.forbidden("The team's lead (or the director) sets the team's targets.");
+      if (!scope.ledTeamIds.includes(team.id)) throw DomainError.forbidden("The team's lead (or the director) sets the team's targets.", 'NOT_TEAM_LEAD', { team: team.name });
     }
     let period: { from: string; to: string };
     if (input.sprintId) period = await this.sprintOf(viewer, team.id, input.sprintId);
-    else if (!input.from || !input.to) throw DomainError.badInput('from', 'Give a sprint, or the first and last day of the period.');
-    else if (input.from > input.to) throw DomainError.badInput('to', 'The period ends on or after it starts.');
+    else if (!input.from || !input.to) throw periodMissing();
+    else if (input.from > input.to) throw periodEndsBeforeStart(input.from, input.to);
     else period = { from: input.from, to: input.to };
-    const metrics = input.targets.map((t) => t.metric);
-    if (new Set(metrics).size !== metrics.length) throw DomainError.badInput('targets', 'Each metric once.');
-    const notTeam = metrics.filter((m) => !isTeamMetric(m));
-    if (notTeam.length) throw DomainError.badInput('targets', `Not a team metric: ${notTeam.join(', ')} (coachees' progress and the cross roles' product and region figures are a person's).`);
-    const weights = input.targets.reduce((s, t) => s + t.weight, 0);
-    if (Math.abs(weights - 1) > 0.001) throw DomainError.badInput('targets', `The weights add up to ${weights.toFixed(2)}; they must add up to 1.`);
+    checkTargets(input.targets, (m) => isTeamMetric(m as KpiMetric));
     await this.transactions.run((tx) =>
       this.teams.replaceTeamTargets(tx, { organizationId: viewer.organizationId, teamId: team.id, from: period.from, to: period.to, userId: viewer.userId, targets: input.targets }),
     );
@@ -84,7 +80,7 @@ export class TeamKpiService {
 
   /** The team's scorecards over its last closed sprints, oldest first. */
   async history(viewer: Viewer, teamId: string, last: number) {
-    if (!Number.isInteger(last) || last < 1 || last > 20) throw DomainError.badInput('last', 'last is 1 to 20 sprints.');
+    if (!Number.isInteger(last) || last < 1 || last > 20) throw DomainError.outOfRange('last', 'last is 1 to 20 sprints.', last, 1, 20);
     const team = await this.visibleTeam(viewer, teamId);
     const today = dayIn(await this.timezones.of(viewer));
     const cards = [];

@@ -38,22 +38,23 @@ afterEach(() => {
 });
 
 describe('CoachingSessionForm', () => {
-  it('shows the server\'s refusal of the coachee (a session with oneself) above the form, in English and in Russian', async () => {
-    const refused = () => ({ json: graphQLError('BAD_USER_INPUT', 'A session is with someone else.', { field: 'coacheeId' }) });
+  it('shows the server\'s refusal of the coachee (a session with oneself) above the form, whole in English and in Russian', async () => {
+    const refused = () => ({ json: graphQLError('BAD_USER_INPUT', 'A session is with someone else.', { field: 'coacheeId', reason: 'SELF_SESSION' }) });
     const en = await mountForm(refused);
     await send(en.wrapper);
     expect(en.fake.requests.find((r) => r.body.operationName === 'RecordCoachingSession')?.body.variables.input).toMatchObject({ coacheeId: 'm-rep1' });
     const line = en.wrapper.get('[data-testid="coaching-form-error"]');
     expect(line.isVisible()).toBe(true);
     expect(line.attributes('role')).toBe('alert');
-    expect(line.text()).toBe('Some of the data is not valid. Check it and try again. A session is with someone else.');
+    expect(line.text()).toBe('A coaching session is with someone else: you cannot record one with yourself.');
     expect(en.wrapper.find('[data-testid="coaching-form-saved"]').exists()).toBe(false);
     expect(en.fake.violations).toEqual([]);
     en.wrapper.unmount();
 
     const ru = await mountForm(refused, 'ru');
     await send(ru.wrapper);
-    expect(ru.wrapper.get('[data-testid="coaching-form-error"]').text()).toBe('Часть данных заполнена неверно. Проверьте их и попробуйте снова. A session is with someone else.');
+    // one sentence in Russian, the server's English one not after it
+    expect(ru.wrapper.get('[data-testid="coaching-form-error"]').text()).toBe('Коуч-сессия проводится с другим человеком: записать её с самим собой нельзя.');
   });
 
   it('shows a refusal of the template under the template picker', async () => {

@@ -97,7 +97,9 @@ describe('CoachingPage', () => {
   });
 
   it('records a session with scores, notes and action items, and shows the API refusal at its field', async () => {
-    let reply: FakeReply = { json: graphQLError('BAD_USER_INPUT', 'The score of "Подготовка" must be a whole number from 1 to 5.', { field: 'scores' }) };
+    let reply: FakeReply = {
+      json: graphQLError('BAD_USER_INPUT', 'The score of "Подготовка" must be a whole number from 1 to 5.', { field: 'scores', reason: 'SCORE_OUT_OF_RANGE', params: { criterion: 'Подготовка', min: 1, max: 5 } }),
+    };
     const { root, fake } = await mountCoaching(USERS.COACH, '/coaching/m-rep1', { RecordCoachingSession: () => reply });
     await root.get('[data-testid="coaching-form-template"]').setValue('ct-1');
     await root.get('[data-testid="coaching-form-score-0"]').setValue('4');
@@ -107,7 +109,7 @@ describe('CoachingPage', () => {
     await root.get('[data-testid="coaching-form-action-due-0"]').setValue('2026-12-20');
     await root.get('[data-testid="coaching-form"]').trigger('submit');
     await flushPromises();
-    expect(root.get('[data-testid="coaching-form-error-scores"]').text()).toContain('whole number from 1 to 5');
+    expect(root.get('[data-testid="coaching-form-error-scores"]').text()).toBe('The score of «Подготовка» is a whole number from 1 to 5.');
     const input = fake.requests.find((r) => r.body.operationName === 'RecordCoachingSession')?.body.variables.input;
     expect(input).toMatchObject({ coacheeId: 'm-rep1', templateId: 'ct-1', notes: 'Better discovery', scores: [{ criterion: 'Подготовка', score: 4 }], actions: [{ title: 'Call five dealers', dueOn: '2026-12-20' }] });
     reply = { json: { data: { recordCoachingSession: 'cs-3' } } };

@@ -126,7 +126,7 @@ describe('ForecastPage submissions and accuracy', () => {
 
   it('lets a rep submit their own number, and shows the API refusal at the field', async () => {
     seedSession(USERS.SALES);
-    const fake = createFakeFetch(dashboardHandler(USERS.SALES, { SubmitForecast: () => ({ json: graphQLError('BAD_USER_INPUT', 'Say why you adjust the forecast.', { field: 'note' }) }) }));
+    const fake = createFakeFetch(dashboardHandler(USERS.SALES, { SubmitForecast: () => ({ json: graphQLError('BAD_USER_INPUT', 'Say why you adjust the forecast.', { field: 'note', reason: 'ADJUSTMENT_NOTE_REQUIRED', params: { name: 'Rita Rep' } }) }) }));
     const { root } = await mountRoute('/analytics/forecast', { fetch: fake.fetch, locale: 'en' });
     await flushPromises();
     expect(root.find('[data-testid="forecast-submit-member"]').exists()).toBe(false);
@@ -135,7 +135,7 @@ describe('ForecastPage submissions and accuracy', () => {
     await root.get('[data-testid="forecast-submit-form"]').trigger('submit');
     await flushPromises();
     expect(fake.requests.find((r) => r.body.operationName === 'SubmitForecast')?.body.variables.input).toMatchObject({ amount: 750_000, memberId: null, note: null });
-    expect(root.get('[data-testid="forecast-submit-note-error"]').text()).toBe('Say why you adjust the forecast.');
+    expect(root.get('[data-testid="forecast-submit-note-error"]').text()).toBe('Say why you adjust the forecast of Rita Rep.');
   });
 
   it('shows a refusal of no field above the button, the summary and the server sentence apart', async () => {

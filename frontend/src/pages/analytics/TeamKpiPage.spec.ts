@@ -88,7 +88,7 @@ describe('TeamKpiPage', () => {
 
   it('checks the weights before sending, sends shares as fractions for the sprint, shows the server refusal with its field, and reloads when saved', async () => {
     let saved = false;
-    let reply: FakeReply = { json: graphQLError('BAD_USER_INPUT', 'The weights add up to 0.90; they must add up to 1.', { field: 'targets' }) };
+    let reply: FakeReply = { json: graphQLError('BAD_USER_INPUT', 'The weights add up to 0.90; they must add up to 1.', { field: 'targets', reason: 'WEIGHTS_NOT_ONE', params: { weightSum: 0.9 } }) };
     const { root, fake } = await mountPage(USERS.LEAD, () => teamCard({ targetsSet: saved }), { SetTeamKpiTargets: () => reply });
     await root.get('[data-testid="team-target-weight-1"]').setValue('30');
     await root.get('[data-testid="team-targets-submit"]').trigger('submit');
@@ -115,8 +115,8 @@ describe('TeamKpiPage', () => {
     });
     const error = root.get('[data-testid="team-targets-error"]');
     expect(error.attributes('data-field')).toBe('targets');
-    // The translated summary and the server's sentence stay two sentences.
-    expect(error.text()).toContain('try again. The weights add up to 0.90; they must add up to 1.');
+    // The reason said whole in the page's language, the sum as a share: not the server's English sentence.
+    expect(error.text()).toBe('The weights add up to 90%; they must add up to 100%.');
 
     reply = { json: { data: { setTeamKpiTargets: true } } };
     saved = true;
