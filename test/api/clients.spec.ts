@@ -149,12 +149,18 @@ describe('the client base: lists, routing and handoff', () => {
     // one client changes meanwhile: apply must skip it and say so
     const changed = items[0];
     await db.query("UPDATE client SET notes = 'touched', version = version + 1 WHERE id = $1", [changed.client.id]);
-    const applied = await t.gql<{ applyHandoffs: { applied: number; changedMeanwhile: number; changedClients: string[] } }>(
-      'mutation ($id: ID!) { applyHandoffs(previewId: $id) { applied changedMeanwhile changedClients } }',
+    const applied = await t.gql<{ applyHandoffs: { applied: number; changedMeanwhile: number; changedClients: string[]; nextStageDue: number } }>(
+      'mutation ($id: ID!) { applyHandoffs(previewId: $id) { applied changedMeanwhile changedClients nextStageDue } }',
       { id: preview.data!.previewHandoffs.id },
       { token: director },
     );
-    expect(applied.data!.applyHandoffs).toEqual({ applied: items.length - 1, changedMeanwhile: 1, changedClients: [changed.client.name] });
+    const { nextStageDue, ...report } = applied.data!.applyHandoffs;
+    expect(report).toEqual({ applied: items.length - 1, changedMeanwhile: 1, changedClients: [changed.client.name] });
+    // one stage per client per run: the moved clients a new preview lists again (a prospect whose orders already make it regular) are counted
+    const next = await t.gql<{ previewHandoffs: { items: { client: { id: string } }[] } }>('{ previewHandoffs { items { client { id } } } }', {}, { token: director });
+    const movedIds = new Set(items.filter((i) => i.client.id !== changed.client.id).map((i) => i.client.id));
+    expect(nextStageDue).toBe(next.data!.previewHandoffs.items.filter((i) => movedIds.has(i.client.id)).length);
+    expect(nextStageDue).toBeGreaterThan(0);
 
     const moved = items[1];
     const history = await t.gql<{ assignmentHistory: { kind: string; fromStage: string; toStage: string; ruleName: string; criteria: string; reasons: string[]; from: { name: string } | null; to: { name: string } | null }[] }>(

@@ -198,6 +198,12 @@ export class HandoffApplyReportModel {
 
   @Field(() => [String], { description: 'Names of the clients that changed meanwhile' })
   changedClients: string[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Handoffs only: of the clients moved, how many already qualify for their next stage (each run moves a client one stage; a new preview lists them)',
+  })
+  nextStageDue?: number | null;
 }
 
 @ObjectType('ClientStats')

@@ -26,6 +26,8 @@ export interface ApplyReport {
   applied: number;
   changedMeanwhile: number;
   changedClients: string[];
+  /** Of the clients a handoff apply moved, those that already qualify for their next stage (one move per client per run: a new preview lists them). */
+  nextStageDue?: number;
 }
 
 function toHandoffWrite(m: HandoffMove): HandoffWrite {
@@ -235,9 +237,11 @@ export class HandoffService {
       const batch = await this.clients.findBatch(tx, previewId);
       if (!batch || batch.organizationId !== viewer.organizationId) throw DomainError.notFound('The handoff preview');
       if (batch.status !== 'PREVIEWED') throw new DomainError('CONFLICT', 'This preview was applied already. Make a new preview.', { reason: 'PREVIEW_USED' });
-      const report = await this.execute(tx, viewer.organizationId, batch.items as HandoffMove[], viewer.userId, previewId);
+      const moves = batch.items as HandoffMove[];
+      const moved = await this.clients.applyHandoffs(tx, viewer.organizationId, moves.map(toHandoffWrite), viewer.userId, previewId);
+      const report = await this.report(tx, moved.size, moves.filter((m) => !moved.has(m.clientId)));
       await this.clients.finishBatch(tx, previewId, { ...report });
-      return report;
+      return { ...report, nextStageDue: await this.nextStageDue(tx, viewer.organizationId, [...moved]) };
     });
   }
 
@@ -270,9 +274,18 @@ export class HandoffService {
     return tx ? run(tx) : this.transactions.run(run);
   }
 
-  private async execute(tx: EntityManager, organizationId: string, moves: HandoffMove[], actorUserId: string | null, batchId: string): Promise<ApplyReport> {
-    const moved = await this.clients.applyHandoffs(tx, organizationId, moves.map(toHandoffWrite), actorUserId, batchId);
-    return this.report(tx, moved.size, moves.filter((m) => !moved.has(m.clientId)));
+  /**
+   * How many of the moved clients a rule fires for again at once (a prospect whose orders already
+   * make it regular): each run moves a client one stage, so the director is told to preview again.
+   * The same set-based statements as the sweep, narrowed to these clients.
+   */
+  private async nextStageDue(tx: EntityManager, organizationId: string, ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const asOf = today();
+    const rules = (await this.clients.handoffRules(organizationId, tx)).filter((r) => r.active);
+    const due = new Set<string>();
+    for (const rule of rules) for (const client of await this.clients.firingClients(organizationId, rule, asOf, tx, ids)) due.add(client.id);
+    return due.size;
   }
 
   /** What was applied, and the clients that changed since the decision (named, the first 50). */
