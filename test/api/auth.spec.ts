@@ -41,20 +41,22 @@ describe('sign-in and sessions', () => {
     const unknown = await t.gql(LOGIN, { email: 'nobody@demo.local', password: 'salescircle' });
     for (const result of [wrong, unknown]) {
       expect(result.data).toBeNull();
-      expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(result.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'WRONG_CREDENTIALS' });
       expect(result.errors?.[0].message).toBe('Wrong email or password.');
     }
   });
 
   it('names the field of bad input', async () => {
     const result = await t.gql(LOGIN, { email: 'not-an-email', password: 'x' });
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email', reason: 'VALUE_NOT_EMAIL' });
+    const empty = await t.gql(LOGIN, { email: 'rep@demo.local', password: '' });
+    expect(empty.errors?.[0]).toMatchObject({ message: 'Enter your password.', extensions: { code: 'BAD_USER_INPUT', field: 'password', reason: 'PASSWORD_REQUIRED' } });
   });
 
   it('denies by default: operations without a token get UNAUTHENTICATED', async () => {
     for (const query of [ME, '{ teams { id } }', '{ organization { name } }', '{ teamComposition { key } }']) {
       const result = await t.gql(query);
-      expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(result.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED' });
       expect(result.data).toBeNull();
     }
     const mutation = await t.gql('mutation { updateMyPreferences(input: { locale: en }) { id } }');
@@ -66,14 +68,14 @@ describe('sign-in and sessions', () => {
     const [h, p] = token.split('.');
     for (const bad of [`${h}.${p}.AAAA`, 'garbage', `${token}x`]) {
       const result = await t.gql(ME, {}, { token: bad });
-      expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(result.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
     }
   });
 
   it('lets a role check refuse with FORBIDDEN', async () => {
     const rep = await t.login('rep@demo.local');
     const result = await t.gql('mutation ($id: ID!) { setUserActive(userId: $id, active: false) { id } }', { id: '00000000-0000-0000-0000-000000000000' }, { token: rep });
-    expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(result.errors?.[0]).toMatchObject({ message: 'Your role may not do this.', extensions: { code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' } });
   });
 
   it('ends every older token when the password changes, and issues a new one', async () => {
@@ -97,7 +99,11 @@ describe('sign-in and sessions', () => {
   it('refuses a too short new password, naming the field', async () => {
     const token = await t.login('rep3@demo.local');
     const result = await t.gql('mutation { changePassword(currentPassword: "salescircle", newPassword: "short") { accessToken } }', {}, { token });
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword', reason: 'VALUE_TOO_SHORT', limit: 10 });
+    const same = await t.gql('mutation { changePassword(currentPassword: "salescircle", newPassword: "salescircle") { accessToken } }', {}, { token });
+    expect(same.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword', reason: 'PASSWORD_UNCHANGED' });
+    const wrong = await t.gql('mutation { changePassword(currentPassword: "not-the-password", newPassword: "a-new-secret-2026") { accessToken } }', {}, { token });
+    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'currentPassword', reason: 'WRONG_CURRENT_PASSWORD' });
   });
 
   it('ends the sessions of a deactivated user and refuses their sign-in', async () => {
@@ -109,6 +115,7 @@ describe('sign-in and sessions', () => {
     expect((await t.gql(ME, {}, { token: repToken })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const login = await t.gql(LOGIN, { email: 'rep4@demo.local', password: 'salescircle' });
     expect(login.errors?.[0].message).toMatch(/deactivated/);
+    expect(login.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'ACCOUNT_DEACTIVATED' });
   });
 
   it('remembers the preferred language', async () => {

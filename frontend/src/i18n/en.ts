@@ -197,6 +197,15 @@ export const en = {
     CRITERION_SCORED_TWICE: fmtOr('«{criterion}» is scored twice: score each criterion once.', 'Score each criterion once.'),
     OWN_COACHING_ONLY: 'A rep sees only their own coaching sessions.',
     ALREADY_PROCESS: fmtOr('The action item «{title}» is a sales process already.', 'This action item is a sales process already.'),
+    // sign-in, passwords and the guard (backend/src/modules/auth, backend/src/common/auth)
+    SIGN_IN_REQUIRED: 'Please sign in.',
+    SESSION_ENDED: 'Your session has ended (it expired or you signed out). Please sign in again.',
+    WRONG_CREDENTIALS: 'Wrong email or password.',
+    ACCOUNT_DEACTIVATED: 'This account is deactivated. Ask your sales director to restore it.',
+    PASSWORD_REQUIRED: 'Enter your password.',
+    WRONG_CURRENT_PASSWORD: 'The current password is wrong.',
+    PASSWORD_UNCHANGED: 'The new password must differ from the current one.',
+    OPERATION_CLOSED: 'This action is not open to anybody yet.',
   },
   errors: {
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',

@@ -197,6 +197,15 @@ export const ru: MessageSchema = {
     CRITERION_SCORED_TWICE: fmtOr('Критерий «{criterion}» оценён дважды: каждый критерий оценивают один раз.', 'Каждый критерий оценивают один раз.'),
     OWN_COACHING_ONLY: 'Менеджер видит только свои коуч-сессии.',
     ALREADY_PROCESS: fmtOr('Пункт «{title}» уже стал процессом продаж.', 'Этот пункт уже стал процессом продаж.'),
+    // sign-in, passwords and the guard (backend/src/modules/auth, backend/src/common/auth)
+    SIGN_IN_REQUIRED: 'Войдите в систему.',
+    SESSION_ENDED: 'Сеанс завершён (истёк срок или вы вышли). Войдите снова.',
+    WRONG_CREDENTIALS: 'Неверная почта или пароль.',
+    ACCOUNT_DEACTIVATED: 'Эта учётная запись отключена. Попросите директора по продажам восстановить её.',
+    PASSWORD_REQUIRED: 'Введите пароль.',
+    WRONG_CURRENT_PASSWORD: 'Текущий пароль введён неверно.',
+    PASSWORD_UNCHANGED: 'Новый пароль должен отличаться от текущего.',
+    OPERATION_CLOSED: 'Это действие пока никому не доступно.',
   },
   errors: {
     UNAUTHENTICATED: 'Сеанс завершён. Войдите снова.',

@@ -61,6 +61,15 @@ export const ERROR_REASONS = [
   'CRITERION_SCORED_TWICE',
   'OWN_COACHING_ONLY',
   'ALREADY_PROCESS',
+  // sign-in, passwords and the guard (backend/src/modules/auth, backend/src/common/auth)
+  'SIGN_IN_REQUIRED',
+  'SESSION_ENDED',
+  'WRONG_CREDENTIALS',
+  'ACCOUNT_DEACTIVATED',
+  'PASSWORD_REQUIRED',
+  'WRONG_CURRENT_PASSWORD',
+  'PASSWORD_UNCHANGED',
+  'OPERATION_CLOSED',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -38,7 +38,7 @@ export class AuthGuard implements CanActivate {
     const access = operationAccess(operation);
     if (access === undefined) {
       this.logger.error(`Operation "${operation}" has no entry in OPERATION_ACCESS: refused`);
-      throw DomainError.forbidden('This operation is not open to anybody yet.');
+      throw DomainError.forbidden('This operation is not open to anybody yet.', 'OPERATION_CLOSED');
     }
     if (access === 'PUBLIC') return true;
     const ctx = gql.getContext<RequestContext>();
@@ -47,9 +47,9 @@ export class AuthGuard implements CanActivate {
     ctx.viewerCheck ??= ctx.viewer ? Promise.resolve(ctx.viewer) : this.auth.authenticate(authorization, { withScope: info.operation.operation === 'query' });
     ctx.viewer = await ctx.viewerCheck;
     if (!ctx.viewer) {
-      throw DomainError.unauthenticated(
-        authorization ? 'Your session has ended (expired or signed out). Please sign in again.' : 'Please sign in.',
-      );
+      throw authorization
+        ? DomainError.unauthenticated('Your session has ended (expired or signed out). Please sign in again.', 'SESSION_ENDED')
+        : DomainError.unauthenticated();
     }
     if (!mayCallOperation(ctx.viewer.role, operation)) throw DomainError.forbidden();
     return true;

@@ -58,7 +58,9 @@ export class DomainError extends Error {
     return new DomainError('FORBIDDEN', message, { reason, params });
   }
 
-  static unauthenticated(message = 'Please sign in.', reason?: string): DomainError {
+  /** Without a message of its own, a request that needs a signed-in viewer and has none (reason SIGN_IN_REQUIRED). */
+  static unauthenticated(message?: string, reason?: string): DomainError {
+    if (message === undefined) return new DomainError('UNAUTHENTICATED', 'Please sign in.', { reason: 'SIGN_IN_REQUIRED' });
     return new DomainError('UNAUTHENTICATED', message, { reason });
   }
 }

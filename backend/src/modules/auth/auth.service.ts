@@ -37,9 +37,9 @@ export class AuthService {
 
   async login(rawEmail: string, password: string, ip: string): Promise<IssuedToken> {
     const email = rawEmail.trim().toLowerCase();
-    if (!EMAIL_PATTERN.test(email) || email.length > 320) throw DomainError.badInput('email', 'Enter a valid email address.');
-    if (password.length === 0) throw DomainError.badInput('password', 'Enter your password.');
-    if (password.length > PASSWORD_MAX_LENGTH) throw DomainError.badInput('password', 'The password is too long.');
+    if (!EMAIL_PATTERN.test(email) || email.length > 320) throw DomainError.badInput('email', 'Enter a valid email address.', 'VALUE_NOT_EMAIL');
+    if (password.length === 0) throw DomainError.badInput('password', 'Enter your password.', 'PASSWORD_REQUIRED');
+    if (password.length > PASSWORD_MAX_LENGTH) throw tooLong('password');
 
     const pairKey = `pair:${email}|${ip}`;
     const ipKey = `ip:${ip}`;
@@ -63,9 +63,9 @@ export class AuthService {
     if (!user || !ok) {
       await this.attempts.recordFailure([pairKey, ipKey], PAIR_THROTTLE.windowMs);
       this.logger.warn({ email, ip }, 'Failed sign-in');
-      throw DomainError.unauthenticated('Wrong email or password.');
+      throw DomainError.unauthenticated('Wrong email or password.', 'WRONG_CREDENTIALS');
     }
-    if (!user.active) throw DomainError.unauthenticated('This account is deactivated. Ask your sales director to restore it.');
+    if (!user.active) throw DomainError.unauthenticated('This account is deactivated. Ask your sales director to restore it.', 'ACCOUNT_DEACTIVATED');
     await this.attempts.clear([pairKey]);
     return this.issue(user);
   }
@@ -100,9 +100,9 @@ export class AuthService {
     validateNewPassword(newPassword);
     const [user] = await this.users.findByIds([viewer.userId]);
     if (!user || !(await this.hasher.verify(user.passwordHash, currentPassword))) {
-      throw DomainError.badInput('currentPassword', 'The current password is wrong.');
+      throw DomainError.badInput('currentPassword', 'The current password is wrong.', 'WRONG_CURRENT_PASSWORD');
     }
-    if (currentPassword === newPassword) throw DomainError.badInput('newPassword', 'The new password must differ from the current one.');
+    if (currentPassword === newPassword) throw DomainError.badInput('newPassword', 'The new password must differ from the current one.', 'PASSWORD_UNCHANGED');
     const tokenVersion = await this.users.setPassword(user.id, await this.hasher.hash(newPassword));
     return this.issue({ ...user, tokenVersion });
   }
@@ -115,7 +115,12 @@ export class AuthService {
 
 export function validateNewPassword(password: string): void {
   if (password.length < PASSWORD_MIN_LENGTH) {
-    throw DomainError.badInput('newPassword', `The new password needs at least ${PASSWORD_MIN_LENGTH} characters.`);
+    throw new DomainError('BAD_USER_INPUT', `The new password needs at least ${PASSWORD_MIN_LENGTH} characters.`, { field: 'newPassword', reason: 'VALUE_TOO_SHORT', limit: PASSWORD_MIN_LENGTH });
   }
-  if (password.length > PASSWORD_MAX_LENGTH) throw DomainError.badInput('newPassword', 'The new password is too long.');
+  if (password.length > PASSWORD_MAX_LENGTH) throw tooLong('newPassword');
+}
+
+/** A password over the length argon2 is given (said as the validation pipe says a long text, with the bound). */
+function tooLong(field: 'password' | 'newPassword'): DomainError {
+  return new DomainError('BAD_USER_INPUT', field === 'password' ? 'The password is too long.' : 'The new password is too long.', { field, reason: 'VALUE_TOO_LONG', limit: PASSWORD_MAX_LENGTH });
 }

@@ -86,6 +86,23 @@ describe('LoginPage', () => {
     expect(localStorage.getItem('sc.token')).toBeNull();
   });
 
+  it('tells a deactivated account whom to ask, in the page\'s language, and a refused email why', async () => {
+    const fake = createFakeFetch([
+      { json: graphQLError('UNAUTHENTICATED', 'This account is deactivated. Ask your sales director to restore it.', { reason: 'ACCOUNT_DEACTIVATED' }) },
+      { json: graphQLError('BAD_USER_INPUT', 'Enter a valid email address.', { field: 'email', reason: 'VALUE_NOT_EMAIL' }) },
+    ]);
+    const { wrapper } = await mountLogin(fake, { locale: 'ru' });
+    await wrapper.get('#login-email').setValue('gone@demo.local');
+    await wrapper.get('#login-password').setValue('salescircle');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="login-failure"]').text()).toBe('Эта учётная запись отключена. Попросите директора по продажам восстановить её.');
+    await wrapper.get('#login-password').setValue('salescircle');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="login-failure"]').text()).toBe('Это не адрес электронной почты.');
+  });
+
   it('tells how long to wait on TOO_MANY_ATTEMPTS, with Russian plurals', async () => {
     const fake = createFakeFetch([
       { json: graphQLError('TOO_MANY_ATTEMPTS', 'Too many attempts', { retryAfterSeconds: 290 }) },
