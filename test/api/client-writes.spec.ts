@@ -99,7 +99,11 @@ describe('creating clients, recording orders, reassigning', () => {
     expect(records.rows[0].n).toBe(3);
     const outsider = await db.query<{ id: string }>("SELECT id FROM member WHERE email = 'vip1@demo.local'");
     const refused = await t.gql(REASSIGN, { input: { clientIds: [rows[0].id], toMemberId: outsider.rows[0].id, reason: 'Попытка' } }, { token: lead });
-    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const outsiderName = (await db.query<{ name: string }>('SELECT name FROM member WHERE id = $1', [outsider.rows[0].id])).rows[0].name;
+    expect(refused.errors?.[0]).toMatchObject({
+      message: 'A lead reassigns clients within the team.',
+      extensions: { code: 'FORBIDDEN', reason: 'REASSIGN_OUTSIDE_TEAM', params: { name: outsiderName } },
+    });
     const byRep = await t.gql(REASSIGN, { input: { clientIds: [rows[0].id], toMemberId: target.rows[0].id, reason: 'Попытка' } }, { token: rep });
     expect(byRep.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
@@ -126,7 +130,9 @@ describe('creating clients, recording orders, reassigning', () => {
     expect(bigger.errors).toBeUndefined();
     expect(bigger.data!.updateClient).toMatchObject({ category: 1, annualPotential: '31000000.00', version: 3 });
     const stale = await t.gql(UPDATE, { id, input: { vip: true, expectedVersion: 2 } }, { token: director });
-    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION', params: { name: 'ООО «Рост»' } });
+    const unnamed = await t.gql(UPDATE, { id, input: { name: '   ', expectedVersion: 3 } }, { token: director });
+    expect(unnamed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name', reason: 'CLIENT_NAME_REQUIRED' });
     const manual = await t.gql<{ updateClient: { category: number } }>(UPDATE, { id, input: { category: 2, expectedVersion: 3 } }, { token: director });
     expect(manual.data!.updateClient.category).toBe(2);
     const audit = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM change_log WHERE entity = 'client' AND entity_id = $1", [id]);

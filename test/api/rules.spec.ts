@@ -49,15 +49,21 @@ describe('routing and handoff rules, edited by directors', () => {
 
   it('refuses incomplete or contradictory rules, naming the field', async () => {
     const CREATE = 'mutation ($input: RoutingRuleInput!) { createRoutingRule(input: $input) { id } }';
-    const cases: [Record<string, unknown>, string][] = [
-      [{ name: 'x', conditions: {} }, 'poolMemberIds'],
-      [{ name: 'x', conditions: {}, poolMemberIds: [ids.get('Иван Петров')] }, 'strategy'],
-      [{ name: 'x', conditions: { potentialMin: 10, potentialMax: 5 }, memberId: ids.get('Иван Петров') }, 'conditions.potentialMax'],
-      [{ name: '', conditions: {}, memberId: ids.get('Иван Петров') }, 'name'],
+    // each with the reason the app says, and the values its sentence names
+    const cases: [Record<string, unknown>, Record<string, unknown>][] = [
+      [{ name: 'x', conditions: {} }, { field: 'poolMemberIds', reason: 'RULE_TARGET_REQUIRED' }],
+      [{ name: 'x', conditions: {}, poolMemberIds: [ids.get('Иван Петров')] }, { field: 'strategy', reason: 'POOL_STRATEGY_REQUIRED' }],
+      [{ name: 'x', conditions: {}, memberId: ids.get('Иван Петров'), poolMemberIds: [ids.get('Иван Петров')] }, { field: 'memberId', reason: 'MEMBER_AND_POOL' }],
+      [
+        { name: 'x', conditions: { potentialMin: 10, potentialMax: 5 }, memberId: ids.get('Иван Петров') },
+        { field: 'conditions.potentialMax', reason: 'POTENTIAL_BOUNDS_INVERTED', params: { potentialMin: 10, potentialMax: 5 } },
+      ],
+      [{ name: 'x', conditions: { categories: [1, 4] }, memberId: ids.get('Иван Петров') }, { field: 'conditions.categories', reason: 'UNKNOWN_CATEGORY', params: { category: 4 } }],
+      [{ name: '', conditions: {}, memberId: ids.get('Иван Петров') }, { field: 'name' }],
     ];
-    for (const [input, field] of cases) {
+    for (const [input, expected] of cases) {
       const result = await t.gql(CREATE, { input }, { token: director });
-      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', ...expected });
     }
   });
 
@@ -90,8 +96,9 @@ describe('routing and handoff rules, edited by directors', () => {
     expect(created.errors).toBeUndefined();
     expect(created.data!.createHandoffRule.criteria.map((c) => c.kind)).toEqual(['ORDER_COUNT', 'VOLUME', 'PRODUCT_PURCHASED', 'MIN_MONTHLY', 'POTENTIAL']);
     const backward = await t.gql(CREATE, { input: { name: 'Назад', fromStage: 'REGULAR', toStage: 'ACTIVE', combinator: 'ALL', criteria: [{ kind: 'ORDER_COUNT', min: 1 }] } }, { token: director });
-    expect(backward.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(backward.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toStage', reason: 'HANDOFF_NOT_FORWARD', params: { fromStage: 'REGULAR', toStage: 'ACTIVE' } });
+    expect(backward.errors?.[0].message).toBe('A handoff moves a client forward: the target stage must come after the current one.');
     const noMonths = await t.gql(CREATE, { input: { name: 'Без месяцев', fromStage: 'ACTIVE', toStage: 'REGULAR', combinator: 'ALL', criteria: [{ kind: 'MIN_MONTHLY', min: 1 }] } }, { token: director });
-    expect(noMonths.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'criteria.0.months' });
+    expect(noMonths.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'criteria.0.months', reason: 'CRITERION_MONTHS_REQUIRED', params: { number: 1, criterionKind: 'MIN_MONTHLY' } });
   });
 });

@@ -2,8 +2,12 @@ import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { mapGraphQLError } from '@/graphql/client';
+import { CLIENT_LABELS } from '@salescircle/shared';
 import { createAppI18n } from '@/i18n';
 import { useErrorMessage, useRefusalMessage, type RefusalText } from './use-error-message';
+
+/** A client stage as the app names it in a language. */
+const stage = (locale: 'ru' | 'en', code: keyof (typeof CLIENT_LABELS)['en']['stages']) => CLIENT_LABELS[locale].stages[code];
 
 /** The two composables as a page in a language has them (one component mounted per call). */
 function composablesIn(locale: 'ru' | 'en') {
@@ -79,6 +83,13 @@ describe('useRefusalMessage', () => {
     expect(refusalOf('en', 'Not a team metric: PRODUCT_REVENUE, REGION_REVENUE', notTeam('PRODUCT_REVENUE,REGION_REVENUE', 2)).summary).toBe(
       "These are a person's targets, not a team's: Product revenue (all reps), Region revenue (all reps). Coachees' progress and the product and region figures are personal.",
     );
+
+    // client stages by their names here, amounts as money
+    const backward = { code: 'BAD_USER_INPUT', field: 'toStage', reason: 'HANDOFF_NOT_FORWARD', params: { fromStage: 'REGULAR', toStage: 'ACTIVE' } };
+    expect(refusalOf('en', 'A handoff moves a client forward …', backward).summary).toBe(`A handoff moves a client forward: «${stage('en', 'ACTIVE')}» does not come after «${stage('en', 'REGULAR')}».`);
+    expect(refusalOf('ru', 'A handoff moves a client forward …', backward).summary).toBe(`Передача двигает клиента вперёд: этап «${stage('ru', 'ACTIVE')}» не идёт после «${stage('ru', 'REGULAR')}».`);
+    const bounds = { code: 'BAD_USER_INPUT', field: 'conditions.potentialMax', reason: 'POTENTIAL_BOUNDS_INVERTED', params: { potentialMin: 5_000_000, potentialMax: 1_000_000 } };
+    expect(refusalOf('ru', 'The upper potential bound must be above the lower one.', bounds).summary.replace(/\s/g, ' ')).toBe('Верхняя граница потенциала (1 000 000 ₽) должна быть больше нижней (5 000 000 ₽).');
 
     // a default criterion is named in the viewer's language (its stored name has both)
     const score = { code: 'BAD_USER_INPUT', field: 'scores', reason: 'SCORE_OUT_OF_RANGE', params: { criterion: 'Выявление потребностей / Discovery', min: 1, max: 5 } };

@@ -88,11 +88,11 @@ export class ClientWriteService {
   /** Edits a client's fields (not its owner: that is reassignment), with the version the user saw; audited. */
   async updateClient(viewer: Viewer, id: string, input: UpdateClientInput): Promise<void> {
     const row = await this.clientsService.mustGet(viewer, id);
-    if (viewer.role === 'SALES' && row.ownerMemberId !== viewer.memberId) throw DomainError.forbidden('Reps edit their own clients.');
+    if (viewer.role === 'SALES' && row.ownerMemberId !== viewer.memberId) throw DomainError.forbidden('Reps edit their own clients.', 'NOT_OWN_CLIENT', { client: row.name });
     const changes: Record<string, unknown> = {};
     const text = (v: string | null | undefined) => (v === undefined ? undefined : v?.trim() || null);
     if (input.name !== undefined) {
-      if (!input.name.trim()) throw DomainError.badInput('name', 'The name cannot be empty.');
+      if (!input.name.trim()) throw DomainError.badInput('name', 'The name cannot be empty.', 'CLIENT_NAME_REQUIRED');
       changes.name = input.name.trim();
     }
     if (input.inn !== undefined) {
@@ -120,7 +120,7 @@ export class ClientWriteService {
         }
       }
       if (!(await this.clients.updateClient(tx, id, input.expectedVersion, changes))) {
-        throw new DomainError('CONFLICT', `"${row.name}" was changed by someone else meanwhile. Reload to see the latest, then try again.`, { reason: 'STALE_VERSION' });
+        throw new DomainError('CONFLICT', `"${row.name}" was changed by someone else meanwhile. Reload to see the latest, then try again.`, { reason: 'STALE_VERSION', params: { name: row.name } });
       }
       const before = Object.fromEntries(Object.keys(changes).map((k) => [k, (row as unknown as Record<string, unknown>)[k] ?? null]));
       await this.changeLog.record(tx, [{ organizationId: viewer.organizationId, actorUserId: viewer.userId, entity: 'client', entityId: id, memberId: null, action: 'client updated', before, after: changes }]);
@@ -129,9 +129,9 @@ export class ClientWriteService {
 
   async addContact(viewer: Viewer, input: AddClientContactInput): Promise<{ id: string; clientId: string; name: string; position: string | null; phone: string | null; email: string | null }> {
     const row = await this.clientsService.mustGet(viewer, input.clientId);
-    if (viewer.role === 'SALES' && row.ownerMemberId !== viewer.memberId) throw DomainError.forbidden('Reps edit their own clients.');
+    if (viewer.role === 'SALES' && row.ownerMemberId !== viewer.memberId) throw DomainError.forbidden('Reps edit their own clients.', 'NOT_OWN_CLIENT', { client: row.name });
     const contact = { name: input.name.trim(), position: input.position?.trim() || null, phone: input.phone?.trim() || null, email: input.email?.trim().toLowerCase() || null };
-    if (!contact.name) throw DomainError.badInput('name', 'The contact needs a name.');
+    if (!contact.name) throw DomainError.badInput('name', 'The contact needs a name.', 'CONTACT_NAME_REQUIRED');
     const id = await this.transactions.run((tx) => this.clients.insertContact(tx, row.id, contact));
     return { id, clientId: row.id, ...contact };
   }
@@ -139,14 +139,14 @@ export class ClientWriteService {
   /** Records an order; the client's handoff rules are checked at once, in the same transaction. */
   async recordOrder(viewer: Viewer, input: RecordOrderInput): Promise<{ orderId: string; total: string; handoff: ApplyReport }> {
     const client = await this.clientsService.mustGet(viewer, input.clientId);
-    if (viewer.role === 'SALES' && client.ownerMemberId !== viewer.memberId) throw DomainError.forbidden('Reps record orders of their own clients.');
+    if (viewer.role === 'SALES' && client.ownerMemberId !== viewer.memberId) throw DomainError.forbidden('Reps record orders of their own clients.', 'NOT_OWN_CLIENT', { client: client.name });
     const orderedOn = input.orderedOn ?? today();
-    if (Number.isNaN(Date.parse(orderedOn)) || orderedOn > today()) throw DomainError.badInput('orderedOn', 'The order date must be a real date, not in the future.');
+    if (Number.isNaN(Date.parse(orderedOn)) || orderedOn > today()) throw DomainError.badInput('orderedOn', 'The order date must be a real date, not in the future.', 'BAD_ORDER_DATE');
     const products = await this.clients.productsByIds(viewer.organizationId, [...new Set(input.lines.map((l) => l.productId))]);
     const price = new Map(products.map((p) => [p.id, p.price]));
     const lines = input.lines.map((line, i) => {
       const unit = price.get(line.productId);
-      if (unit === undefined) throw DomainError.badInput(`lines.${i}.productId`, 'This product is not in the catalog.');
+      if (unit === undefined) throw DomainError.badInput(`lines.${i}.productId`, 'This product is not in the catalog.', 'PRODUCT_NOT_IN_CATALOG', { line: i + 1 });
       const amount = line.amount ?? (Math.round(Number(unit) * 100 * line.quantity) / 100).toFixed(2);
       return { productId: line.productId, quantity: line.quantity, amount };
     });
@@ -162,23 +162,29 @@ export class ClientWriteService {
     const scope = await this.circle.scopeOf(viewer);
     const ledMembers = (await this.teams.findMembersByTeamIds(scope.ledTeamIds)).map((m) => m.member.id);
     const [target] = await this.circle.findMembers([input.toMemberId]);
-    if (!target || target.organizationId !== viewer.organizationId || !target.active) throw DomainError.badInput('toMemberId', 'Choose an active member of the organization.');
-    if (viewer.role === 'LEAD' && !ledMembers.includes(target.id)) throw DomainError.forbidden('A lead reassigns clients within the team.');
+    if (!target || target.organizationId !== viewer.organizationId || !target.active) {
+      // the name only of someone of the viewer's organization (an inactive colleague)
+      const named = target && target.organizationId === viewer.organizationId ? { name: target.name } : undefined;
+      throw DomainError.badInput('toMemberId', 'Choose an active member of the organization.', 'REASSIGN_TARGET_INACTIVE', named);
+    }
+    if (viewer.role === 'LEAD' && !ledMembers.includes(target.id)) throw DomainError.forbidden('A lead reassigns clients within the team.', 'REASSIGN_OUTSIDE_TEAM', { name: target.name });
     return this.transactions.run(async (tx) => {
       const rows = await this.clients.findByIds([...new Set(input.clientIds)], tx, true);
       if (rows.length !== new Set(input.clientIds).size || rows.some((r) => r.organizationId !== viewer.organizationId)) throw DomainError.notFound('A client');
       for (const row of rows) {
-        if (!mayReassignClient(scope, row.ownerMemberId, ledMembers)) throw DomainError.forbidden(`You may not reassign "${row.name}".`);
+        if (!mayReassignClient(scope, row.ownerMemberId, ledMembers)) throw DomainError.forbidden(`You may not reassign "${row.name}".`, 'CLIENT_NOT_REASSIGNABLE', { client: row.name });
       }
       if (input.expectedVersions) {
-        if (input.expectedVersions.length !== input.clientIds.length) throw DomainError.badInput('expectedVersions', 'Give one version per client id.');
+        if (input.expectedVersions.length !== input.clientIds.length) throw DomainError.badInput('expectedVersions', 'Give one version per client id.', 'VERSIONS_MISMATCH');
         const seen = new Map(input.clientIds.map((id, i) => [id, input.expectedVersions![i]]));
         const stale = rows.find((r) => seen.get(r.id) !== r.version);
-        if (stale) throw new DomainError('CONFLICT', `"${stale.name}" was changed by someone else meanwhile; nothing was reassigned. Reload and try again.`, { reason: 'STALE_VERSION' });
+        if (stale) {
+          throw new DomainError('CONFLICT', `"${stale.name}" was changed by someone else meanwhile; nothing was reassigned. Reload and try again.`, { reason: 'STALE_VERSION', params: { name: stale.name } });
+        }
       }
       const moving = rows.filter((r) => r.ownerMemberId !== target.id);
       const moved = await this.clients.setOwners(tx, moving.map((r) => ({ clientId: r.id, expectedVersion: r.version, ownerId: target.id })));
-      if (moved.size !== moving.length) throw new DomainError('CONFLICT', 'Some clients changed meanwhile; nothing was reassigned. Reload and try again.');
+      if (moved.size !== moving.length) throw new DomainError('CONFLICT', 'Some clients changed meanwhile; nothing was reassigned. Reload and try again.', { reason: 'CLIENTS_CHANGED' });
       await this.clients.recordAssignments(
         tx,
         moving.map((r) => ({

@@ -28,7 +28,7 @@ function decodeCursor(cursor: string): { name: string; id: string } {
   } catch {
     // fall through
   }
-  throw DomainError.badInput('after', 'The cursor is not one this list gave out.');
+  throw DomainError.badInput('after', 'The cursor is not one this list gave out.', 'BAD_CURSOR');
 }
 
 @Injectable()
@@ -52,9 +52,9 @@ export class ClientsService {
   /** A page of clients; with `countLimit`, the total is counted up to it (and says when there are more). */
   async page(viewer: Viewer, filter: ClientFilter, first: number | null, after: string | null, countLimit: number | null = null): Promise<ClientConnectionModel> {
     const size = first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw DomainError.badInput('first', `Ask for 1 to ${MAX_PAGE_SIZE} clients at a time.`);
+    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw DomainError.outOfRange('first', `Ask for 1 to ${MAX_PAGE_SIZE} clients at a time.`, size, 1, MAX_PAGE_SIZE);
     if (countLimit !== null && (!Number.isInteger(countLimit) || countLimit < 1 || countLimit > MAX_COUNT_LIMIT)) {
-      throw DomainError.badInput('countLimit', `Count up to 1 to ${MAX_COUNT_LIMIT} clients, or leave countLimit out for the exact total.`);
+      throw DomainError.outOfRange('countLimit', `Count up to 1 to ${MAX_COUNT_LIMIT} clients, or leave countLimit out for the exact total.`, countLimit, 1, MAX_COUNT_LIMIT);
     }
     const scope = await this.scopeFor(viewer);
     const { rows, totalCount } = await this.clients.page(viewer.organizationId, scope, filter, size, after ? decodeCursor(after) : null, countLimit);

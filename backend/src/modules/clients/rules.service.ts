@@ -28,33 +28,39 @@ export function toConditions(input: RoutingConditionsInput): RoutingConditions {
     potentialMin: input.potentialMin ?? undefined,
     potentialMax: input.potentialMax ?? undefined,
   };
-  if (conditions.categories?.some((c) => ![1, 2, 3].includes(c))) throw DomainError.badInput('conditions.categories', 'Categories are 1, 2 or 3.');
+  const category = conditions.categories?.find((c) => ![1, 2, 3].includes(c));
+  if (category !== undefined) throw DomainError.badInput('conditions.categories', 'Categories are 1, 2 or 3.', 'UNKNOWN_CATEGORY', { category });
   if (input.potentialMin != null && input.potentialMax != null && input.potentialMin >= input.potentialMax) {
-    throw DomainError.badInput('conditions.potentialMax', 'The upper potential bound must be above the lower one.');
+    throw DomainError.badInput('conditions.potentialMax', 'The upper potential bound must be above the lower one.', 'POTENTIAL_BOUNDS_INVERTED', {
+      potentialMin: input.potentialMin,
+      potentialMax: input.potentialMax,
+    });
   }
   return JSON.parse(JSON.stringify(conditions)) as RoutingConditions;
 }
 
 export function toCriterion(input: HandoffCriterionInput, i: number): HandoffCriterion {
   const field = `criteria.${i}`;
+  // the criterion as the editor numbers it, and its kind (named in the viewer's language)
+  const which = { number: i + 1, criterionKind: input.kind };
   const min = () => {
-    if (input.min === undefined || input.min === null) throw DomainError.badInput(`${field}.min`, `Criterion ${i + 1} (${input.kind}) needs a minimum.`);
+    if (input.min === undefined || input.min === null) throw DomainError.badInput(`${field}.min`, `Criterion ${i + 1} (${input.kind}) needs a minimum.`, 'CRITERION_MIN_REQUIRED', which);
     return input.min;
   };
   switch (input.kind) {
     case 'ORDER_COUNT':
-      if (!Number.isInteger(min()) || min() < 1) throw DomainError.badInput(`${field}.min`, 'An order count is a whole number from 1.');
+      if (!Number.isInteger(min()) || min() < 1) throw DomainError.badInput(`${field}.min`, 'An order count is a whole number from 1.', 'ORDER_COUNT_NOT_WHOLE', which);
       return { kind: 'ORDER_COUNT', min: min() };
     case 'VOLUME':
       return { kind: 'VOLUME', min: min(), windowDays: input.windowDays ?? null };
     case 'PRODUCT_PURCHASED': {
       const products = cleanList(input.products) ?? [];
       const productLines = cleanList(input.productLines) ?? [];
-      if (products.length + productLines.length === 0) throw DomainError.badInput(`${field}.products`, 'Name at least one product or product line.');
+      if (products.length + productLines.length === 0) throw DomainError.badInput(`${field}.products`, 'Name at least one product or product line.', 'CRITERION_PRODUCTS_REQUIRED', which);
       return { kind: 'PRODUCT_PURCHASED', products, productLines };
     }
     case 'MIN_MONTHLY':
-      if (!input.months) throw DomainError.badInput(`${field}.months`, 'Say over how many months the smallest monthly purchase counts.');
+      if (!input.months) throw DomainError.badInput(`${field}.months`, 'Say over how many months the smallest monthly purchase counts.', 'CRITERION_MONTHS_REQUIRED', which);
       return { kind: 'MIN_MONTHLY', min: min(), months: input.months };
     case 'POTENTIAL':
       return { kind: 'POTENTIAL', min: min() };
@@ -143,9 +149,9 @@ export class RulesService {
 
   private async routingWrite(viewer: Viewer, input: RoutingRuleInput): Promise<RoutingRuleWrite> {
     const pool = cleanList(input.poolMemberIds) ?? [];
-    if (input.memberId && pool.length) throw DomainError.badInput('memberId', 'Give either a named member or a pool, not both.');
-    if (!input.memberId && pool.length === 0) throw DomainError.badInput('poolMemberIds', 'Name a member or a pool of members who get the clients.');
-    if (pool.length && !input.strategy) throw DomainError.badInput('strategy', 'A pool needs a strategy: ROUND_ROBIN, LEAST_LOADED or BALANCED_POTENTIAL.');
+    if (input.memberId && pool.length) throw DomainError.badInput('memberId', 'Give either a named member or a pool, not both.', 'MEMBER_AND_POOL');
+    if (!input.memberId && pool.length === 0) throw DomainError.badInput('poolMemberIds', 'Name a member or a pool of members who get the clients.', 'RULE_TARGET_REQUIRED');
+    if (pool.length && !input.strategy) throw DomainError.badInput('strategy', 'A pool needs a strategy: ROUND_ROBIN, LEAST_LOADED or BALANCED_POTENTIAL.', 'POOL_STRATEGY_REQUIRED');
     const ids = input.memberId ? [input.memberId] : pool;
     const found = await this.circle.findMembers(ids);
     if (found.length !== ids.length || found.some((m) => m.organizationId !== viewer.organizationId)) throw DomainError.notFound('A member of the rule');
@@ -162,9 +168,12 @@ export class RulesService {
 
   private handoffWrite(input: HandoffRuleInput) {
     if (PIPELINE_OF_STAGES.indexOf(input.toStage) <= PIPELINE_OF_STAGES.indexOf(input.fromStage)) {
-      throw DomainError.badInput('toStage', 'A handoff moves a client forward: the target stage must come after the current one.');
+      throw DomainError.badInput('toStage', 'A handoff moves a client forward: the target stage must come after the current one.', 'HANDOFF_NOT_FORWARD', {
+        fromStage: input.fromStage,
+        toStage: input.toStage,
+      });
     }
-    if (input.criteria.length === 0) throw DomainError.badInput('criteria', 'A handoff rule needs at least one criterion.');
+    if (input.criteria.length === 0) throw DomainError.badInput('criteria', 'A handoff rule needs at least one criterion.', 'HANDOFF_CRITERIA_REQUIRED');
     return {
       name: input.name.trim(),
       fromStage: input.fromStage,
