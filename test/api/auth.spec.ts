@@ -108,6 +108,9 @@ describe('sign-in and sessions', () => {
 
   it('ends the sessions of a deactivated user and refuses their sign-in', async () => {
     const director = await t.login('director@demo.local');
+    const directorId = (await t.gql<{ me: { id: string } }>(ME, {}, { token: director })).data!.me.id;
+    const self = await t.gql('mutation ($id: ID!) { setUserActive(userId: $id, active: false) { active } }', { id: directorId }, { token: director });
+    expect(self.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId', reason: 'SELF_DEACTIVATION' });
     const repToken = await t.login('rep4@demo.local');
     const me = await t.gql<{ me: { id: string } }>(ME, {}, { token: repToken });
     const deactivated = await t.gql('mutation ($id: ID!) { setUserActive(userId: $id, active: false) { active } }', { id: me.data!.me.id }, { token: director });
@@ -125,6 +128,8 @@ describe('sign-in and sessions', () => {
     expect((await t.gql<{ me: { locale: string } }>(ME, {}, { token })).data?.me.locale).toBe('en');
     const bad = await t.gql('mutation { updateMyPreferences(input: { name: "" }) { name } }', {}, { token });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    const blank = await t.gql('mutation { updateMyPreferences(input: { name: "   " }) { name } }', {}, { token });
+    expect(blank.errors?.[0]).toMatchObject({ message: 'The name cannot be empty.', extensions: { code: 'BAD_USER_INPUT', field: 'name', reason: 'NAME_REQUIRED' } });
   });
 });
 

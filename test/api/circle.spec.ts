@@ -271,13 +271,13 @@ describe('the circle: structure, rules and who sees what', () => {
       expect(created.data!.createTeam.director.name).toBe('Андрей Соколов');
       expect(created.data!.createTeam.members.map((m) => m.name).sort()).toEqual(['Марина Крылова', 'Олег Новый']);
       const again = await t.gql(create, { lead: newLead.data!.createMember.id, coach: null }, { token: director });
-      expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'DUPLICATE_TEAM_NAME' });
+      expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'DUPLICATE_TEAM_NAME', params: { name: 'Регионы Сибири' } });
     });
 
     it('does not let a lead remove themselves from their team', async () => {
       const team = teams.get('Дилерские продажи')!;
       const result = await t.gql('mutation ($t: ID!, $m: ID!) { removeTeamMember(teamId: $t, memberId: $m) { id } }', { t: team.id, m: id('Ольга Лебедева') }, { token: lead });
-      expect(result.errors?.[0].extensions).toMatchObject({ reason: 'HOLDER_STAYS_IN_TEAM' });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'HOLDER_STAYS_IN_TEAM', params: { team: 'Дилерские продажи', holder: 'LEAD' } });
     });
   });
 

@@ -138,7 +138,10 @@ describe('creating clients, recording orders, reassigning', () => {
     const audit = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM change_log WHERE entity = 'client' AND entity_id = $1", [id]);
     expect(audit.rows[0].n).toBe(2);
     const thresholds = await t.gql('mutation { updateOrganizationSettings(input: { category1From: 1000, category2From: 5000 }) { id } }', {}, { token: director });
-    expect(thresholds.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(thresholds.errors?.[0]).toMatchObject({
+      message: 'The category 1 threshold must be above the category 2 threshold.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'category1From', reason: 'CATEGORY_THRESHOLDS_ORDER', params: { category1From: 1000, category2From: 5000 } },
+    });
   });
 
   it('shows the client card: latest orders with products, contacts (added with validation), deals', async () => {

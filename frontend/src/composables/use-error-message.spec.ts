@@ -91,6 +91,15 @@ describe('useRefusalMessage', () => {
     const bounds = { code: 'BAD_USER_INPUT', field: 'conditions.potentialMax', reason: 'POTENTIAL_BOUNDS_INVERTED', params: { potentialMin: 5_000_000, potentialMax: 1_000_000 } };
     expect(refusalOf('ru', 'The upper potential bound must be above the lower one.', bounds).summary.replace(/\s/g, ' ')).toBe('Верхняя граница потенциала (1 000 000 ₽) должна быть больше нижней (5 000 000 ₽).');
 
+    // a sentence chosen by a value: who of the team's holders is leaving
+    const holder = (role: string) => ({ code: 'BAD_USER_INPUT', field: 'memberId', reason: 'HOLDER_STAYS_IN_TEAM', params: { team: 'Дилерские продажи', holder: role } });
+    expect(refusalOf('ru', 'This person is the lead of "Дилерские продажи"; appoint someone else first.', holder('LEAD')).summary).toBe(
+      'Этот человек руководит командой «Дилерские продажи»: сначала назначьте другого руководителя.',
+    );
+    expect(refusalOf('en', 'This person is the coach of "Дилерские продажи"; appoint someone else first.', holder('COACH')).summary).toBe(
+      'This person coaches «Дилерские продажи»: appoint another coach before they leave the team.',
+    );
+
     // a default criterion is named in the viewer's language (its stored name has both)
     const score = { code: 'BAD_USER_INPUT', field: 'scores', reason: 'SCORE_OUT_OF_RANGE', params: { criterion: 'Выявление потребностей / Discovery', min: 1, max: 5 } };
     expect(refusalOf('ru', 'The score …', score).summary).toBe('Оценка по критерию «Выявление потребностей» — целое число от 1 до 5.');

@@ -1,5 +1,5 @@
 import { CLIENT_LABELS } from '@salescircle/shared';
-import { fmt, fmtOr, plural } from './message';
+import { fmt, fmtOr, plural, select } from './message';
 
 /** English messages; their shape is the schema every other locale must match. */
 export const en = {
@@ -154,8 +154,12 @@ export const en = {
     BAD_SCHEDULE: 'The schedule has overlapping or inverted hours.',
     BAD_ABSENCE: 'The dates of the absence are not valid.',
     DUPLICATE_LINE: 'This line already exists.',
-    HOLDER_STAYS_IN_TEAM: 'The lead and the coach of a team stay in it.',
-    DUPLICATE_TEAM_NAME: 'A team with this name already exists.',
+    HOLDER_STAYS_IN_TEAM: select('holder', {
+      LEAD: 'This person leads «{team}»: appoint another lead before they leave the team.',
+      COACH: 'This person coaches «{team}»: appoint another coach before they leave the team.',
+      other: 'The lead and the coach of a team stay in it.',
+    }),
+    DUPLICATE_TEAM_NAME: fmtOr('A team named «{name}» already exists.', 'A team with this name already exists.'),
     DUPLICATE_EMAIL: 'Someone else in the company has this e-mail already.',
     FUTURE_SESSION: 'A session is recorded once it is held: today or an earlier day.',
     VALUE_TOO_LARGE: fmt('Too large: at most {limit}.'),
@@ -232,6 +236,13 @@ export const en = {
     POOL_STRATEGY_REQUIRED: 'Choose how the pool shares the clients.',
     HANDOFF_NOT_FORWARD: fmtOr('A handoff moves a client forward: «{toStage}» does not come after «{fromStage}».', 'A handoff moves a client forward: the target stage must come after the current one.'),
     HANDOFF_CRITERIA_REQUIRED: 'Add at least one criterion.',
+    // teams, users and the organization's settings (backend/src/modules/team, users, organization)
+    DIRECTOR_NOT_MEMBER: 'Only a director who is a member of the company\'s circle creates teams, and your account is not linked to one.',
+    TEAM_NOT_MANAGED: fmtOr('You may not change the team «{team}».', 'You may not change this team.'),
+    NAME_REQUIRED: 'Enter a name: it cannot be empty.',
+    SELF_DEACTIVATION: 'You cannot deactivate your own account.',
+    CATEGORY2_THRESHOLD_NOT_POSITIVE: 'The category 2 threshold must be above zero.',
+    CATEGORY_THRESHOLDS_ORDER: fmtOr('The category 1 threshold ({category1From}) must be above the category 2 threshold ({category2From}).', 'The category 1 threshold must be above the category 2 threshold.'),
   },
   errors: {
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',

@@ -1,6 +1,6 @@
 import { CLIENT_LABELS } from '@salescircle/shared';
 import type { MessageSchema } from './en';
-import { fmt, fmtOr, plural } from './message';
+import { fmt, fmtOr, plural, select } from './message';
 
 export const ru: MessageSchema = {
   app: {
@@ -154,8 +154,12 @@ export const ru: MessageSchema = {
     BAD_SCHEDULE: 'В графике есть пересекающиеся или перевёрнутые интервалы.',
     BAD_ABSENCE: 'Неверные даты отсутствия.',
     DUPLICATE_LINE: 'Такая линия уже есть.',
-    HOLDER_STAYS_IN_TEAM: 'Руководитель и коуч команды не могут выйти из неё.',
-    DUPLICATE_TEAM_NAME: 'Команда с таким названием уже есть.',
+    HOLDER_STAYS_IN_TEAM: select('holder', {
+      LEAD: 'Этот человек руководит командой «{team}»: сначала назначьте другого руководителя.',
+      COACH: 'Этот человек — коуч команды «{team}»: сначала назначьте другого коуча.',
+      other: 'Руководитель и коуч команды не могут выйти из неё.',
+    }),
+    DUPLICATE_TEAM_NAME: fmtOr('Команда «{name}» уже есть.', 'Команда с таким названием уже есть.'),
     DUPLICATE_EMAIL: 'Этот e-mail уже указан у другого сотрудника.',
     FUTURE_SESSION: 'Встречу записывают, когда она прошла: сегодня или раньше.',
     VALUE_TOO_LARGE: fmt('Слишком большое значение: не больше {limit}.'),
@@ -232,6 +236,13 @@ export const ru: MessageSchema = {
     POOL_STRATEGY_REQUIRED: 'Выберите, как группа делит клиентов.',
     HANDOFF_NOT_FORWARD: fmtOr('Передача двигает клиента вперёд: этап «{toStage}» не идёт после «{fromStage}».', 'Передача двигает клиента вперёд: целевой этап должен идти после текущего.'),
     HANDOFF_CRITERIA_REQUIRED: 'Добавьте хотя бы один критерий.',
+    // teams, users and the organization's settings (backend/src/modules/team, users, organization)
+    DIRECTOR_NOT_MEMBER: 'Команды создаёт директор, который состоит в круге компании, а ваша учётная запись не связана с участником.',
+    TEAM_NOT_MANAGED: fmtOr('Вы не можете изменять команду «{team}».', 'Вы не можете изменять эту команду.'),
+    NAME_REQUIRED: 'Укажите имя: оно не может быть пустым.',
+    SELF_DEACTIVATION: 'Нельзя отключить собственную учётную запись.',
+    CATEGORY2_THRESHOLD_NOT_POSITIVE: 'Порог категории 2 должен быть больше нуля.',
+    CATEGORY_THRESHOLDS_ORDER: fmtOr('Порог категории 1 ({category1From}) должен быть выше порога категории 2 ({category2From}).', 'Порог категории 1 должен быть выше порога категории 2.'),
   },
   errors: {
     UNAUTHENTICATED: 'Сеанс завершён. Войдите снова.',

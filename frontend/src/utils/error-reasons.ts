@@ -96,6 +96,13 @@ export const ERROR_REASONS = [
   'POOL_STRATEGY_REQUIRED',
   'HANDOFF_NOT_FORWARD',
   'HANDOFF_CRITERIA_REQUIRED',
+  // teams, users and the organization's settings (backend/src/modules/team, users, organization)
+  'DIRECTOR_NOT_MEMBER',
+  'TEAM_NOT_MANAGED',
+  'NAME_REQUIRED',
+  'SELF_DEACTIVATION',
+  'CATEGORY2_THRESHOLD_NOT_POSITIVE',
+  'CATEGORY_THRESHOLDS_ORDER',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -15,8 +15,12 @@ describe('classifyClientCategory', () => {
   });
 
   it('checks the thresholds are ordered', () => {
-    expect(thresholdProblems({ category1From: 5, category2From: 10 })).toMatch(/category 1/);
-    expect(thresholdProblems({ category1From: 10, category2From: 0 })).toMatch(/category 2/);
+    expect(thresholdProblems({ category1From: 5, category2From: 10 })).toEqual({
+      reason: 'CATEGORY_THRESHOLDS_ORDER',
+      message: 'The category 1 threshold must be above the category 2 threshold.',
+      params: { category1From: 5, category2From: 10 },
+    });
+    expect(thresholdProblems({ category1From: 10, category2From: 0 })).toEqual({ reason: 'CATEGORY2_THRESHOLD_NOT_POSITIVE', message: 'The category 2 threshold must be above zero.', params: { category2From: 0 } });
     expect(thresholdProblems(t)).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import type { RuleProblem } from '../domain/error-codes';
+
 /** The director's thresholds: a client is category 1 from `category1From`, 2 from `category2From`, else 3. */
 export interface CategoryThresholds {
   /** Annual potential (or annual volume, whichever is larger) from which a client is category 1. */
@@ -18,8 +20,15 @@ export function classifyClientCategory(annualPotential: number, annualVolume: nu
   return 3;
 }
 
-export function thresholdProblems(t: CategoryThresholds): string | null {
-  if (!(t.category2From > 0)) return 'The category 2 threshold must be above zero.';
-  if (!(t.category1From > t.category2From)) return 'The category 1 threshold must be above the category 2 threshold.';
+/** Why the director's thresholds cannot work (category 2 from above zero, category 1 above it), or null. */
+export function thresholdProblems(t: CategoryThresholds): RuleProblem | null {
+  if (!(t.category2From > 0)) return { reason: 'CATEGORY2_THRESHOLD_NOT_POSITIVE', message: 'The category 2 threshold must be above zero.', params: { category2From: t.category2From } };
+  if (!(t.category1From > t.category2From)) {
+    return {
+      reason: 'CATEGORY_THRESHOLDS_ORDER',
+      message: 'The category 1 threshold must be above the category 2 threshold.',
+      params: { category1From: t.category1From, category2From: t.category2From },
+    };
+  }
   return null;
 }

@@ -40,7 +40,7 @@ export class OrganizationService {
         escalateBlockedAfterHours: input.escalateBlockedAfterHours ?? before.escalateBlockedAfterHours,
       };
       const problem = thresholdProblems(after);
-      if (problem) throw DomainError.badInput(input.category1From !== undefined ? 'category1From' : 'category2From', problem);
+      if (problem) throw DomainError.badInput(input.category1From !== undefined ? 'category1From' : 'category2From', problem.message, problem.reason, problem.params);
       await this.organizations.saveSettings(tx, org.id, after);
       await this.changeLog.record(tx, [
         { organizationId: org.id, actorUserId: viewer.userId, entity: 'organization', entityId: org.id, memberId: null, action: 'settings changed', before: { ...before }, after },

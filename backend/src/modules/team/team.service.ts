@@ -51,7 +51,7 @@ export class TeamService {
   }
 
   async createTeam(viewer: Viewer, input: CreateTeamInput): Promise<TeamModel> {
-    if (!viewer.memberId) throw DomainError.forbidden('Only a director who is a member of the organization can create teams.');
+    if (!viewer.memberId) throw DomainError.forbidden('Only a director who is a member of the organization can create teams.', 'DIRECTOR_NOT_MEMBER');
     const id = await this.transactions.run(async (tx) => {
       const fact: TeamFact = { id: 'new', name: input.name.trim(), directorId: viewer.memberId, leadId: input.leadId, coachId: input.coachId ?? null };
       await this.ensureInOrganization(tx, viewer, [input.leadId, input.coachId ?? null]);
@@ -112,6 +112,7 @@ export class TeamService {
         throw new DomainError('BAD_USER_INPUT', `This person is the ${memberId === team.leadId ? 'lead' : 'coach'} of "${team.name}"; appoint someone else first.`, {
           field: 'memberId',
           reason: CircleErrorReason.HOLDER_STAYS_IN_TEAM,
+          params: { team: team.name, holder: memberId === team.leadId ? 'LEAD' : 'COACH' },
         });
       }
       const removed = await this.teams.removeMember(tx, teamId, memberId);
@@ -139,7 +140,7 @@ export class TeamService {
     const team = await this.teams.findVisibleTeam(viewer, teamId, tx, true);
     if (!team) throw DomainError.notFound('The team');
     const scope = await this.circle.scopeOf(viewer, tx);
-    if (!mayManageTeam(scope, teamId, what)) throw DomainError.forbidden(`You may not change "${team.name}".`);
+    if (!mayManageTeam(scope, teamId, what)) throw DomainError.forbidden(`You may not change "${team.name}".`, 'TEAM_NOT_MANAGED', { team: team.name });
     return team;
   }
 
@@ -151,7 +152,7 @@ export class TeamService {
 
   private async ensureNameFree(tx: EntityManager, viewer: Viewer, name: string, exceptId: string | null): Promise<void> {
     if (await this.teams.nameTaken(tx, viewer.organizationId, name, exceptId)) {
-      throw new DomainError('CONFLICT', `A team named "${name}" already exists.`, { field: 'name', reason: CircleErrorReason.DUPLICATE_TEAM_NAME });
+      throw new DomainError('CONFLICT', `A team named "${name}" already exists.`, { field: 'name', reason: CircleErrorReason.DUPLICATE_TEAM_NAME, params: { name } });
     }
   }
 

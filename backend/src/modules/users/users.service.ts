@@ -22,7 +22,7 @@ export class UsersService {
 
   async updatePreferences(viewer: Viewer, input: UpdatePreferencesInput): Promise<UserModel> {
     const name = input.name?.trim();
-    if (input.name !== undefined && !name) throw DomainError.badInput('name', 'The name cannot be empty.');
+    if (input.name !== undefined && !name) throw DomainError.badInput('name', 'The name cannot be empty.', 'NAME_REQUIRED');
     await this.users.updatePreferences(viewer.userId, { locale: input.locale ?? undefined, name });
     return this.getById(viewer.userId);
   }
@@ -30,7 +30,7 @@ export class UsersService {
   async setActive(viewer: Viewer, userId: string, active: boolean): Promise<UserModel> {
     const [user] = await this.users.findByIds([userId]);
     if (!user || user.organizationId !== viewer.organizationId) throw DomainError.notFound('The user');
-    if (user.id === viewer.userId && !active) throw DomainError.badInput('userId', 'You cannot deactivate yourself.');
+    if (user.id === viewer.userId && !active) throw DomainError.badInput('userId', 'You cannot deactivate yourself.', 'SELF_DEACTIVATION');
     await this.users.setActive(userId, active);
     return this.getById(userId);
   }
