@@ -19,6 +19,7 @@ export * from './rules/propose-rebalance';
 export * from './rules/classify-client-category';
 export * from './domain/sprints';
 export * from './rules/check-wip-limit';
+export * from './rules/check-due-in-sprint';
 export * from './rules/compute-burndown';
 export * from './rules/schedule-reminder';
 export * from './rules/suggest-sprint-plan';

@@ -283,6 +283,39 @@ describe('sales sprints: board, WIP limits, approvals, rollover, reminders, live
     expect(start.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ACTIVE_SPRINT_EXISTS' });
   });
 
+  it('refuses a due date before the sprint starts (DUE_BEFORE_SPRINT): on create, on update and when planning a dated process into the sprint', async () => {
+    const sprint = (await db.query<{ id: string; starts_on: string }>(`SELECT id, starts_on::text FROM sprint WHERE team_id = $1 AND status = 'ACTIVE'`, [teamId])).rows[0];
+    const dayBefore = new Date(Date.parse(`${sprint.starts_on}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const ownerId = await member('rep@demo.local');
+    const create = (dueAt: string, sprintId: string | null, title: string) =>
+      t.gql<{ createProcess: { id: string; dueAt: string } }>('mutation ($i: CreateProcessInput!) { createProcess(input: $i) { id dueAt } }', { i: { teamId, sprintId, title, targetKind: 'CUSTOM', target: 1, ownerId, dueAt, overrideWip: true } }, { token: lead });
+
+    const early = await create(`${dayBefore}T12:00:00Z`, sprint.id, 'Срок раньше спринта (e2e)');
+    expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueAt', reason: 'DUE_BEFORE_SPRINT', params: { dueOn: dayBefore, sprint: expect.any(String), startsOn: sprint.starts_on } });
+    expect(early.errors?.[0].message).toContain(`starts on ${sprint.starts_on}`);
+    expect((await db.query('SELECT 1 FROM sales_process WHERE title = $1', ['Срок раньше спринта (e2e)'])).rowCount).toBe(0);
+    // The day is the organization's (Moscow): 22:00 UTC the evening before is already the first day there.
+    const firstDay = await create(`${dayBefore}T22:00:00Z`, sprint.id, 'Срок в первый день спринта (e2e)');
+    expect(firstDay.errors).toBeUndefined();
+
+    // An update of a process in the sprint: refused before the start, taken on the first day.
+    const inSprint = (await db.query<{ id: string; version: number }>(`SELECT id, version FROM sales_process WHERE sprint_id = $1 AND status = 'TODO' ORDER BY title LIMIT 1`, [sprint.id])).rows[0];
+    const update = (dueAt: string, expectedVersion: number) =>
+      t.gql<{ updateProcess: { dueAt: string; version: number } }>('mutation ($id: ID!, $i: UpdateProcessInput!) { updateProcess(id: $id, input: $i) { dueAt version } }', { id: inSprint.id, i: { dueAt, expectedVersion } }, { token: lead });
+    const refused = await update(`${dayBefore}T12:00:00Z`, inSprint.version);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueAt', reason: 'DUE_BEFORE_SPRINT' });
+    const taken = await update(`${sprint.starts_on}T12:00:00Z`, inSprint.version);
+    expect(taken.errors).toBeUndefined();
+    expect(taken.data!.updateProcess.dueAt).toBe(`${sprint.starts_on}T12:00:00.000Z`);
+
+    // In the backlog any due date goes; planned into the sprint, the early one is refused and the process stays in the backlog.
+    const backlog = await create(`${dayBefore}T12:00:00Z`, null, 'Просроченный процесс из бэклога (e2e)');
+    expect(backlog.errors).toBeUndefined();
+    const planned = await t.gql('mutation ($id: ID!, $s: ID) { planProcess(id: $id, sprintId: $s) { id } }', { id: backlog.data!.createProcess.id, s: sprint.id }, { token: lead });
+    expect(planned.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sprintId', reason: 'DUE_BEFORE_SPRINT' });
+    expect((await db.query<{ sprint_id: string | null }>('SELECT sprint_id FROM sales_process WHERE id = $1', [backlog.data!.createProcess.id])).rows[0].sprint_id).toBeNull();
+  });
+
   it('lets the coach write the retrospective, and closes the sprint rolling unfinished work over with its history', async () => {
     const coach = await t.login('coach@demo.local');
     const sprintId = (await db.query<{ id: string }>(`SELECT id FROM sprint WHERE team_id = $1 AND status = 'ACTIVE'`, [teamId])).rows[0].id;

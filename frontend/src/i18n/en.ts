@@ -162,6 +162,10 @@ export const en = {
     DUPLICATE_TEAM_NAME: fmtOr('A team named «{name}» already exists.', 'A team with this name already exists.'),
     DUPLICATE_EMAIL: 'Someone else in the company has this e-mail already.',
     FUTURE_SESSION: 'A session is recorded once it is held: today or an earlier day.',
+    DUE_BEFORE_SPRINT: fmtOr(
+      'The due date, {dueOn}, is before the sprint «{sprint}» starts ({startsOn}): a process in it is due on its first day or later.',
+      'The due date is before the sprint starts: a process in it is due on its first day or later.',
+    ),
     VALUE_TOO_LARGE: fmt('Too large: at most {limit}.'),
     VALUE_TOO_SMALL: fmt('Too small: at least {limit}.'),
     VALUE_TOO_LONG: fmt('Too long: at most {limit} characters.'),
@@ -814,6 +818,7 @@ export const en = {
       intoBacklog: 'Into the backlog',
       titleRequired: 'Give the process a title.',
       targetInvalid: 'A number from 0 to 1,000,000,000,000,000.',
+      dueBeforeSprint: fmt('The sprint starts on {day}: the due date cannot be earlier.'),
       templates: 'Process library',
       templateSteps: plural('en', { one: '{count} step', other: '{count} steps' }),
       builtin: 'Built in',

@@ -162,6 +162,10 @@ export const ru: MessageSchema = {
     DUPLICATE_TEAM_NAME: fmtOr('Команда «{name}» уже есть.', 'Команда с таким названием уже есть.'),
     DUPLICATE_EMAIL: 'Этот e-mail уже указан у другого сотрудника.',
     FUTURE_SESSION: 'Встречу записывают, когда она прошла: сегодня или раньше.',
+    DUE_BEFORE_SPRINT: fmtOr(
+      'Срок {dueOn} раньше начала спринта «{sprint}» ({startsOn}): у процесса в спринте срок не раньше его первого дня.',
+      'Срок раньше начала спринта: у процесса в спринте срок не раньше его первого дня.',
+    ),
     VALUE_TOO_LARGE: fmt('Слишком большое значение: не больше {limit}.'),
     VALUE_TOO_SMALL: fmt('Слишком маленькое значение: не меньше {limit}.'),
     VALUE_TOO_LONG: fmt('Слишком длинно: не больше {limit} символов.'),
@@ -829,6 +833,7 @@ export const ru: MessageSchema = {
       intoBacklog: 'В бэклог',
       titleRequired: 'Укажите название процесса.',
       targetInvalid: 'Число от 0 до 1 000 000 000 000 000.',
+      dueBeforeSprint: fmt('Спринт начинается {day}: срок не может быть раньше.'),
       templates: 'Библиотека процессов',
       templateSteps: plural('ru', { one: '{count} шаг', few: '{count} шага', many: '{count} шагов', other: '{count} шага' }),
       builtin: 'Встроенный',

@@ -4,6 +4,7 @@ import {
   addDays,
   approvalForNewProcess,
   BUILTIN_PROCESS_TEMPLATES,
+  checkDueInSprint,
   checkWipLimit,
   computeBurndown,
   daysBetween,
@@ -381,6 +382,25 @@ export class SprintsService {
     if (found.deals !== deals.length) throw DomainError.badInput('dealIds', 'A linked deal was not found.');
   }
 
+  /**
+   * A process in a sprint is due on the sprint's first day or later (the shared rule), the
+   * due moment read as its day in the organization's calendar: DUE_BEFORE_SPRINT on `field`
+   * (dueAt when the date is given, sprintId when a dated process is planned into the sprint),
+   * with the due day, the sprint's name and its first day as params.
+   * A rollover keeps an overdue process's date: it carries unfinished work, overdue as it is.
+   */
+  private async checkDue(viewer: Viewer, dueAt: Date | null | undefined, sprint: SprintRow | null, field: string): Promise<void> {
+    if (!dueAt || !sprint) return;
+    const dueOn = dayIn(await this.timezones.of(viewer), dueAt);
+    const problem = checkDueInSprint(dueOn, sprint.startsOn);
+    if (!problem) return;
+    const message =
+      field === 'dueAt'
+        ? `The due date ${dueOn} is before the sprint "${sprint.name}" starts on ${sprint.startsOn}: choose ${sprint.startsOn} or later.`
+        : `The process is due on ${dueOn}, before the sprint "${sprint.name}" starts on ${sprint.startsOn}: move its due date to ${sprint.startsOn} or later first.`;
+    throw DomainError.badInput(field, message, problem, { dueOn, sprint: sprint.name, startsOn: sprint.startsOn });
+  }
+
   private parseSegment(segment: string | undefined): string | null {
     if (segment === undefined || segment.trim() === '') return null;
     try {
@@ -411,6 +431,7 @@ export class SprintsService {
         if (!sprint || sprint.teamId !== input.teamId) throw DomainError.notFound('The sprint');
         if (sprint.status === 'CLOSED') throw new DomainError('CONFLICT', 'A closed sprint takes no new processes.', { reason: 'SPRINT_CLOSED' });
       }
+      await this.checkDue(viewer, input.dueAt, sprint, 'dueAt');
       const approval = approvalForNewProcess(scope, input.teamId);
       const events: ProcessEventWrite[] = [];
       const override = sprint && approval === 'APPROVED' ? await this.wipOverride(tx, scope, sprint, [ownerId, ...coOwnerIds], input.overrideWip) : null;
@@ -472,6 +493,7 @@ export class SprintsService {
       if (input.priority !== undefined) changes.priority = input.priority;
       if (input.startsOn !== undefined) changes.starts_on = input.startsOn;
       if (input.dueAt !== undefined) changes.due_at = input.dueAt;
+      if (input.dueAt && process.sprintId) await this.checkDue(viewer, input.dueAt, await this.sprints.sprintById(process.sprintId, tx, true), 'dueAt');
       const events: ProcessEventWrite[] = [];
       if (input.ownerId !== undefined && input.ownerId !== process.ownerMemberId) {
         if (!mayRunSprint(scope, process.teamId)) throw DomainError.forbidden('The lead hands a process to another owner.');
@@ -545,6 +567,7 @@ export class SprintsService {
         const to = await this.sprints.sprintById(sprintId, tx, true);
         if (!to || to.teamId !== process.teamId) throw DomainError.notFound('The sprint');
         if (to.status === 'CLOSED') throw new DomainError('CONFLICT', 'A closed sprint takes no new processes.', { reason: 'SPRINT_CLOSED' });
+        await this.checkDue(viewer, process.dueAt, to, 'sprintId');
         if (process.status !== 'DONE' && process.approval === 'APPROVED') await this.guardWip(tx, viewer, scope, to, this.ownersOf(process), overrideWip, events, process.id);
         events.push({ processId: process.id, sprintId, kind: 'ADDED_TO_SPRINT', actorUserId: viewer.userId });
       }

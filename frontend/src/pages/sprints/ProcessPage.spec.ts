@@ -189,6 +189,30 @@ describe('ProcessPage: editing the process', () => {
     expect(root.find('[data-testid="process-edit-error"]').exists()).toBe(false);
   });
 
+  it('shows a due date before the sprint starts (DUE_BEFORE_SPRINT) at the due date, in the language of the app', async () => {
+    const lead = { ...USERS.LEAD, locale: 'ru' as const };
+    const fake = processFetch(lead, processDetail(), {
+      UpdateProcess: () => ({
+        json: graphQLError('BAD_USER_INPUT', 'The due date 2026-11-20 is before the sprint "Sprint 20" starts on 2026-11-23: choose 2026-11-23 or later.', {
+          field: 'dueAt',
+          reason: 'DUE_BEFORE_SPRINT',
+          params: { dueOn: '2026-11-20', sprint: 'Sprint 20', startsOn: '2026-11-23' },
+        }),
+      }),
+    });
+    const root = await openPage(lead, fake, 'ru');
+    await openForm(root);
+    // Before the start day of the process (25.11) would be the form's own check: the sprint's start is the API's.
+    await root.get('[data-testid="process-edit-starts"]').setValue('');
+    await root.get('[data-testid="process-edit-due"]').setValue('20.11.2026');
+    await root.get('[data-testid="process-edit-form"]').trigger('submit');
+    await flushPromises();
+    expect(ops(fake, 'UpdateProcess')[0]!.body.variables.input).toMatchObject({ dueAt: dueMoment('2026-11-20') });
+    expect(root.get('[data-testid="process-edit-problem-dueOn"]').text()).toBe('Срок 20 ноября 2026 г. раньше начала спринта «Sprint 20» (23 ноября 2026 г.): у процесса в спринте срок не раньше его первого дня.');
+    expect(root.get('[data-testid="process-edit-due"]').attributes('aria-invalid')).toBe('true');
+    expect(root.find('[data-testid="process-edit-error"]').exists()).toBe(false);
+  });
+
   it('explains a change made meanwhile and reloads the latest version into the form', async () => {
     const fake = processFetch(USERS.LEAD, processDetail(), {
       UpdateProcess: () => ({ json: graphQLError('CONFLICT', 'Someone changed this process meanwhile. Reload and try again.', { reason: 'VERSION_MISMATCH' }) }),
