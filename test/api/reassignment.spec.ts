@@ -102,4 +102,29 @@ describe('offboarding and vacation cover: nothing is lost', () => {
     const records = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM assignment_record WHERE kind = 'REBALANCE'");
     expect(records.rows[0].n).toBe(p.items.length);
   });
+
+  it('refuses applying the offboarding of someone who became a team lead after the preview, by the circle rule, moving no client', async () => {
+    const team = (await db.query<{ id: string; lead_id: string }>(`SELECT id, lead_id FROM team WHERE name = 'Дилерские продажи'`)).rows[0];
+    const created = await t.gql<{ createMember: { id: string } }>('mutation ($i: CreateMemberInput!) { createMember(input: $i) { id } }', { i: { name: 'Уходящий руководитель', role: 'LEAD', teamId: team.id } }, { token: director });
+    expect(created.errors).toBeUndefined();
+    const leaving = created.data!.createMember.id;
+    const client = (await db.query<{ id: string; owner_member_id: string }>(`SELECT id, owner_member_id FROM client WHERE stage = 'ACTIVE' AND owner_member_id IS NOT NULL ORDER BY name LIMIT 1`)).rows[0];
+    await db.query('UPDATE client SET owner_member_id = $2, version = version + 1 WHERE id = $1', [client.id, leaving]);
+    try {
+      const preview = await t.gql<{ previewOffboarding: { id: string; totalCount: number } }>('query ($m: ID!) { previewOffboarding(memberId: $m) { id totalCount } }', { m: leaving }, { token: director });
+      expect(preview.errors).toBeUndefined();
+      expect(preview.data!.previewOffboarding.totalCount).toBe(1);
+      // Meanwhile they are made the team's lead.
+      await db.query('UPDATE team SET lead_id = $2 WHERE id = $1', [team.id, leaving]);
+      const applied = await t.gql('mutation ($id: ID!) { applyOffboarding(previewId: $id) { applied } }', { id: preview.data!.previewOffboarding.id }, { token: director });
+      expect(applied.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'memberId', reason: 'TEAM_HOLDER_INACTIVE' });
+      expect(applied.errors?.[0].message).toMatch(/Уходящий руководитель is the lead of "Дилерские продажи" and so stays active/);
+      expect((await db.query<{ active: boolean }>('SELECT active FROM member WHERE id = $1', [leaving])).rows[0].active).toBe(true);
+      expect((await db.query<{ owner_member_id: string }>('SELECT owner_member_id FROM client WHERE id = $1', [client.id])).rows[0].owner_member_id).toBe(leaving);
+      expect((await db.query<{ status: string }>('SELECT status FROM handoff_batch WHERE id = $1', [preview.data!.previewOffboarding.id])).rows[0].status).toBe('PREVIEWED');
+    } finally {
+      await db.query('UPDATE team SET lead_id = $2 WHERE id = $1', [team.id, team.lead_id]);
+      await db.query('UPDATE client SET owner_member_id = $2, version = version + 1 WHERE id = $1', [client.id, client.owner_member_id]);
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { ChangeLogRepository } from '../audit/change-log.repository';
 import { CircleRepository } from '../members/circle.repository';
+import { MembersService } from '../members/members.service';
 import { ClientsRepository, type AssignmentWrite } from './clients.repository';
 import { today, type ApplyReport } from './handoff.service';
 import { RoutingService } from './routing.service';
@@ -24,6 +25,7 @@ export class ReassignmentService {
   constructor(
     private readonly clients: ClientsRepository,
     private readonly circle: CircleRepository,
+    private readonly members: MembersService,
     private readonly routing: RoutingService,
     private readonly changeLog: ChangeLogRepository,
     private readonly transactions: TransactionRunner,
@@ -32,8 +34,11 @@ export class ReassignmentService {
   async previewOffboarding(viewer: Viewer, memberId: string): Promise<{ id: string; moves: ReassignmentMove[] }> {
     const [member] = await this.circle.findMembers([memberId]);
     if (!member || member.organizationId !== viewer.organizationId) throw DomainError.notFound('The member');
+    // The circle's rule (checkCircleStructure): a team's lead, coach or director stays active. A
+    // transaction of its own, so the structure lock is not held while the clients are routed;
+    // applying checks again.
+    await this.transactions.run((tx) => this.members.checkMayDeactivate(tx, viewer, memberId, 'memberId'));
     return this.transactions.run(async (tx) => {
-      await this.mayLeave(tx, memberId);
       const owned = await this.clients.activeClientsOf(tx, memberId);
       const session = await this.routing.session(viewer.organizationId, new Date(), false, tx);
       const leaving = session.candidates.get(memberId);
@@ -61,26 +66,15 @@ export class ReassignmentService {
       if (!batch || batch.organizationId !== viewer.organizationId) throw DomainError.notFound('The offboarding preview');
       if (batch.status !== 'PREVIEWED') throw new DomainError('CONFLICT', 'This preview was applied already. Make a new preview.', { reason: 'PREVIEW_USED' });
       const [header, ...moves] = batch.items as [{ memberId: string }, ...ReassignmentMove[]];
-      await this.mayLeave(tx, header.memberId);
+      // through the circle's rule, before any client moves (a refusal moves none)
+      await this.members.deactivate(tx, viewer, header.memberId, 'memberId');
       const report = await this.execute(tx, viewer, moves, 'OFFBOARDING', previewId);
-      await tx.query('UPDATE member SET active = false, version = version + 1, updated_at = now() WHERE id = $1', [header.memberId]);
       await this.changeLog.record(tx, [
         { organizationId: viewer.organizationId, actorUserId: viewer.userId, entity: 'member', entityId: header.memberId, memberId: header.memberId, action: 'offboarded', before: { active: true }, after: { active: false, clientsRerouted: report.applied } },
       ]);
       await this.clients.finishBatch(tx, previewId, { ...report });
       return report;
     });
-  }
-
-  /** A team's lead, coach or director stays active (the circle's rule, checkCircleStructure): someone else takes the team first. */
-  private async mayLeave(tx: EntityManager, memberId: string): Promise<void> {
-    const held = await this.circle.teamsHeldBy(tx, memberId);
-    if (held.length > 0) {
-      throw new DomainError('BAD_USER_INPUT', `This person leads, coaches or directs ${held.map((n) => `"${n}"`).join(', ')}; appoint someone else first.`, {
-        field: 'memberId',
-        reason: 'TEAM_HOLDER_INACTIVE',
-      });
-    }
   }
 
   /** Each member's portfolio potential against the mean of the group. */

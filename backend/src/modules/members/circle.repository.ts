@@ -207,12 +207,6 @@ export class CircleRepository {
     return row ?? null;
   }
 
-  /** The teams a member leads, coaches or directs (and so must stay active for), by name. */
-  async teamsHeldBy(tx: EntityManager, memberId: string): Promise<string[]> {
-    const rows: { name: string }[] = await tx.query('SELECT name FROM team WHERE $1 IN (lead_id, coach_id, director_id) ORDER BY name', [memberId]);
-    return rows.map((r) => r.name);
-  }
-
   async insertMember(
     tx: EntityManager,
     values: { organizationId: string; name: string; email: string | null; role: Role; stageRole: StageRole | null; category: number | null },

@@ -248,6 +248,26 @@ export class MembersService {
   }
 
   /**
+   * Refuses making a member inactive when the circle's rules keep them active (a team's lead,
+   * coach or director: TEAM_HOLDER_INACTIVE, on `field`). Holds the structure lock for the rest
+   * of the transaction, so no one makes them a team's holder meanwhile.
+   */
+  async checkMayDeactivate(tx: EntityManager, viewer: Viewer, memberId: string, field: string): Promise<void> {
+    await this.checkStructure(tx, viewer, (s) => ({ ...s, members: s.members.map((m) => (m.id === memberId ? { ...m, active: false } : m)) }), field);
+  }
+
+  /**
+   * Makes a member inactive once the circle's rules allow it (checkMayDeactivate), bumping
+   * their version; the caller records why (offboarding writes its own change-log entry).
+   */
+  async deactivate(tx: EntityManager, viewer: Viewer, memberId: string, field: string): Promise<void> {
+    // the member's row before the structure lock, the order updateMember takes them in, so the two never wait on each other
+    await this.circle.findMembers([memberId], tx, true);
+    await this.checkMayDeactivate(tx, viewer, memberId, field);
+    await this.circle.updateMember(tx, memberId, { active: false });
+  }
+
+  /**
    * Locks the organization's structure, applies a change to its picture in memory and
    * refuses it when it would break an invariant of the circle it did not break before.
    */
