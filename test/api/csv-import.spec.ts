@@ -9,8 +9,9 @@ const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const PREVIEW = `query ($input: CsvPreviewInput!) {
   previewCsvImport(input: $input) {
     entity delimiter headers totalRows mappingProblem notes
+    noteReasons { code message count params { name value } }
     mapping { column field match }
-    rows { line problems reconciled notes cells { column field value problem message } }
+    rows { line problems reconciled notes reasons { kind code params { name value } message } cells { column field value problem message } }
   }
 }`;
 
@@ -19,10 +20,19 @@ const IMPORT = `mutation ($input: CsvImportInput!, $outcome: ImportOutcome) {
     runId status pipelineId pipelineName totalRows
     files { file fileName rows imported updated unchanged reconciled rejected }
     derived { what imported updated unchanged }
-    notes { code message count }
-    rows(outcome: $outcome) { file line externalId outcome change message }
+    notes { code message count params { name value } }
+    rows(outcome: $outcome) { file line externalId outcome change message reasons { kind code params { name value } message } }
   }
 }`;
+
+interface Reason {
+  kind: string;
+  code: string;
+  params: { name: string; value: string }[];
+  message: string;
+}
+/** A reason's values as an object. */
+const values = (reason: Reason | undefined) => Object.fromEntries((reason?.params ?? []).map((p) => [p.name, p.value]));
 
 interface Mapping {
   column: string;
@@ -35,8 +45,9 @@ interface Preview {
   totalRows: number;
   mappingProblem: string | null;
   notes: string[];
+  noteReasons: { code: string; message: string; count: number; params: { name: string; value: string }[] }[];
   mapping: (Mapping & { match: string | null })[];
-  rows: { line: number; problems: string[]; reconciled: string[]; notes: string[]; cells: { column: string; field: string | null; value: string; problem: string | null; message: string | null }[] }[];
+  rows: { line: number; problems: string[]; reconciled: string[]; notes: string[]; reasons: Reason[]; cells: { column: string; field: string | null; value: string; problem: string | null; message: string | null }[] }[];
 }
 interface Report {
   runId: string | null;
@@ -46,8 +57,8 @@ interface Report {
   totalRows: number;
   files: { file: string; fileName: string; rows: number; imported: number; updated: number; unchanged: number; reconciled: number; rejected: number }[];
   derived: { what: string; imported: number; updated: number; unchanged: number }[];
-  notes: { code: string; message: string; count: number }[];
-  rows: { file: string; line: number; externalId: string | null; outcome: string; change: string | null; message: string }[];
+  notes: { code: string; message: string; count: number; params: { name: string; value: string }[] }[];
+  rows: { file: string; line: number; externalId: string | null; outcome: string; change: string | null; message: string; reasons: Reason[] }[];
 }
 
 /**
@@ -130,7 +141,17 @@ describe('CSV import: clients, deals and activities from a mapped file', () => {
     expect(first!.cells.find((c) => c.column === 'Годовой потенциал')).toMatchObject({ value: '12.500.000,00', problem: null });
     expect(second!.cells.find((c) => c.column === 'ИНН')).toMatchObject({ problem: 'INN_BAD_CHECKSUM', message: 'ИНН "6603987653" is not a valid INN: the check digits do not match' });
     expect(second!.problems).toEqual(['ИНН "6603987653" is not a valid INN: the check digits do not match']);
+    // the same by code and values, for the page to say in Russian or English
+    expect(second!.reasons).toEqual([
+      {
+        kind: 'REJECTED',
+        code: 'INN_BAD_CHECKSUM',
+        params: [{ name: 'column', value: 'ИНН' }, { name: 'field', value: 'inn' }, { name: 'value', value: '6603987653' }],
+        message: 'ИНН "6603987653" is not a valid INN: the check digits do not match',
+      },
+    ]);
     expect(fourth!.reconciled).toEqual(['owner Кузнецова Елена → Елена Кузнецова']);
+    expect(fourth!.reasons.map((r) => [r.kind, r.code, values(r)])).toEqual([['RECONCILED', 'VALUE_MATCHED', { field: 'owner', value: 'Кузнецова Елена', match: 'Елена Кузнецова' }]]);
     expect(fifth!.cells.find((c) => c.column === 'Название компании')!.value).toBe('ООО "Вектор; Плюс"');
     expect(fifth!.problems).toEqual([]);
 
@@ -166,6 +187,10 @@ describe('CSV import: clients, deals and activities from a mapped file', () => {
     ]);
     expect(report.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['IGNORED_COLUMNS', 'DERIVED_KEYS']));
     expect(report.notes.find((n) => n.code === 'IGNORED_COLUMNS')!.message).toBe('columns not mapped, ignored: Телефон');
+    expect(report.notes.find((n) => n.code === 'IGNORED_COLUMNS')!.params).toEqual([{ name: 'columns', value: 'Телефон' }]);
+    expect(report.notes.find((n) => n.code === 'DERIVED_KEYS')!.params).toEqual([{ name: 'entity', value: 'CLIENTS' }, { name: 'prefix', value: 'csv:client' }]);
+    expect(report.rows.map((r) => r.reasons.map((x) => `${x.kind} ${x.code}`))).toEqual([[], [], ['RECONCILED CLIENT_MATCHED_BY_INN'], ['RECONCILED VALUE_MATCHED'], []]);
+    expect(values(report.rows[2]!.reasons[0])).toEqual({ client: 'Горздрав', inn: '7712345015' });
 
     const rows = await db.query(
       `SELECT external_id, name, inn, region, city, industry, ownership_form, channel, vip, annual_potential::text AS potential, currency, category, category_manual, stage,
@@ -220,6 +245,14 @@ describe('CSV import: clients, deals and activities from a mapped file', () => {
       outcome: 'REJECTED',
       change: null,
       message: 'ИНН "6603987653" is not a valid INN: the check digits do not match',
+      reasons: [
+        {
+          kind: 'REJECTED',
+          code: 'INN_BAD_CHECKSUM',
+          params: [{ name: 'column', value: 'ИНН' }, { name: 'field', value: 'inn' }, { name: 'value', value: '6603987653' }],
+          message: 'ИНН "6603987653" is not a valid INN: the check digits do not match',
+        },
+      ],
     });
     expect(await fingerprint()).toBe(before);
     const [kept] = await db.query(`SELECT status FROM import_run WHERE id = $1`, [report.runId]);
@@ -292,6 +325,14 @@ describe('CSV import: clients, deals and activities from a mapped file', () => {
       [3, 'Ответственный "nobody@demo.local" is not a member of the organization (give a name or an e-mail)'],
       [4, 'Этап сделки "Думают" is not a stage of pipeline «Основная воронка» (Новый лид, Квалификация, Встреча, КП отправлено, Переговоры, Выиграна, Проиграна); reconciled product сервер sc-s1 → Сервер SC-S1'],
     ]);
+    expect(result.data!.importCsv.rows.map((r) => r.reasons.map((x) => [x.kind, x.code, values(x)]))).toEqual([
+      [['REJECTED', 'UNKNOWN_CLIENT_ID', { column: 'ID компании', field: 'clientExternalId', value: 'amo-9999' }]],
+      [['REJECTED', 'UNKNOWN_MEMBER', { column: 'Ответственный', field: 'owner', value: 'nobody@demo.local' }]],
+      [
+        ['REJECTED', 'UNKNOWN_PIPELINE_STAGE', { column: 'Этап сделки', field: 'stage', value: 'Думают', pipeline: 'Основная воронка', stages: 'Новый лид, Квалификация, Встреча, КП отправлено, Переговоры, Выиграна, Проиграна' }],
+        ['RECONCILED', 'VALUE_MATCHED', { field: 'product', value: 'сервер sc-s1', match: 'Сервер SC-S1' }],
+      ],
+    ]);
 
     const before = await fingerprint();
     const amo = await run({ entity: 'DEALS', csv: bad.replace('nobody@demo.local', 'rep5@demo.local').replace(';amo-9999;', ';amo-1001;'), mapping, pipelineName: 'amoCRM', dryRun: true });
@@ -300,6 +341,18 @@ describe('CSV import: clients, deals and activities from a mapped file', () => {
     expect(report).toMatchObject({ status: 'DRY_RUN', pipelineName: 'amoCRM', pipelineId: null });
     expect(report.derived).toEqual([{ what: 'stages of the new pipeline "amoCRM"', imported: 3, updated: 0, unchanged: 0 }]);
     expect(report.notes.find((n) => n.code === 'NEW_PIPELINE')!.message).toBe('created pipeline «amoCRM» with the stages Переговоры (OPEN), Думают (OPEN), Выиграна (WON)');
+    expect(report.notes.find((n) => n.code === 'NEW_PIPELINE')!.params).toEqual([{ name: 'pipeline', value: 'amoCRM' }, { name: 'stages', value: 'Переговоры (OPEN), Думают (OPEN), Выиграна (WON)' }]);
+    // a preview says what the import would create, by code too
+    const planned = await preview({ entity: 'DEALS', csv: bad.replace('nobody@demo.local', 'rep5@demo.local').replace(';amo-9999;', ';amo-1001;'), mapping, pipelineName: 'amoCRM' });
+    expect(planned.data!.previewCsvImport.notes).toEqual(['pipeline «amoCRM» does not exist: it will be created with the stages Переговоры (OPEN), Думают (OPEN), Выиграна (WON)']);
+    expect(planned.data!.previewCsvImport.noteReasons).toEqual([
+      {
+        code: 'PIPELINE_TO_CREATE',
+        message: 'pipeline «amoCRM» does not exist: it will be created with the stages Переговоры (OPEN), Думают (OPEN), Выиграна (WON)',
+        count: 0,
+        params: [{ name: 'pipeline', value: 'amoCRM' }, { name: 'stages', value: 'Переговоры (OPEN), Думают (OPEN), Выиграна (WON)' }],
+      },
+    ]);
     expect(await fingerprint()).toBe(before);
   });
 

@@ -62,7 +62,7 @@ describeInBrowser('CSV import of clients in a real browser', 'csv-import', (suit
       expect(await page.getAttribute('[data-testid="csv-outcomes"] [data-outcome="REJECTED"]', 'data-count')).toBe('2');
       await page.click('[data-testid="csv-outcomes"] [data-outcome="REJECTED"]');
       expect(await page.locator('[data-testid="csv-report-row"]').count()).toBe(2);
-      expect(await page.innerText('[data-testid="csv-report-row"] >> nth=1')).toContain('ИНН "6603987653" is not a valid INN');
+      expect(await page.innerText('[data-testid="csv-report-row"] >> nth=1')).toContain('ИНН «6603987653»: not a valid INN, the check digits do not match.');
       await shoot(page, 'csv-import-failed-en.png');
 
       // the good file: adjust one column, import for real
@@ -82,7 +82,7 @@ describeInBrowser('CSV import of clients in a real browser', 'csv-import', (suit
       const count = (outcome: string) => page.getAttribute(`[data-testid="csv-outcomes"] [data-outcome="${outcome}"]`, 'data-count').then(Number);
       expect([await count('IMPORTED'), await count('RECONCILED'), await count('REJECTED')]).toEqual([4, 1, 0]);
       expect(await page.locator('[data-testid="csv-report-row"]').count()).toBe(5);
-      expect(await page.innerText('[data-testid="csv-report"]')).toContain('owner Кузнецова Елена → Елена Кузнецова');
+      expect(await page.innerText('[data-testid="csv-report"]')).toContain('Owner (name or e-mail): «Кузнецова Елена» → Елена Кузнецова');
       await page.waitForTimeout(300);
       await shoot(page, 'csv-import-report-en.png');
 
@@ -93,6 +93,8 @@ describeInBrowser('CSV import of clients in a real browser', 'csv-import', (suit
       await page.waitForFunction(() => document.querySelector('[data-testid="csv-outcomes"] [data-outcome="UNCHANGED"]')?.getAttribute('data-count') === '4', undefined, { timeout: 60_000 });
       expect([await count('IMPORTED'), await count('UPDATED'), await count('RECONCILED')]).toEqual([0, 0, 1]);
       expect(await page.innerText('[data-testid="import-status"]')).toBe('Импортировано');
+      // the row's reason in Russian, from its code
+      expect(await page.innerText('[data-testid="csv-report"]')).toContain('Ответственный (имя или e-mail): «Кузнецова Елена» → Елена Кузнецова');
       await page.waitForTimeout(300);
       await shoot(page, 'csv-import-report-ru.png');
       await page.setInputFiles('[data-testid="csv-file"]', broken);

@@ -268,6 +268,12 @@ export type ImportOutcome =
   | 'UNCHANGED'
   | 'UPDATED';
 
+/** REJECTED why a row cannot be imported; RECONCILED a value matched to a known one; NOTE a fact worth knowing */
+export type ImportReasonKind =
+  | 'NOTE'
+  | 'RECONCILED'
+  | 'REJECTED';
+
 /** APPLIED written; DRY_RUN nothing written; FAILED a row was rejected, nothing written */
 export type ImportStatus =
   | 'APPLIED'
@@ -600,7 +606,9 @@ export type AttentionClientsQueryVariables = Exact<{
 
 export type AttentionClientsQuery = { clients: { totalCount: number, edges: Array<{ node: { id: string, name: string, stage: ClientStage, region: string | null, annualPotential: string } }> } };
 
-export type ImportRowFieldsFragment = { file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string };
+export type ImportReasonFieldsFragment = { kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> };
+
+export type ImportRowFieldsFragment = { file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }> };
 
 export type ImportMavenCrmMutationVariables = Exact<{
   files: MavenCrmFilesInput;
@@ -609,7 +617,7 @@ export type ImportMavenCrmMutationVariables = Exact<{
 }>;
 
 
-export type ImportMavenCrmMutation = { importMavenCrm: { status: ImportStatus, runId: string | null, pipelineId: string | null, pipelineName: string | null, totalRows: number, durationMs: number, files: Array<{ file: ImportFile, fileName: string, rows: number, imported: number, updated: number, unchanged: number, reconciled: number, rejected: number }>, derived: Array<{ what: string, imported: number, updated: number, unchanged: number }>, notes: Array<{ code: string, count: number, message: string }>, rejected: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string }>, reconciled: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string }> } };
+export type ImportMavenCrmMutation = { importMavenCrm: { status: ImportStatus, runId: string | null, pipelineId: string | null, pipelineName: string | null, totalRows: number, durationMs: number, files: Array<{ file: ImportFile, fileName: string, rows: number, imported: number, updated: number, unchanged: number, reconciled: number, rejected: number }>, derived: Array<{ what: string, imported: number, updated: number, unchanged: number }>, notes: Array<{ code: string, count: number, message: string }>, rejected: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }> }>, reconciled: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }> }> } };
 
 export type ScorecardsQueryVariables = Exact<{
   memberIds: Array<string | number> | string | number;
@@ -855,14 +863,14 @@ export type PreviewCsvImportQueryVariables = Exact<{
 }>;
 
 
-export type PreviewCsvImportQuery = { previewCsvImport: { entity: CsvImportEntity, delimiter: string, headers: Array<string>, totalRows: number, mappingProblem: string | null, notes: Array<string>, mapping: Array<{ column: string, field: string | null, match: string | null }>, rows: Array<{ line: number, problems: Array<string>, reconciled: Array<string>, notes: Array<string>, cells: Array<{ column: string, field: string | null, value: string, problem: string | null, message: string | null }> }> } };
+export type PreviewCsvImportQuery = { previewCsvImport: { entity: CsvImportEntity, delimiter: string, headers: Array<string>, totalRows: number, mappingProblem: string | null, notes: Array<string>, noteReasons: Array<{ code: string, count: number, message: string, params: Array<{ name: string, value: string }> }>, mapping: Array<{ column: string, field: string | null, match: string | null }>, rows: Array<{ line: number, problems: Array<string>, reconciled: Array<string>, notes: Array<string>, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }>, cells: Array<{ column: string, field: string | null, value: string, problem: string | null, message: string | null }> }> } };
 
 export type ImportCsvMutationVariables = Exact<{
   input: CsvImportInput;
 }>;
 
 
-export type ImportCsvMutation = { importCsv: { status: ImportStatus, runId: string | null, pipelineId: string | null, pipelineName: string | null, totalRows: number, durationMs: number, files: Array<{ file: ImportFile, fileName: string, rows: number, imported: number, updated: number, unchanged: number, reconciled: number, rejected: number }>, derived: Array<{ what: string, imported: number, updated: number, unchanged: number }>, notes: Array<{ code: string, count: number, message: string }>, rows: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string }>, rejected: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string }> } };
+export type ImportCsvMutation = { importCsv: { status: ImportStatus, runId: string | null, pipelineId: string | null, pipelineName: string | null, totalRows: number, durationMs: number, files: Array<{ file: ImportFile, fileName: string, rows: number, imported: number, updated: number, unchanged: number, reconciled: number, rejected: number }>, derived: Array<{ what: string, imported: number, updated: number, unchanged: number }>, notes: Array<{ code: string, count: number, message: string, params: Array<{ name: string, value: string }> }>, rows: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }> }>, rejected: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }> }> } };
 
 export type MatrixRepFragment = { id: string, name: string, stageRole: StageRole | null, category: number | null, version: number, active: boolean, availability: { available: boolean, reason: UnavailableReason | null }, capacity: { clients: number, processes: number, activeClients: number }, teams: Array<{ id: string }> };
 
@@ -1325,6 +1333,17 @@ export const ForecastFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ForecastFields"}) as unknown as TypedDocumentString<ForecastFieldsFragment, unknown>;
+export const ImportReasonFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ImportReasonFields on ImportReason {
+  kind
+  code
+  params {
+    name
+    value
+  }
+  message
+}
+    `, {"fragmentName":"ImportReasonFields"}) as unknown as TypedDocumentString<ImportReasonFieldsFragment, unknown>;
 export const ImportRowFieldsFragmentDoc = new TypedDocumentString(`
     fragment ImportRowFields on ImportRow {
   file
@@ -1333,8 +1352,19 @@ export const ImportRowFieldsFragmentDoc = new TypedDocumentString(`
   outcome
   change
   message
+  reasons {
+    ...ImportReasonFields
+  }
 }
-    `, {"fragmentName":"ImportRowFields"}) as unknown as TypedDocumentString<ImportRowFieldsFragment, unknown>;
+    fragment ImportReasonFields on ImportReason {
+  kind
+  code
+  params {
+    name
+    value
+  }
+  message
+}`, {"fragmentName":"ImportRowFields"}) as unknown as TypedDocumentString<ImportRowFieldsFragment, unknown>;
 export const ScorecardFieldsFragmentDoc = new TypedDocumentString(`
     fragment ScorecardFields on Scorecard {
   member {
@@ -2131,13 +2161,25 @@ export const ImportMavenCrmDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment ImportRowFields on ImportRow {
+    fragment ImportReasonFields on ImportReason {
+  kind
+  code
+  params {
+    name
+    value
+  }
+  message
+}
+fragment ImportRowFields on ImportRow {
   file
   line
   externalId
   outcome
   change
   message
+  reasons {
+    ...ImportReasonFields
+  }
 }`) as unknown as TypedDocumentString<ImportMavenCrmMutation, ImportMavenCrmMutationVariables>;
 export const ScorecardsDocument = new TypedDocumentString(`
     query Scorecards($memberIds: [ID!]!) {
@@ -2811,6 +2853,15 @@ export const PreviewCsvImportDocument = new TypedDocumentString(`
     totalRows
     mappingProblem
     notes
+    noteReasons {
+      code
+      count
+      message
+      params {
+        name
+        value
+      }
+    }
     mapping {
       column
       field
@@ -2821,6 +2872,9 @@ export const PreviewCsvImportDocument = new TypedDocumentString(`
       problems
       reconciled
       notes
+      reasons {
+        ...ImportReasonFields
+      }
       cells {
         column
         field
@@ -2831,7 +2885,15 @@ export const PreviewCsvImportDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PreviewCsvImportQuery, PreviewCsvImportQueryVariables>;
+    fragment ImportReasonFields on ImportReason {
+  kind
+  code
+  params {
+    name
+    value
+  }
+  message
+}`) as unknown as TypedDocumentString<PreviewCsvImportQuery, PreviewCsvImportQueryVariables>;
 export const ImportCsvDocument = new TypedDocumentString(`
     mutation ImportCsv($input: CsvImportInput!) {
   importCsv(input: $input) {
@@ -2861,6 +2923,10 @@ export const ImportCsvDocument = new TypedDocumentString(`
       code
       count
       message
+      params {
+        name
+        value
+      }
     }
     rows(limit: 1000) {
       ...ImportRowFields
@@ -2870,13 +2936,25 @@ export const ImportCsvDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment ImportRowFields on ImportRow {
+    fragment ImportReasonFields on ImportReason {
+  kind
+  code
+  params {
+    name
+    value
+  }
+  message
+}
+fragment ImportRowFields on ImportRow {
   file
   line
   externalId
   outcome
   change
   message
+  reasons {
+    ...ImportReasonFields
+  }
 }`) as unknown as TypedDocumentString<ImportCsvMutation, ImportCsvMutationVariables>;
 export const MatrixDocument = new TypedDocumentString(`
     query Matrix($teamId: ID) {

@@ -177,8 +177,9 @@ export const IMPORT_REPORT: ImportMavenCrmMutation['importMavenCrm'] = {
   ],
   derived: [{ what: 'teams', imported: 3, updated: 0, unchanged: 0 }],
   notes: [{ code: 'PRODUCT_SPELLING', count: 1_480, message: 'GTXPro read as GTX Pro' }],
-  rejected: [{ file: 'SALES_PIPELINE', line: 42, externalId: 'maven:deal:X1', outcome: 'REJECTED', change: null, message: 'close_value is not a number' }],
-  reconciled: [{ file: 'ACCOUNTS', line: 7, externalId: 'maven:account:a', outcome: 'RECONCILED', change: 'IMPORTED', message: 'sector "technolgy" read as "technology"' }],
+  // the maven-crm import says its reasons in English only (no codes)
+  rejected: [{ file: 'SALES_PIPELINE', line: 42, externalId: 'maven:deal:X1', outcome: 'REJECTED', change: null, message: 'close_value is not a number', reasons: [] }],
+  reconciled: [{ file: 'ACCOUNTS', line: 7, externalId: 'maven:account:a', outcome: 'RECONCILED', change: 'IMPORTED', message: 'sector "technolgy" read as "technology"', reasons: [] }],
 };
 
 /** Replies for the analytics operations (the home dashboards, the analytics pages). */

@@ -13,6 +13,10 @@ export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
 export const IMPORT_CHANGES = ['IMPORTED', 'UPDATED', 'UNCHANGED'] as const;
 export type ImportChange = (typeof IMPORT_CHANGES)[number];
 
+/** What a reason of a row says: why it is REJECTED, a value RECONCILED with a known one, or a NOTE worth knowing. */
+export const IMPORT_REASON_KINDS = ['REJECTED', 'RECONCILED', 'NOTE'] as const;
+export type ImportReasonKind = (typeof IMPORT_REASON_KINDS)[number];
+
 /** APPLIED: written; DRY_RUN: evaluated, nothing written; FAILED: a row was rejected, nothing written. */
 export const IMPORT_STATUSES = ['APPLIED', 'DRY_RUN', 'FAILED'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];

@@ -1,4 +1,5 @@
-import { CsvImportFileError, keyRows, MemberMatcher, readCsvRows, readCsvSheet, recordKey } from './csv-import.mapping';
+import { CsvImportFileError, keyRows, MemberMatcher, readCsvRows, readCsvSheet, recordKey, resolveMember } from './csv-import.mapping';
+import { summarizeRows } from './import-report';
 
 const CLIENTS = 'ID;Название компании;ИНН;Телефон\n7;ООО «Ромашка»;7707083893;+7\n;ООО Лютик;;\n;ООО «Лютик»;;\n;;;\n';
 
@@ -46,6 +47,55 @@ describe('readCsvRows and keyRows', () => {
     expect(plan!.issues).toEqual([{ field: 'inn', column: 'ИНН', value: '7707083894', problem: 'INN_BAD_CHECKSUM', message: 'ИНН "7707083894" is not a valid INN: the check digits do not match' }]);
     expect(plan!.row.rejected).toBe('ИНН "7707083894" is not a valid INN: the check digits do not match');
     expect(recordKey('CLIENTS', plan!)).toBe('csv:client#name:оооромашка');
+  });
+
+  it('gives every reason of a row a stable code and the values it names, beside the English sentence', () => {
+    const sheet = readCsvSheet('CLIENTS', CLIENTS + ';ООО Василёк;7707083894;\n', null);
+    const plans = readCsvRows(sheet);
+    keyRows('CLIENTS', plans);
+    expect(plans.map((p) => p.row.reasons)).toEqual([
+      [],
+      [],
+      [{ kind: 'REJECTED', code: 'DUPLICATE_RECORD', params: [{ name: 'line', value: '3' }, { name: 'key', value: 'csv:client#name:ооолютик' }], message: 'the same record as line 3 (key csv:client#name:ооолютик)' }],
+      [{ kind: 'NOTE', code: 'EMPTY_ROW', params: [], message: 'an empty row: nothing to import' }],
+      [
+        {
+          kind: 'REJECTED',
+          code: 'INN_BAD_CHECKSUM',
+          params: [{ name: 'column', value: 'ИНН' }, { name: 'field', value: 'inn' }, { name: 'value', value: '7707083894' }],
+          message: 'ИНН "7707083894" is not a valid INN: the check digits do not match',
+        },
+      ],
+    ]);
+    // the report's rows carry them in the order of their message
+    const { rows } = summarizeRows('CSV_CLIENTS', 'clients.csv', plans.map((p) => p.row), new Map(plans.map((p) => [p.row, 'IMPORTED' as const])));
+    expect(rows[2]).toMatchObject({ outcome: 'REJECTED', message: 'the same record as line 3 (key csv:client#name:ооолютик)', reasons: [{ code: 'DUPLICATE_RECORD' }] });
+    expect(rows[3]).toMatchObject({ outcome: 'IMPORTED', message: 'an empty row: nothing to import', reasons: [{ kind: 'NOTE', code: 'EMPTY_ROW' }] });
+  });
+
+  it('says a deactivated owner by its own code, and a matched spelling as VALUE_MATCHED', () => {
+    const members = new MemberMatcher([
+      { id: 'm1', name: 'Иван Петров', email: null, active: true },
+      { id: 'm2', name: 'Олег Ким', email: null, active: false },
+    ]);
+    const sheet = readCsvSheet('CLIENTS', 'Название;Ответственный\nРомашка;петров иван\nЛютик;Олег Ким\n', null);
+    const [matched, inactive] = readCsvRows(sheet);
+    expect(resolveMember(sheet, matched!, 'owner', members, true)).toBe('m1');
+    expect(matched!.row.reconciled).toEqual(['owner петров иван → Иван Петров']);
+    expect(matched!.row.reasons).toEqual([
+      { kind: 'RECONCILED', code: 'VALUE_MATCHED', params: [{ name: 'field', value: 'owner' }, { name: 'value', value: 'петров иван' }, { name: 'match', value: 'Иван Петров' }], message: 'owner петров иван → Иван Петров' },
+    ]);
+    expect(resolveMember(sheet, inactive!, 'owner', members, true)).toBeUndefined();
+    // the cell keeps its problem (UNKNOWN_MEMBER); the row's reason is the finer one
+    expect(inactive!.issues[0]).toMatchObject({ problem: 'UNKNOWN_MEMBER', message: 'Ответственный "Олег Ким" is not an active member (Олег Ким is deactivated)' });
+    expect(inactive!.row.reasons).toEqual([
+      {
+        kind: 'REJECTED',
+        code: 'INACTIVE_MEMBER',
+        params: [{ name: 'column', value: 'Ответственный' }, { name: 'field', value: 'owner' }, { name: 'value', value: 'Олег Ким' }, { name: 'member', value: 'Олег Ким' }],
+        message: 'Ответственный "Олег Ким" is not an active member (Олег Ким is deactivated)',
+      },
+    ]);
   });
 
   it('keys deals by title and client, and activities by kind, time, owner, client and deal', () => {

@@ -1,21 +1,23 @@
 import {
-  CSV_CELL_PROBLEM_MESSAGES,
   CSV_EXTERNAL_ID_PREFIX,
   CSV_IMPORT_FIELDS,
   CSV_IMPORT_FILES,
   checkCsvMapping,
+  csvImportReason,
   nameKey,
   NameMatcher,
   parseCsvCell,
   suggestCsvMapping,
   type CsvCellProblem,
+  type CsvCellRef,
   type CsvCellValue,
+  type CsvImportReason,
   type CsvImportEntity,
   type CsvMappingEntry,
   type CsvMatchKind,
 } from '@salescircle/shared';
 import { CsvError, parseCsv, type CsvRecord } from './csv';
-import { newRow, reject, type RowReport } from './import-report';
+import { newRow, note, reconcile, reject, type RowReport } from './import-report';
 import type { ImportMember } from './imports.repository';
 
 /**
@@ -124,15 +126,18 @@ export function rawCell(sheet: CsvSheet, record: CsvRecord, field: string): stri
   return index === undefined ? '' : (record.values[index] ?? '').trim();
 }
 
-/** Marks a cell as unusable: the row is rejected, saying which column holds what and why. */
-export function cellIssue(sheet: CsvSheet, plan: CsvRowPlan, field: string, problem: CsvCellProblem, detail?: string): void {
+/**
+ * Marks a cell as unusable: the row is rejected, saying which column holds what and why: the
+ * cell's problem, or a finer reason naming what was found (`finer`, given the cell).
+ */
+export function cellIssue(sheet: CsvSheet, plan: CsvRowPlan, field: string, problem: CsvCellProblem, finer?: (cell: CsvCellRef) => CsvImportReason): void {
   const index = sheet.columnOf.get(field);
   const column = index === undefined ? field : sheet.header[index]!;
   const value = rawCell(sheet, plan.record, field);
-  const message = `${column} "${value}" ${detail ?? CSV_CELL_PROBLEM_MESSAGES[problem]}`;
-  plan.issues.push({ field, column, value, problem, message });
+  const reason = finer ? finer({ column, field, value }) : csvImportReason(problem, { column, field, value });
+  plan.issues.push({ field, column, value, problem, message: reason.message });
   plan.values.delete(field);
-  reject(plan.row, message);
+  reject(plan.row, reason);
 }
 
 /** Every record read by its mapped fields' rules; cells that do not read reject their row. */
@@ -142,7 +147,7 @@ export function readCsvRows(sheet: CsvSheet, records: readonly CsvRecord[] = she
     const empty = record.values.every((v) => v.trim() === '');
     const plan: CsvRowPlan = { row: newRow(CSV_IMPORT_FILES[sheet.entity], record.line), record, values: new Map(), issues: [], empty };
     if (empty) {
-      plan.row.notes.push('an empty row: nothing to import');
+      note(plan.row, csvImportReason('EMPTY_ROW', {}));
       return plan;
     }
     for (const spec of specs) {
@@ -190,7 +195,7 @@ export function keyRows(entity: CsvImportEntity, plans: readonly CsvRowPlan[]): 
     plan.row.externalId = key;
     if (!key) continue;
     const line = seen.get(key);
-    if (line !== undefined) reject(plan.row, `the same record as line ${line} (key ${key})`);
+    if (line !== undefined) reject(plan.row, csvImportReason('DUPLICATE_RECORD', { line, key }));
     else seen.set(key, plan.row.line);
   }
 }
@@ -258,9 +263,9 @@ export function resolveMember(sheet: CsvSheet, plan: CsvRowPlan, field: string, 
     return undefined;
   }
   if (activeOnly && !found.member.active) {
-    cellIssue(sheet, plan, field, 'UNKNOWN_MEMBER', `is not an active member (${found.member.name} is deactivated)`);
+    cellIssue(sheet, plan, field, 'UNKNOWN_MEMBER', (cell) => csvImportReason('INACTIVE_MEMBER', { ...cell, member: found.member.name }));
     return undefined;
   }
-  if (found.reconciled) plan.row.reconciled.push(`${field} ${value} → ${found.reconciled}`);
+  if (found.reconciled) reconcile(plan.row, csvImportReason('VALUE_MATCHED', { field, value, match: found.reconciled }));
   return found.member.id;
 }

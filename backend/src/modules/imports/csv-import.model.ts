@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CSV_IMPORT_ENTITIES, type CsvImportEntity } from '@salescircle/shared';
 import { enumObject } from '../../common/graphql/enums';
+import { ImportNoteModel, ImportReasonModel } from './imports.model';
 
 export const CsvImportEntityEnum: Record<CsvImportEntity, CsvImportEntity> = enumObject(CSV_IMPORT_ENTITIES);
 
@@ -52,6 +53,9 @@ export class CsvPreviewRowModel {
 
   @Field(() => [String])
   notes: string[];
+
+  @Field(() => [ImportReasonModel], { description: 'Problems, reconciled values and notes by code and values, in that order' })
+  reasons: ImportReasonModel[];
 }
 
 @ObjectType('CsvPreview', { description: 'A CSV file read with a mapping: its header, the mapping, and its first rows with every cell\'s problem' })
@@ -79,4 +83,7 @@ export class CsvPreviewModel {
 
   @Field(() => [String], { description: 'What the import would also do, e.g. create the named pipeline' })
   notes: string[];
+
+  @Field(() => [ImportNoteModel], { description: 'The same notes by code and values (PIPELINE_TO_CREATE, …)' })
+  noteReasons: ImportNoteModel[];
 }

@@ -5,6 +5,8 @@ import {
   CSV_PREVIEW_ROWS,
   checkCsvMapping,
   classifyClientCategory,
+  csvImportReason,
+  derivedKeysReason,
   nameKey,
   NameMatcher,
   planPipelineStages,
@@ -34,7 +36,7 @@ import {
   type CsvRowPlan,
   type CsvSheet,
 } from './csv-import.mapping';
-import { countNote, reject, summarizeRows, type PlanNote, type RowReport } from './import-report';
+import { countReason, note, orderedReasons, reconcile, reject, summarizeRows, type PlanNote, type RowReason, type RowReport } from './import-report';
 import { ImportsRepository, type ActivityWrite, type ClientRow, type DealWrite, type ExistingClient, type StageVisitRow } from './imports.repository';
 import { ImportReason } from './imports.errors';
 import { ImportsService, type ImportActor, type ImportDerivedCounts, type ImportResult, type WrittenImport } from './imports.service';
@@ -69,6 +71,8 @@ export interface CsvPreviewRow {
   problems: string[];
   reconciled: string[];
   notes: string[];
+  /** All of them by code and values (problems, then reconciled, then notes). */
+  reasons: RowReason[];
 }
 
 export interface CsvPreview {
@@ -81,6 +85,8 @@ export interface CsvPreview {
   mappingProblem: string | null;
   rows: CsvPreviewRow[];
   notes: string[];
+  /** The notes by code and values. */
+  noteReasons: PlanNote[];
 }
 
 type Changes = Map<RowReport, ImportChange>;
@@ -166,6 +172,7 @@ export class CsvImportService {
       mapping: sheet.mapping,
       mappingProblem,
       notes: [...notes.values()].map((n) => n.message),
+      noteReasons: [...notes.values()],
       rows: plans.map((plan) => ({
         line: plan.row.line,
         cells: sheet.header.map((column, index) => {
@@ -176,6 +183,7 @@ export class CsvImportService {
         problems: plan.row.rejected ? plan.row.rejected.split('; ') : [],
         reconciled: plan.row.reconciled,
         notes: plan.row.notes,
+        reasons: orderedReasons(plan.row),
       })),
     };
   }
@@ -204,18 +212,11 @@ export class CsvImportService {
         const plans = readCsvRows(sheet);
         keyRows(request.entity, plans);
         const notes = new Map<string, PlanNote>();
-        if (sheet.ignored.length > 0) countNote(notes, 'IGNORED_COLUMNS', `columns not mapped, ignored: ${sheet.ignored.join(', ')}`, 0);
+        if (sheet.ignored.length > 0) countReason(notes, csvImportReason('IGNORED_COLUMNS', { columns: sheet.ignored.join(', ') }), 0);
         const context: Context = { tx, organizationId: actor.organizationId, actorUserId: actor.actorUserId, sheet, plans, notes, pipelineName, preview: false };
         const written = await this.resolve(context);
         const keyless = plans.filter((p) => p.row.externalId && !text(p, 'externalId')).length;
-        if (keyless > 0) {
-          countNote(
-            notes,
-            'DERIVED_KEYS',
-            `rows without an external id: found again by ${{ CLIENTS: 'INN, else normalized name', DEALS: 'normalized title and client', ACTIVITIES: 'kind, time, owner, client and deal' }[request.entity]} (${CSV_EXTERNAL_ID_PREFIX[request.entity]}#…)`,
-            keyless,
-          );
-        }
+        if (keyless > 0) countReason(notes, derivedKeysReason(request.entity), keyless);
         for (const plan of plans) if (plan.empty) written.changes.set(plan.row, 'UNCHANGED');
         const summary = summarizeRows(CSV_IMPORT_FILES[request.entity], fileName, plans.map((p) => p.row), written.changes);
         return {
@@ -288,9 +289,9 @@ export class CsvImportService {
         found = byInn ?? (byName?.length === 1 ? byName[0] : undefined);
         if (found) {
           adopted.add(found.id);
-          plan.row.reconciled.push(byInn ? `matched the existing client «${found.name}» by INN ${inn}` : `matched the existing client «${found.name}» by name`);
+          reconcile(plan.row, byInn ? csvImportReason('CLIENT_MATCHED_BY_INN', { client: found.name, inn: inn! }) : csvImportReason('CLIENT_MATCHED_BY_NAME', { client: found.name }));
         } else if (byName && byName.length > 1) {
-          plan.row.notes.push(`${byName.length} existing clients are named «${byName[0]!.name}»: none adopted, a new client is made`);
+          note(plan.row, csvImportReason('SAME_NAME_CLIENTS', { count: byName.length, client: byName[0]!.name }));
         }
       }
       const want = this.clientWant(plan, found, key, people.get(plan)!, settings);
@@ -302,7 +303,7 @@ export class CsvImportService {
           assignments.push(this.assignment(c, plan, null, want.ownerMemberId, want.stage as ClientStage));
           assignmentClient.push(plan);
         } else {
-          countNote(c.notes, 'CLIENT_WITHOUT_OWNER', 'new clients without an owner: imported unassigned');
+          countReason(c.notes, csvImportReason('CLIENT_WITHOUT_OWNER', {}));
         }
         continue;
       }
@@ -406,14 +407,15 @@ export class CsvImportService {
     const existing = await this.pipelines.pipelineByName(c.tx, c.organizationId, c.pipelineName);
     if (existing) return existing;
     const stages = planPipelineStages(c.plans.flatMap((p) => (p.empty ? [] : (text(p, 'stage') ?? []))));
+    const planned = { pipeline: c.pipelineName, stages: stages.map((s) => `${s.name} (${s.kind})`).join(', ') };
     if (c.preview) {
-      countNote(c.notes, 'NEW_PIPELINE', `pipeline «${c.pipelineName}» does not exist: it will be created with the stages ${stages.map((s) => `${s.name} (${s.kind})`).join(', ')}`, 0);
+      countReason(c.notes, csvImportReason('PIPELINE_TO_CREATE', planned), 0);
       return null;
     }
     const pipeline = await this.pipelines.insertPipeline(c.tx, c.organizationId, c.pipelineName);
     const added = await this.pipelines.insertStages(c.tx, pipeline.id, stages);
     derived.push({ what: `stages of the new pipeline "${c.pipelineName}"`, imported: added.length, updated: 0, unchanged: 0 });
-    countNote(c.notes, 'NEW_PIPELINE', `created pipeline «${c.pipelineName}» with the stages ${stages.map((s) => `${s.name} (${s.kind})`).join(', ')}`, 0);
+    countReason(c.notes, csvImportReason('NEW_PIPELINE', planned), 0);
     return { ...pipeline, stages: added };
   }
 
@@ -431,15 +433,15 @@ export class CsvImportService {
       if (id) {
         const found = byId.get(`${prefix}:${id}`);
         if (found) out.set(plan, found.id);
-        else cellIssue(c.sheet, plan, 'clientExternalId', 'UNKNOWN_VALUE', 'is not the external id of a client imported from CSV (import the clients first)');
+        else cellIssue(c.sheet, plan, 'clientExternalId', 'UNKNOWN_VALUE', (cell) => csvImportReason('UNKNOWN_CLIENT_ID', cell));
       } else if (name) {
         const exact = named.filter((x) => x.name === name);
         const same = exact.length > 0 ? exact : named.filter((x) => nameKey(x.name) === nameKey(name));
         if (same.length === 1) {
           out.set(plan, same[0]!.id);
-          if (same[0]!.name !== name) plan.row.reconciled.push(`client ${name} → ${same[0]!.name}`);
+          if (same[0]!.name !== name) reconcile(plan.row, csvImportReason('VALUE_MATCHED', { field: 'clientName', value: name, match: same[0]!.name }));
         } else {
-          cellIssue(c.sheet, plan, 'clientName', 'UNKNOWN_VALUE', same.length > 1 ? `names ${same.length} clients (give the client's external id)` : 'is not a client of the organization (import the clients first)');
+          cellIssue(c.sheet, plan, 'clientName', 'UNKNOWN_VALUE', (cell) => (same.length > 1 ? csvImportReason('AMBIGUOUS_CLIENT', { ...cell, count: same.length }) : csvImportReason('UNKNOWN_CLIENT', cell)));
         }
       } else {
         out.set(plan, null);
@@ -464,20 +466,22 @@ export class CsvImportService {
       const stage = text(plan, 'stage');
       if (stage && stageMatcher && pipeline) {
         const match = stageMatcher.match(stage);
-        if (!match) cellIssue(c.sheet, plan, 'stage', 'UNKNOWN_STAGE', `is not a stage of pipeline «${pipeline.name}» (${pipeline.stages.map((s) => s.name).join(', ')})`);
-        else {
+        if (!match) {
+          const stages = pipeline.stages.map((s) => s.name).join(', ');
+          cellIssue(c.sheet, plan, 'stage', 'UNKNOWN_STAGE', (cell) => csvImportReason('UNKNOWN_PIPELINE_STAGE', { ...cell, pipeline: pipeline.name, stages }));
+        } else {
           stageId = stageByName.get(match.name)!.id;
-          if (match.kind !== 'EXACT') plan.row.reconciled.push(`stage ${stage} → ${match.name}`);
+          if (match.kind !== 'EXACT') reconcile(plan.row, csvImportReason('VALUE_MATCHED', { field: 'stage', value: stage, match: match.name }));
         }
       }
       let product: string | null | undefined;
       const productName = text(plan, 'product');
       if (productName) {
         const match = productMatcher.match(productName);
-        if (!match) cellIssue(c.sheet, plan, 'product', 'UNKNOWN_VALUE', 'is not a product of the catalog');
+        if (!match) cellIssue(c.sheet, plan, 'product', 'UNKNOWN_VALUE', (cell) => csvImportReason('UNKNOWN_PRODUCT', cell));
         else {
           product = productId.get(match.name)!;
-          if (match.kind !== 'EXACT') plan.row.reconciled.push(`product ${productName} → ${match.name}`);
+          if (match.kind !== 'EXACT') reconcile(plan.row, csvImportReason('VALUE_MATCHED', { field: 'product', value: productName, match: match.name }));
         }
       }
       resolved.set(plan, { owner, stageId, productId: product });
@@ -512,19 +516,19 @@ export class CsvImportService {
         expectedCloseOn: v('expectedCloseOn') ?? found?.expectedCloseOn ?? null,
         lostReason: v('lostReason') ?? found?.lostReason ?? null,
       };
-      if (!found && !v('startedOn')) plan.row.notes.push(`no start date: started on ${day}, the day of the import`);
+      if (!found && !v('startedOn')) note(plan.row, csvImportReason('NO_START_DATE', { day }));
       if (stage.kind === 'OPEN' && want.closedOn) {
-        if (v('closedOn')) plan.row.notes.push(`closed date ${want.closedOn} of an open deal ignored`);
+        if (v('closedOn')) note(plan.row, csvImportReason('CLOSED_DATE_IGNORED', { closedOn: want.closedOn }));
         want.closedOn = null;
       }
-      if (stage.kind !== 'OPEN' && !want.closedOn) reject(plan.row, `a ${stage.kind === 'WON' ? 'won' : 'lost'} deal (stage ${stage.name}) needs a closed date`);
-      if (want.closedOn && want.closedOn < want.startedOn) reject(plan.row, `closed date ${want.closedOn} is before the start date ${want.startedOn}`);
+      if (stage.kind !== 'OPEN' && !want.closedOn) reject(plan.row, csvImportReason('CLOSED_DATE_REQUIRED', { stage: stage.name, kind: stage.kind }));
+      if (want.closedOn && want.closedOn < want.startedOn) reject(plan.row, csvImportReason('CLOSED_BEFORE_START', { closedOn: want.closedOn, startedOn: want.startedOn }));
       if (stage.kind !== 'LOST' && want.lostReason) {
-        if (v('lostReason')) plan.row.notes.push('lost reason of a deal that is not lost ignored');
+        if (v('lostReason')) note(plan.row, csvImportReason('LOST_REASON_IGNORED', {}));
         want.lostReason = null;
       }
       if (plan.row.rejected) continue;
-      if (want.clientId === null) countNote(c.notes, 'DEAL_WITHOUT_CLIENT', 'deals without a client: kept without one');
+      if (want.clientId === null) countReason(c.notes, csvImportReason('DEAL_WITHOUT_CLIENT', {}));
       const entered = `${stage.kind === 'OPEN' ? want.startedOn : want.closedOn} 00:00:00`;
       if (!found) {
         inserts.push(want);
@@ -556,7 +560,7 @@ export class CsvImportService {
     const deals = new Map((await this.imports.dealsByExternalIds(c.tx, c.organizationId, dealIds)).map((d) => [d.externalId, d]));
     for (const plan of this.live(c)) {
       const id = text(plan, 'dealExternalId');
-      if (id && !deals.has(`${CSV_EXTERNAL_ID_PREFIX.DEALS}:${id}`)) cellIssue(c.sheet, plan, 'dealExternalId', 'UNKNOWN_VALUE', 'is not the external id of a deal imported from CSV (import the deals first)');
+      if (id && !deals.has(`${CSV_EXTERNAL_ID_PREFIX.DEALS}:${id}`)) cellIssue(c.sheet, plan, 'dealExternalId', 'UNKNOWN_VALUE', (cell) => csvImportReason('UNKNOWN_DEAL_ID', cell));
     }
     const clients = await this.dealClients(c, this.live(c));
     const live = this.live(c);
@@ -577,7 +581,7 @@ export class CsvImportService {
         dealId: deal?.id ?? found?.dealId ?? null,
         outcome: text(plan, 'outcome') ?? found?.outcome ?? null,
       };
-      if (deal && clients.get(plan) && clients.get(plan) !== deal.clientId) plan.row.notes.push('the client differs from the deal\'s client: the row\'s client is kept');
+      if (deal && clients.get(plan) && clients.get(plan) !== deal.clientId) note(plan.row, csvImportReason('CLIENT_DIFFERS_FROM_DEAL', {}));
       if (!found) {
         inserts.push(want);
         changes.set(plan.row, 'IMPORTED');

@@ -1,10 +1,33 @@
-import type { ImportChange, ImportFile, ImportOutcome } from '@salescircle/shared';
+import { IMPORT_REASON_KINDS, type ImportChange, type ImportFile, type ImportOutcome, type ImportReasonKind } from '@salescircle/shared';
 
 /**
  * The row-level report every import builds, whatever it reads (the maven-crm export or a
  * mapped CSV file): one RowReport per input row, then one outcome per row once the writer
  * knows what the row did to its record.
  */
+
+/** A value a reason names, as the API gives it: its name and its text. */
+export interface ReasonParam {
+  name: string;
+  value: string;
+}
+
+/** A reason with a stable code and its values, and its English sentence (shared describe-csv-import-reason's). */
+export interface CodedReason {
+  code: string;
+  params: Readonly<Record<string, string | number>>;
+  message: string;
+}
+
+/** One reason of a row, in the order of the row's message. */
+export interface RowReason {
+  kind: ImportReasonKind;
+  code: string;
+  params: ReasonParam[];
+  message: string;
+}
+
+export const reasonParams = (params: CodedReason['params']): ReasonParam[] => Object.entries(params).map(([name, value]) => ({ name, value: String(value) }));
 
 export interface RowReport {
   file: ImportFile;
@@ -17,12 +40,19 @@ export interface RowReport {
   reconciled: string[];
   /** Facts worth knowing that changed nothing the row said: "open deal without an account". */
   notes: string[];
+  /**
+   * The same, by code and values, for a client to say in its own language: every reason of
+   * the generic CSV import; the maven-crm import says its own in English only (none here).
+   */
+  reasons: RowReason[];
 }
 
 export interface PlanNote {
   code: string;
   message: string;
   count: number;
+  /** The values the note names (the generic CSV import's notes; none for the maven-crm import's). */
+  params: ReasonParam[];
 }
 
 export interface ImportRowResult {
@@ -34,6 +64,8 @@ export interface ImportRowResult {
   change: ImportChange | null;
   /** Why rejected, what was reconciled, and notes; empty when there is nothing to say. */
   message: string;
+  /** The coded reasons of the row (RowReport.reasons). */
+  reasons: RowReason[];
 }
 
 export interface ImportFileCounts {
@@ -48,18 +80,45 @@ export interface ImportFileCounts {
 }
 
 export function newRow(file: ImportFile, line: number): RowReport {
-  return { file, line, externalId: null, rejected: null, reconciled: [], notes: [] };
+  return { file, line, externalId: null, rejected: null, reconciled: [], notes: [], reasons: [] };
 }
 
-export function reject(row: RowReport, reason: string): void {
-  row.rejected = row.rejected ? `${row.rejected}; ${reason}` : reason;
+const coded = (row: RowReport, kind: ImportReasonKind, reason: CodedReason) => row.reasons.push({ kind, code: reason.code, params: reasonParams(reason.params), message: reason.message });
+
+/** Rejects the row for a reason: an English sentence, or a coded reason (kept with its code too). */
+export function reject(row: RowReport, reason: string | CodedReason): void {
+  const text = typeof reason === 'string' ? reason : reason.message;
+  row.rejected = row.rejected ? `${row.rejected}; ${text}` : text;
+  if (typeof reason !== 'string') coded(row, 'REJECTED', reason);
 }
 
-/** Adds n rows to the note of this code (created with the message the first time). */
-export function countNote(notes: Map<string, PlanNote>, code: string, message: string, n = 1): void {
-  const note = notes.get(code);
-  if (note) note.count += n;
-  else notes.set(code, { code, message, count: n });
+/** A value of the row matched to a known one: "owner Петров Иван → Иван Петров". */
+export function reconcile(row: RowReport, reason: CodedReason): void {
+  row.reconciled.push(reason.message);
+  coded(row, 'RECONCILED', reason);
+}
+
+/** A fact worth knowing that changed nothing the row said. */
+export function note(row: RowReport, reason: CodedReason): void {
+  row.notes.push(reason.message);
+  coded(row, 'NOTE', reason);
+}
+
+/** The coded reasons of a row in its message's order: why rejected, then what was reconciled, then the notes. */
+export function orderedReasons(row: RowReport): RowReason[] {
+  return IMPORT_REASON_KINDS.flatMap((kind) => row.reasons.filter((r) => r.kind === kind));
+}
+
+/** Adds n rows to the note of this code (created with the message, and the values of a coded one, the first time). */
+export function countNote(notes: Map<string, PlanNote>, code: string, message: string, n = 1, params: CodedReason['params'] = {}): void {
+  const found = notes.get(code);
+  if (found) found.count += n;
+  else notes.set(code, { code, message, count: n, params: reasonParams(params) });
+}
+
+/** countNote for a coded reason: its code, sentence and values. */
+export function countReason(notes: Map<string, PlanNote>, reason: CodedReason, n = 1): void {
+  countNote(notes, reason.code, reason.message, n, reason.params);
 }
 
 /**
@@ -81,7 +140,7 @@ export function summarizeRows(file: ImportFile, fileName: string, rows: readonly
     else if (outcome === 'RECONCILED') counts.reconciled++;
     else counts.rejected++;
     const message = [r.rejected, ...r.reconciled.map((x) => `reconciled ${x}`), ...r.notes].filter(Boolean).join('; ');
-    out.push({ file, line: r.line, externalId: r.externalId, outcome, change, message });
+    out.push({ file, line: r.line, externalId: r.externalId, outcome, change, message, reasons: orderedReasons(r) });
   }
   return { counts, rows: out };
 }

@@ -3,10 +3,12 @@ import {
   IMPORT_CHANGES,
   IMPORT_FILES,
   IMPORT_OUTCOMES,
+  IMPORT_REASON_KINDS,
   IMPORT_STATUSES,
   type ImportChange,
   type ImportFile,
   type ImportOutcome,
+  type ImportReasonKind,
   type ImportStatus,
 } from '@salescircle/shared';
 import { enumObject } from '../../common/graphql/enums';
@@ -16,6 +18,7 @@ export const ImportOutcomeEnum: Record<ImportOutcome, ImportOutcome> = enumObjec
 export const ImportChangeEnum: Record<ImportChange, ImportChange> = enumObject(IMPORT_CHANGES);
 export const ImportStatusEnum: Record<ImportStatus, ImportStatus> = enumObject(IMPORT_STATUSES);
 export const ImportFileEnum: Record<ImportFile, ImportFile> = enumObject(IMPORT_FILES);
+export const ImportReasonKindEnum: Record<ImportReasonKind, ImportReasonKind> = enumObject(IMPORT_REASON_KINDS);
 
 registerEnumType(ImportOutcomeEnum, {
   name: 'ImportOutcome',
@@ -23,6 +26,7 @@ registerEnumType(ImportOutcomeEnum, {
 });
 registerEnumType(ImportChangeEnum, { name: 'ImportChange', description: "What a row did to its record" });
 registerEnumType(ImportStatusEnum, { name: 'ImportStatus', description: 'APPLIED written; DRY_RUN nothing written; FAILED a row was rejected, nothing written' });
+registerEnumType(ImportReasonKindEnum, { name: 'ImportReasonKind', description: 'REJECTED why a row cannot be imported; RECONCILED a value matched to a known one; NOTE a fact worth knowing' });
 registerEnumType(ImportFileEnum, { name: 'ImportFile', description: 'A file of an import: one of the maven-crm export, or the CSV file of clients, deals or activities' });
 
 @ObjectType('ImportFileCounts', { description: 'Outcomes of one file; they add up to its rows' })
@@ -67,9 +71,33 @@ export class ImportDerivedCountsModel {
   unchanged: number;
 }
 
+@ObjectType('ImportReasonParam', { description: 'A value a reason names: a column, a cell\'s text, a line, a count…' })
+export class ImportReasonParamModel {
+  @Field()
+  name: string;
+
+  @Field()
+  value: string;
+}
+
+@ObjectType('ImportReason', { description: 'One reason of a row of a CSV import: a stable code with the values it names, for a client to say in its own language' })
+export class ImportReasonModel {
+  @Field(() => ImportReasonKindEnum)
+  kind: ImportReasonKind;
+
+  @Field({ description: 'NOT_A_DATE, INN_BAD_CHECKSUM, INACTIVE_MEMBER, DUPLICATE_RECORD, VALUE_MATCHED, NO_START_DATE, … (shared describe-csv-import-reason.ts)' })
+  code: string;
+
+  @Field(() => [ImportReasonParamModel], { description: 'The values it names, e.g. column, field and value of a cell, or the line of the first copy' })
+  params: ImportReasonParamModel[];
+
+  @Field({ description: 'The reason in English, as in the row\'s message' })
+  message: string;
+}
+
 @ObjectType('ImportNote', { description: 'Something the import had to decide, with how many rows it concerns' })
 export class ImportNoteModel {
-  @Field()
+  @Field({ description: 'A stable code: a CSV import\'s (IGNORED_COLUMNS, DERIVED_KEYS, NEW_PIPELINE, …) or a maven-crm import\'s' })
   code: string;
 
   @Field()
@@ -77,6 +105,9 @@ export class ImportNoteModel {
 
   @Field(() => Int)
   count: number;
+
+  @Field(() => [ImportReasonParamModel], { description: 'The values the note names (a CSV import\'s notes; none for the maven-crm import\'s)' })
+  params: ImportReasonParamModel[];
 }
 
 @ObjectType('ImportRow', { description: 'The outcome of one input row' })
@@ -98,6 +129,9 @@ export class ImportRowModel {
 
   @Field({ description: 'Why rejected, what was reconciled, notes; empty when nothing to say' })
   message: string;
+
+  @Field(() => [ImportReasonModel], { description: 'The same by code and values, in the same order: every reason of a CSV import; empty for the maven-crm import, which says its own in message only' })
+  reasons: ImportReasonModel[];
 }
 
 @ObjectType('ImportReport', { description: 'The row-level report of an import run' })

@@ -14,6 +14,18 @@ const CSV = 'Компания;ИНН;Телефон\nООО «Ромашка»;7
 
 type Preview = PreviewCsvImportQuery['previewCsvImport'];
 type Mapping = { column: string; field: string | null }[];
+type Reason = Preview['rows'][number]['reasons'][number];
+
+/** A reason as the API gives it: its code, its values as text, and the English sentence. */
+const reason = (kind: Reason['kind'], code: string, params: Record<string, string>, message: string): Reason => ({
+  kind,
+  code,
+  params: Object.entries(params).map(([name, value]) => ({ name, value })),
+  message,
+});
+const BAD_INN = reason('REJECTED', 'INN_BAD_CHECKSUM', { column: 'ИНН', field: 'inn', value: '7707083894' }, 'ИНН "7707083894" is not a valid INN: the check digits do not match');
+const SAME_AS_LINE_2 = reason('REJECTED', 'DUPLICATE_RECORD', { line: '2', key: 'csv:client#name:x' }, 'the same record as line 2 (key csv:client#name:x)');
+const OWNER_MATCHED = reason('RECONCILED', 'VALUE_MATCHED', { field: 'owner', value: 'Кузнецова Елена', match: 'Елена Кузнецова' }, 'owner Кузнецова Елена → Елена Кузнецова');
 
 /** What the server answers for a mapping: the suggestion when none is given, the row with a bad INN marked. */
 function preview(mapping: Mapping | null): Preview {
@@ -35,15 +47,24 @@ function preview(mapping: Mapping | null): Preview {
     headers: ['Компания', 'ИНН', 'Телефон'],
     totalRows: 2,
     mappingProblem: null,
-    notes: [],
+    notes: ['pipeline «amoCRM» does not exist: it will be created with the stages Думают (OPEN)'],
+    noteReasons: [{ code: 'PIPELINE_TO_CREATE', count: 0, message: 'pipeline «amoCRM» does not exist: it will be created with the stages Думают (OPEN)', params: [{ name: 'pipeline', value: 'amoCRM' }, { name: 'stages', value: 'Думают (OPEN)' }] }],
     mapping: used.map((m) => ({ ...m, match: mapping ? null : m.field ? 'EXACT' : null })),
     rows: [
-      { line: 2, problems: [], reconciled: [], notes: [], cells: [cell('Компания', 'ООО «Ромашка»'), cell('ИНН', '7707083893'), cell('Телефон', '+7 495 000-00-00')] },
+      {
+        line: 2,
+        problems: [],
+        reconciled: [OWNER_MATCHED.message],
+        notes: [],
+        reasons: [OWNER_MATCHED],
+        cells: [cell('Компания', 'ООО «Ромашка»'), cell('ИНН', '7707083893'), cell('Телефон', '+7 495 000-00-00')],
+      },
       {
         line: 3,
-        problems: ['ИНН "7707083894" is not a valid INN: the check digits do not match', 'the same record as line 2 (key csv:client#name:x)'],
+        problems: [BAD_INN.message, SAME_AS_LINE_2.message],
         reconciled: [],
         notes: [],
+        reasons: [BAD_INN, SAME_AS_LINE_2],
         cells: [cell('Компания', 'АО «Лютик»'), cell('ИНН', '7707083894', 'INN_BAD_CHECKSUM'), cell('Телефон', '')],
       },
     ],
@@ -59,12 +80,15 @@ const REPORT: ImportCsvMutation['importCsv'] = {
   durationMs: 180,
   files: [{ file: 'CSV_CLIENTS', fileName: 'clients.csv', rows: 2, imported: 1, updated: 0, unchanged: 0, reconciled: 0, rejected: 1 }],
   derived: [],
-  notes: [{ code: 'IGNORED_COLUMNS', count: 0, message: 'columns not mapped, ignored: Телефон' }],
-  rows: [
-    { file: 'CSV_CLIENTS', line: 2, externalId: 'csv:client#inn:7707083893', outcome: 'IMPORTED', change: 'IMPORTED', message: '' },
-    { file: 'CSV_CLIENTS', line: 3, externalId: 'csv:client#name:аолютик', outcome: 'REJECTED', change: null, message: 'ИНН "7707083894" is not a valid INN: the check digits do not match' },
+  notes: [
+    { code: 'IGNORED_COLUMNS', count: 0, message: 'columns not mapped, ignored: Телефон', params: [{ name: 'columns', value: 'Телефон' }] },
+    { code: 'DERIVED_KEYS', count: 2, message: 'rows without an external id: found again by INN, else normalized name (csv:client#…)', params: [{ name: 'entity', value: 'CLIENTS' }, { name: 'prefix', value: 'csv:client' }] },
   ],
-  rejected: [{ file: 'CSV_CLIENTS', line: 3, externalId: 'csv:client#name:аолютик', outcome: 'REJECTED', change: null, message: 'ИНН "7707083894" is not a valid INN: the check digits do not match' }],
+  rows: [
+    { file: 'CSV_CLIENTS', line: 2, externalId: 'csv:client#inn:7707083893', outcome: 'RECONCILED', change: 'IMPORTED', message: `reconciled ${OWNER_MATCHED.message}`, reasons: [OWNER_MATCHED] },
+    { file: 'CSV_CLIENTS', line: 3, externalId: 'csv:client#name:аолютик', outcome: 'REJECTED', change: null, message: BAD_INN.message, reasons: [BAD_INN] },
+  ],
+  rejected: [{ file: 'CSV_CLIENTS', line: 3, externalId: 'csv:client#name:аолютик', outcome: 'REJECTED', change: null, message: BAD_INN.message, reasons: [BAD_INN] }],
 };
 
 async function mountCsv(user: CurrentUser, importReply: () => unknown = () => ({ json: { data: { importCsv: REPORT } } })) {
@@ -149,8 +173,10 @@ describe('the CSV import section', () => {
     expect(cell.get('.csv-preview__value').text()).toBe('7707083894');
     expect(cell.get('.csv-preview__why').text()).toBe('INN check digits do not match');
     expect(cell.attributes('title')).toBe('INN check digits do not match');
-    // what is not a cell's problem is said beside the row
-    expect(bad.text()).toContain('the same record as line 2');
+    // what is not a cell's problem is said beside the row, from its code
+    expect(bad.get('[data-testid="csv-preview-row-notes"]').text()).toBe('The same record as line 2 (key csv:client#name:x).');
+    expect(root.get('[data-testid="csv-preview-row"][data-line="2"] [data-testid="csv-preview-row-notes"]').text()).toBe('Owner (name or e-mail): «Кузнецова Елена» → Елена Кузнецова');
+    expect(root.get('[data-testid="csv-preview-notes"]').text()).toBe('The pipeline «amoCRM» does not exist: it will be created with the stages Думают (open).');
     expect(root.get('[data-testid="csv-preview"] thead').text()).toContain('Name');
 
     await mappingRows[2]!.get('select').setValue('notes');
@@ -203,16 +229,44 @@ describe('the CSV import section', () => {
     expect(root.get('[data-testid="import-report"]').attributes('data-status')).toBe('FAILED');
     expect(root.get('[data-testid="import-status"]').text()).toBe('Failed: nothing written');
     expect(root.get('[data-testid="import-report"]').text()).toContain('2 rows · 0.2 s');
-    expect(root.get('[data-testid="import-notes"]').text()).toBe('columns not mapped, ignored: Телефон');
+    expect(root.findAll('[data-testid="import-notes"] li').map((li) => li.text())).toEqual([
+      'Columns not mapped, ignored: Телефон.',
+      '2 · Rows without an external id: found again by INN, else the normalized name (csv:client#…).',
+    ]);
     expect(root.get('[data-testid="csv-outcomes"] [data-outcome="REJECTED"]').text()).toBe('Rejected 1');
     expect(root.findAll('[data-testid="csv-report-row"]')).toHaveLength(2);
 
     await root.get('[data-testid="csv-outcomes"] [data-outcome="REJECTED"]').trigger('click');
     const rows = root.findAll('[data-testid="csv-report-row"]');
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.get('[data-col="message"]').text()).toBe('ИНН "7707083894" is not a valid INN: the check digits do not match');
+    expect(rows[0]!.get('[data-col="message"]').text()).toBe('ИНН «7707083894»: not a valid INN, the check digits do not match.');
     expect(rows[0]!.get('[data-col="outcome"]').text()).toBe('Rejected');
     expect(root.get('[data-testid="csv-report-csv"]').attributes('disabled')).toBeUndefined();
+  });
+
+  it('says the preview and the report in Russian from the reasons\' codes, not the server\'s English', async () => {
+    const director = { ...USERS.DIRECTOR, locale: 'ru' as const };
+    const { root, release } = await mountCsv(director);
+    release();
+    await choose(root.get('[data-testid="csv-file"]'), [new File([CSV], 'clients.csv', { type: 'text/csv' })]);
+    await flushPromises();
+    await flushPromises();
+    const bad = root.get('[data-testid="csv-preview-row"][data-line="3"]');
+    expect(bad.get('[data-problem="INN_BAD_CHECKSUM"] .csv-preview__why').text()).toBe('Контрольные цифры ИНН не сходятся');
+    expect(bad.get('[data-testid="csv-preview-row-notes"]').text()).toBe('Та же запись, что в строке 2 (ключ csv:client#name:x).');
+    expect(root.get('[data-testid="csv-preview-row"][data-line="2"] [data-testid="csv-preview-row-notes"]').text()).toBe('Ответственный (имя или e-mail): «Кузнецова Елена» → Елена Кузнецова');
+    expect(root.get('[data-testid="csv-preview-notes"]').text()).toBe('Воронки «amoCRM» нет: она будет создана с этапами Думают (открытый).');
+
+    await root.get('[data-testid="csv-form"]').trigger('submit');
+    await flushPromises();
+    await flushPromises();
+    expect(root.findAll('[data-testid="import-notes"] li').map((li) => li.text())).toEqual([
+      'Столбцы без поля не импортируются: Телефон.',
+      '2 · Строки без внешнего id: при повторном импорте находятся по ИНН, а без него по названию (csv:client#…).',
+    ]);
+    const messages = root.findAll('[data-testid="csv-report-row"] [data-col="message"]').map((c) => c.text());
+    expect(messages).toEqual(['Ответственный (имя или e-mail): «Кузнецова Елена» → Елена Кузнецова', 'ИНН «7707083894»: неверный ИНН, контрольные цифры не сходятся.']);
+    expect(root.text()).not.toContain('is not a valid INN');
   });
 
   it('says why the server refused the file, and switches to deals with a pipeline name', async () => {
@@ -244,6 +298,10 @@ describe('the CSV import section', () => {
       const csv = messages.analytics.import.csv;
       for (const specs of Object.values(CSV_IMPORT_FIELDS)) for (const f of specs) expect(csv.fields[f.key as keyof typeof csv.fields], f.key).toEqual(expect.any(String));
       for (const code of CSV_CELL_PROBLEMS) expect(csv.problems[code], code).toEqual(expect.any(String));
+      // a cell's finer reasons (the row's reason for its field) in a few words too
+      for (const code of ['INACTIVE_MEMBER', 'UNKNOWN_CLIENT_ID', 'UNKNOWN_CLIENT', 'AMBIGUOUS_CLIENT', 'UNKNOWN_PIPELINE_STAGE', 'UNKNOWN_PRODUCT', 'UNKNOWN_DEAL_ID'] as const) {
+        expect(csv.problems[code], code).toEqual(expect.any(String));
+      }
     }
   });
 });
