@@ -856,7 +856,7 @@ export type ApplyHandoffsMutationVariables = Exact<{
 }>;
 
 
-export type ApplyHandoffsMutation = { applyHandoffs: { applied: number, changedMeanwhile: number, changedClients: Array<string> } };
+export type ApplyHandoffsMutation = { applyHandoffs: { applied: number, changedMeanwhile: number, changedClients: Array<string>, nextStageDue: number | null } };
 
 export type PreviewCsvImportQueryVariables = Exact<{
   input: CsvPreviewInput;
@@ -2841,6 +2841,7 @@ export const ApplyHandoffsDocument = new TypedDocumentString(`
     applied
     changedMeanwhile
     changedClients
+    nextStageDue
   }
 }
     `) as unknown as TypedDocumentString<ApplyHandoffsMutation, ApplyHandoffsMutationVariables>;

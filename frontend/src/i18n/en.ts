@@ -1297,6 +1297,10 @@ export const en = {
       }),
       changedNames: 'Changed since the preview (left as they are):',
       noneChanged: 'No client changed since the preview.',
+      nextStageDue: plural('en', {
+        one: '{count} client moved already qualifies for the next stage: choose “Preview again” to move it.',
+        other: '{count} clients moved already qualify for the next stage: choose “Preview again” to move them.',
+      }),
     },
   },
   routing: {

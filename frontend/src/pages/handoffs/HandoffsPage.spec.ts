@@ -13,7 +13,7 @@ function handoffFetch(user: CurrentUser) {
       HandoffRules: () => ({ json: { data: { handoffRules: HANDOFF_RULES } } }),
       PreviewHandoffs: () => ({ json: { data: { previewHandoffs: PREVIEW } } }),
       CreateHandoffRule: () => ({ json: { data: { createHandoffRule: HANDOFF_RULES[0] } } }),
-      ApplyHandoffs: () => ({ json: { data: { applyHandoffs: { applied: 2, changedMeanwhile: 1, changedClients: ['АО «Третий»'] } } } }),
+      ApplyHandoffs: () => ({ json: { data: { applyHandoffs: { applied: 2, changedMeanwhile: 1, changedClients: ['АО «Третий»'], nextStageDue: 1 } } } }),
     }),
   );
 }
@@ -67,6 +67,8 @@ describe('HandoffsPage', () => {
     expect(report.text()).toContain('Передано 2 клиента');
     expect(report.text()).toContain('1 клиент изменился за это время и пропущен');
     expect(report.text()).toContain('АО «Третий»');
+    // a client moved one stage that already qualifies for the next: the director is told to preview again
+    expect(report.get('[data-testid="handoff-report-next"]').text()).toBe('1 переданный клиент уже подходит для следующего этапа: нажмите «Показать заново», чтобы перевести его.');
     expect(fake.violations).toEqual([]);
   });
 
