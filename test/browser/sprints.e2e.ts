@@ -182,9 +182,12 @@ describeInBrowser('sales sprints in a real browser', 'sprints', (suite) => {
       expect(await page.inputValue('[data-testid="process-edit-due"]')).toMatch(/^(\d{2}\.\d{2}\.\d{4})?$/);
       expect(await page.getAttribute('[data-testid="process-edit-due"]', 'placeholder')).toBe('ДД.ММ.ГГГГ');
       await page.fill('[data-testid="process-edit-title"]', 'Обзвон дилеров Поволжья (e2e)');
-      await page.fill('[data-testid="process-edit-due"]', '28122026');
+      // a week from today: inside the demo's sprint, which starts six days before today (a due day before it is refused)
+      const due = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+      const [year, month, day] = due.split('-');
+      await page.fill('[data-testid="process-edit-due"]', `${day}${month}${year}`);
       await page.locator('[data-testid="process-edit-due"]').blur();
-      expect(await page.inputValue('[data-testid="process-edit-due"]')).toBe('28.12.2026');
+      expect(await page.inputValue('[data-testid="process-edit-due"]')).toBe(`${day}.${month}.${year}`);
 
       // A client found by part of its name, linked (the first one not linked yet).
       await page.fill('[data-testid="process-edit-client-search"]', 'Альфа');
@@ -203,7 +206,8 @@ describeInBrowser('sales sprints in a real browser', 'sprints', (suite) => {
       await page.reload();
       await page.waitForSelector('[data-testid="process-page"] [data-testid="process-clients"]', { timeout: 20_000 });
       expect(await page.innerText('[data-testid="page-title"]')).toBe('Обзвон дилеров Поволжья (e2e)');
-      expect(await page.innerText('[data-testid="process-page"] .proc-facts')).toContain('28 дек. 2026');
+      const dueShown = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${due}T00:00:00Z`));
+      expect(await page.innerText('[data-testid="process-page"] .proc-facts')).toContain(dueShown.replace(/\s*г\.$/, ''));
       expect(await page.innerText('[data-testid="process-clients"]')).toContain(clientName);
       expect(await page.innerText('[data-testid="process-history"] [data-kind="UPDATED"]')).toContain('название, срок, клиенты');
       await shoot(page, 'sprint-process-edited-ru.png');
