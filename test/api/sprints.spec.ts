@@ -193,6 +193,7 @@ describe('sales sprints: board, WIP limits, approvals, rollover, reminders, live
       const refused = await t.gql('mutation ($i: CreateProcessInput!) { createProcess(input: $i) { id } }', { i: input }, { token: lead });
       expect(refused.errors?.[0].extensions?.code).toBe('WIP_LIMIT');
       expect(refused.errors?.[0].extensions?.reason).toBe('TEAM_WIP_LIMIT');
+      expect(refused.errors?.[0].extensions?.params).toEqual({ wouldBe: active + 1, limit: active });
       expect(refused.errors?.[0].message).toMatch(/over the limit of \d+/);
       // Nothing was written.
       expect((await db.query(`SELECT 1 FROM sales_process WHERE title = $1`, [input.title])).rowCount).toBe(0);
@@ -243,14 +244,14 @@ describe('sales sprints: board, WIP limits, approvals, rollover, reminders, live
     expect(proposed.data!.createProcess.approval).toBe('PENDING');
     const id = proposed.data!.createProcess.id;
     const moveEarly = await t.gql('mutation ($id: ID!) { moveProcess(id: $id, status: IN_PROGRESS) { id } }', { id }, { token: lead });
-    expect(moveEarly.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_APPROVED' });
+    expect(moveEarly.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_APPROVED', params: { title: 'Запуск новой линейки у дилеров Юга' } });
     const leadNotes = await t.gql<{ notifications: { kind: string; processId: string }[]; unreadNotificationCount: number }>('{ notifications(unreadOnly: true) { kind processId } unreadNotificationCount }', {}, { token: lead });
     expect(leadNotes.data!.unreadNotificationCount).toBe(unreadBefore + 1);
     expect(leadNotes.data!.notifications[0]).toEqual({ kind: 'APPROVAL_REQUESTED', processId: id });
     const approved = await t.gql<{ approveProcess: { approval: string } }>('mutation ($id: ID!) { approveProcess(id: $id) { approval } }', { id }, { token: lead });
     expect(approved.data!.approveProcess.approval).toBe('APPROVED');
     const again = await t.gql('mutation ($id: ID!) { approveProcess(id: $id) { approval } }', { id }, { token: lead });
-    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_PENDING', params: { title: 'Запуск новой линейки у дилеров Юга' } });
     const pmNotes = await t.gql<{ notifications: { kind: string }[] }>('{ notifications { kind } }', {}, { token: pm });
     expect(pmNotes.data!.notifications[0].kind).toBe('APPROVED');
     const rejectByRep = await t.gql('mutation ($id: ID!) { rejectProcess(id: $id) { id } }', { id }, { token: rep });
@@ -270,17 +271,18 @@ describe('sales sprints: board, WIP limits, approvals, rollover, reminders, live
 
   it('validates sprints: dates, overlap, one active per team', async () => {
     const bad = await t.gql('mutation ($i: CreateSprintInput!) { createSprint(input: $i) { id } }', { i: { teamId, name: 'X', startsOn: '2027-01-10', endsOn: '2027-01-01' } }, { token: lead });
-    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsOn' });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsOn', reason: 'SPRINT_ENDS_BEFORE_START', params: { startsOn: '2027-01-10', endsOn: '2027-01-01' } });
+    expect(bad.errors?.[0].message).toBe('A sprint ends on or after the day it starts.');
     const tooLong = await t.gql('mutation ($i: CreateSprintInput!) { createSprint(input: $i) { id } }', { i: { teamId, name: 'X', startsOn: '2027-01-01', endsOn: '2027-03-01' } }, { token: lead });
-    expect(tooLong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(tooLong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsOn', reason: 'SPRINT_TOO_LONG', params: { count: expect.any(Number) } });
     const active = (await db.query<{ starts_on: string }>(`SELECT starts_on::text FROM sprint WHERE team_id = $1 AND status = 'ACTIVE'`, [teamId])).rows[0];
     const overlap = await t.gql('mutation ($i: CreateSprintInput!) { createSprint(input: $i) { id } }', { i: { teamId, name: 'X', startsOn: active.starts_on, endsOn: active.starts_on } }, { token: lead });
-    expect(overlap.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SPRINT_OVERLAP' });
+    expect(overlap.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SPRINT_OVERLAP', params: { sprint: expect.any(String) } });
     const byRep = await t.gql('mutation ($i: CreateSprintInput!) { createSprint(input: $i) { id } }', { i: { teamId, name: 'X', startsOn: '2027-05-01', endsOn: '2027-05-14' } }, { token: rep });
-    expect(byRep.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(byRep.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
     const planned = await t.gql<{ createSprint: { id: string } }>('mutation ($i: CreateSprintInput!) { createSprint(input: $i) { id } }', { i: { teamId, name: 'Весенний', startsOn: '2027-05-01', endsOn: '2027-05-14' } }, { token: lead });
     const start = await t.gql('mutation ($id: ID!) { startSprint(id: $id) { id } }', { id: planned.data!.createSprint.id }, { token: lead });
-    expect(start.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ACTIVE_SPRINT_EXISTS' });
+    expect(start.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ACTIVE_SPRINT_EXISTS', params: { sprint: expect.any(String) } });
   });
 
   it('refuses a due date before the sprint starts (DUE_BEFORE_SPRINT): on create, on update and when planning a dated process into the sprint', async () => {

@@ -104,6 +104,27 @@ describe('useRefusalMessage', () => {
     const score = { code: 'BAD_USER_INPUT', field: 'scores', reason: 'SCORE_OUT_OF_RANGE', params: { criterion: 'Выявление потребностей / Discovery', min: 1, max: 5 } };
     expect(refusalOf('ru', 'The score …', score).summary).toBe('Оценка по критерию «Выявление потребностей» — целое число от 1 до 5.');
     expect(refusalOf('en', 'The score …', score).summary).toBe('The score of «Discovery» is a whole number from 1 to 5.');
+
+    // sprints: the sprint, the process and the person by name, a count by its plural form, a day in the viewer's format
+    const overlap = { code: 'BAD_USER_INPUT', field: 'startsOn', reason: 'SPRINT_OVERLAP', params: { sprint: 'Спринт 12' } };
+    expect(refusalOf('ru', 'The dates overlap the sprint "Спринт 12".', overlap)).toEqual({
+      summary: 'Даты пересекаются со спринтом «Спринт 12»: у команды одновременно идёт один спринт, выберите другие даты.',
+      detail: null,
+      line: 'Даты пересекаются со спринтом «Спринт 12»: у команды одновременно идёт один спринт, выберите другие даты.',
+    });
+    const tooLong = { code: 'BAD_USER_INPUT', field: 'endsOn', reason: 'SPRINT_TOO_LONG', params: { count: 31 } };
+    expect(refusalOf('ru', 'A sprint lasts at most 31 days.', tooLong).summary).toBe('Спринт длится не больше 31 дня: выберите конец пораньше.');
+    expect(refusalOf('en', 'A sprint lasts at most 31 days.', tooLong).summary).toBe('A sprint lasts at most 31 days: choose an earlier end.');
+    const wip = { code: 'WIP_LIMIT', reason: 'MEMBER_WIP_LIMIT', params: { name: 'Павел Петров', wouldBe: 6, limit: 5 } };
+    expect(refusalOf('ru', 'That would make 6 processes in progress for Павел Петров, over the limit of 5.', wip).summary).toBe(
+      'Павел Петров: процессов в работе стало бы 6 при WIP-лимите 5. Сначала закончите один из процессов, или руководитель может превысить лимит.',
+    );
+    const running = { code: 'BAD_USER_INPUT', field: 'startsOn', reason: 'RUNNING_SPRINT_START', params: { startsOn: '2026-11-23' } };
+    expect(refusalOf('en', 'A running sprint keeps its first day; change its end instead.', running).summary).toBe('A running sprint keeps its first day (November 23, 2026): change its end instead.');
+    const lead = { code: 'FORBIDDEN', reason: 'LEAD_ONLY', params: { action: 'CLOSE' } };
+    expect(refusalOf('ru', 'The lead of the team (or its director) closes its sprints.', lead).summary).toBe('Спринты команды закрывает только её руководитель (или директор).');
+    const notes = { code: 'BAD_USER_INPUT', field: 'review', reason: 'VALUE_TOO_LONG', limit: 5000 };
+    expect(refusalOf('en', 'At most 5000 characters.', notes).summary).toBe('Too long: at most 5,000 characters.');
   });
 
   it('keeps the translated code and the server\'s sentence beside it for a reason the app does not know, or none', () => {

@@ -291,7 +291,7 @@ export class NotificationsResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
   ): Promise<NotificationModel[]> {
     const limit = first ?? 50;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw DomainError.badInput('first', 'first must be 1 to 200.');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw DomainError.outOfRange('first', 'first must be 1 to 200.', limit, 1, 200);
     return this.reminders.notificationsOf(viewer.userId, unreadOnly ?? false, limit);
   }
 
@@ -302,7 +302,7 @@ export class NotificationsResolver {
 
   @Mutation(() => Int, { description: 'Marks the given notifications read (all, without ids); returns the unread count left' })
   async markNotificationsRead(@CurrentViewer() viewer: Viewer, @Args('ids', { type: () => [ID], nullable: true }) ids?: string[]): Promise<number> {
-    if (ids && ids.length > 500) throw DomainError.badInput('ids', 'At most 500 at once.');
+    if (ids && ids.length > 500) throw new DomainError('BAD_USER_INPUT', 'At most 500 at once.', { field: 'ids', reason: 'VALUE_TOO_MANY', limit: 500 });
     await this.reminders.markRead(viewer.userId, ids ?? null);
     return this.reminders.unreadCount(viewer.userId);
   }

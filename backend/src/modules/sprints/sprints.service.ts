@@ -176,7 +176,7 @@ export class SprintsService {
 
   async velocity(viewer: Viewer, teamId: string, last: number): Promise<VelocityRow[]> {
     await this.seeTeam(viewer, teamId);
-    if (!Number.isInteger(last) || last < 1 || last > 20) throw DomainError.badInput('last', 'last must be 1 to 20 sprints.');
+    if (!Number.isInteger(last) || last < 1 || last > 20) throw DomainError.outOfRange('last', 'last must be 1 to 20 sprints.', last, 1, 20);
     const timezone = await this.timezones.of(viewer);
     const closed = await this.sprints.closedSprints(teamId, last);
     const result: VelocityRow[] = [];
@@ -221,20 +221,20 @@ export class SprintsService {
   // ---- sprints ----
 
   private checkDates(startsOn: string, endsOn: string): void {
-    if (Number.isNaN(Date.parse(`${startsOn}T00:00:00Z`))) throw DomainError.badInput('startsOn', 'startsOn is not a real date.');
-    if (Number.isNaN(Date.parse(`${endsOn}T00:00:00Z`))) throw DomainError.badInput('endsOn', 'endsOn is not a real date.');
+    if (Number.isNaN(Date.parse(`${startsOn}T00:00:00Z`))) throw DomainError.badInput('startsOn', 'startsOn is not a real date.', 'SPRINT_DATE_INVALID', { value: startsOn });
+    if (Number.isNaN(Date.parse(`${endsOn}T00:00:00Z`))) throw DomainError.badInput('endsOn', 'endsOn is not a real date.', 'SPRINT_DATE_INVALID', { value: endsOn });
     const days = daysBetween(startsOn, endsOn);
-    if (days < 0) throw DomainError.badInput('endsOn', 'A sprint ends on or after the day it starts.');
-    if (days > SPRINT_LIMITS.sprintDaysMax) throw DomainError.badInput('endsOn', `A sprint lasts at most ${SPRINT_LIMITS.sprintDaysMax + 1} days.`);
+    if (days < 0) throw DomainError.badInput('endsOn', 'A sprint ends on or after the day it starts.', 'SPRINT_ENDS_BEFORE_START', { startsOn, endsOn });
+    if (days > SPRINT_LIMITS.sprintDaysMax) throw DomainError.badInput('endsOn', `A sprint lasts at most ${SPRINT_LIMITS.sprintDaysMax + 1} days.`, 'SPRINT_TOO_LONG', { count: SPRINT_LIMITS.sprintDaysMax + 1 });
   }
 
   async createSprint(viewer: Viewer, input: CreateSprintInput): Promise<SprintRow> {
     const scope = await this.seeTeam(viewer, input.teamId);
-    if (!mayRunSprint(scope, input.teamId)) throw DomainError.forbidden('The lead of the team (or its director) plans its sprints.');
+    if (!mayRunSprint(scope, input.teamId)) throw DomainError.forbidden('The lead of the team (or its director) plans its sprints.', 'LEAD_ONLY', { action: 'PLAN' });
     this.checkDates(input.startsOn, input.endsOn);
     return this.transactions.run(async (tx) => {
       const overlapping = await this.sprints.overlappingSprint(tx, input.teamId, input.startsOn, input.endsOn, null);
-      if (overlapping) throw DomainError.badInput('startsOn', `The dates overlap the sprint "${overlapping}".`, 'SPRINT_OVERLAP');
+      if (overlapping) throw DomainError.badInput('startsOn', `The dates overlap the sprint "${overlapping}".`, 'SPRINT_OVERLAP', { sprint: overlapping });
       const sprint = await this.sprints.insertSprint(tx, { organizationId: viewer.organizationId, teamId: input.teamId, name: input.name.trim(), goal: input.goal?.trim() ?? '', startsOn: input.startsOn, endsOn: input.endsOn, createdBy: viewer.userId });
       await this.live.publish(tx, [this.boardEvent(sprint.teamId, sprint.id, null, 'SPRINT_CREATED', null, viewer)]);
       return sprint;
@@ -244,14 +244,14 @@ export class SprintsService {
   async updateSprint(viewer: Viewer, id: string, input: UpdateSprintInput): Promise<SprintRow> {
     return this.transactions.run(async (tx) => {
       const { sprint, scope } = await this.seeSprint(viewer, id, tx, true);
-      if (!mayRunSprint(scope, sprint.teamId)) throw DomainError.forbidden('The lead of the team (or its director) plans its sprints.');
-      if (sprint.status === 'CLOSED') throw new DomainError('CONFLICT', 'A closed sprint no longer changes.', { reason: 'SPRINT_CLOSED' });
+      if (!mayRunSprint(scope, sprint.teamId)) throw DomainError.forbidden('The lead of the team (or its director) plans its sprints.', 'LEAD_ONLY', { action: 'PLAN' });
+      if (sprint.status === 'CLOSED') throw new DomainError('CONFLICT', 'A closed sprint no longer changes.', { reason: 'SPRINT_CLOSED', params: { sprint: sprint.name } });
       const startsOn = input.startsOn ?? sprint.startsOn;
       const endsOn = input.endsOn ?? sprint.endsOn;
       this.checkDates(startsOn, endsOn);
-      if (sprint.status === 'ACTIVE' && startsOn !== sprint.startsOn) throw DomainError.badInput('startsOn', 'A running sprint keeps its first day; change its end instead.');
+      if (sprint.status === 'ACTIVE' && startsOn !== sprint.startsOn) throw DomainError.badInput('startsOn', 'A running sprint keeps its first day; change its end instead.', 'RUNNING_SPRINT_START', { startsOn: sprint.startsOn });
       const overlapping = await this.sprints.overlappingSprint(tx, sprint.teamId, startsOn, endsOn, sprint.id);
-      if (overlapping) throw DomainError.badInput('startsOn', `The dates overlap the sprint "${overlapping}".`, 'SPRINT_OVERLAP');
+      if (overlapping) throw DomainError.badInput('startsOn', `The dates overlap the sprint "${overlapping}".`, 'SPRINT_OVERLAP', { sprint: overlapping });
       const changes: Parameters<SprintsRepository['updateSprint']>[2] = {};
       if (input.name !== undefined) changes.name = input.name.trim();
       if (input.goal !== undefined) changes.goal = input.goal.trim();
@@ -267,10 +267,10 @@ export class SprintsService {
   async startSprint(viewer: Viewer, id: string): Promise<SprintRow> {
     return this.transactions.run(async (tx) => {
       const { sprint, scope } = await this.seeSprint(viewer, id, tx, true);
-      if (!mayRunSprint(scope, sprint.teamId)) throw DomainError.forbidden('The lead of the team (or its director) starts its sprints.');
-      if (sprint.status !== 'PLANNED') throw new DomainError('CONFLICT', 'Only a planned sprint can start.', { reason: 'SPRINT_NOT_PLANNED' });
+      if (!mayRunSprint(scope, sprint.teamId)) throw DomainError.forbidden('The lead of the team (or its director) starts its sprints.', 'LEAD_ONLY', { action: 'START' });
+      if (sprint.status !== 'PLANNED') throw new DomainError('CONFLICT', 'Only a planned sprint can start.', { reason: 'SPRINT_NOT_PLANNED', params: { sprint: sprint.name } });
       const running = await this.sprints.activeSprint(sprint.teamId, tx);
-      if (running) throw new DomainError('CONFLICT', `The team already runs the sprint "${running.name}": close it first.`, { reason: 'ACTIVE_SPRINT_EXISTS' });
+      if (running) throw new DomainError('CONFLICT', `The team already runs the sprint "${running.name}": close it first.`, { reason: 'ACTIVE_SPRINT_EXISTS', params: { sprint: running.name } });
       const started = await this.sprints.updateSprint(tx, sprint.id, { status: 'ACTIVE', started_at: new Date() });
       await this.live.publish(tx, [this.boardEvent(sprint.teamId, sprint.id, null, 'SPRINT_STARTED', null, viewer)]);
       return started;
@@ -284,13 +284,13 @@ export class SprintsService {
   async closeSprint(viewer: Viewer, id: string, nextSprintId: string | null): Promise<{ closed: SprintRow; next: SprintRow | null; rolledOver: number }> {
     return this.transactions.run(async (tx) => {
       const { sprint, scope } = await this.seeSprint(viewer, id, tx, true);
-      if (!mayRunSprint(scope, sprint.teamId)) throw DomainError.forbidden('The lead of the team (or its director) closes its sprints.');
-      if (sprint.status === 'CLOSED') throw new DomainError('CONFLICT', 'This sprint is closed already.', { reason: 'SPRINT_CLOSED' });
+      if (!mayRunSprint(scope, sprint.teamId)) throw DomainError.forbidden('The lead of the team (or its director) closes its sprints.', 'LEAD_ONLY', { action: 'CLOSE' });
+      if (sprint.status === 'CLOSED') throw new DomainError('CONFLICT', 'This sprint is closed already.', { reason: 'SPRINT_CLOSED', params: { sprint: sprint.name } });
       let next: SprintRow | null = null;
       if (nextSprintId) {
         next = await this.sprints.sprintById(nextSprintId, tx, true);
         if (!next || next.teamId !== sprint.teamId || next.id === sprint.id) throw DomainError.notFound('The next sprint');
-        if (next.status !== 'PLANNED') throw DomainError.badInput('nextSprintId', 'Unfinished processes go to a planned sprint.');
+        if (next.status !== 'PLANNED') throw DomainError.badInput('nextSprintId', 'Unfinished processes go to a planned sprint.', 'NEXT_SPRINT_NOT_PLANNED', { sprint: next.name });
       } else {
         next = await this.sprints.nextPlannedSprint(tx, sprint.teamId, sprint.startsOn);
       }
@@ -317,11 +317,11 @@ export class SprintsService {
 
   async updateSprintNotes(viewer: Viewer, id: string, review: string | null, retrospective: string | null): Promise<SprintRow> {
     for (const [field, value] of [['review', review], ['retrospective', retrospective]] as const) {
-      if (value !== null && value.length > SPRINT_LIMITS.notesMax) throw DomainError.badInput(field, `At most ${SPRINT_LIMITS.notesMax} characters.`);
+      if (value !== null && value.length > SPRINT_LIMITS.notesMax) throw new DomainError('BAD_USER_INPUT', `At most ${SPRINT_LIMITS.notesMax} characters.`, { field, reason: 'VALUE_TOO_LONG', limit: SPRINT_LIMITS.notesMax });
     }
     return this.transactions.run(async (tx) => {
       const { sprint, scope } = await this.seeSprint(viewer, id, tx, true);
-      if (!mayWriteSprintNotes(scope, sprint.teamId)) throw DomainError.forbidden('The lead and the coach of the team write the review and the retrospective.');
+      if (!mayWriteSprintNotes(scope, sprint.teamId)) throw DomainError.forbidden('The lead and the coach of the team write the review and the retrospective.', 'NOTES_LEAD_OR_COACH');
       const changes: Parameters<SprintsRepository['updateSprint']>[2] = {};
       if (review !== null) changes.review = review;
       if (retrospective !== null) changes.retrospective = retrospective;
@@ -359,7 +359,10 @@ export class SprintsService {
     throw new DomainError(
       'WIP_LIMIT',
       `That would make ${violation.wouldBe} processes in progress for ${who}, over the limit of ${violation.limit}. Finish one first${mayRunSprint(scope, sprint.teamId) ? ', or override the limit' : ', or ask the lead'}.`,
-      { reason: violation.scope === 'TEAM' ? 'TEAM_WIP_LIMIT' : 'MEMBER_WIP_LIMIT' },
+      {
+        reason: violation.scope === 'TEAM' ? 'TEAM_WIP_LIMIT' : 'MEMBER_WIP_LIMIT',
+        params: { ...(violation.scope === 'TEAM' ? {} : { name: who }), wouldBe: violation.wouldBe, limit: violation.limit },
+      },
     );
   }
 
@@ -370,7 +373,7 @@ export class SprintsService {
   private async checkPeople(tx: EntityManager, teamId: string, ids: readonly string[], field: string): Promise<void> {
     if (ids.length === 0) return;
     const team = new Set(await this.sprints.membersOfTeam(teamId, tx));
-    if (ids.some((id) => !team.has(id))) throw DomainError.badInput(field, 'Owners are people of the team.');
+    if (ids.some((id) => !team.has(id))) throw DomainError.badInput(field, 'Owners are people of the team.', 'OWNER_NOT_IN_TEAM');
   }
 
   private async checkLinks(tx: EntityManager, organizationId: string, clientIds: readonly string[] | undefined, dealIds: readonly string[] | undefined): Promise<void> {
@@ -378,8 +381,8 @@ export class SprintsService {
     const deals = [...new Set(dealIds ?? [])];
     if (clients.length === 0 && deals.length === 0) return;
     const found = await this.sprints.countOwnedLinks(tx, organizationId, clients, deals);
-    if (found.clients !== clients.length) throw DomainError.badInput('clientIds', 'A linked client was not found.');
-    if (found.deals !== deals.length) throw DomainError.badInput('dealIds', 'A linked deal was not found.');
+    if (found.clients !== clients.length) throw DomainError.badInput('clientIds', 'A linked client was not found.', 'LINKED_CLIENT_NOT_FOUND');
+    if (found.deals !== deals.length) throw DomainError.badInput('dealIds', 'A linked deal was not found.', 'LINKED_DEAL_NOT_FOUND');
   }
 
   /**
@@ -408,20 +411,20 @@ export class SprintsService {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
       return JSON.stringify(value);
     } catch {
-      throw DomainError.badInput('segment', 'The segment is a JSON object of client-list filters.');
+      throw DomainError.badInput('segment', 'The segment is a JSON object of client-list filters.', 'BAD_SEGMENT');
     }
   }
 
   async createProcess(viewer: Viewer, input: CreateProcessInput): Promise<ProcessWithProgress> {
     const title = input.title.trim();
-    if (!title) throw DomainError.badInput('title', 'Give the process a title.');
+    if (!title) throw DomainError.badInput('title', 'Give the process a title.', 'TITLE_REQUIRED');
     const segment = this.parseSegment(input.segment);
     const template = input.templateKey ? await this.findTemplate(viewer, input.templateKey) : null;
-    if (input.templateKey && !template) throw DomainError.badInput('templateKey', 'No such template.');
+    if (input.templateKey && !template) throw DomainError.badInput('templateKey', 'No such template.', 'UNKNOWN_TEMPLATE');
     const row = await this.transactions.run(async (tx) => {
       const scope = await this.seeTeam(viewer, input.teamId, tx);
       const ownerId = input.ownerId ?? viewer.memberId;
-      if (!ownerId) throw DomainError.badInput('ownerId', 'Name the owner of the process.');
+      if (!ownerId) throw DomainError.badInput('ownerId', 'Name the owner of the process.', 'OWNER_REQUIRED');
       const coOwnerIds = [...new Set(input.coOwnerIds ?? [])].filter((id) => id !== ownerId);
       await this.checkPeople(tx, input.teamId, [ownerId, ...coOwnerIds], 'ownerId');
       await this.checkLinks(tx, viewer.organizationId, input.clientIds, input.dealIds);
@@ -429,7 +432,7 @@ export class SprintsService {
       if (input.sprintId) {
         sprint = await this.sprints.sprintById(input.sprintId, tx, true);
         if (!sprint || sprint.teamId !== input.teamId) throw DomainError.notFound('The sprint');
-        if (sprint.status === 'CLOSED') throw new DomainError('CONFLICT', 'A closed sprint takes no new processes.', { reason: 'SPRINT_CLOSED' });
+        if (sprint.status === 'CLOSED') throw new DomainError('CONFLICT', 'A closed sprint takes no new processes.', { reason: 'SPRINT_CLOSED', params: { sprint: sprint.name } });
       }
       await this.checkDue(viewer, input.dueAt, sprint, 'dueAt');
       const approval = approvalForNewProcess(scope, input.teamId);
@@ -480,11 +483,11 @@ export class SprintsService {
   async updateProcess(viewer: Viewer, id: string, input: UpdateProcessInput): Promise<ProcessWithProgress> {
     const row = await this.transactions.run(async (tx) => {
       const { process, scope } = await this.seeProcess(viewer, id, tx, true);
-      if (!mayWorkOnProcess(scope, process.teamId, this.ownersOf(process))) throw DomainError.forbidden('The owners of a process and the lead change it.');
-      if (process.version !== input.expectedVersion) throw new DomainError('CONFLICT', 'Someone changed this process meanwhile. Reload and try again.', { reason: 'VERSION_MISMATCH' });
+      if (!mayWorkOnProcess(scope, process.teamId, this.ownersOf(process))) throw DomainError.forbidden('The owners of a process and the lead change it.', 'OWNERS_OR_LEAD_ONLY', { title: process.title });
+      if (process.version !== input.expectedVersion) throw new DomainError('CONFLICT', 'Someone changed this process meanwhile. Reload and try again.', { reason: 'VERSION_MISMATCH', params: { title: process.title } });
       const changes: Record<string, unknown> = {};
       if (input.title !== undefined) {
-        if (!input.title.trim()) throw DomainError.badInput('title', 'Give the process a title.');
+        if (!input.title.trim()) throw DomainError.badInput('title', 'Give the process a title.', 'TITLE_REQUIRED');
         changes.title = input.title.trim();
       }
       if (input.description !== undefined) changes.description = input.description.trim();
@@ -496,7 +499,7 @@ export class SprintsService {
       if (input.dueAt && process.sprintId) await this.checkDue(viewer, input.dueAt, await this.sprints.sprintById(process.sprintId, tx, true), 'dueAt');
       const events: ProcessEventWrite[] = [];
       if (input.ownerId !== undefined && input.ownerId !== process.ownerMemberId) {
-        if (!mayRunSprint(scope, process.teamId)) throw DomainError.forbidden('The lead hands a process to another owner.');
+        if (!mayRunSprint(scope, process.teamId)) throw DomainError.forbidden('The lead hands a process to another owner.', 'LEAD_ONLY', { action: 'HANDOVER' });
         await this.checkPeople(tx, process.teamId, [input.ownerId], 'ownerId');
         changes.owner_member_id = input.ownerId;
         changes.co_owner_ids = process.coOwnerIds.filter((c) => c !== input.ownerId);
@@ -509,7 +512,7 @@ export class SprintsService {
       if (input.clientIds !== undefined) await this.sprints.replaceClients(tx, process.id, input.clientIds);
       if (input.dealIds !== undefined) await this.sprints.replaceDeals(tx, process.id, input.dealIds);
       const updated = await this.sprints.updateProcess(tx, process.id, input.expectedVersion, changes);
-      if (!updated) throw new DomainError('CONFLICT', 'Someone changed this process meanwhile. Reload and try again.', { reason: 'VERSION_MISMATCH' });
+      if (!updated) throw new DomainError('CONFLICT', 'Someone changed this process meanwhile. Reload and try again.', { reason: 'VERSION_MISMATCH', params: { title: process.title } });
       if (input.dueAt !== undefined) await this.reminders.followDue(tx, process.id, input.dueAt);
       events.push({ processId: process.id, sprintId: process.sprintId, kind: 'UPDATED', note: Object.keys(changes).concat(input.clientIds ? ['clients'] : [], input.dealIds ? ['deals'] : []).join(', '), actorUserId: viewer.userId });
       await this.sprints.recordEvents(tx, events);
@@ -521,18 +524,18 @@ export class SprintsService {
 
   async moveProcess(viewer: Viewer, id: string, status: ProcessStatus, opts: { blockedReason?: string | null; overrideWip?: boolean | null; position?: number | null }): Promise<ProcessWithProgress> {
     const reason = opts.blockedReason?.trim() ?? '';
-    if (status === 'BLOCKED' && !reason) throw DomainError.badInput('blockedReason', 'Say what blocks the process.');
-    if (reason.length > 500) throw DomainError.badInput('blockedReason', 'At most 500 characters.');
-    if (opts.position !== undefined && opts.position !== null && !Number.isFinite(opts.position)) throw DomainError.badInput('position', 'position is a number.');
+    if (status === 'BLOCKED' && !reason) throw DomainError.badInput('blockedReason', 'Say what blocks the process.', 'BLOCKED_REASON_REQUIRED');
+    if (reason.length > 500) throw new DomainError('BAD_USER_INPUT', 'At most 500 characters.', { field: 'blockedReason', reason: 'VALUE_TOO_LONG', limit: 500 });
+    if (opts.position !== undefined && opts.position !== null && !Number.isFinite(opts.position)) throw DomainError.badInput('position', 'position is a number.', 'VALUE_NOT_NUMBER');
     const row = await this.transactions.run(async (tx) => {
       const { process, scope } = await this.seeProcess(viewer, id, tx, true);
-      if (!mayWorkOnProcess(scope, process.teamId, this.ownersOf(process))) throw DomainError.forbidden('The owners of a process and the lead move it.');
-      if (process.approval !== 'APPROVED') throw new DomainError('CONFLICT', 'The lead has not approved this process yet.', { reason: 'NOT_APPROVED' });
+      if (!mayWorkOnProcess(scope, process.teamId, this.ownersOf(process))) throw DomainError.forbidden('The owners of a process and the lead move it.', 'OWNERS_OR_LEAD_ONLY', { title: process.title });
+      if (process.approval !== 'APPROVED') throw new DomainError('CONFLICT', 'The lead has not approved this process yet.', { reason: 'NOT_APPROVED', params: { title: process.title } });
       const events: ProcessEventWrite[] = [];
       let sprint: SprintRow | null = null;
       if (process.sprintId) {
         sprint = await this.sprints.sprintById(process.sprintId, tx, true);
-        if (sprint?.status === 'CLOSED') throw new DomainError('CONFLICT', 'The sprint is closed.', { reason: 'SPRINT_CLOSED' });
+        if (sprint?.status === 'CLOSED') throw new DomainError('CONFLICT', 'The sprint is closed.', { reason: 'SPRINT_CLOSED', params: { sprint: sprint.name } });
         if (sprint && process.status === 'DONE' && status !== 'DONE') await this.guardWip(tx, viewer, scope, sprint, this.ownersOf(process), opts.overrideWip ?? undefined, events, process.id);
       }
       const changes: Record<string, unknown> = {
@@ -555,18 +558,18 @@ export class SprintsService {
   async planProcess(viewer: Viewer, id: string, sprintId: string | null, overrideWip: boolean | undefined): Promise<ProcessWithProgress> {
     const row = await this.transactions.run(async (tx) => {
       const { process, scope } = await this.seeProcess(viewer, id, tx, true);
-      if (!mayRunSprint(scope, process.teamId)) throw DomainError.forbidden('The lead plans the sprint.');
+      if (!mayRunSprint(scope, process.teamId)) throw DomainError.forbidden('The lead plans the sprint.', 'LEAD_ONLY', { action: 'PLAN' });
       if (process.sprintId === sprintId) return process;
       const events: ProcessEventWrite[] = [];
       if (process.sprintId) {
         const from = await this.sprints.sprintById(process.sprintId, tx, true);
-        if (from?.status === 'CLOSED') throw new DomainError('CONFLICT', 'A process of a closed sprint stays in its history.', { reason: 'SPRINT_CLOSED' });
+        if (from?.status === 'CLOSED') throw new DomainError('CONFLICT', 'A process of a closed sprint stays in its history.', { reason: 'SPRINT_CLOSED', params: { sprint: from.name } });
         events.push({ processId: process.id, sprintId: process.sprintId, kind: 'REMOVED_FROM_SPRINT', actorUserId: viewer.userId });
       }
       if (sprintId) {
         const to = await this.sprints.sprintById(sprintId, tx, true);
         if (!to || to.teamId !== process.teamId) throw DomainError.notFound('The sprint');
-        if (to.status === 'CLOSED') throw new DomainError('CONFLICT', 'A closed sprint takes no new processes.', { reason: 'SPRINT_CLOSED' });
+        if (to.status === 'CLOSED') throw new DomainError('CONFLICT', 'A closed sprint takes no new processes.', { reason: 'SPRINT_CLOSED', params: { sprint: to.name } });
         await this.checkDue(viewer, process.dueAt, to, 'sprintId');
         if (process.status !== 'DONE' && process.approval === 'APPROVED') await this.guardWip(tx, viewer, scope, to, this.ownersOf(process), overrideWip, events, process.id);
         events.push({ processId: process.id, sprintId, kind: 'ADDED_TO_SPRINT', actorUserId: viewer.userId });
@@ -583,11 +586,11 @@ export class SprintsService {
   }
 
   async decideProcess(viewer: Viewer, id: string, approve: boolean, reason: string | null, overrideWip: boolean | undefined): Promise<ProcessWithProgress> {
-    if (!approve && (reason ?? '').length > 500) throw DomainError.badInput('reason', 'At most 500 characters.');
+    if (!approve && (reason ?? '').length > 500) throw new DomainError('BAD_USER_INPUT', 'At most 500 characters.', { field: 'reason', reason: 'VALUE_TOO_LONG', limit: 500 });
     const row = await this.transactions.run(async (tx) => {
       const { process, scope } = await this.seeProcess(viewer, id, tx, true);
-      if (!mayRunSprint(scope, process.teamId)) throw DomainError.forbidden('The lead of the team decides on proposed processes.');
-      if (process.approval !== 'PENDING') throw new DomainError('CONFLICT', 'This process was decided already.', { reason: 'NOT_PENDING' });
+      if (!mayRunSprint(scope, process.teamId)) throw DomainError.forbidden('The lead of the team decides on proposed processes.', 'LEAD_ONLY', { action: 'DECIDE' });
+      if (process.approval !== 'PENDING') throw new DomainError('CONFLICT', 'This process was decided already.', { reason: 'NOT_PENDING', params: { title: process.title } });
       const events: ProcessEventWrite[] = [];
       if (approve && process.sprintId) {
         const sprint = (await this.sprints.sprintById(process.sprintId, tx, true))!;
@@ -609,7 +612,7 @@ export class SprintsService {
   async setStep(viewer: Viewer, processId: string, stepId: string, done: boolean): Promise<ProcessWithProgress> {
     const row = await this.transactions.run(async (tx) => {
       const { process, scope } = await this.seeProcess(viewer, processId, tx, true);
-      if (!mayWorkOnProcess(scope, process.teamId, this.ownersOf(process))) throw DomainError.forbidden('The owners of a process and the lead check its steps.');
+      if (!mayWorkOnProcess(scope, process.teamId, this.ownersOf(process))) throw DomainError.forbidden('The owners of a process and the lead check its steps.', 'OWNERS_OR_LEAD_ONLY', { title: process.title });
       const title = await this.sprints.setStep(tx, process.id, stepId, done, viewer.userId);
       if (title === null) throw DomainError.notFound('The step');
       const updated = (await this.sprints.updateProcess(tx, process.id, null, {}))!;
@@ -622,11 +625,11 @@ export class SprintsService {
 
   /** Units counted by hand (for CUSTOM targets, or work not logged as activities). */
   async addProgress(viewer: Viewer, processId: string, units: number, note: string | null): Promise<ProcessWithProgress> {
-    if (!Number.isFinite(units) || units === 0 || Math.abs(units) > 1e12) throw DomainError.badInput('units', 'Count a non-zero number of units.');
-    if ((note ?? '').length > 500) throw DomainError.badInput('note', 'At most 500 characters.');
+    if (!Number.isFinite(units) || units === 0 || Math.abs(units) > 1e12) throw DomainError.badInput('units', 'Count a non-zero number of units.', 'UNITS_REQUIRED');
+    if ((note ?? '').length > 500) throw new DomainError('BAD_USER_INPUT', 'At most 500 characters.', { field: 'note', reason: 'VALUE_TOO_LONG', limit: 500 });
     const row = await this.transactions.run(async (tx) => {
       const { process, scope } = await this.seeProcess(viewer, processId, tx, true);
-      if (!mayWorkOnProcess(scope, process.teamId, this.ownersOf(process))) throw DomainError.forbidden('The owners of a process and the lead count its progress.');
+      if (!mayWorkOnProcess(scope, process.teamId, this.ownersOf(process))) throw DomainError.forbidden('The owners of a process and the lead count its progress.', 'OWNERS_OR_LEAD_ONLY', { title: process.title });
       const updated = (await this.sprints.updateProcess(tx, process.id, null, {}))!;
       await this.sprints.recordEvents(tx, [{ processId: process.id, sprintId: process.sprintId, kind: 'PROGRESS_COUNTED', units, note, actorUserId: viewer.userId }]);
       await this.live.publish(tx, [this.boardEvent(process.teamId, process.sprintId, process.id, 'PROGRESS', process.status, viewer)]);
@@ -638,9 +641,9 @@ export class SprintsService {
   async createTemplate(viewer: Viewer, input: ProcessTemplateInput) {
     if (!viewer.memberId && viewer.role !== 'DIRECTOR') throw DomainError.forbidden();
     const name = input.name.trim();
-    if (BUILTIN_PROCESS_TEMPLATES.some((t) => t.name.ru === name || t.name.en === name)) throw DomainError.badInput('name', 'A built-in template has this name.');
+    if (BUILTIN_PROCESS_TEMPLATES.some((t) => t.name.ru === name || t.name.en === name)) throw DomainError.badInput('name', 'A built-in template has this name.', 'BUILTIN_TEMPLATE_NAME', { name });
     const id = await this.transactions.run((tx) => this.sprints.insertTemplate(tx, viewer.organizationId, { ...input, name, steps: input.steps.map((s) => s.trim()).filter(Boolean) }, viewer.userId));
-    if (!id) throw DomainError.badInput('name', 'A template with this name exists already.', 'DUPLICATE');
+    if (!id) throw DomainError.badInput('name', 'A template with this name exists already.', 'DUPLICATE', { name });
     return { key: id, name, targetKind: input.targetKind, targetValue: input.targetValue, steps: input.steps, builtin: false };
   }
 
@@ -650,14 +653,14 @@ export class SprintsService {
     return this.transactions.run(async (tx) => {
       const { process, scope } = await this.seeProcess(viewer, input.processId, tx, true);
       const recipient = input.recipientMemberId ?? viewer.memberId;
-      if (!recipient) throw DomainError.badInput('recipientMemberId', 'Name who gets the reminder.');
-      if (recipient !== viewer.memberId && !mayRunSprint(scope, process.teamId)) throw DomainError.forbidden('You set reminders for yourself; the lead sets them for the team.');
+      if (!recipient) throw DomainError.badInput('recipientMemberId', 'Name who gets the reminder.', 'REMINDER_RECIPIENT_REQUIRED');
+      if (recipient !== viewer.memberId && !mayRunSprint(scope, process.teamId)) throw DomainError.forbidden('You set reminders for yourself; the lead sets them for the team.', 'OWN_REMINDERS_ONLY');
       await this.checkPeople(tx, process.teamId, [recipient], 'recipientMemberId');
-      if (input.kind !== 'BEFORE_DUE' && !input.at) throw DomainError.badInput('at', 'Say when to remind.');
-      if (input.kind === 'BEFORE_DUE' && input.offsetMinutes === undefined) throw DomainError.badInput('offsetMinutes', 'Say how long before the due time to remind.');
-      if (input.kind === 'BEFORE_DUE' && !process.dueAt) throw DomainError.badInput('kind', 'The process has no due time to remind before.');
-      if (input.kind === 'RECURRING' && !input.everyDays) throw DomainError.badInput('everyDays', 'Say every how many days to remind.');
-      if ((await this.reminders.countOf(tx, process.id)) >= SPRINT_LIMITS.remindersPerProcessMax) throw DomainError.badInput('processId', `At most ${SPRINT_LIMITS.remindersPerProcessMax} reminders per process.`);
+      if (input.kind !== 'BEFORE_DUE' && !input.at) throw DomainError.badInput('at', 'Say when to remind.', 'REMINDER_TIME_REQUIRED');
+      if (input.kind === 'BEFORE_DUE' && input.offsetMinutes === undefined) throw DomainError.badInput('offsetMinutes', 'Say how long before the due time to remind.', 'REMINDER_OFFSET_REQUIRED');
+      if (input.kind === 'BEFORE_DUE' && !process.dueAt) throw DomainError.badInput('kind', 'The process has no due time to remind before.', 'NO_DUE_TIME', { title: process.title });
+      if (input.kind === 'RECURRING' && !input.everyDays) throw DomainError.badInput('everyDays', 'Say every how many days to remind.', 'REMINDER_INTERVAL_REQUIRED');
+      if ((await this.reminders.countOf(tx, process.id)) >= SPRINT_LIMITS.remindersPerProcessMax) throw new DomainError('BAD_USER_INPUT', `At most ${SPRINT_LIMITS.remindersPerProcessMax} reminders per process.`, { field: 'processId', reason: 'VALUE_TOO_MANY', limit: SPRINT_LIMITS.remindersPerProcessMax });
       const spec = { kind: input.kind, at: input.at?.getTime() ?? null, offsetMinutes: input.offsetMinutes ?? null, everyDays: input.everyDays ?? null };
       const next = firstFireAt(spec, process.dueAt?.getTime() ?? null);
       return this.reminders.insert(tx, {
@@ -680,7 +683,7 @@ export class SprintsService {
       const reminder = await this.reminders.byId(id, tx);
       if (!reminder) throw DomainError.notFound('The reminder');
       const { process, scope } = await this.seeProcess(viewer, reminder.processId, tx);
-      if (reminder.recipientMemberId !== viewer.memberId && !mayRunSprint(scope, process.teamId)) throw DomainError.forbidden('You remove your own reminders; the lead removes any.');
+      if (reminder.recipientMemberId !== viewer.memberId && !mayRunSprint(scope, process.teamId)) throw DomainError.forbidden('You remove your own reminders; the lead removes any.', 'OWN_REMINDERS_ONLY');
       await this.reminders.remove(tx, id);
       return true;
     });

@@ -177,7 +177,7 @@ describe('ProcessPage: editing the process', () => {
 
   it('shows a field the API refused beside that field', async () => {
     const fake = processFetch(USERS.LEAD, processDetail(), {
-      UpdateProcess: () => ({ json: graphQLError('BAD_USER_INPUT', 'A linked client was not found.', { field: 'clientIds' }) }),
+      UpdateProcess: () => ({ json: graphQLError('BAD_USER_INPUT', 'A linked client was not found.', { field: 'clientIds', reason: 'LINKED_CLIENT_NOT_FOUND' }) }),
     });
     const root = await openPage(USERS.LEAD, fake);
     await openForm(root);
@@ -185,7 +185,7 @@ describe('ProcessPage: editing the process', () => {
     await root.get('[data-testid="process-edit-form"]').trigger('submit');
     await flushPromises();
     expect(ops(fake, 'UpdateProcess')[0]!.body.variables.input).toEqual({ clientIds: [], expectedVersion: 1, overrideWip: null });
-    expect(root.get('[data-testid="process-edit-clients"]').text()).toContain('A linked client was not found.');
+    expect(root.get('[data-testid="process-edit-clients"]').text()).toContain('A linked client was not found: it may have been removed. Reload and choose again.');
     expect(root.find('[data-testid="process-edit-error"]').exists()).toBe(false);
   });
 
