@@ -124,11 +124,12 @@ describe('the circle: structure, rules and who sees what', () => {
       const result = await t.gql('mutation ($id: ID!) { updateMember(id: $id, input: { role: SALES }) { id } }', { id: id('Павел Волков') }, { token: director });
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TEAM_LEAD_ROLE' });
       expect(result.errors?.[0].message).toMatch(/Павел Волков cannot lead "Ключевые и госклиенты"/);
+      expect(result.errors?.[0].extensions?.params).toEqual({ name: 'Павел Волков', team: 'Ключевые и госклиенты' });
     });
 
     it('refuses another person\'s e-mail, on an edit and on a new member, whatever its case', async () => {
       const taken = await t.gql('mutation ($id: ID!) { updateMember(id: $id, input: { email: "LEAD@demo.local" }) { id } }', { id: id('Иван Петров') }, { token: director });
-      expect(taken.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email', reason: 'DUPLICATE_EMAIL' });
+      expect(taken.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email', reason: 'DUPLICATE_EMAIL', params: { email: 'lead@demo.local', name: expect.any(String) } });
       const created = await t.gql('mutation { createMember(input: { name: "Двойник", email: "lead@demo.local", role: SALES }) { id } }', {}, { token: director });
       expect(created.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DUPLICATE_EMAIL' });
       // a free address, and then one's own address saved again in another case, are fine
@@ -142,6 +143,7 @@ describe('the circle: structure, rules and who sees what', () => {
       const lead = await t.gql('mutation ($id: ID!) { updateMember(id: $id, input: { active: false }) { id } }', { id: id('Павел Волков') }, { token: director });
       expect(lead.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TEAM_HOLDER_INACTIVE', field: 'active' });
       expect(lead.errors?.[0].message).toMatch(/Павел Волков is the lead of "[^"]+" and so stays active/);
+      expect(lead.errors?.[0].extensions?.params).toEqual({ name: 'Павел Волков', team: expect.any(String), holder: 'LEAD' });
       const offboarding = await t.gql('query ($m: ID!) { previewOffboarding(memberId: $m) { id } }', { m: id('Павел Волков') }, { token: director });
       expect(offboarding.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TEAM_HOLDER_INACTIVE' });
       const rep = await t.gql<{ updateMember: { active: boolean } }>('mutation ($id: ID!) { updateMember(id: $id, input: { active: false }) { active } }', { id: id('Иван Петров') }, { token: director });
@@ -155,7 +157,7 @@ describe('the circle: structure, rules and who sees what', () => {
       const first = await t.gql('mutation ($id: ID!, $v: Int) { updateMember(id: $id, input: { capacityProcesses: 7, expectedVersion: $v }) { version } }', { id: id('Елена Кузнецова'), v: version }, { token: director });
       expect(first.errors).toBeUndefined();
       const second = await t.gql('mutation ($id: ID!, $v: Int) { updateMember(id: $id, input: { capacityProcesses: 9, expectedVersion: $v }) { version } }', { id: id('Елена Кузнецова'), v: version }, { token: director });
-      expect(second.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
+      expect(second.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION', params: { name: 'Елена Кузнецова' } });
     });
 
     it('names the field of a bad value', async () => {
@@ -172,6 +174,7 @@ describe('the circle: structure, rules and who sees what', () => {
         const result = await t.gql(ADD, { input: { fromMemberId: id('Марина Крылова'), toMemberId: id(to), kind: 'REPORTS_TO' } }, { token: director });
         expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'COACH_IN_DIRECTOR_LINE' });
         expect(result.errors?.[0].message).toMatch(/Марина Крылова coaches/);
+        expect(result.errors?.[0].extensions?.params).toMatchObject({ name: 'Марина Крылова', team: expect.any(String), director: expect.any(String), path: expect.stringMatching(/^Марина Крылова → /) });
       }
     });
 
@@ -179,11 +182,12 @@ describe('the circle: structure, rules and who sees what', () => {
       const result = await t.gql(ADD, { input: { fromMemberId: id('Андрей Соколов'), toMemberId: id('Иван Петров'), kind: 'REPORTS_TO' } }, { token: director });
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REPORTING_CYCLE' });
       expect(result.errors?.[0].message).toMatch(/→/);
+      expect(result.errors?.[0].extensions?.params).toEqual({ path: expect.stringMatching(/Андрей Соколов.*Иван Петров|Иван Петров.*Андрей Соколов/) });
     });
 
     it('refuses a second manager but allows a matrix manager', async () => {
       const second = await t.gql(ADD, { input: { fromMemberId: id('Иван Петров'), toMemberId: id('Павел Волков'), kind: 'REPORTS_TO' } }, { token: director });
-      expect(second.errors?.[0].extensions).toMatchObject({ reason: 'SECOND_MANAGER' });
+      expect(second.errors?.[0].extensions).toMatchObject({ reason: 'SECOND_MANAGER', params: { name: 'Иван Петров', managers: expect.stringContaining('Павел Волков') } });
       const matrix = await t.gql<{ addReportingLine: { kind: string; to: { name: string } } }>(
         ADD,
         { input: { fromMemberId: id('Сергей Попов'), toMemberId: id('Роман Андреев'), kind: 'MATRIX', scope: 'Сетевое оборудование' } },
@@ -248,7 +252,8 @@ describe('the circle: structure, rules and who sees what', () => {
       const back = await t.gql<{ member: { availability: { available: boolean } } }>(Q, { id: id('Дмитрий Смирнов'), at: '2027-01-20T21:00:00Z' }, { token: lead });
       expect(back.data!.member.availability.available).toBe(true);
       const inverted = await t.gql('mutation ($m: ID!) { addAbsence(input: { memberId: $m, kind: OTHER, startsOn: "2027-02-10", endsOn: "2027-02-01" }) { id } }', { m: id('Дмитрий Смирнов') }, { token: lead });
-      expect(inverted.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsOn' });
+      expect(inverted.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsOn', reason: 'ABSENCE_ENDS_BEFORE_START', params: { startsOn: '2027-02-10', endsOn: '2027-02-01' } });
+      expect(inverted.errors?.[0].message).toBe('The absence must end on or after the day it starts.');
     });
 
     it('replaces a schedule and refuses overlapping shifts', async () => {
@@ -256,7 +261,12 @@ describe('the circle: structure, rules and who sees what', () => {
       const ok = await t.gql<{ setWorkSchedule: { schedule: unknown[] } }>(SET, { m: id('Иван Петров'), slots: [{ weekday: 1, startsAt: '09:00', endsAt: '18:00' }] }, { token: lead });
       expect(ok.data?.setWorkSchedule.schedule).toEqual([{ weekday: 1, startsAt: '09:00', endsAt: '18:00' }]);
       const bad = await t.gql(SET, { m: id('Иван Петров'), slots: [{ weekday: 1, startsAt: '09:00', endsAt: '13:00' }, { weekday: 1, startsAt: '12:00', endsAt: '18:00' }] }, { token: lead });
-      expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BAD_SCHEDULE' });
+      expect(bad.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'BAD_SCHEDULE',
+        params: { slot: 2, startsAt: '12:00', endsAt: '18:00', problem: 'OVERLAP', otherSlot: 1, otherStartsAt: '09:00', otherEndsAt: '13:00' },
+      });
+      expect(bad.errors?.[0].message).toBe('The schedule has problems: slot 2 (12:00-18:00) overlaps slot 1 (09:00-13:00).');
       const badClock = await t.gql(SET, { m: id('Иван Петров'), slots: [{ weekday: 1, startsAt: '9am', endsAt: '18:00' }] }, { token: lead });
       expect(badClock.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'slots.0.startsAt' });
     });

@@ -125,6 +125,26 @@ describe('useRefusalMessage', () => {
     expect(refusalOf('ru', 'The lead of the team (or its director) closes its sprints.', lead).summary).toBe('Спринты команды закрывает только её руководитель (или директор).');
     const notes = { code: 'BAD_USER_INPUT', field: 'review', reason: 'VALUE_TOO_LONG', limit: 5000 };
     expect(refusalOf('en', 'At most 5000 characters.', notes).summary).toBe('Too long: at most 5,000 characters.');
+
+    // the circle: people, teams and lines by name ("Имя: …" in Russian), a schedule's slot and hours
+    const inactive = { code: 'BAD_USER_INPUT', field: 'active', reason: 'TEAM_HOLDER_INACTIVE', params: { name: 'Павел Волков', team: 'Ключевые клиенты', holder: 'LEAD' } };
+    expect(refusalOf('ru', 'Павел Волков is the lead of "Ключевые клиенты" and so stays active: appoint another lead first.', inactive).summary).toBe(
+      'Павел Волков: руководитель команды «Ключевые клиенты» остаётся активным — сначала назначьте в команду другого руководителя.',
+    );
+    const email = { code: 'BAD_USER_INPUT', field: 'email', reason: 'DUPLICATE_EMAIL', params: { email: 'lead@demo.local', name: 'Ольга Лебедева' } };
+    expect(refusalOf('ru', 'lead@demo.local is the e-mail of Ольга Лебедева already.', email).summary).toBe('lead@demo.local — уже e-mail другого сотрудника: Ольга Лебедева.');
+    expect(refusalOf('en', 'lead@demo.local is the e-mail of Ольга Лебедева already.', email).summary).toBe('lead@demo.local is already the e-mail of Ольга Лебедева.');
+    const cycle = { code: 'BAD_USER_INPUT', reason: 'REPORTING_CYCLE', params: { path: 'Андрей Соколов → Иван Петров → Андрей Соколов' } };
+    expect(refusalOf('ru', 'Reporting lines would go round in a circle: …', cycle).summary).toBe('Линии подчинения замкнулись бы в круг: Андрей Соколов → Иван Петров → Андрей Соколов.');
+    const overlap2 = { slot: 2, startsAt: '12:00', endsAt: '18:00', problem: 'OVERLAP', otherSlot: 1, otherStartsAt: '09:00', otherEndsAt: '13:00', count: 1 };
+    const schedule = refusalOf('ru', 'The schedule has problems: slot 2 (12:00-18:00) overlaps slot 1 (09:00-13:00).', { code: 'BAD_USER_INPUT', field: 'slots', reason: 'BAD_SCHEDULE', params: overlap2 });
+    expect(schedule).toEqual({
+      summary: 'Интервал 2 (12:00–18:00) пересекается с интервалом 1 (09:00–13:00) в тот же день: объедините их или сдвиньте один.',
+      detail: null,
+      line: 'Интервал 2 (12:00–18:00) пересекается с интервалом 1 (09:00–13:00) в тот же день: объедините их или сдвиньте один.',
+    });
+    const change = { code: 'FORBIDDEN', reason: 'MEMBER_CHANGE_NOT_ALLOWED', params: { name: 'Рита Рябова', change: 'SCHEDULE' } };
+    expect(refusalOf('en', 'You may not change the schedule of Рита Рябова.', change).summary).toBe('You may not change the work schedule of Рита Рябова.');
   });
 
   it('keeps the translated code and the server\'s sentence beside it for a reason the app does not know, or none', () => {

@@ -137,6 +137,11 @@ export const ERROR_REASONS = [
   'REMINDER_OFFSET_REQUIRED',
   'NO_DUE_TIME',
   'REMINDER_INTERVAL_REQUIRED',
+  // the circle's people, lines, roles, schedules and absences (backend/src/modules/members)
+  'ABSENCE_ENDS_BEFORE_START',
+  'MEMBER_CHANGE_NOT_ALLOWED',
+  'NOT_DIRECTED_TEAM',
+  'CROSS_ROLE_SCOPE_REQUIRED',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];
@@ -147,10 +152,10 @@ export function isErrorReason(value: unknown): value is ErrorReason {
 
 /**
  * Reasons whose sentence here is general (the file cannot be read) while the server's says
- * what to fix (which file, which column, which hours): until the server names those in
+ * what to fix (which file, which column): until the server names those in
  * extensions.params, its sentence stays beside the translated one.
  */
-const GENERAL_WITHOUT_PARAMS: ReadonlySet<ErrorReason> = new Set(['BAD_FILE', 'BAD_MAPPING', 'BAD_SCHEDULE']);
+const GENERAL_WITHOUT_PARAMS: ReadonlySet<ErrorReason> = new Set(['BAD_FILE', 'BAD_MAPPING']);
 
 /** Whether the translated reason says the whole refusal (given the values the server sent with it). */
 export function saysItAll(reason: ErrorReason, params: Readonly<Record<string, unknown>> | undefined): boolean {

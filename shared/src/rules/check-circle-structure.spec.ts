@@ -31,6 +31,7 @@ describe('checkCircleStructure', () => {
     const violations = checkCircleStructure(members, [...healthy, { fromId: 'c', toId: 'l', kind: 'REPORTS_TO' }], [team]);
     expect(violations.map((v) => v.code)).toEqual(['COACH_IN_DIRECTOR_LINE']);
     expect(violations[0].message).toMatch(/Coach → Lead → Director/);
+    expect(violations[0].params).toEqual({ name: 'Coach', team: 'Dealers', director: 'Director', path: 'Coach → Lead → Director' });
   });
 
   it('finds a REPORTS_TO cycle once', () => {
@@ -65,6 +66,7 @@ describe('the people a team stands on', () => {
       const violations = checkCircleStructure(without(id), healthy, [team]);
       expect(violations.map((v) => v.code)).toEqual(['TEAM_HOLDER_INACTIVE']);
       expect(violations[0].message).toContain(`the ${as} of "Dealers"`);
+      expect(violations[0].params).toMatchObject({ team: 'Dealers', holder: as.toUpperCase() });
     }
     expect(checkCircleStructure(without('r'), healthy, [team])).toEqual([]);
     // a team without a coach asks nothing of anyone
@@ -81,8 +83,8 @@ describe('reportsToPath', () => {
 
 describe('newViolations', () => {
   it('keeps only what a change adds', () => {
-    const old = { code: 'SELF_LINE' as const, message: 'x' };
-    const added = { code: 'REPORTING_CYCLE' as const, message: 'y' };
+    const old = { code: 'SELF_LINE' as const, message: 'x', params: {} };
+    const added = { code: 'REPORTING_CYCLE' as const, message: 'y', params: {} };
     expect(newViolations([old], [old, added])).toEqual([added]);
   });
 });

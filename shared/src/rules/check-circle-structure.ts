@@ -35,7 +35,10 @@ export type CircleViolationCode =
 
 export interface CircleViolation {
   code: CircleViolationCode;
+  /** The English sentence, naming the people and the team. */
   message: string;
+  /** The values the sentence names (people's names, the team, a line of reporting), for a client to say it in its own language. */
+  params: Record<string, string>;
 }
 
 /** The REPORTS_TO path upward from a member (member first), stopping at a repeat. */
@@ -72,7 +75,7 @@ export function checkCircleStructure(
 
   for (const line of lines) {
     if (line.fromId === line.toId) {
-      violations.push({ code: 'SELF_LINE', message: `${name(line.fromId)} cannot have a ${line.kind} line to themselves.` });
+      violations.push({ code: 'SELF_LINE', message: `${name(line.fromId)} cannot have a ${line.kind} line to themselves.`, params: { name: name(line.fromId), kind: line.kind } });
     }
   }
 
@@ -86,6 +89,7 @@ export function checkCircleStructure(
       violations.push({
         code: 'SECOND_MANAGER',
         message: `${name(memberId)} would report to ${to.map(name).join(' and ')}; a person reports to one manager (use a MATRIX line for a second one).`,
+        params: { name: name(memberId), managers: to.map(name).join(', ') },
       });
     }
   }
@@ -103,25 +107,31 @@ export function checkCircleStructure(
     violations.push({
       code: 'REPORTING_CYCLE',
       message: `Reporting lines would go round in a circle: ${cycle.map(name).join(' → ')}.`,
+      params: { path: cycle.map(name).join(' → ') },
     });
   }
 
   for (const team of teams) {
     if (team.leadId && role(team.leadId) !== 'LEAD') {
-      violations.push({ code: 'TEAM_LEAD_ROLE', message: `${name(team.leadId)} cannot lead "${team.name}": the lead must have the team lead role.` });
+      violations.push({ code: 'TEAM_LEAD_ROLE', message: `${name(team.leadId)} cannot lead "${team.name}": the lead must have the team lead role.`, params: { name: name(team.leadId), team: team.name } });
     }
     if (team.coachId && role(team.coachId) !== 'COACH') {
-      violations.push({ code: 'TEAM_COACH_ROLE', message: `${name(team.coachId)} cannot coach "${team.name}": the coach must have the coach role.` });
+      violations.push({ code: 'TEAM_COACH_ROLE', message: `${name(team.coachId)} cannot coach "${team.name}": the coach must have the coach role.`, params: { name: name(team.coachId), team: team.name } });
     }
     if (team.directorId && role(team.directorId) !== 'DIRECTOR') {
       violations.push({
         code: 'TEAM_DIRECTOR_ROLE',
         message: `${name(team.directorId)} cannot direct "${team.name}": the director must have the sales director role.`,
+        params: { name: name(team.directorId), team: team.name },
       });
     }
     for (const [holder, as] of [[team.leadId, 'lead'], [team.coachId, 'coach'], [team.directorId, 'director']] as const) {
       if (holder && members.find((m) => m.id === holder)?.active === false) {
-        violations.push({ code: 'TEAM_HOLDER_INACTIVE', message: `${name(holder)} is the ${as} of "${team.name}" and so stays active: appoint another ${as} first.` });
+        violations.push({
+          code: 'TEAM_HOLDER_INACTIVE',
+          message: `${name(holder)} is the ${as} of "${team.name}" and so stays active: appoint another ${as} first.`,
+          params: { name: name(holder), team: team.name, holder: as.toUpperCase() },
+        });
       }
     }
     if (team.coachId && team.directorId) {
@@ -133,6 +143,7 @@ export function checkCircleStructure(
           message:
             `${name(team.coachId)} coaches "${team.name}" and so must stay outside the line of its director ${name(team.directorId)} ` +
             `(a coach the director can sway cannot judge fairly), but would report to them: ${path.slice(0, at + 1).map(name).join(' → ')}.`,
+          params: { name: name(team.coachId), team: team.name, director: name(team.directorId), path: path.slice(0, at + 1).map(name).join(' → ') },
         });
       }
     }

@@ -104,14 +104,27 @@ export function isAvailable(member: AvailabilityInput, at: Date, timeZone: strin
   return { available: true, reason: null };
 }
 
-/** Problems with a weekly schedule (overlaps, inverted or malformed slots), for input validation. */
-export function scheduleProblems(schedule: readonly ShiftSlot[]): string[] {
-  const problems: string[] = [];
-  const byDay = new Map<number, { from: number; to: number; label: string }[]>();
+/** One problem of a work schedule: the slot (1-based) with its hours, what is wrong, and the slot it overlaps. */
+export interface ScheduleProblem {
+  slot: number;
+  startsAt: string;
+  endsAt: string;
+  problem: 'WEEKDAY' | 'NOT_A_TIME' | 'ENDS_BEFORE_START' | 'OVERLAP';
+  /** The slot it overlaps (1-based), for OVERLAP; with its hours. */
+  other?: { slot: number; startsAt: string; endsAt: string };
+  /** The English sentence (as scheduleProblems says it). */
+  message: string;
+}
+
+/** Problems with a weekly schedule (overlaps, inverted or malformed slots), for input validation, with the values each names. */
+export function scheduleProblemList(schedule: readonly ShiftSlot[]): ScheduleProblem[] {
+  const problems: ScheduleProblem[] = [];
+  const byDay = new Map<number, { from: number; to: number; label: string; slot: number; startsAt: string; endsAt: string }[]>();
   schedule.forEach((slot, i) => {
     const label = `slot ${i + 1} (${slot.startsAt}-${slot.endsAt})`;
+    const at = { slot: i + 1, startsAt: slot.startsAt, endsAt: slot.endsAt };
     if (!Number.isInteger(slot.weekday) || slot.weekday < 1 || slot.weekday > 7) {
-      problems.push(`${label}: the weekday must be 1 (Monday) to 7 (Sunday)`);
+      problems.push({ ...at, problem: 'WEEKDAY', message: `${label}: the weekday must be 1 (Monday) to 7 (Sunday)` });
       return;
     }
     let from: number;
@@ -120,17 +133,26 @@ export function scheduleProblems(schedule: readonly ShiftSlot[]): string[] {
       from = parseClock(slot.startsAt);
       to = parseClock(slot.endsAt);
     } catch (error) {
-      problems.push(`${label}: ${(error as Error).message}`);
+      problems.push({ ...at, problem: 'NOT_A_TIME', message: `${label}: ${(error as Error).message}` });
       return;
     }
     if (from >= to) {
-      problems.push(`${label}: must end after it starts`);
+      problems.push({ ...at, problem: 'ENDS_BEFORE_START', message: `${label}: must end after it starts` });
       return;
     }
     const day = byDay.get(slot.weekday) ?? [];
-    for (const other of day) if (from < other.to && other.from < to) problems.push(`${label} overlaps ${other.label}`);
-    day.push({ from, to, label });
+    for (const other of day) {
+      if (from < other.to && other.from < to) {
+        problems.push({ ...at, problem: 'OVERLAP', other: { slot: other.slot, startsAt: other.startsAt, endsAt: other.endsAt }, message: `${label} overlaps ${other.label}` });
+      }
+    }
+    day.push({ from, to, label, ...at });
     byDay.set(slot.weekday, day);
   });
   return problems;
+}
+
+/** The English sentences of scheduleProblemList. */
+export function scheduleProblems(schedule: readonly ShiftSlot[]): string[] {
+  return scheduleProblemList(schedule).map((p) => p.message);
 }

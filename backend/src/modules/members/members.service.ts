@@ -3,7 +3,7 @@ import {
   checkCircleStructure,
   mayChangeMember,
   newViolations,
-  scheduleProblems,
+  scheduleProblemList,
   visibleTeamIds,
   type MemberChange,
   type ShiftSlot,
@@ -71,7 +71,7 @@ export class MembersService {
   async createMember(viewer: Viewer, input: CreateMemberInput): Promise<MemberModel> {
     const id = await this.transactions.run(async (tx) => {
       const scope = await this.circle.scopeOf(viewer, tx);
-      if (input.teamId && !scope.directedTeamIds.includes(input.teamId)) throw DomainError.forbidden('You can add people only to teams you direct.');
+      if (input.teamId && !scope.directedTeamIds.includes(input.teamId)) throw DomainError.forbidden('You can add people only to teams you direct.', CircleErrorReason.NOT_DIRECTED_TEAM);
       const matrix = this.matrixFor(input.role, input.stageRole ?? null, input.category ?? null);
       const email = input.email?.trim().toLowerCase() || null;
       await this.checkEmailFree(tx, viewer.organizationId, email, null);
@@ -106,7 +106,7 @@ export class MembersService {
       if ('active' in changes) kinds.add('ACTIVE');
       for (const kind of kinds) {
         if (!mayChangeMember(scope, { id, role: member.role, teamIds }, kind)) {
-          throw DomainError.forbidden(`Your role may not change the ${kind.toLowerCase()} of ${member.name}.`);
+          throw DomainError.forbidden(`Your role may not change the ${kind.toLowerCase()} of ${member.name}.`, CircleErrorReason.MEMBER_CHANGE_NOT_ALLOWED, { name: member.name, change: kind });
         }
       }
       if (Object.keys(changes).length === 0) return;
@@ -127,7 +127,7 @@ export class MembersService {
   private async checkEmailFree(tx: EntityManager, organizationId: string, email: string | null, exceptId: string | null): Promise<void> {
     if (!email) return;
     const holder = await this.circle.memberWithEmail(tx, organizationId, email, exceptId);
-    if (holder) throw new DomainError('BAD_USER_INPUT', `${email} is the e-mail of ${holder.name} already.`, { field: 'email', reason: CircleErrorReason.DUPLICATE_EMAIL });
+    if (holder) throw new DomainError('BAD_USER_INPUT', `${email} is the e-mail of ${holder.name} already.`, { field: 'email', reason: CircleErrorReason.DUPLICATE_EMAIL, params: { email, name: holder.name } });
   }
 
   async addReportingLine(viewer: Viewer, input: AddReportingLineInput): Promise<LineRow> {
@@ -135,12 +135,12 @@ export class MembersService {
       const from = await this.loadForChange(tx, viewer, input.fromMemberId);
       const to = await this.loadInOrganization(tx, viewer, input.toMemberId);
       if (!mayChangeMember(from.scope, { id: from.member.id, role: from.member.role, teamIds: from.teamIds }, 'ROLE')) {
-        throw DomainError.forbidden(`You may not change the lines of ${from.member.name}.`);
+        throw DomainError.forbidden(`You may not change the lines of ${from.member.name}.`, CircleErrorReason.MEMBER_CHANGE_NOT_ALLOWED, { name: from.member.name, change: 'LINES' });
       }
       const line = { fromId: input.fromMemberId, toId: input.toMemberId, kind: input.kind, scope: input.scope?.trim() || null };
       const snapshot = await this.checkStructure(tx, viewer, (s) => ({ ...s, lines: [...s.lines, { ...line, id: 'new' }] }), 'toMemberId');
       if (snapshot.lines.some((l) => l.fromId === line.fromId && l.toId === line.toId && l.kind === line.kind)) {
-        throw new DomainError('CONFLICT', `${from.member.name} already has this ${line.kind} line to ${to.name}.`, { reason: CircleErrorReason.DUPLICATE_LINE });
+        throw new DomainError('CONFLICT', `${from.member.name} already has this ${line.kind} line to ${to.name}.`, { reason: CircleErrorReason.DUPLICATE_LINE, params: { name: from.member.name, kind: line.kind, to: to.name } });
       }
       const saved = await this.circle.insertLine(tx, viewer.organizationId, line);
       await this.changeLog.record(tx, [
@@ -157,7 +157,7 @@ export class MembersService {
       if (!line || line.organizationId !== viewer.organizationId) throw DomainError.notFound('The line');
       const from = await this.loadForChange(tx, viewer, line.fromId);
       if (!mayChangeMember(from.scope, { id: from.member.id, role: from.member.role, teamIds: from.teamIds }, 'ROLE')) {
-        throw DomainError.forbidden(`You may not change the lines of ${from.member.name}.`);
+        throw DomainError.forbidden(`You may not change the lines of ${from.member.name}.`, CircleErrorReason.MEMBER_CHANGE_NOT_ALLOWED, { name: from.member.name, change: 'LINES' });
       }
       await this.circle.lockStructure(tx, viewer.organizationId);
       await this.circle.deleteLine(tx, lineId);
@@ -172,14 +172,14 @@ export class MembersService {
   async assignCrossRole(viewer: Viewer, input: AssignCrossRoleInput): Promise<CrossRoleRow> {
     return this.transactions.run(async (tx) => {
       const { member, scope, teamIds } = await this.loadForChange(tx, viewer, input.memberId);
-      if (!mayChangeMember(scope, { id: member.id, role: member.role, teamIds }, 'ROLE')) throw DomainError.forbidden(`You may not change the roles of ${member.name}.`);
+      if (!mayChangeMember(scope, { id: member.id, role: member.role, teamIds }, 'ROLE')) throw DomainError.forbidden(`You may not change the roles of ${member.name}.`, CircleErrorReason.MEMBER_CHANGE_NOT_ALLOWED, { name: member.name, change: 'CROSS_ROLE' });
       const clean = (values?: string[]) => [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];
       const role = { memberId: member.id, kind: input.kind, products: clean(input.products), regions: clean(input.regions) };
       if (role.kind === 'PRODUCT_MANAGER' && role.products.length === 0) {
-        throw DomainError.badInput('products', 'A product manager needs at least one product or product line in scope.');
+        throw DomainError.badInput('products', 'A product manager needs at least one product or product line in scope.', CircleErrorReason.CROSS_ROLE_SCOPE_REQUIRED, { kind: role.kind });
       }
       if (role.kind === 'TERRITORY_MANAGER' && role.regions.length === 0) {
-        throw DomainError.badInput('regions', 'A territory manager needs at least one region in scope.');
+        throw DomainError.badInput('regions', 'A territory manager needs at least one region in scope.', CircleErrorReason.CROSS_ROLE_SCOPE_REQUIRED, { kind: role.kind });
       }
       const saved = await this.circle.insertCrossRole(tx, viewer.organizationId, role);
       await this.changeLog.record(tx, [this.entry(viewer, 'cross_role', saved.id, member.id, 'cross role assigned', null, role)]);
@@ -192,7 +192,7 @@ export class MembersService {
       const role = await this.circle.findCrossRole(tx, id);
       if (!role || role.organizationId !== viewer.organizationId) throw DomainError.notFound('The cross role');
       const { member, scope, teamIds } = await this.loadForChange(tx, viewer, role.memberId);
-      if (!mayChangeMember(scope, { id: member.id, role: member.role, teamIds }, 'ROLE')) throw DomainError.forbidden(`You may not change the roles of ${member.name}.`);
+      if (!mayChangeMember(scope, { id: member.id, role: member.role, teamIds }, 'ROLE')) throw DomainError.forbidden(`You may not change the roles of ${member.name}.`, CircleErrorReason.MEMBER_CHANGE_NOT_ALLOWED, { name: member.name, change: 'CROSS_ROLE' });
       await this.circle.deleteCrossRole(tx, id);
       await this.changeLog.record(tx, [this.entry(viewer, 'cross_role', id, member.id, 'cross role removed', { kind: role.kind, products: role.products, regions: role.regions }, null)]);
       return true;
@@ -201,11 +201,16 @@ export class MembersService {
 
   async setWorkSchedule(viewer: Viewer, memberId: string, input: SetWorkScheduleInput): Promise<MemberModel> {
     const slots = input.slots.map((s) => ({ weekday: s.weekday, startsAt: s.startsAt, endsAt: s.endsAt })) as ShiftSlot[];
-    const problems = scheduleProblems(slots);
-    if (problems.length > 0) throw new DomainError('BAD_USER_INPUT', `The schedule has problems: ${problems.join('; ')}.`, { field: 'slots', reason: CircleErrorReason.BAD_SCHEDULE });
+    const problems = scheduleProblemList(slots);
+    if (problems.length > 0) {
+      // the first problem's values (which slot, which hours, what is wrong, and the slot it overlaps): the app says what to fix
+      const [first] = problems;
+      const params = { slot: first.slot, startsAt: first.startsAt, endsAt: first.endsAt, problem: first.problem, count: problems.length, ...(first.other ? { otherSlot: first.other.slot, otherStartsAt: first.other.startsAt, otherEndsAt: first.other.endsAt } : {}) };
+      throw new DomainError('BAD_USER_INPUT', `The schedule has problems: ${problems.map((p) => p.message).join('; ')}.`, { field: 'slots', reason: CircleErrorReason.BAD_SCHEDULE, params });
+    }
     await this.transactions.run(async (tx) => {
       const { member, scope, teamIds } = await this.loadForChange(tx, viewer, memberId);
-      if (!mayChangeMember(scope, { id: member.id, role: member.role, teamIds }, 'SCHEDULE')) throw DomainError.forbidden(`You may not change the schedule of ${member.name}.`);
+      if (!mayChangeMember(scope, { id: member.id, role: member.role, teamIds }, 'SCHEDULE')) throw DomainError.forbidden(`You may not change the schedule of ${member.name}.`, CircleErrorReason.MEMBER_CHANGE_NOT_ALLOWED, { name: member.name, change: 'SCHEDULE' });
       const before = await this.circle.schedulesOfMembers([memberId], tx);
       await this.circle.replaceSchedule(tx, memberId, slots);
       await this.changeLog.record(tx, [
@@ -217,12 +222,12 @@ export class MembersService {
 
   async addAbsence(viewer: Viewer, input: AddAbsenceInput): Promise<AbsenceRow> {
     if (Number.isNaN(Date.parse(input.startsOn)) || Number.isNaN(Date.parse(input.endsOn))) {
-      throw DomainError.badInput('startsOn', 'The dates must be real calendar dates.', CircleErrorReason.BAD_ABSENCE);
+      throw DomainError.badInput('startsOn', 'The dates must be real calendar dates.', CircleErrorReason.BAD_ABSENCE, { startsOn: input.startsOn, endsOn: input.endsOn });
     }
-    if (input.endsOn < input.startsOn) throw DomainError.badInput('endsOn', 'The absence must end on or after the day it starts.', CircleErrorReason.BAD_ABSENCE);
+    if (input.endsOn < input.startsOn) throw DomainError.badInput('endsOn', 'The absence must end on or after the day it starts.', CircleErrorReason.ABSENCE_ENDS_BEFORE_START, { startsOn: input.startsOn, endsOn: input.endsOn });
     return this.transactions.run(async (tx) => {
       const { member, scope, teamIds } = await this.loadForChange(tx, viewer, input.memberId);
-      if (!mayChangeMember(scope, { id: member.id, role: member.role, teamIds }, 'ABSENCE')) throw DomainError.forbidden(`You may not record absences of ${member.name}.`);
+      if (!mayChangeMember(scope, { id: member.id, role: member.role, teamIds }, 'ABSENCE')) throw DomainError.forbidden(`You may not record absences of ${member.name}.`, CircleErrorReason.MEMBER_CHANGE_NOT_ALLOWED, { name: member.name, change: 'ABSENCE' });
       const saved = await this.circle.insertAbsence(tx, viewer.organizationId, {
         memberId: member.id,
         kind: input.kind,
@@ -240,7 +245,7 @@ export class MembersService {
       const absence = await this.circle.findAbsence(tx, id);
       if (!absence || absence.organizationId !== viewer.organizationId) throw DomainError.notFound('The absence');
       const { member, scope, teamIds } = await this.loadForChange(tx, viewer, absence.memberId);
-      if (!mayChangeMember(scope, { id: member.id, role: member.role, teamIds }, 'ABSENCE')) throw DomainError.forbidden(`You may not change absences of ${member.name}.`);
+      if (!mayChangeMember(scope, { id: member.id, role: member.role, teamIds }, 'ABSENCE')) throw DomainError.forbidden(`You may not change absences of ${member.name}.`, CircleErrorReason.MEMBER_CHANGE_NOT_ALLOWED, { name: member.name, change: 'ABSENCE' });
       await this.circle.deleteAbsence(tx, id);
       await this.changeLog.record(tx, [this.entry(viewer, 'absence', id, member.id, 'absence removed', { kind: absence.kind, startsOn: absence.startsOn, endsOn: absence.endsOn }, null)]);
       return true;
@@ -297,7 +302,7 @@ export class MembersService {
   private diffMember(member: MemberEntity, input: UpdateMemberInput): MemberColumns {
     const next: MemberColumns = {};
     if (input.name !== undefined && input.name.trim() !== member.name) {
-      if (!input.name.trim()) throw DomainError.badInput('name', 'The name cannot be empty.');
+      if (!input.name.trim()) throw DomainError.badInput('name', 'The name cannot be empty.', 'NAME_REQUIRED');
       next.name = input.name.trim();
     }
     if (input.email !== undefined && (input.email?.trim().toLowerCase() || null) !== member.email) next.email = input.email?.trim().toLowerCase() || null;
