@@ -380,10 +380,10 @@ describe('CSV import: clients, deals and activities from a mapped file', () => {
 
   it('refuses what cannot be imported at all with BAD_USER_INPUT, and anyone but the director', async () => {
     const noName = await run({ entity: 'CLIENTS', csv: clientsCsv, mapping: [{ column: 'ИНН', field: 'inn' }] });
-    expect(noName.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'mapping', reason: 'BAD_MAPPING' });
+    expect(noName.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'mapping', reason: 'BAD_MAPPING', params: { problem: 'REQUIRED_FIELD_UNMAPPED', fields: 'name', entity: 'CLIENTS' } });
     expect(noName.errors?.[0].message).toBe('Map a column to name: clients cannot be imported without it.');
     const quoting = await run({ entity: 'CLIENTS', csv: 'Название\n"ООО "Ромашка""\n', mapping: [{ column: 'Название', field: 'name' }] });
-    expect(quoting.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv', reason: 'BAD_FILE' });
+    expect(quoting.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv', reason: 'BAD_FILE', params: { problem: 'QUOTE_AFTER_CLOSING', line: 2 } });
     const huge = await run({ entity: 'CLIENTS', csv: `Название\n${'x'.repeat(5_000_001)}`, mapping: [{ column: 'Название', field: 'name' }] });
     expect(huge.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
     expect(huge.errors?.[0].message).toBe('The file is over 5,000,000 characters; split it into several imports.');

@@ -291,7 +291,12 @@ describe('real-data import of the maven-crm sample', () => {
 
   it('refuses unreadable files and oversized ones with BAD_USER_INPUT naming the file', async () => {
     const badHeader = await runImport({ ...sample, products: 'product;price\nX;1\n' });
-    expect(badHeader.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'products', reason: 'BAD_FILE' });
+    expect(badHeader.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'products',
+      reason: 'BAD_FILE',
+      params: { file: 'products.csv', problem: 'MISSING_COLUMNS', columns: 'series, sales_price', expected: 'product, series, sales_price' },
+    });
     expect(badHeader.errors?.[0].message).toBe(
       'products.csv: the header lacks series, sales_price; expected the columns product, series, sales_price (found product, price)',
     );

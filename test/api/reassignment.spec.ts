@@ -40,6 +40,9 @@ describe('offboarding and vacation cover: nothing is lost', () => {
       { token: director },
     );
     expect(applied.data!.applyOffboarding).toEqual({ applied: before, changedMeanwhile: 0 });
+    const again = await t.gql('mutation ($id: ID!) { applyOffboarding(previewId: $id) { applied } }', { id: preview.data!.previewOffboarding.id }, { token: director });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'PREVIEW_USED' });
+    expect(again.errors?.[0].message).toBe('This preview was applied already. Make a new preview.');
     expect(await owned(leaving)).toBe(0);
     const member = await db.query<{ active: boolean }>('SELECT active FROM member WHERE id = $1', [leaving]);
     expect(member.rows[0].active).toBe(false);
@@ -77,7 +80,11 @@ describe('offboarding and vacation cover: nothing is lost', () => {
     const away = await memberId('rep6@demo.local');
     const COVER = 'mutation ($input: CoverClientsInput!) { coverClients(input: $input) }';
     const past = await t.gql(COVER, { input: { fromMemberId: away, toMemberId: away, until: '2020-01-01', reason: 'Отпуск' } }, { token: lead });
-    expect(past.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'until' });
+    expect(past.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'until', reason: 'COVER_IN_PAST', params: { until: '2020-01-01', today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+    expect(past.errors?.[0].message).toBe('The cover must last until today or later.');
+    const self = await t.gql(COVER, { input: { fromMemberId: away, toMemberId: away, until: '2099-01-01', reason: 'Отпуск' } }, { token: lead });
+    expect(self.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toMemberId', reason: 'COVER_BY_SELF' });
+    expect(self.errors?.[0].message).toBe('Choose a colleague other than the absent member.');
   });
 
   it('measures and rebalances the dealer territories within 5% without moving regular or strategic clients', async () => {

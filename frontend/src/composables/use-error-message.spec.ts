@@ -159,12 +159,15 @@ describe('useRefusalMessage', () => {
       detail: 'The period is closed.',
       line: 'The period is closed.',
     });
-    // a reason whose sentence here is general (the file cannot be read) keeps the server's specifics beside it until it sends them as params
-    expect(refusalOf('ru', 'sales_teams.csv: the header lacks sales_agent', { code: 'BAD_USER_INPUT', field: 'salesTeams', reason: 'BAD_FILE' })).toEqual({
-      summary: 'Файл не читается.',
-      detail: 'sales_teams.csv: the header lacks sales_agent',
-      line: 'sales_teams.csv: the header lacks sales_agent',
+    // a file the server cannot read is said by what to fix (the file, the columns it lacks), with no English after it
+    const lacks = { code: 'BAD_USER_INPUT', field: 'salesTeams', reason: 'BAD_FILE', params: { file: 'sales_teams.csv', problem: 'MISSING_COLUMNS', columns: 'sales_agent', expected: 'sales_agent, manager, regional_office' } };
+    expect(refusalOf('ru', 'sales_teams.csv: the header lacks sales_agent', lacks)).toEqual({
+      summary: 'sales_teams.csv: в заголовке нет столбцов sales_agent. Нужны столбцы sales_agent, manager, regional_office.',
+      detail: null,
+      line: 'sales_teams.csv: в заголовке нет столбцов sales_agent. Нужны столбцы sales_agent, manager, regional_office.',
     });
+    const twice = { code: 'BAD_USER_INPUT', field: 'mapping', reason: 'BAD_MAPPING', params: { problem: 'FIELD_FROM_TWO_COLUMNS', field: 'name', entity: 'CLIENTS', column: 'Name', otherColumn: 'Title' } };
+    expect(refusalOf('en', 'The field name is filled from two columns: "Name" and "Title".', twice).summary).toBe('The field name is filled from two columns, «Name» and «Title»: choose one.');
     // a transport or internal failure: its message is not written for a person
     expect(refusalOf('en', 'Something went wrong on our side (reference 1a2b3c4d).', { code: 'INTERNAL_SERVER_ERROR', ref: '1a2b3c4d' })).toEqual({
       summary: 'The server could not complete the request. Try again in a moment.',

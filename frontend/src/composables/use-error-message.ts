@@ -2,7 +2,7 @@ import { coachingCriterionLabel } from '@salescircle/shared';
 import { useI18n } from 'vue-i18n';
 import type { AppErrorDetail } from '@/graphql/client';
 import { formatDay } from '@/utils/dates';
-import { isErrorReason, saysItAll, type ErrorReason } from '@/utils/error-reasons';
+import { isErrorReason, type ErrorReason } from '@/utils/error-reasons';
 import { formatMoney } from '@/utils/money';
 
 /** What a refusal is said from: its code and message, and the reason with its values when the server gave them. */
@@ -98,14 +98,13 @@ const EXPLAINED = new Set<AppErrorDetail['code']>(['BAD_USER_INPUT', 'CONFLICT',
 /**
  * Why a change was refused. A reason the app knows is said in full in the viewer's language,
  * with the values it names (no English sentence after it); any other refusal is the
- * translated code and the server's message beside it (as is a reason whose sentence here is
- * general while the server did not send the specifics: which file, which column).
+ * translated code and the server's message beside it.
  */
 export function useRefusalMessage() {
   const describe = useErrorMessage();
   return function refusal(error: Refusal): RefusalText {
     const summary = describe(error);
-    if (isErrorReason(error.reason) && saysItAll(error.reason, error.params)) return { summary, detail: null, line: summary };
+    if (isErrorReason(error.reason)) return { summary, detail: null, line: summary };
     const detail = EXPLAINED.has(error.code) && error.message && error.message !== summary ? error.message : null;
     return { summary, detail, line: detail ?? summary };
   };

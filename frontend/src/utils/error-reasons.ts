@@ -142,22 +142,20 @@ export const ERROR_REASONS = [
   'MEMBER_CHANGE_NOT_ALLOWED',
   'NOT_DIRECTED_TEAM',
   'CROSS_ROLE_SCOPE_REQUIRED',
+  // reassignment: offboarding, rebalancing and cover (backend/src/modules/clients/reassignment.service.ts)
+  'PREVIEW_USED',
+  'COVER_IN_PAST',
+  'COVER_BY_SELF',
+  'COVER_OUTSIDE_TEAM',
+  // imports: the maven-crm files and the CSV import (backend/src/modules/imports)
+  'DIRECTOR_IMPORTS_ONLY',
+  'PIPELINE_NAME_REQUIRED',
+  'PRODUCT_NAME_TAKEN',
+  'PIPELINE_STAGES_MISMATCH',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 
 export function isErrorReason(value: unknown): value is ErrorReason {
   return typeof value === 'string' && (ERROR_REASONS as readonly string[]).includes(value);
-}
-
-/**
- * Reasons whose sentence here is general (the file cannot be read) while the server's says
- * what to fix (which file, which column): until the server names those in
- * extensions.params, its sentence stays beside the translated one.
- */
-const GENERAL_WITHOUT_PARAMS: ReadonlySet<ErrorReason> = new Set(['BAD_FILE', 'BAD_MAPPING']);
-
-/** Whether the translated reason says the whole refusal (given the values the server sent with it). */
-export function saysItAll(reason: ErrorReason, params: Readonly<Record<string, unknown>> | undefined): boolean {
-  return params !== undefined || !GENERAL_WITHOUT_PARAMS.has(reason);
 }

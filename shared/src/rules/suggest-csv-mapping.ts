@@ -114,26 +114,58 @@ export interface CsvMappingEntry {
   field: string | null;
 }
 
+/** Why a mapping is unusable: its kind, the values its sentence names, and the English sentence. */
+export interface CsvMappingProblem {
+  problem: 'NO_SUCH_COLUMN' | 'COLUMN_MAPPED_TWICE' | 'UNKNOWN_FIELD' | 'FIELD_FROM_TWO_COLUMNS' | 'REQUIRED_FIELD_UNMAPPED';
+  params: Record<string, string>;
+  message: string;
+}
+
+/**
+ * What makes a mapping unusable, coded (checkCsvMapping says it in English): a column not
+ * in the header or named twice, an unknown field, a field filled from two columns, or a
+ * required field not filled. Null when the mapping works.
+ */
+export function csvMappingProblem(entity: CsvImportEntity, headers: readonly string[], mapping: readonly CsvMappingEntry[]): CsvMappingProblem | null {
+  const specs = CSV_IMPORT_FIELDS[entity];
+  const seenColumns = new Set<string>();
+  const seenFields = new Map<string, string>();
+  for (const { column, field } of mapping) {
+    if (!headers.includes(column)) {
+      return { problem: 'NO_SUCH_COLUMN', params: { column, columns: headers.join(', ') }, message: `The file has no column "${column}" (its columns: ${headers.join(', ')}).` };
+    }
+    if (seenColumns.has(column)) return { problem: 'COLUMN_MAPPED_TWICE', params: { column }, message: `The column "${column}" is mapped twice.` };
+    seenColumns.add(column);
+    if (field === null) continue;
+    if (!specs.some((s) => s.key === field)) {
+      return {
+        problem: 'UNKNOWN_FIELD',
+        params: { field, entity, fields: specs.map((s) => s.key).join(', ') },
+        message: `"${field}" is not a field of ${entity.toLowerCase()} (fields: ${specs.map((s) => s.key).join(', ')}).`,
+      };
+    }
+    const other = seenFields.get(field);
+    if (other !== undefined) {
+      return { problem: 'FIELD_FROM_TWO_COLUMNS', params: { field, entity, column: other, otherColumn: column }, message: `The field ${field} is filled from two columns: "${other}" and "${column}".` };
+    }
+    seenFields.set(field, column);
+  }
+  const missing = specs.filter((s) => s.required && !seenFields.has(s.key)).map((s) => s.key);
+  if (missing.length > 0) {
+    return {
+      problem: 'REQUIRED_FIELD_UNMAPPED',
+      params: { fields: missing.join(', '), entity },
+      message: `Map a column to ${missing.join(' and ')}: ${entity.toLowerCase()} cannot be imported without it.`,
+    };
+  }
+  return null;
+}
+
 /**
  * What makes a mapping unusable, in English (the API returns it as BAD_USER_INPUT): a
  * column not in the header or named twice, an unknown field, a field filled from two
  * columns, or a required field not filled. Null when the mapping works.
  */
 export function checkCsvMapping(entity: CsvImportEntity, headers: readonly string[], mapping: readonly CsvMappingEntry[]): string | null {
-  const specs = CSV_IMPORT_FIELDS[entity];
-  const seenColumns = new Set<string>();
-  const seenFields = new Map<string, string>();
-  for (const { column, field } of mapping) {
-    if (!headers.includes(column)) return `The file has no column "${column}" (its columns: ${headers.join(', ')}).`;
-    if (seenColumns.has(column)) return `The column "${column}" is mapped twice.`;
-    seenColumns.add(column);
-    if (field === null) continue;
-    if (!specs.some((s) => s.key === field)) return `"${field}" is not a field of ${entity.toLowerCase()} (fields: ${specs.map((s) => s.key).join(', ')}).`;
-    const other = seenFields.get(field);
-    if (other !== undefined) return `The field ${field} is filled from two columns: "${other}" and "${column}".`;
-    seenFields.set(field, column);
-  }
-  const missing = specs.filter((s) => s.required && !seenFields.has(s.key)).map((s) => s.key);
-  if (missing.length > 0) return `Map a column to ${missing.join(' and ')}: ${entity.toLowerCase()} cannot be imported without it.`;
-  return null;
+  return csvMappingProblem(entity, headers, mapping)?.message ?? null;
 }

@@ -124,7 +124,7 @@ export class ReassignmentService {
 
   private async groupMembers(viewer: Viewer, memberIds: string[]): Promise<string[]> {
     const ids = [...new Set(memberIds)];
-    if (ids.length < 2) throw DomainError.badInput('memberIds', 'Choose at least two members to balance.');
+    if (ids.length < 2) throw new DomainError('BAD_USER_INPUT', 'Choose at least two members to balance.', { field: 'memberIds', reason: 'VALUE_TOO_FEW', limit: 2 });
     const found = await this.circle.findMembers(ids);
     if (found.length !== ids.length || found.some((m) => m.organizationId !== viewer.organizationId)) throw DomainError.notFound('A member');
     return ids;
@@ -132,15 +132,16 @@ export class ReassignmentService {
 
   /** Hands every active client of a member to a colleague until a date (inclusive); the nightly job hands them back. */
   async cover(viewer: Viewer, fromMemberId: string, toMemberId: string, until: string, reason: string): Promise<number> {
-    if (until < today()) throw DomainError.badInput('until', 'The cover must last until today or later.');
-    if (fromMemberId === toMemberId) throw DomainError.badInput('toMemberId', 'Choose a colleague other than the absent member.');
+    if (until < today()) throw DomainError.badInput('until', 'The cover must last until today or later.', 'COVER_IN_PAST', { until, today: today() });
+    if (fromMemberId === toMemberId) throw DomainError.badInput('toMemberId', 'Choose a colleague other than the absent member.', 'COVER_BY_SELF');
     const found = await this.circle.findMembers([fromMemberId, toMemberId]);
     if (found.length !== 2 || found.some((m) => m.organizationId !== viewer.organizationId)) throw DomainError.notFound('A member');
     if (viewer.role === 'LEAD') {
       const scope = await this.circle.scopeOf(viewer);
       const places = await this.circle.teamIdsOfMembers([fromMemberId, toMemberId]);
       const inLedTeam = (id: string) => (places.get(id) ?? []).some((t) => scope.ledTeamIds.includes(t));
-      if (!inLedTeam(fromMemberId) || !inLedTeam(toMemberId)) throw DomainError.forbidden('A lead arranges cover within the team.');
+      const outside = found.find((m) => !inLedTeam(m.id));
+      if (outside) throw DomainError.forbidden('A lead arranges cover within the team.', 'COVER_OUTSIDE_TEAM', { name: outside.name });
     }
     return this.transactions.run(async (tx) => {
       const owned = await this.clients.activeClientsOf(tx, fromMemberId);

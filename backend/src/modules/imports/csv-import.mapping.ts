@@ -2,7 +2,7 @@ import {
   CSV_EXTERNAL_ID_PREFIX,
   CSV_IMPORT_FIELDS,
   CSV_IMPORT_FILES,
-  checkCsvMapping,
+  csvMappingProblem,
   csvImportReason,
   nameKey,
   NameMatcher,
@@ -41,6 +41,8 @@ export class CsvImportFileError extends Error {
   constructor(
     readonly field: 'csv' | 'mapping',
     message: string,
+    /** What is wrong and the values it names (a line, a column, fields), for a client to say what to fix (extensions.params). */
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
   }
@@ -74,26 +76,26 @@ export function readCsvSheet(entity: CsvImportEntity, text: string, mapping: rea
   try {
     parsed = parseCsv(text);
   } catch (error) {
-    if (error instanceof CsvError) throw new CsvImportFileError('csv', `The file cannot be read: ${error.message}.`);
+    if (error instanceof CsvError) throw new CsvImportFileError('csv', `The file cannot be read: ${error.message}.`, { problem: error.kind, line: error.line });
     throw error;
   }
-  if (parsed.header.length === 0 || parsed.header.every((h) => h === '')) throw new CsvImportFileError('csv', 'The file is empty: it needs a header line with the column names.');
+  if (parsed.header.length === 0 || parsed.header.every((h) => h === '')) throw new CsvImportFileError('csv', 'The file is empty: it needs a header line with the column names.', { problem: 'EMPTY' });
   const suggested = suggestCsvMapping(entity, parsed.header);
   const chosen: CsvColumnMapping[] = mapping
     ? parsed.header.map((column) => ({ column, field: mapping.find((m) => m.column === column)?.field ?? null, match: null }))
     : suggested;
   if (mapping) {
-    const problem = checkCsvMapping(entity, parsed.header, mapping);
-    if (problem) throw new CsvImportFileError('mapping', problem);
+    const problem = csvMappingProblem(entity, parsed.header, mapping);
+    if (problem) throw new CsvImportFileError('mapping', problem.message, { problem: problem.problem, ...problem.params });
   } else {
-    const problem = checkCsvMapping(entity, parsed.header, suggested.filter((s) => s.field !== null));
-    if (problem && !problem.startsWith('Map a column')) throw new CsvImportFileError('mapping', problem);
+    const problem = csvMappingProblem(entity, parsed.header, suggested.filter((s) => s.field !== null));
+    if (problem && problem.problem !== 'REQUIRED_FIELD_UNMAPPED') throw new CsvImportFileError('mapping', problem.message, { problem: problem.problem, ...problem.params });
   }
   const columnOf = new Map<string, number>();
   for (const { column, field } of chosen) {
     if (field === null || columnOf.has(field)) continue;
     const indexes = parsed.header.flatMap((h, i) => (h === column ? [i] : []));
-    if (indexes.length > 1) throw new CsvImportFileError('mapping', `The header names the column "${column}" ${indexes.length} times; rename the copies to map one of them.`);
+    if (indexes.length > 1) throw new CsvImportFileError('mapping', `The header names the column "${column}" ${indexes.length} times; rename the copies to map one of them.`, { problem: 'HEADER_COLUMN_REPEATED', column, count: indexes.length });
     columnOf.set(field, indexes[0]!);
   }
   const ignored = [...new Set(parsed.header.filter((h, i) => h !== '' && ![...columnOf.values()].includes(i)))];

@@ -132,7 +132,7 @@ export class CsvImportService {
   ) {}
 
   private directorOnly(viewer: Viewer): ImportActor {
-    if (viewer.role !== 'DIRECTOR') throw DomainError.forbidden('Only a sales director imports data.');
+    if (viewer.role !== 'DIRECTOR') throw DomainError.forbidden('Only a sales director imports data.', ImportReason.DIRECTOR_IMPORTS_ONLY);
     return { organizationId: viewer.organizationId, actorUserId: viewer.userId };
   }
 
@@ -140,7 +140,7 @@ export class CsvImportService {
     try {
       return readCsvSheet(entity, csv, mapping);
     } catch (error) {
-      if (error instanceof CsvImportFileError) throw DomainError.badInput(error.field, error.message, error.field === 'csv' ? ImportReason.BAD_FILE : ImportReason.BAD_MAPPING);
+      if (error instanceof CsvImportFileError) throw DomainError.badInput(error.field, error.message, error.field === 'csv' ? ImportReason.BAD_FILE : ImportReason.BAD_MAPPING, error.params);
       throw error;
     }
   }
@@ -148,7 +148,7 @@ export class CsvImportService {
   private pipelineName(request: Pick<CsvImportRequest, 'entity' | 'pipelineName'>): string | null {
     if (request.entity !== 'DEALS') return null;
     const name = request.pipelineName?.trim() ?? '';
-    if (name.length > 200) throw DomainError.badInput('pipelineName', 'The pipeline name must be at most 200 characters.');
+    if (name.length > 200) throw new DomainError('BAD_USER_INPUT', 'The pipeline name must be at most 200 characters.', { field: 'pipelineName', reason: 'VALUE_TOO_LONG', limit: 200 });
     return name || null;
   }
 
@@ -200,7 +200,7 @@ export class CsvImportService {
   /** One run over the whole file (see the class comment). */
   async importCsv(actor: ImportActor, request: CsvImportRequest, source: string): Promise<ImportResult> {
     const started = new Date();
-    if (!request.mapping) throw DomainError.badInput('mapping', 'Give the mapping of columns to fields.');
+    if (!request.mapping) throw DomainError.badInput('mapping', 'Give the mapping of columns to fields.', ImportReason.BAD_MAPPING, { problem: 'NO_MAPPING' });
     const pipelineName = this.pipelineName(request);
     const sheet = this.sheet(request.entity, request.csv, request.mapping);
     const fileName = request.fileName?.trim() || `${request.entity.toLowerCase()}.csv`;
@@ -401,7 +401,7 @@ export class CsvImportService {
     if (c.pipelineName === null) {
       const all = await this.pipelines.pipelinesOf(c.organizationId, c.tx);
       const pipeline = all.find((p) => p.isDefault) ?? null;
-      if (!pipeline) throw DomainError.badInput('pipelineName', 'The organization has no pipeline yet: name the pipeline the deals go into (it is created with the stages of the file).');
+      if (!pipeline) throw DomainError.badInput('pipelineName', 'The organization has no pipeline yet: name the pipeline the deals go into (it is created with the stages of the file).', ImportReason.PIPELINE_NAME_REQUIRED);
       return pipeline;
     }
     const existing = await this.pipelines.pipelineByName(c.tx, c.organizationId, c.pipelineName);

@@ -23,6 +23,8 @@ export class CsvError extends Error {
   constructor(
     readonly line: number,
     message: string,
+    /** What is wrong with the quoting, for a client to say it in its own language. */
+    readonly kind: 'QUOTE_AFTER_CLOSING' | 'QUOTE_IN_UNQUOTED' | 'UNCLOSED_QUOTE' = 'UNCLOSED_QUOTE',
   ) {
     super(`line ${line}: ${message}`);
   }
@@ -97,15 +99,15 @@ export function parseCsv(input: string, delimiter?: ',' | ';'): CsvTable {
       quoted = true;
       fieldStarted = true;
     } else if (afterQuote) {
-      throw new CsvError(line, `unexpected ${JSON.stringify(ch)} after a closing quote (a quote inside a quoted field must be doubled: "")`);
+      throw new CsvError(line, `unexpected ${JSON.stringify(ch)} after a closing quote (a quote inside a quoted field must be doubled: "")`, 'QUOTE_AFTER_CLOSING');
     } else if (ch === '"') {
-      throw new CsvError(line, 'a quote inside an unquoted field (quote the whole field and double the quote: "")');
+      throw new CsvError(line, 'a quote inside an unquoted field (quote the whole field and double the quote: "")', 'QUOTE_IN_UNQUOTED');
     } else {
       field += ch;
       fieldStarted = true;
     }
   }
-  if (quoted) throw new CsvError(recordLine, 'a quoted field is not closed before the end of the file');
+  if (quoted) throw new CsvError(recordLine, 'a quoted field is not closed before the end of the file', 'UNCLOSED_QUOTE');
   endRecord();
   const [head, ...records] = rows;
   return { delimiter: sep, header: head ? head.values.map((h) => h.trim()) : [], records };

@@ -36,9 +36,9 @@ export class ImportsResolver {
     @Args('limit', { type: () => Int, nullable: true, description: `1..${ROWS_PAGE_LIMIT}, default ${ROWS_PAGE_LIMIT}` }) limit?: number,
   ): ImportRowModel[] {
     const take = limit ?? ROWS_PAGE_LIMIT;
-    if (!Number.isInteger(take) || take < 1 || take > ROWS_PAGE_LIMIT) throw DomainError.badInput('limit', `limit must be 1 to ${ROWS_PAGE_LIMIT}`);
+    if (!Number.isInteger(take) || take < 1 || take > ROWS_PAGE_LIMIT) throw DomainError.outOfRange('limit', `limit must be 1 to ${ROWS_PAGE_LIMIT}`, take, 1, ROWS_PAGE_LIMIT);
     const skip = offset ?? 0;
-    if (!Number.isInteger(skip) || skip < 0) throw DomainError.badInput('offset', 'offset must be 0 or more');
+    if (!Number.isInteger(skip) || skip < 0) throw DomainError.outOfRange('offset', 'offset must be 0 or more', skip, 0, Number.MAX_SAFE_INTEGER);
     return report.allRows.filter((r) => (!outcome || r.outcome === outcome) && (!file || r.file === file)).slice(skip, skip + take);
   }
 }

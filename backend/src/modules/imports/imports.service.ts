@@ -111,7 +111,7 @@ export class ImportsService {
 
   /** The page's import: a director, into their organization. */
   importForViewer(viewer: Viewer, texts: MavenCrmTexts, pipelineName: string, dryRun: boolean): Promise<ImportResult> {
-    if (viewer.role !== 'DIRECTOR') throw DomainError.forbidden('Only a sales director imports data.');
+    if (viewer.role !== 'DIRECTOR') throw DomainError.forbidden('Only a sales director imports data.', ImportReason.DIRECTOR_IMPORTS_ONLY);
     const { salesTeams, accounts, products, salesPipeline } = texts;
     return this.importMavenCrm(
       { organizationId: viewer.organizationId, actorUserId: viewer.userId },
@@ -124,13 +124,16 @@ export class ImportsService {
     const started = new Date();
     const pipelineName = options.pipelineName.trim();
     if (pipelineName.length === 0 || pipelineName.length > 200) {
-      throw DomainError.badInput('pipelineName', 'The pipeline name must be 1 to 200 characters.');
+      if (pipelineName.length === 0) throw DomainError.badInput('pipelineName', 'The pipeline name must be 1 to 200 characters.', ImportReason.PIPELINE_NAME_REQUIRED);
+      throw new DomainError('BAD_USER_INPUT', 'The pipeline name must be 1 to 200 characters.', { field: 'pipelineName', reason: 'VALUE_TOO_LONG', limit: 200 });
     }
     let plan: MavenPlan;
     try {
       plan = planMavenImport(texts, options.today ?? started.toISOString().slice(0, 10));
     } catch (error) {
-      if (error instanceof ImportFileError) throw DomainError.badInput(MAVEN_TEXT_KEYS[error.file], error.message, ImportReason.BAD_FILE);
+      if (error instanceof ImportFileError) {
+        throw DomainError.badInput(MAVEN_TEXT_KEYS[error.file], error.message, ImportReason.BAD_FILE, { file: MAVEN_CRM_FILE_NAMES[error.file], ...error.params });
+      }
       throw error;
     }
     return this.runAtomically(
@@ -315,6 +318,7 @@ export class ImportsService {
       if (found.externalId !== p.externalId && found.externalId !== null) {
         throw new DomainError('CONFLICT', `A product named "${p.name}" already exists with another external id (${found.externalId}); rename one of them and import again.`, {
           reason: ImportReason.PRODUCT_NAME_TAKEN,
+          params: { name: p.name, externalId: found.externalId },
         });
       }
       productId.set(p.externalId, found.id);
@@ -432,6 +436,7 @@ export class ImportsService {
           'pipelineName',
           `Pipeline "${name}" has a stage "${found.name}" of kind ${found.kind}, but the file's "${stage.name}" deals are ${stage.kind}; choose another pipeline name.`,
           ImportReason.PIPELINE_STAGES_MISMATCH,
+          { pipeline: name, stage: found.name, kind: found.kind, fileStage: stage.name, fileKind: stage.kind },
         );
       } else {
         bump(counts, 'UNCHANGED');

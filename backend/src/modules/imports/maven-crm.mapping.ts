@@ -51,6 +51,8 @@ export class ImportFileError extends Error {
   constructor(
     readonly file: MavenCrmFile,
     message: string,
+    /** What is wrong and the values it names (a line, the columns), for a client to say what to fix (extensions.params, with the file's name). */
+    readonly params: Record<string, string | number> = {},
   ) {
     super(`${MAVEN_CRM_FILE_NAMES[file]}: ${message}`);
   }
@@ -146,21 +148,22 @@ function readTable(file: MavenCrmFile, text: string): Table {
   try {
     parsed = parseCsv(text);
   } catch (error) {
-    if (error instanceof CsvError) throw new ImportFileError(file, error.message);
+    if (error instanceof CsvError) throw new ImportFileError(file, error.message, { problem: error.kind, line: error.line });
     throw error;
   }
   const expected = MAVEN_CRM_COLUMNS[file];
-  if (parsed.header.length === 0) throw new ImportFileError(file, `is empty; expected a header line with the columns ${expected.join(', ')}`);
+  if (parsed.header.length === 0) throw new ImportFileError(file, `is empty; expected a header line with the columns ${expected.join(', ')}`, { problem: 'EMPTY_HEADER', expected: expected.join(', ') });
   const header = parsed.header.map((h) => h.toLowerCase());
   const missing = expected.filter((c) => !header.includes(c));
   if (missing.length > 0) {
     throw new ImportFileError(
       file,
       `the header lacks ${missing.join(', ')}; expected the columns ${expected.join(', ')} (found ${parsed.header.join(', ') || 'nothing'})`,
+      { problem: 'MISSING_COLUMNS', columns: missing.join(', '), expected: expected.join(', ') },
     );
   }
   const duplicated = header.filter((h, i) => header.indexOf(h) !== i);
-  if (duplicated.length > 0) throw new ImportFileError(file, `the header names ${duplicated.join(', ')} twice`);
+  if (duplicated.length > 0) throw new ImportFileError(file, `the header names ${duplicated.join(', ')} twice`, { problem: 'HEADER_COLUMN_REPEATED', column: duplicated.join(', ') });
   return { file, header, records: parsed.records, ignored: parsed.header.filter((h) => !expected.includes(h.toLowerCase())) };
 }
 

@@ -87,7 +87,11 @@ describe('ImportPage', () => {
   it('shows a file the server cannot read beside that file, with the reason in the page language', async () => {
     const { root } = await mountImport(
       { ...USERS.DIRECTOR, locale: 'ru' },
-      { ImportMavenCrm: () => ({ json: graphQLError('BAD_USER_INPUT', 'sales_teams.csv: the header lacks sales_agent', { field: 'salesTeams', reason: 'BAD_FILE' }) }) },
+      { ImportMavenCrm: () => ({ json: graphQLError('BAD_USER_INPUT', 'sales_teams.csv: the header lacks sales_agent', {
+            field: 'salesTeams',
+            reason: 'BAD_FILE',
+            params: { file: 'sales_teams.csv', problem: 'MISSING_COLUMNS', columns: 'sales_agent', expected: 'sales_agent, manager, regional_office' },
+          }) }) },
     );
     const keys = ['accounts', 'products', 'salesTeams', 'salesPipeline'];
     for (const [i, key] of keys.entries()) await choose(root.get(`[data-testid="import-file-${key}"]`), [FILES[i]!]);
@@ -98,7 +102,7 @@ describe('ImportPage', () => {
     expect(refusals).toHaveLength(1);
     expect(refusals[0]!.attributes('data-file')).toBe('salesTeams');
     expect(refusals[0]!.attributes('data-reason')).toBe('BAD_FILE');
-    expect(refusals[0]!.text()).toBe('Файл не читается. sales_teams.csv: the header lacks sales_agent');
+    expect(refusals[0]!.text()).toBe('sales_teams.csv: в заголовке нет столбцов sales_agent. Нужны столбцы sales_agent, manager, regional_office.');
     expect(root.find('[data-testid="error-state"]').exists()).toBe(false);
   });
 
