@@ -66,7 +66,7 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     expect(mine.data!.funnel.totalDeals).toBe(expected);
     const other = (await db.query<{ id: string }>(`SELECT id FROM team WHERE name = 'Телемаркетинг'`)).rows[0].id;
     const refused = await t.gql(FUNNEL, { f: { teamId: other } }, { token: rep });
-    expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'SUBJECT_NOT_FOUND', params: { subject: 'TEAM' } });
     const bad = await t.gql(FUNNEL, { f: { from: '2026-12-31', to: '2026-01-01' } }, { token: director });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to', reason: 'PERIOD_ENDS_BEFORE_START', params: { from: '2026-12-31', to: '2026-01-01' } });
     expect(bad.errors?.[0].message).toBe('The period ends on or after it starts.');

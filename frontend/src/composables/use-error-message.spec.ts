@@ -45,6 +45,18 @@ describe('useRefusalMessage', () => {
     expect(refusalOf('en', 'Your role may not do this.', role).detail).toBeNull();
   });
 
+  it('says what was not found, by the subject the server named, else in general', () => {
+    const missing = (subject: string) => ({ code: 'NOT_FOUND', reason: 'SUBJECT_NOT_FOUND', params: { subject } });
+    expect(refusalOf('ru', 'The client was not found, or you may not see it.', missing('CLIENT'))).toEqual({
+      summary: 'Клиент не найден, или у вас нет к нему доступа.',
+      detail: null,
+      line: 'Клиент не найден, или у вас нет к нему доступа.',
+    });
+    expect(refusalOf('en', 'The handoff preview was not found, or you may not see it.', missing('HANDOFF_PREVIEW')).summary).toBe('The handoff preview was not found. Make it again.');
+    expect(describedIn('ru', 'The team was not found, or you may not see it.', missing('TEAM'))).toBe('Команда не найдена, или у вас нет к ней доступа.');
+    expect(refusalOf('ru', 'Something was not found.', missing('SOMETHING_NEW')).summary).toBe('Не удалось найти то, что вы искали.');
+  });
+
   it('names the thing that changed when the server sent its name, and says it plainly when not', () => {
     const stale = (params?: Record<string, unknown>) => ({ code: 'CONFLICT', reason: 'STALE_VERSION', ...(params ? { params } : {}) });
     expect(refusalOf('ru', '"ООО «Ромашка»" was changed by someone else meanwhile.', stale({ name: 'ООО «Ромашка»' }))).toEqual({

@@ -40,6 +40,8 @@ export const ERROR_REASONS = [
   'VALUE_NOT_WHOLE',
   // an operation the viewer's role may not call (the guard's table)
   'ROLE_NOT_ALLOWED',
+  // a NOT_FOUND with what was looked for (params.subject: TEAM, CLIENT, …)
+  'SUBJECT_NOT_FOUND',
   // analytics: periods, KPI targets, forecasts and coaching (backend/src/modules/analytics)
   'PERIOD_ENDS_BEFORE_START',
   'PERIOD_MISSING',

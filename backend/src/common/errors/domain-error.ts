@@ -19,6 +19,38 @@ export interface DomainErrorDetails {
   params?: ErrorParams;
 }
 
+/** What a NOT_FOUND refusal looked for (`params.subject`, which the app says in the viewer's language), and its English words. */
+export const NOT_FOUND_SUBJECTS = {
+  TEAM: 'The team',
+  SPRINT: 'The sprint',
+  MEMBER: 'The member',
+  A_MEMBER: 'A member',
+  ROUTING_RULE: 'The routing rule',
+  HANDOFF_RULE: 'The handoff rule',
+  USER: 'The user',
+  PROCESS: 'The process',
+  ORGANIZATION: 'The organization',
+  ACTION_ITEM: 'The action item',
+  TEMPLATE: 'The template',
+  STEP: 'The step',
+  REMINDER: 'The reminder',
+  REBALANCE_PROPOSAL: 'The rebalance proposal',
+  PRODUCT: 'The product',
+  PIPELINE: 'The pipeline',
+  OFFBOARDING_PREVIEW: 'The offboarding preview',
+  NEXT_SPRINT: 'The next sprint',
+  TEAM_MEMBER: 'The member in this team',
+  LINE: 'The line',
+  HANDOFF_PREVIEW: 'The handoff preview',
+  CROSS_ROLE: 'The cross role',
+  CLIENT: 'The client',
+  ABSENCE: 'The absence',
+  RULE_MEMBER: 'A member of the rule',
+  A_CLIENT: 'A client',
+} as const;
+
+export type NotFoundSubject = keyof typeof NOT_FOUND_SUBJECTS;
+
 /**
  * An expected failure of a use case, with a code from the stable set and a message a
  * person can act on. Everything else that is thrown is an internal error.
@@ -48,8 +80,9 @@ export class DomainError extends Error {
     return new DomainError('BAD_USER_INPUT', message, { field, reason: 'VALUE_NOT_WHOLE' });
   }
 
-  static notFound(what: string): DomainError {
-    return new DomainError('NOT_FOUND', `${what} was not found, or you may not see it.`);
+  /** Nothing of that kind with that id that the viewer may see (reason SUBJECT_NOT_FOUND, params.subject: what was looked for). */
+  static notFound(subject: NotFoundSubject): DomainError {
+    return new DomainError('NOT_FOUND', `${NOT_FOUND_SUBJECTS[subject]} was not found, or you may not see it.`, { reason: 'SUBJECT_NOT_FOUND', params: { subject } });
   }
 
   /** Without a message of its own, the refusal of an operation the viewer's role may not call (reason ROLE_NOT_ALLOWED). */

@@ -77,4 +77,10 @@ describe('formatGraphQLError', () => {
   it('keeps other unreadable input (not a uuid) an internal error: it is the server\'s own mistake', () => {
     expect(thrown(databaseError('22P02', 'invalid input syntax for type integer: "x"')).formatted.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
   });
+
+  it('says what a not-found refusal looked for, keeping its English sentence', () => {
+    const { formatted } = thrown(DomainError.notFound('TEAM'));
+    expect(formatted.message).toBe('The team was not found, or you may not see it.');
+    expect(formatted.extensions).toEqual({ code: 'NOT_FOUND', reason: 'SUBJECT_NOT_FOUND', params: { subject: 'TEAM' } });
+  });
 });

@@ -84,12 +84,12 @@ export class AnalyticsService {
     } else if (filter.memberId) {
       const [places, members] = await Promise.all([this.circle.teamIdsOfMembers([filter.memberId]), found ?? this.circle.findMembers([filter.memberId])]);
       const sees = viewer.role === 'DIRECTOR' || filter.memberId === viewer.memberId || (places.get(filter.memberId) ?? []).some((t) => teams.includes(t));
-      if (members.length === 0 || members[0].organizationId !== viewer.organizationId || !sees) throw DomainError.notFound('The member');
+      if (members.length === 0 || members[0].organizationId !== viewer.organizationId || !sees) throw DomainError.notFound('MEMBER');
       ownerIds = [filter.memberId];
     } else if (filter.teamId) {
-      if (!maySeeSprint(scope, filter.teamId) && viewer.role !== 'DIRECTOR') throw DomainError.notFound('The team');
+      if (!maySeeSprint(scope, filter.teamId) && viewer.role !== 'DIRECTOR') throw DomainError.notFound('TEAM');
       const team = await this.sprints.teamRow(filter.teamId);
-      if (!team || team.organizationId !== viewer.organizationId) throw DomainError.notFound('The team');
+      if (!team || team.organizationId !== viewer.organizationId) throw DomainError.notFound('TEAM');
       ownerIds = await this.analytics.teamMemberIds([filter.teamId]);
     } else {
       ownerIds = viewer.role === 'DIRECTOR' ? null : await this.analytics.teamMemberIds(teams);
@@ -99,13 +99,13 @@ export class AnalyticsService {
       const holders = new Set(await this.analytics.membersWithStageRole(viewer.organizationId, filter.stageRole));
       ownerIds = ownerIds === null ? [...holders] : ownerIds.filter((id) => holders.has(id));
     }
-    if (filter.productId && !(await this.analytics.productExists(viewer.organizationId, filter.productId))) throw DomainError.notFound('The product');
+    if (filter.productId && !(await this.analytics.productExists(viewer.organizationId, filter.productId))) throw DomainError.notFound('PRODUCT');
     return { organizationId: viewer.organizationId, ownerIds, from: filter.from ?? null, to: filter.to ?? null, deals: dealFilterOf(filter) };
   }
 
   private async pipelineOf(viewer: Viewer, pipelineId: string | undefined) {
     const pipeline = pipelineId ? await this.analytics.pipeline(viewer.organizationId, pipelineId) : await this.analytics.defaultPipeline(viewer.organizationId);
-    if (!pipeline) throw DomainError.notFound('The pipeline');
+    if (!pipeline) throw DomainError.notFound('PIPELINE');
     return pipeline;
   }
 
@@ -240,7 +240,7 @@ export class AnalyticsService {
     let period: { from: string; to: string; sprintId: string | null };
     if (sprintId) {
       const sprint = await this.analytics.sprintDates(sprintId);
-      if (!sprint || sprint.organizationId !== viewer.organizationId) throw DomainError.notFound('The sprint');
+      if (!sprint || sprint.organizationId !== viewer.organizationId) throw DomainError.notFound('SPRINT');
       period = { from: sprint.startsOn, to: sprint.endsOn, sprintId: sprint.id };
     } else {
       const active = await this.analytics.activeSprintOfMember(memberId);
@@ -312,10 +312,10 @@ export class AnalyticsService {
     const visible = await this.scope(viewer, {});
     if (visible.ownerIds !== null) {
       const allowed = new Set([...visible.ownerIds, viewer.memberId]);
-      if (ids.some((id) => !allowed.has(id))) throw DomainError.notFound('A member');
+      if (ids.some((id) => !allowed.has(id))) throw DomainError.notFound('A_MEMBER');
     }
     const members = await this.analytics.membersForKpi(viewer.organizationId, ids);
-    if (members.length !== ids.length) throw DomainError.notFound('A member');
+    if (members.length !== ids.length) throw DomainError.notFound('A_MEMBER');
     const timezone = await this.timezones.of(viewer);
     const today = dayIn(timezone);
     const sprints = await this.analytics.activeSprintsOfMembers(ids);

@@ -59,7 +59,7 @@ export class PerformanceService {
   private async period(viewer: Viewer, input: { sprintId?: string; from?: string; to?: string }): Promise<{ from: string; to: string }> {
     if (input.sprintId) {
       const sprint = await this.analyticsRepo.sprintDates(input.sprintId);
-      if (!sprint || sprint.organizationId !== viewer.organizationId) throw DomainError.notFound('The sprint');
+      if (!sprint || sprint.organizationId !== viewer.organizationId) throw DomainError.notFound('SPRINT');
       return { from: sprint.startsOn, to: sprint.endsOn };
     }
     if (!input.from || !input.to) throw periodMissing();
@@ -172,7 +172,7 @@ export class PerformanceService {
     if (!allowed) throw DomainError.forbidden('You coach the people of the teams you coach or lead.', 'NOT_YOUR_COACHEE', await this.nameOf(viewer, input.coacheeId));
     const templates = await this.performance.templates(viewer.organizationId);
     const template = input.templateId ? templates.find((t) => t.id === input.templateId) : null;
-    if (input.templateId && !template) throw DomainError.notFound('The template');
+    if (input.templateId && !template) throw DomainError.notFound('TEMPLATE');
     // a session is recorded once held (the sessions-held KPI counts it): today at the latest, in the organization's time zone
     if (input.heldOn > dayIn(await this.timezones.of(viewer))) throw DomainError.badInput('heldOn', 'A session is recorded once it is held: today or an earlier day.', 'FUTURE_SESSION');
     const criteria = template?.criteria ?? [...DEFAULT_COACHING_CRITERIA];
@@ -216,7 +216,7 @@ export class PerformanceService {
     await this.transactions.run(async (tx) => {
       const action = await this.performance.actionById(actionId, tx);
       const session = action ? await this.performance.sessionById(action.sessionId, tx) : null;
-      if (!action || !session || session.organizationId !== viewer.organizationId || !mayReadCoachingNotes(viewer.memberId, session)) throw DomainError.notFound('The action item');
+      if (!action || !session || session.organizationId !== viewer.organizationId || !mayReadCoachingNotes(viewer.memberId, session)) throw DomainError.notFound('ACTION_ITEM');
       await this.performance.updateAction(tx, actionId, { done });
     });
   }
@@ -225,10 +225,10 @@ export class PerformanceService {
   async actionToProcess(viewer: Viewer, actionId: string, teamId: string): Promise<string> {
     const action = await this.performance.actionById(actionId);
     const session = action ? await this.performance.sessionById(action.sessionId) : null;
-    if (!action || !session || session.organizationId !== viewer.organizationId || !mayReadCoachingNotes(viewer.memberId, session)) throw DomainError.notFound('The action item');
+    if (!action || !session || session.organizationId !== viewer.organizationId || !mayReadCoachingNotes(viewer.memberId, session)) throw DomainError.notFound('ACTION_ITEM');
     if (action.processId) throw new DomainError('CONFLICT', 'This action item is a process already.', { reason: 'ALREADY_PROCESS', params: { title: action.title } });
     const scope = await this.circle.scopeOf(viewer);
-    if (!visibleTeamIds(scope).includes(teamId)) throw DomainError.notFound('The team');
+    if (!visibleTeamIds(scope).includes(teamId)) throw DomainError.notFound('TEAM');
     const process = await this.sprints.createProcess(viewer, {
       teamId,
       title: action.title,

@@ -37,14 +37,14 @@ export class TeamKpiService {
   private async visibleTeam(viewer: Viewer, teamId: string): Promise<TeamKpiRow> {
     await this.analytics.scope(viewer, { teamId });
     const team = await this.teams.team(teamId);
-    if (!team || team.organizationId !== viewer.organizationId) throw DomainError.notFound('The team');
+    if (!team || team.organizationId !== viewer.organizationId) throw DomainError.notFound('TEAM');
     return team;
   }
 
   /** A sprint of the team (NOT_FOUND for one of another organization or team). */
   private async sprintOf(viewer: Viewer, teamId: string, sprintId: string): Promise<Period> {
     const sprint = await this.analyticsRepo.sprintDates(sprintId);
-    if (!sprint || sprint.organizationId !== viewer.organizationId || sprint.teamId !== teamId) throw DomainError.notFound('The sprint');
+    if (!sprint || sprint.organizationId !== viewer.organizationId || sprint.teamId !== teamId) throw DomainError.notFound('SPRINT');
     return { from: sprint.startsOn, to: sprint.endsOn, sprintId: sprint.id };
   }
 

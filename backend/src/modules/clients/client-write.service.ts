@@ -170,7 +170,7 @@ export class ClientWriteService {
     if (viewer.role === 'LEAD' && !ledMembers.includes(target.id)) throw DomainError.forbidden('A lead reassigns clients within the team.', 'REASSIGN_OUTSIDE_TEAM', { name: target.name });
     return this.transactions.run(async (tx) => {
       const rows = await this.clients.findByIds([...new Set(input.clientIds)], tx, true);
-      if (rows.length !== new Set(input.clientIds).size || rows.some((r) => r.organizationId !== viewer.organizationId)) throw DomainError.notFound('A client');
+      if (rows.length !== new Set(input.clientIds).size || rows.some((r) => r.organizationId !== viewer.organizationId)) throw DomainError.notFound('A_CLIENT');
       for (const row of rows) {
         if (!mayReassignClient(scope, row.ownerMemberId, ledMembers)) throw DomainError.forbidden(`You may not reassign "${row.name}".`, 'CLIENT_NOT_REASSIGNABLE', { client: row.name });
       }

@@ -76,7 +76,7 @@ export class ClientsService {
 
   async mustGet(viewer: Viewer, id: string): Promise<ClientRow> {
     const [row] = await this.clients.findByIds([id]);
-    if (!row || row.organizationId !== viewer.organizationId || !this.visible(await this.scopeFor(viewer), row)) throw DomainError.notFound('The client');
+    if (!row || row.organizationId !== viewer.organizationId || !this.visible(await this.scopeFor(viewer), row)) throw DomainError.notFound('CLIENT');
     return row;
   }
 

@@ -235,7 +235,7 @@ export class HandoffService {
   async apply(viewer: Viewer, previewId: string): Promise<ApplyReport> {
     return this.transactions.run(async (tx) => {
       const batch = await this.clients.findBatch(tx, previewId);
-      if (!batch || batch.organizationId !== viewer.organizationId) throw DomainError.notFound('The handoff preview');
+      if (!batch || batch.organizationId !== viewer.organizationId) throw DomainError.notFound('HANDOFF_PREVIEW');
       if (batch.status !== 'PREVIEWED') throw new DomainError('CONFLICT', 'This preview was applied already. Make a new preview.', { reason: 'PREVIEW_USED' });
       const moves = batch.items as HandoffMove[];
       const moved = await this.clients.applyHandoffs(tx, viewer.organizationId, moves.map(toHandoffWrite), viewer.userId, previewId);

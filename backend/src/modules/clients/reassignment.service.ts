@@ -33,7 +33,7 @@ export class ReassignmentService {
 
   async previewOffboarding(viewer: Viewer, memberId: string): Promise<{ id: string; moves: ReassignmentMove[] }> {
     const [member] = await this.circle.findMembers([memberId]);
-    if (!member || member.organizationId !== viewer.organizationId) throw DomainError.notFound('The member');
+    if (!member || member.organizationId !== viewer.organizationId) throw DomainError.notFound('MEMBER');
     // The circle's rule (checkCircleStructure): a team's lead, coach or director stays active. A
     // transaction of its own, so the structure lock is not held while the clients are routed;
     // applying checks again.
@@ -63,7 +63,7 @@ export class ReassignmentService {
   async applyOffboarding(viewer: Viewer, previewId: string): Promise<ApplyReport> {
     return this.transactions.run(async (tx) => {
       const batch = await this.clients.findBatch(tx, previewId);
-      if (!batch || batch.organizationId !== viewer.organizationId) throw DomainError.notFound('The offboarding preview');
+      if (!batch || batch.organizationId !== viewer.organizationId) throw DomainError.notFound('OFFBOARDING_PREVIEW');
       if (batch.status !== 'PREVIEWED') throw new DomainError('CONFLICT', 'This preview was applied already. Make a new preview.', { reason: 'PREVIEW_USED' });
       const [header, ...moves] = batch.items as [{ memberId: string }, ...ReassignmentMove[]];
       // through the circle's rule, before any client moves (a refusal moves none)
@@ -114,7 +114,7 @@ export class ReassignmentService {
   async applyRebalance(viewer: Viewer, previewId: string): Promise<ApplyReport> {
     return this.transactions.run(async (tx) => {
       const batch = await this.clients.findBatch(tx, previewId);
-      if (!batch || batch.organizationId !== viewer.organizationId) throw DomainError.notFound('The rebalance proposal');
+      if (!batch || batch.organizationId !== viewer.organizationId) throw DomainError.notFound('REBALANCE_PROPOSAL');
       if (batch.status !== 'PREVIEWED') throw new DomainError('CONFLICT', 'This proposal was applied already. Make a new one.', { reason: 'PREVIEW_USED' });
       const report = await this.execute(tx, viewer, batch.items as ReassignmentMove[], 'REBALANCE', previewId);
       await this.clients.finishBatch(tx, previewId, { ...report });
@@ -126,7 +126,7 @@ export class ReassignmentService {
     const ids = [...new Set(memberIds)];
     if (ids.length < 2) throw new DomainError('BAD_USER_INPUT', 'Choose at least two members to balance.', { field: 'memberIds', reason: 'VALUE_TOO_FEW', limit: 2 });
     const found = await this.circle.findMembers(ids);
-    if (found.length !== ids.length || found.some((m) => m.organizationId !== viewer.organizationId)) throw DomainError.notFound('A member');
+    if (found.length !== ids.length || found.some((m) => m.organizationId !== viewer.organizationId)) throw DomainError.notFound('A_MEMBER');
     return ids;
   }
 
@@ -135,7 +135,7 @@ export class ReassignmentService {
     if (until < today()) throw DomainError.badInput('until', 'The cover must last until today or later.', 'COVER_IN_PAST', { until, today: today() });
     if (fromMemberId === toMemberId) throw DomainError.badInput('toMemberId', 'Choose a colleague other than the absent member.', 'COVER_BY_SELF');
     const found = await this.circle.findMembers([fromMemberId, toMemberId]);
-    if (found.length !== 2 || found.some((m) => m.organizationId !== viewer.organizationId)) throw DomainError.notFound('A member');
+    if (found.length !== 2 || found.some((m) => m.organizationId !== viewer.organizationId)) throw DomainError.notFound('A_MEMBER');
     if (viewer.role === 'LEAD') {
       const scope = await this.circle.scopeOf(viewer);
       const places = await this.circle.teamIdsOfMembers([fromMemberId, toMemberId]);

@@ -93,13 +93,13 @@ export class RulesResolver {
 
   private async routingRule(viewer: Viewer, id: string): Promise<RoutingRuleModel> {
     const rule = (await this.rulesService.routingRules(viewer)).rules.find((r) => r.id === id);
-    if (!rule) throw DomainError.notFound('The routing rule');
+    if (!rule) throw DomainError.notFound('ROUTING_RULE');
     return toRoutingRuleModel(rule);
   }
 
   private async handoffRule(viewer: Viewer, id: string): Promise<HandoffRuleModel> {
     const rule = (await this.rulesService.handoffRules(viewer)).find((r) => r.id === id);
-    if (!rule) throw DomainError.notFound('The handoff rule');
+    if (!rule) throw DomainError.notFound('HANDOFF_RULE');
     return toHandoffRuleModel(rule);
   }
 }

@@ -102,7 +102,7 @@ export class RulesService {
     return this.transactions.run(async (tx) => {
       await this.rules.lockRules(tx, viewer.organizationId);
       const before = (await this.clients.routingRules(viewer.organizationId, tx)).find((r) => r.id === id);
-      if (!before) throw DomainError.notFound('The routing rule');
+      if (!before) throw DomainError.notFound('ROUTING_RULE');
       const write = await this.routingWrite(viewer, input);
       await this.rules.updateRoutingRule(tx, id, write);
       if (input.position) await this.rules.moveRoutingRule(tx, viewer.organizationId, id, input.position);
@@ -115,7 +115,7 @@ export class RulesService {
     return this.transactions.run(async (tx) => {
       await this.rules.lockRules(tx, viewer.organizationId);
       const before = (await this.clients.routingRules(viewer.organizationId, tx)).find((r) => r.id === id);
-      if (!before || !(await this.rules.deleteRoutingRule(tx, viewer.organizationId, id))) throw DomainError.notFound('The routing rule');
+      if (!before || !(await this.rules.deleteRoutingRule(tx, viewer.organizationId, id))) throw DomainError.notFound('ROUTING_RULE');
       await this.audit(viewer, 'routing_rule', id, 'routing rule deleted', { ...before }, null, tx);
       return true;
     });
@@ -133,7 +133,7 @@ export class RulesService {
   async updateHandoffRule(viewer: Viewer, id: string, input: HandoffRuleInput): Promise<string> {
     const write = this.handoffWrite(input);
     return this.transactions.run(async (tx) => {
-      if (!(await this.rules.updateHandoffRule(tx, viewer.organizationId, id, write))) throw DomainError.notFound('The handoff rule');
+      if (!(await this.rules.updateHandoffRule(tx, viewer.organizationId, id, write))) throw DomainError.notFound('HANDOFF_RULE');
       await this.audit(viewer, 'handoff_rule', id, 'handoff rule changed', null, { ...write }, tx);
       return id;
     });
@@ -141,7 +141,7 @@ export class RulesService {
 
   async deleteHandoffRule(viewer: Viewer, id: string): Promise<boolean> {
     return this.transactions.run(async (tx) => {
-      if (!(await this.rules.deleteHandoffRule(tx, viewer.organizationId, id))) throw DomainError.notFound('The handoff rule');
+      if (!(await this.rules.deleteHandoffRule(tx, viewer.organizationId, id))) throw DomainError.notFound('HANDOFF_RULE');
       await this.audit(viewer, 'handoff_rule', id, 'handoff rule deleted', null, null, tx);
       return true;
     });
@@ -154,7 +154,7 @@ export class RulesService {
     if (pool.length && !input.strategy) throw DomainError.badInput('strategy', 'A pool needs a strategy: ROUND_ROBIN, LEAST_LOADED or BALANCED_POTENTIAL.', 'POOL_STRATEGY_REQUIRED');
     const ids = input.memberId ? [input.memberId] : pool;
     const found = await this.circle.findMembers(ids);
-    if (found.length !== ids.length || found.some((m) => m.organizationId !== viewer.organizationId)) throw DomainError.notFound('A member of the rule');
+    if (found.length !== ids.length || found.some((m) => m.organizationId !== viewer.organizationId)) throw DomainError.notFound('RULE_MEMBER');
     return {
       name: input.name.trim(),
       active: input.active ?? true,

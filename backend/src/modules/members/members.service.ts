@@ -154,7 +154,7 @@ export class MembersService {
   async removeReportingLine(viewer: Viewer, lineId: string): Promise<boolean> {
     return this.transactions.run(async (tx) => {
       const line = await this.circle.findLine(tx, lineId);
-      if (!line || line.organizationId !== viewer.organizationId) throw DomainError.notFound('The line');
+      if (!line || line.organizationId !== viewer.organizationId) throw DomainError.notFound('LINE');
       const from = await this.loadForChange(tx, viewer, line.fromId);
       if (!mayChangeMember(from.scope, { id: from.member.id, role: from.member.role, teamIds: from.teamIds }, 'ROLE')) {
         throw DomainError.forbidden(`You may not change the lines of ${from.member.name}.`, CircleErrorReason.MEMBER_CHANGE_NOT_ALLOWED, { name: from.member.name, change: 'LINES' });
@@ -190,7 +190,7 @@ export class MembersService {
   async removeCrossRole(viewer: Viewer, id: string): Promise<boolean> {
     return this.transactions.run(async (tx) => {
       const role = await this.circle.findCrossRole(tx, id);
-      if (!role || role.organizationId !== viewer.organizationId) throw DomainError.notFound('The cross role');
+      if (!role || role.organizationId !== viewer.organizationId) throw DomainError.notFound('CROSS_ROLE');
       const { member, scope, teamIds } = await this.loadForChange(tx, viewer, role.memberId);
       if (!mayChangeMember(scope, { id: member.id, role: member.role, teamIds }, 'ROLE')) throw DomainError.forbidden(`You may not change the roles of ${member.name}.`, CircleErrorReason.MEMBER_CHANGE_NOT_ALLOWED, { name: member.name, change: 'CROSS_ROLE' });
       await this.circle.deleteCrossRole(tx, id);
@@ -243,7 +243,7 @@ export class MembersService {
   async removeAbsence(viewer: Viewer, id: string): Promise<boolean> {
     return this.transactions.run(async (tx) => {
       const absence = await this.circle.findAbsence(tx, id);
-      if (!absence || absence.organizationId !== viewer.organizationId) throw DomainError.notFound('The absence');
+      if (!absence || absence.organizationId !== viewer.organizationId) throw DomainError.notFound('ABSENCE');
       const { member, scope, teamIds } = await this.loadForChange(tx, viewer, absence.memberId);
       if (!mayChangeMember(scope, { id: member.id, role: member.role, teamIds }, 'ABSENCE')) throw DomainError.forbidden(`You may not change absences of ${member.name}.`, CircleErrorReason.MEMBER_CHANGE_NOT_ALLOWED, { name: member.name, change: 'ABSENCE' });
       await this.circle.deleteAbsence(tx, id);
@@ -324,26 +324,26 @@ export class MembersService {
 
   private async loadInOrganization(tx: EntityManager, viewer: Viewer, id: string): Promise<MemberEntity> {
     const [member] = await this.circle.findMembers([id], tx);
-    if (!member || member.organizationId !== viewer.organizationId) throw DomainError.notFound('The member');
+    if (!member || member.organizationId !== viewer.organizationId) throw DomainError.notFound('MEMBER');
     return member;
   }
 
   /** The member (locked), the viewer's scope and the member's teams; NOT_FOUND when the viewer cannot see them. */
   private async loadForChange(tx: EntityManager, viewer: Viewer, id: string): Promise<{ member: MemberEntity; scope: ViewerScope; teamIds: string[] }> {
     const [member] = await this.circle.findMembers([id], tx, true);
-    if (!member || member.organizationId !== viewer.organizationId) throw DomainError.notFound('The member');
+    if (!member || member.organizationId !== viewer.organizationId) throw DomainError.notFound('MEMBER');
     const scope = await this.circle.scopeOf(viewer, tx);
     const teams = await this.circle.teamIdsOfMembers([id], tx);
     const teamIds = teams.get(id) ?? [];
     const visible = visibleTeamIds(scope);
     const sees = member.id === viewer.memberId || teamIds.some((t) => visible.includes(t)) || (viewer.role === 'DIRECTOR' && teamIds.length === 0);
-    if (!sees) throw DomainError.notFound('The member');
+    if (!sees) throw DomainError.notFound('MEMBER');
     return { member, scope, teamIds };
   }
 
   private async mustSee(viewer: Viewer, id: string): Promise<MemberModel> {
     const member = await this.member(viewer, id);
-    if (!member) throw DomainError.notFound('The member');
+    if (!member) throw DomainError.notFound('MEMBER');
     return member;
   }
 

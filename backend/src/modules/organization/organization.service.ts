@@ -22,14 +22,14 @@ export class OrganizationService {
 
   async get(viewer: Viewer): Promise<OrganizationModel> {
     const org = await this.organizations.findById(viewer.organizationId);
-    if (!org) throw DomainError.notFound('The organization');
+    if (!org) throw DomainError.notFound('ORGANIZATION');
     return toModel(org);
   }
 
   async updateSettings(viewer: Viewer, input: UpdateOrganizationSettingsInput): Promise<OrganizationModel> {
     await this.transactions.run(async (tx) => {
       const org = await this.organizations.findById(viewer.organizationId, tx);
-      if (!org) throw DomainError.notFound('The organization');
+      if (!org) throw DomainError.notFound('ORGANIZATION');
       const before = readOrganizationSettings(org.settings);
       const after = {
         clientVisibility: input.clientVisibility ?? before.clientVisibility,

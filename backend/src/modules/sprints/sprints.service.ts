@@ -73,23 +73,23 @@ export class SprintsService {
   /** The viewer's scope, if they see the team (the scope holds only teams of their organization, so no team lookup is needed). */
   private async seeTeam(viewer: Viewer, teamId: string, tx?: EntityManager): Promise<ViewerScope> {
     const scope = await this.scope(viewer, tx);
-    if (!maySeeSprint(scope, teamId)) throw DomainError.notFound('The team');
+    if (!maySeeSprint(scope, teamId)) throw DomainError.notFound('TEAM');
     return scope;
   }
 
   private async seeSprint(viewer: Viewer, id: string, tx?: EntityManager, lock = false): Promise<{ sprint: SprintRow; scope: ViewerScope }> {
     const sprint = await this.sprints.sprintById(id, tx, lock);
-    if (!sprint || sprint.organizationId !== viewer.organizationId) throw DomainError.notFound('The sprint');
+    if (!sprint || sprint.organizationId !== viewer.organizationId) throw DomainError.notFound('SPRINT');
     const scope = await this.scope(viewer, tx);
-    if (!maySeeSprint(scope, sprint.teamId)) throw DomainError.notFound('The sprint');
+    if (!maySeeSprint(scope, sprint.teamId)) throw DomainError.notFound('SPRINT');
     return { sprint, scope };
   }
 
   private async seeProcess(viewer: Viewer, id: string, tx?: EntityManager, lock = false): Promise<{ process: ProcessRow; scope: ViewerScope }> {
     const process = await this.sprints.processById(id, tx, lock);
-    if (!process || process.organizationId !== viewer.organizationId) throw DomainError.notFound('The process');
+    if (!process || process.organizationId !== viewer.organizationId) throw DomainError.notFound('PROCESS');
     const scope = await this.scope(viewer, tx);
-    if (!maySeeSprint(scope, process.teamId)) throw DomainError.notFound('The process');
+    if (!maySeeSprint(scope, process.teamId)) throw DomainError.notFound('PROCESS');
     return { process, scope };
   }
 
@@ -289,7 +289,7 @@ export class SprintsService {
       let next: SprintRow | null = null;
       if (nextSprintId) {
         next = await this.sprints.sprintById(nextSprintId, tx, true);
-        if (!next || next.teamId !== sprint.teamId || next.id === sprint.id) throw DomainError.notFound('The next sprint');
+        if (!next || next.teamId !== sprint.teamId || next.id === sprint.id) throw DomainError.notFound('NEXT_SPRINT');
         if (next.status !== 'PLANNED') throw DomainError.badInput('nextSprintId', 'Unfinished processes go to a planned sprint.', 'NEXT_SPRINT_NOT_PLANNED', { sprint: next.name });
       } else {
         next = await this.sprints.nextPlannedSprint(tx, sprint.teamId, sprint.startsOn);
@@ -431,7 +431,7 @@ export class SprintsService {
       let sprint: SprintRow | null = null;
       if (input.sprintId) {
         sprint = await this.sprints.sprintById(input.sprintId, tx, true);
-        if (!sprint || sprint.teamId !== input.teamId) throw DomainError.notFound('The sprint');
+        if (!sprint || sprint.teamId !== input.teamId) throw DomainError.notFound('SPRINT');
         if (sprint.status === 'CLOSED') throw new DomainError('CONFLICT', 'A closed sprint takes no new processes.', { reason: 'SPRINT_CLOSED', params: { sprint: sprint.name } });
       }
       await this.checkDue(viewer, input.dueAt, sprint, 'dueAt');
@@ -568,7 +568,7 @@ export class SprintsService {
       }
       if (sprintId) {
         const to = await this.sprints.sprintById(sprintId, tx, true);
-        if (!to || to.teamId !== process.teamId) throw DomainError.notFound('The sprint');
+        if (!to || to.teamId !== process.teamId) throw DomainError.notFound('SPRINT');
         if (to.status === 'CLOSED') throw new DomainError('CONFLICT', 'A closed sprint takes no new processes.', { reason: 'SPRINT_CLOSED', params: { sprint: to.name } });
         await this.checkDue(viewer, process.dueAt, to, 'sprintId');
         if (process.status !== 'DONE' && process.approval === 'APPROVED') await this.guardWip(tx, viewer, scope, to, this.ownersOf(process), overrideWip, events, process.id);
@@ -614,7 +614,7 @@ export class SprintsService {
       const { process, scope } = await this.seeProcess(viewer, processId, tx, true);
       if (!mayWorkOnProcess(scope, process.teamId, this.ownersOf(process))) throw DomainError.forbidden('The owners of a process and the lead check its steps.', 'OWNERS_OR_LEAD_ONLY', { title: process.title });
       const title = await this.sprints.setStep(tx, process.id, stepId, done, viewer.userId);
-      if (title === null) throw DomainError.notFound('The step');
+      if (title === null) throw DomainError.notFound('STEP');
       const updated = (await this.sprints.updateProcess(tx, process.id, null, {}))!;
       await this.sprints.recordEvents(tx, [{ processId: process.id, sprintId: process.sprintId, kind: done ? 'STEP_CHECKED' : 'STEP_UNCHECKED', note: title, actorUserId: viewer.userId }]);
       await this.live.publish(tx, [this.boardEvent(process.teamId, process.sprintId, process.id, 'UPDATED', process.status, viewer)]);
@@ -681,7 +681,7 @@ export class SprintsService {
   async removeReminder(viewer: Viewer, id: string): Promise<boolean> {
     return this.transactions.run(async (tx) => {
       const reminder = await this.reminders.byId(id, tx);
-      if (!reminder) throw DomainError.notFound('The reminder');
+      if (!reminder) throw DomainError.notFound('REMINDER');
       const { process, scope } = await this.seeProcess(viewer, reminder.processId, tx);
       if (reminder.recipientMemberId !== viewer.memberId && !mayRunSprint(scope, process.teamId)) throw DomainError.forbidden('You remove your own reminders; the lead removes any.', 'OWN_REMINDERS_ONLY');
       await this.reminders.remove(tx, id);

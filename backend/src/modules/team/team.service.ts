@@ -41,7 +41,7 @@ export class TeamService {
     let teamIds: string[];
     if (teamId) {
       const team = await this.teams.findVisibleTeam(viewer, teamId);
-      if (!team) throw DomainError.notFound('The team');
+      if (!team) throw DomainError.notFound('TEAM');
       teamIds = [team.id];
     } else {
       teamIds = (await this.teams.findVisibleTeams(viewer)).map((t) => t.id);
@@ -116,7 +116,7 @@ export class TeamService {
         });
       }
       const removed = await this.teams.removeMember(tx, teamId, memberId);
-      if (!removed) throw DomainError.notFound('The member in this team');
+      if (!removed) throw DomainError.notFound('TEAM_MEMBER');
       await this.changeLog.record(tx, [
         { organizationId: viewer.organizationId, actorUserId: viewer.userId, entity: 'team', entityId: teamId, memberId, action: 'left team', before: { team: team.name } },
       ]);
@@ -138,7 +138,7 @@ export class TeamService {
 
   private async loadManaged(tx: EntityManager, viewer: Viewer, teamId: string, what: 'STRUCTURE' | 'MEMBERSHIP' | 'PAUSE'): Promise<TeamEntity> {
     const team = await this.teams.findVisibleTeam(viewer, teamId, tx, true);
-    if (!team) throw DomainError.notFound('The team');
+    if (!team) throw DomainError.notFound('TEAM');
     const scope = await this.circle.scopeOf(viewer, tx);
     if (!mayManageTeam(scope, teamId, what)) throw DomainError.forbidden(`You may not change "${team.name}".`, 'TEAM_NOT_MANAGED', { team: team.name });
     return team;
@@ -147,7 +147,7 @@ export class TeamService {
   private async ensureInOrganization(tx: EntityManager, viewer: Viewer, ids: (string | null)[]): Promise<void> {
     const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
     const found = await this.circle.findMembers(wanted, tx);
-    if (found.length !== wanted.length || found.some((m) => m.organizationId !== viewer.organizationId)) throw DomainError.notFound('A member');
+    if (found.length !== wanted.length || found.some((m) => m.organizationId !== viewer.organizationId)) throw DomainError.notFound('A_MEMBER');
   }
 
   private async ensureNameFree(tx: EntityManager, viewer: Viewer, name: string, exceptId: string | null): Promise<void> {
@@ -158,7 +158,7 @@ export class TeamService {
 
   private async mustSee(viewer: Viewer, id: string): Promise<TeamModel> {
     const team = await this.team(viewer, id);
-    if (!team) throw DomainError.notFound('The team');
+    if (!team) throw DomainError.notFound('TEAM');
     return team;
   }
 }

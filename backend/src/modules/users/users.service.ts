@@ -16,7 +16,7 @@ export class UsersService {
 
   async getById(id: string): Promise<UserModel> {
     const [user] = await this.users.findByIds([id]);
-    if (!user) throw DomainError.notFound('The user');
+    if (!user) throw DomainError.notFound('USER');
     return toUserModel(user);
   }
 
@@ -29,7 +29,7 @@ export class UsersService {
 
   async setActive(viewer: Viewer, userId: string, active: boolean): Promise<UserModel> {
     const [user] = await this.users.findByIds([userId]);
-    if (!user || user.organizationId !== viewer.organizationId) throw DomainError.notFound('The user');
+    if (!user || user.organizationId !== viewer.organizationId) throw DomainError.notFound('USER');
     if (user.id === viewer.userId && !active) throw DomainError.badInput('userId', 'You cannot deactivate yourself.', 'SELF_DEACTIVATION');
     await this.users.setActive(userId, active);
     return this.getById(userId);
