@@ -858,6 +858,8 @@ export type ApplyHandoffsMutationVariables = Exact<{
 
 export type ApplyHandoffsMutation = { applyHandoffs: { applied: number, changedMeanwhile: number, changedClients: Array<string>, nextStageDue: number | null } };
 
+export type ImportNoteFieldsFragment = { code: string, count: number, message: string, params: Array<{ name: string, value: string }> };
+
 export type PreviewCsvImportQueryVariables = Exact<{
   input: CsvPreviewInput;
 }>;
@@ -1608,6 +1610,17 @@ export const HandoffRuleFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"HandoffRuleFields"}) as unknown as TypedDocumentString<HandoffRuleFieldsFragment, unknown>;
+export const ImportNoteFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ImportNoteFields on ImportNote {
+  code
+  count
+  message
+  params {
+    name
+    value
+  }
+}
+    `, {"fragmentName":"ImportNoteFields"}) as unknown as TypedDocumentString<ImportNoteFieldsFragment, unknown>;
 export const MatrixRepFragmentDoc = new TypedDocumentString(`
     fragment MatrixRep on Member {
   id
@@ -2855,13 +2868,7 @@ export const PreviewCsvImportDocument = new TypedDocumentString(`
     mappingProblem
     notes
     noteReasons {
-      code
-      count
-      message
-      params {
-        name
-        value
-      }
+      ...ImportNoteFields
     }
     mapping {
       column
@@ -2894,6 +2901,15 @@ export const PreviewCsvImportDocument = new TypedDocumentString(`
     value
   }
   message
+}
+fragment ImportNoteFields on ImportNote {
+  code
+  count
+  message
+  params {
+    name
+    value
+  }
 }`) as unknown as TypedDocumentString<PreviewCsvImportQuery, PreviewCsvImportQueryVariables>;
 export const ImportCsvDocument = new TypedDocumentString(`
     mutation ImportCsv($input: CsvImportInput!) {
@@ -2921,13 +2937,7 @@ export const ImportCsvDocument = new TypedDocumentString(`
       unchanged
     }
     notes {
-      code
-      count
-      message
-      params {
-        name
-        value
-      }
+      ...ImportNoteFields
     }
     rows(limit: 1000) {
       ...ImportRowFields
@@ -2955,6 +2965,15 @@ fragment ImportRowFields on ImportRow {
   message
   reasons {
     ...ImportReasonFields
+  }
+}
+fragment ImportNoteFields on ImportNote {
+  code
+  count
+  message
+  params {
+    name
+    value
   }
 }`) as unknown as TypedDocumentString<ImportCsvMutation, ImportCsvMutationVariables>;
 export const MatrixDocument = new TypedDocumentString(`

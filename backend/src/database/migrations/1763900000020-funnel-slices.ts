@@ -17,6 +17,30 @@ import {
   REBUILD_FUNNEL_ROLLUPS_V1_SQL,
 } from './funnel-rollups-v1';
 
+/**
+ * The deal's copy of its client's category: set when a deal is written with a client, copied to
+ * the client's deals when the client's category changes (migration 1763900000024 replaces both
+ * with the copy of the segments too, and puts these back on the way down).
+ */
+export const CATEGORY_COPY_TRIGGERS = [
+  `
+      CREATE FUNCTION deal_client_category() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        NEW.client_category := (SELECT c.category FROM client c WHERE c.id = NEW.client_id FOR SHARE);
+        RETURN NEW;
+      END $$`,
+  'CREATE TRIGGER deal_client_category BEFORE INSERT OR UPDATE OF client_id ON deal FOR EACH ROW EXECUTE FUNCTION deal_client_category()',
+  `
+      CREATE FUNCTION client_category_to_deals() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE deal SET client_category = NEW.category WHERE client_id = NEW.id;
+        RETURN NULL;
+      END $$`,
+  `
+      CREATE TRIGGER client_category_to_deals AFTER UPDATE OF category ON client FOR EACH ROW
+        WHEN (OLD.category IS DISTINCT FROM NEW.category) EXECUTE FUNCTION client_category_to_deals()`,
+] as const;
+
 /** Each funnel rollup: its name before this migration (now a view for the previous release), its name now, its columns before, its last key column. */
 const ROLLUPS = [
   ['deal_rollup', 'funnel_rollup', 'pipeline_id, stage_id, owner_key, started_month, deals, amount, reached', 'stage_id'],
@@ -58,22 +82,7 @@ export class FunnelSlices1763900000020 implements MigrationInterface {
     // FOR SHARE: a deal written while another transaction changes its client's category waits for
     // that change and copies the new category; without the lock it copied the old one, and the
     // change, which could not see the uncommitted deal, never reached it.
-    await q.query(`
-      CREATE FUNCTION deal_client_category() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        NEW.client_category := (SELECT c.category FROM client c WHERE c.id = NEW.client_id FOR SHARE);
-        RETURN NEW;
-      END $$`);
-    await q.query('CREATE TRIGGER deal_client_category BEFORE INSERT OR UPDATE OF client_id ON deal FOR EACH ROW EXECUTE FUNCTION deal_client_category()');
-    await q.query(`
-      CREATE FUNCTION client_category_to_deals() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        UPDATE deal SET client_category = NEW.category WHERE client_id = NEW.id;
-        RETURN NULL;
-      END $$`);
-    await q.query(`
-      CREATE TRIGGER client_category_to_deals AFTER UPDATE OF category ON client FOR EACH ROW
-        WHEN (OLD.category IS DISTINCT FROM NEW.category) EXECUTE FUNCTION client_category_to_deals()`);
+    for (const sql of CATEGORY_COPY_TRIGGERS) await q.query(sql);
 
     await q.query(`
       CREATE FUNCTION deal_funnel_keys(owner uuid, client_category smallint, product uuid)

@@ -12,6 +12,7 @@ import {
   rebuildFunnelRollupsSql,
   SEGMENT_ROLLUPS,
 } from '../../modules/analytics/analytics.repository';
+import { CATEGORY_COPY_TRIGGERS } from './1763900000020-funnel-slices';
 import { dealHistoryFunctionSql } from './funnel-rollups-v1';
 
 const ZERO = `'${NO_OWNER}'::uuid`;
@@ -156,24 +157,9 @@ export class FunnelSegments1763900000024 implements MigrationInterface {
 
     await q.query('DROP TRIGGER client_slices_to_deals ON client');
     await q.query('DROP FUNCTION client_slices_to_deals()');
-    await q.query(`
-      CREATE FUNCTION client_category_to_deals() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        UPDATE deal SET client_category = NEW.category WHERE client_id = NEW.id;
-        RETURN NULL;
-      END $$`);
-    await q.query(`
-      CREATE TRIGGER client_category_to_deals AFTER UPDATE OF category ON client FOR EACH ROW
-        WHEN (OLD.category IS DISTINCT FROM NEW.category) EXECUTE FUNCTION client_category_to_deals()`);
     await q.query('DROP TRIGGER deal_client_slices ON deal');
     await q.query('DROP FUNCTION deal_client_slices()');
-    await q.query(`
-      CREATE FUNCTION deal_client_category() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        NEW.client_category := (SELECT c.category FROM client c WHERE c.id = NEW.client_id FOR SHARE);
-        RETURN NEW;
-      END $$`);
-    await q.query('CREATE TRIGGER deal_client_category BEFORE INSERT OR UPDATE OF client_id ON deal FOR EACH ROW EXECUTE FUNCTION deal_client_category()');
+    for (const sql of CATEGORY_COPY_TRIGGERS) await q.query(sql);
     await q.query('ALTER TABLE deal DROP COLUMN client_segments');
     await q.query('DROP FUNCTION client_funnel_segments(boolean, text, text, text, text)');
   }

@@ -175,8 +175,8 @@ export function dealStageTimeAddSql(sources: readonly DealSource[], families: re
 }
 
 /** The deal columns the funnel rollups read (a change of any moves the deal's counts), and those the time in stage reads. */
-const ROLLUP_COLUMNS = ['stage_id', 'owner_member_id', 'pipeline_id', 'started_on', 'amount', 'closed_on', 'client_category', 'product_id', 'client_segments'];
-const STAGE_TIME_COLUMNS = ['owner_member_id', 'pipeline_id', "date_trunc('month', #.started_on)", 'client_category', 'product_id', 'client_segments'];
+const ROLLUP_COLUMNS = (d: string) => `(${d}.stage_id, ${d}.owner_member_id, ${d}.pipeline_id, ${d}.started_on, ${d}.amount, ${d}.closed_on, ${d}.client_category, ${d}.product_id, ${d}.client_segments)`;
+const STAGE_TIME_COLUMNS = (d: string) => `(${d}.owner_member_id, ${d}.pipeline_id, date_trunc('month', ${d}.started_on), ${d}.client_category, ${d}.product_id, ${d}.client_segments)`;
 
 /**
  * The body of the deal's update trigger per statement (migration 0024), over its transition
@@ -186,11 +186,9 @@ const STAGE_TIME_COLUMNS = ['owner_member_id', 'pipeline_id', "date_trunc('month
  * pipeline (an import run again) took more than a minute.
  */
 export function dealUpdateTriggerSql(families: readonly FunnelRollupFamily[] = FUNNEL_ROLLUPS): string[] {
-  const changed = (columns: string[], side: 'o' | 'n') => {
-    const of = (alias: string) => `(${columns.map((c) => (c.includes('#') ? c.replace('#', alias) : `${alias}.${c}`)).join(', ')})`;
-    return `(SELECT ${side}.* FROM old_deals o JOIN new_deals n ON n.id = o.id WHERE ${of('o')} IS DISTINCT FROM ${of('n')})`;
-  };
-  const pair = (columns: string[]): DealSource[] => [{ deals: changed(columns, 'o'), sign: -1 }, { deals: changed(columns, 'n'), sign: 1 }];
+  const changed = (columns: (d: string) => string, side: 'o' | 'n') =>
+    `(SELECT ${side}.* FROM old_deals o JOIN new_deals n ON n.id = o.id WHERE ${columns('o')} IS DISTINCT FROM ${columns('n')})`;
+  const pair = (columns: (d: string) => string): DealSource[] => [{ deals: changed(columns, 'o'), sign: -1 }, { deals: changed(columns, 'n'), sign: 1 }];
   return [...dealRollupAddSql(pair(ROLLUP_COLUMNS), true, families), ...dealStageTimeAddSql(pair(STAGE_TIME_COLUMNS), families)];
 }
 
