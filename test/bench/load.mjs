@@ -10,10 +10,12 @@
 // `BENCH_DB_DIR=… BENCH_SCALE=1 node test/bench/analytics.mjs`: the benchmark scale (the demo
 // company plus 1,000 reps, 1M clients, 2M deals, 10M orders).
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import pg from 'pg';
 import { gql, root, startPostgres, startServer } from './support.mjs';
 
@@ -23,6 +25,19 @@ const autocannon = require(join(root, 'node_modules/autocannon'));
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 32);
 const TARGETS = { repRps: 1500, p99: 100, rssMb: 300 };
+// The load generator: wrk (C, one thread per server: little of the two cores) when installed (`apt-get install -y wrk`),
+// else autocannon (JavaScript: at ~1,000 req/s it takes a good part of a core from the servers). LOAD_TOOL picks one.
+const TOOL = process.env.LOAD_TOOL ?? (hasWrk() ? 'wrk' : 'autocannon');
+
+function hasWrk() {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (error) {
+    // wrk --version exits 1 after printing its version; a missing binary is ENOENT
+    return error.code !== 'ENOENT';
+  }
+}
 
 /** A production server with the jobs on (as deployed), healthy and then ready (migrations applied, jobs running). */
 async function startReadyServer(databaseUrl, seed) {
@@ -64,6 +79,60 @@ function cannon(url, token, body) {
   });
 }
 
+const luaString = (text) => `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\n')}"`;
+
+/** wrk against one server: a Lua script sets the POST, its headers and body; the latency percentiles come from its summary. */
+function wrk(url, token, body) {
+  const dir = mkdtempSync(join(tmpdir(), 'sc-wrk-'));
+  const script = join(dir, 'post.lua');
+  writeFileSync(
+    script,
+    [
+      'wrk.method = "POST"',
+      `wrk.body = ${luaString(body)}`,
+      'wrk.headers["Content-Type"] = "application/json"',
+      `wrk.headers["Authorization"] = ${luaString(`Bearer ${token}`)}`,
+      'done = function(summary, latency, requests)',
+      '  io.write(string.format("JSON {\\"requests\\":%d,\\"duration\\":%f,\\"non2xx\\":%d,\\"errors\\":%d,\\"timeouts\\":%d,\\"p50\\":%f,\\"p99\\":%f}\\n",',
+      '    summary.requests, summary.duration / 1e6, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write, summary.errors.timeout,',
+      '    latency:percentile(50) / 1000, latency:percentile(99) / 1000))',
+      'end',
+    ].join('\n'),
+  );
+  return new Promise((ok, fail) => {
+    execFile('wrk', ['-t1', `-c${CONNECTIONS / 2}`, `-d${SECONDS}s`, '--timeout', '10s', '-s', script, `${url}/graphql`], (error, stdout) => {
+      if (error) return fail(error);
+      const line = stdout.split('\n').find((l) => l.startsWith('JSON '));
+      if (!line) return fail(new Error(`wrk said no summary: ${stdout}`));
+      const r = JSON.parse(line.slice(5));
+      ok({ requests: { total: r.requests }, duration: r.duration, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, latency: { p50: r.p50, p99: r.p99 } });
+    });
+  });
+}
+
+const TICKS = 100; // USER_HZ on Linux
+
+/** CPU seconds used so far: by each server process, by all PostgreSQL processes, and by the whole machine (/proc/stat). */
+function cpuSeconds(serverPids) {
+  const ticks = (pid) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      return { comm: readFileSync(`/proc/${pid}/comm`, 'utf8').trim(), ticks: Number(fields[11]) + Number(fields[12]) };
+    } catch {
+      return { comm: '', ticks: 0 };
+    }
+  };
+  let postgres = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const t = ticks(name);
+    if (t.comm === 'postgres') postgres += t.ticks;
+  }
+  const all = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1, 9).map(Number);
+  const busy = all.reduce((a, b) => a + b, 0) - all[3] - all[4]; // minus idle and iowait
+  return { servers: serverPids.map((pid) => ticks(pid).ticks / TICKS), postgres: postgres / TICKS, busy: busy / TICKS };
+}
+
 /** How many members the database holds (printed with the figures: which scale was measured). */
 async function memberCount(databaseUrl) {
   const db = new pg.Client({ connectionString: databaseUrl });
@@ -79,7 +148,9 @@ async function scenario(name, servers, token, query, variables) {
   // correctness first: the query answers without errors on both servers
   for (const s of servers) await gql(s.url, token, query, variables);
   const body = JSON.stringify({ query, variables });
-  const results = await Promise.all(servers.map((s) => cannon(s.url, token, body)));
+  const before = cpuSeconds(servers.map((s) => s.pid));
+  const results = await Promise.all(servers.map((s) => (TOOL === 'wrk' ? wrk : cannon)(s.url, token, body)));
+  const after = cpuSeconds(servers.map((s) => s.pid));
   const requests = results.reduce((sum, r) => sum + r.requests.total, 0);
   const seconds = Math.max(...results.map((r) => r.duration));
   const bad = results.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0);
@@ -94,6 +165,10 @@ async function scenario(name, servers, token, query, variables) {
     'errors/non-2xx': bad,
     'RSS MB (A, B)': mem.map((m) => m.rssMb).join(', '),
     'peak RSS MB (A, B)': mem.map((m) => m.peakMb).join(', '),
+    // CPU milliseconds per request: the two servers together, PostgreSQL, everything else (the load generator, the VM)
+    'CPU ms/req servers': Number((after.servers.reduce((a, b, i) => a + b - before.servers[i], 0) * 1000 / requests).toFixed(2)),
+    'CPU ms/req postgres': Number(((after.postgres - before.postgres) * 1000 / requests).toFixed(2)),
+    'CPU ms/req other': Number(((after.busy - before.busy - (after.postgres - before.postgres) - after.servers.reduce((a, b, i) => a + b - before.servers[i], 0)) * 1000 / requests).toFixed(2)),
   };
 }
 
@@ -135,7 +210,7 @@ async function main() {
     // reference: the cost of the stack itself (auth, GraphQL, one indexed lookup)
     rows.push(await scenario('reference: me', servers, rep, 'query Me { me { id name role } }', {}));
 
-    console.log(`bench:load — 2 servers × ${CONNECTIONS / 2} connections, ${SECONDS} s per scenario, ${cpus().length} cores, load average before start ${load}`);
+    console.log(`bench:load (${TOOL}) — 2 servers × ${CONNECTIONS / 2} connections, ${SECONDS} s per scenario, ${cpus().length} cores, load average before start ${load}`);
     console.table(rows);
     const repRow = rows[0];
     const peak = Math.max(...rows.flatMap((r) => r['peak RSS MB (A, B)'].split(', ').map(Number)));

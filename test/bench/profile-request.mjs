@@ -13,7 +13,7 @@ const BOARD = `query ($team: ID!) { activeSprint(teamId: $team) { id name starts
 const QUERY = process.env.PROFILE_QUERY ?? BOARD;
 const N = Number(process.env.PROFILE_REQUESTS ?? 200);
 
-const { url: databaseUrl, stop } = await startPostgres(process.env.PROFILE_DB ?? 'profile', { sharedBuffers: process.env.PROFILE_DB ? '1GB' : '256MB', flags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] });
+const { url: databaseUrl, stop } = await startPostgres(process.env.PROFILE_DB ?? 'profile', { sharedBuffers: process.env.PROFILE_DB ? '1GB' : '256MB', flags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all', '-c', 'pg_stat_statements.track_planning=on'] });
 const server = await startServer({ DATABASE_URL: databaseUrl, SEED_DEMO: 'true', JOBS_ENABLED: 'false', }, { nodeArgs: [...(process.env.PROFILE_NODE_ARGS ?? '').split(' ').filter(Boolean), ...(process.env.PROFILE_CPU ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_CPU}`] : [])] });
 const db = new pg.Client({ connectionString: databaseUrl });
 try {
@@ -55,18 +55,20 @@ try {
   const serverSys = (sys() - sys0) / N;
   const databaseCpu = (pgCpu() - pg0) / N;
   const { rows } = await db.query(
-    `SELECT calls, rows, total_exec_time AS total, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q FROM pg_stat_statements
+    `SELECT calls, rows, total_exec_time AS total, total_plan_time AS plan, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q FROM pg_stat_statements
       WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC`,
   );
   console.log(`${process.env.PROFILE_QUERY ? 'query' : 'board'}: ${ms(wall)} ms per request (wall, sequential); CPU per request: server ${ms(serverCpu)} ms (kernel ${ms(serverSys)}), PostgreSQL ${ms(databaseCpu)} ms`);
   let sum = 0;
+  let plan = 0;
   let calls = 0;
   for (const r of rows) {
     sum += r.total / N;
+    plan += r.plan / N;
     calls += r.calls / N;
-    console.log(`${(r.calls / N).toFixed(2).padStart(6)} × ${ms(r.total / r.calls).toString().padStart(6)} ms ${String(Math.round(r.rows / r.calls)).padStart(6)} rows  ${r.q}`);
+    console.log(`${(r.calls / N).toFixed(2).padStart(6)} × ${ms(r.total / r.calls).toString().padStart(6)} ms (plan ${ms(r.plan / r.calls)}) ${String(Math.round(r.rows / r.calls)).padStart(6)} rows  ${r.q}`);
   }
-  console.log(`statements per request ${calls.toFixed(2)}, database time ${ms(sum)} ms`);
+  console.log(`statements per request ${calls.toFixed(2)}, database time ${ms(sum)} ms executing, ${ms(plan)} ms planning`);
 } finally {
   await db.end();
   await server.stop();
