@@ -318,6 +318,28 @@ describe('sales sprints: board, WIP limits, approvals, rollover, reminders, live
     expect((await db.query<{ sprint_id: string | null }>('SELECT sprint_id FROM sales_process WHERE id = $1', [backlog.data!.createProcess.id])).rows[0].sprint_id).toBeNull();
   });
 
+  it('refuses a later sprint start that would leave its processes due before it (PROCESS_DUE_BEFORE_START)', async () => {
+    const ownerId = await member('rep@demo.local');
+    const sprint = (await t.gql<{ createSprint: { id: string } }>('mutation ($i: CreateSprintInput!) { createSprint(input: $i) { id } }', { i: { teamId, name: 'Сдвиг начала (e2e)', startsOn: '2027-09-01', endsOn: '2027-09-14' } }, { token: lead })).data!.createSprint;
+    const create = (dueAt: string, title: string) =>
+      t.gql<{ createProcess: { id: string } }>('mutation ($i: CreateProcessInput!) { createProcess(input: $i) { id } }', { i: { teamId, sprintId: sprint.id, title, targetKind: 'CUSTOM', target: 1, ownerId, dueAt, overrideWip: true } }, { token: lead });
+    expect((await create('2027-09-03T12:00:00Z', 'Срок 3 сентября (e2e)')).errors).toBeUndefined();
+    expect((await create('2027-09-04T12:00:00Z', 'Срок 4 сентября (e2e)')).errors).toBeUndefined();
+    const move = (startsOn: string) => t.gql<{ updateSprint: { startsOn: string } }>('mutation ($id: ID!, $i: UpdateSprintInput!) { updateSprint(id: $id, input: $i) { startsOn } }', { id: sprint.id, i: { startsOn } }, { token: lead });
+
+    const refused = await move('2027-09-05');
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsOn', reason: 'PROCESS_DUE_BEFORE_START', params: { process: 'Срок 3 сентября (e2e)', dueOn: '2027-09-03', count: 2, startsOn: '2027-09-05' } });
+    expect(refused.errors?.[0].message).toBe('2 processes are due before 2027-09-05 ("Срок 3 сентября (e2e)" on 2027-09-03): move their due dates first or choose an earlier start.');
+    expect((await db.query<{ starts_on: string }>('SELECT starts_on::text FROM sprint WHERE id = $1', [sprint.id])).rows[0].starts_on).toBe('2027-09-01');
+    const one = await move('2027-09-04');
+    expect(one.errors?.[0].extensions).toMatchObject({ reason: 'PROCESS_DUE_BEFORE_START', params: { process: 'Срок 3 сентября (e2e)', dueOn: '2027-09-03', count: 1 } });
+    // the first day may be the earliest due day; an earlier start is always fine
+    expect((await move('2027-09-03')).data?.updateSprint.startsOn).toBe('2027-09-03');
+    expect((await move('2027-08-30')).data?.updateSprint.startsOn).toBe('2027-08-30');
+    await db.query('DELETE FROM sales_process WHERE sprint_id = $1', [sprint.id]);
+    await db.query('DELETE FROM sprint WHERE id = $1', [sprint.id]);
+  });
+
   it('lets the coach write the retrospective, and closes the sprint rolling unfinished work over with its history', async () => {
     const coach = await t.login('coach@demo.local');
     const sprintId = (await db.query<{ id: string }>(`SELECT id FROM sprint WHERE team_id = $1 AND status = 'ACTIVE'`, [teamId])).rows[0].id;

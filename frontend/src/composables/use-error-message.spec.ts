@@ -133,6 +133,10 @@ describe('useRefusalMessage', () => {
     );
     const running = { code: 'BAD_USER_INPUT', field: 'startsOn', reason: 'RUNNING_SPRINT_START', params: { startsOn: '2026-11-23' } };
     expect(refusalOf('en', 'A running sprint keeps its first day; change its end instead.', running).summary).toBe('A running sprint keeps its first day (November 23, 2026): change its end instead.');
+    const later = (count: number) => ({ code: 'BAD_USER_INPUT', field: 'startsOn', reason: 'PROCESS_DUE_BEFORE_START', params: { process: 'Тендер РЖД', dueOn: '2027-09-03', count, startsOn: '2027-09-05' } });
+    expect(refusalOf('ru', '…', later(1)).summary).toBe('Процесс «Тендер РЖД» со сроком 3 сентября 2027 г. оказался бы раньше начала спринта (5 сентября 2027 г.): сначала перенесите его срок или выберите более раннее начало.');
+    expect(refusalOf('ru', '…', later(5)).summary).toBe('5 процессов со сроком раньше 5 сентября 2027 г. (первый — «Тендер РЖД», 3 сентября 2027 г.): сначала перенесите их сроки или выберите более раннее начало.');
+    expect(refusalOf('en', '…', later(2)).summary).toBe('2 processes are due before the new start (September 5, 2027), the first «Тендер РЖД» on September 3, 2027: move their due dates first or choose an earlier start.');
     const lead = { code: 'FORBIDDEN', reason: 'LEAD_ONLY', params: { action: 'CLOSE' } };
     expect(refusalOf('ru', 'The lead of the team (or its director) closes its sprints.', lead).summary).toBe('Спринты команды закрывает только её руководитель (или директор).');
     const notes = { code: 'BAD_USER_INPUT', field: 'review', reason: 'VALUE_TOO_LONG', limit: 5000 };

@@ -173,6 +173,10 @@ export const en = {
     DUPLICATE_TEAM_NAME: fmtOr('A team named «{name}» already exists.', 'A team with this name already exists.'),
     DUPLICATE_EMAIL: fmtOr('{email} is already the e-mail of {name}.', 'Someone else in the company has this e-mail already.'),
     FUTURE_SESSION: 'A session is recorded once it is held: today or an earlier day.',
+    PROCESS_DUE_BEFORE_START: plural('en', {
+      one: 'The process «{process}» is due on {dueOn}, before the new start ({startsOn}): move its due date first or choose an earlier start.',
+      other: '{count} processes are due before the new start ({startsOn}), the first «{process}» on {dueOn}: move their due dates first or choose an earlier start.',
+    }),
     DUE_BEFORE_SPRINT: fmtOr(
       'The due date, {dueOn}, is before the sprint «{sprint}» starts ({startsOn}): a process in it is due on its first day or later.',
       'The due date is before the sprint starts: a process in it is due on its first day or later.',

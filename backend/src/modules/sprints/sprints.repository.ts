@@ -480,6 +480,23 @@ export class SprintsRepository {
     return rows[0]?.name ?? null;
   }
 
+  /**
+   * The first of the sprint's unfinished processes whose due day (in the organization's calendar)
+   * falls in [fromDay, toDay): those a later first day would leave due before the sprint starts.
+   * Processes due before fromDay already were (a rollover carries them) and are not counted.
+   */
+  async processDueBetween(tx: EntityManager, sprintId: string, fromDay: string, toDay: string, timezone: string): Promise<{ title: string; dueOn: string; count: number } | null> {
+    const rows: { title: string; dueOn: string; count: number }[] = await tx.query(
+      `SELECT p.title, (p.due_at AT TIME ZONE $4)::date::text AS "dueOn", count(*) OVER ()::int AS count
+         FROM sales_process p
+        WHERE p.sprint_id = $1 AND p.status <> 'DONE' AND p.due_at IS NOT NULL
+          AND (p.due_at AT TIME ZONE $4)::date >= $2::date AND (p.due_at AT TIME ZONE $4)::date < $3::date
+        ORDER BY p.due_at, p.id LIMIT 1`,
+      [sprintId, fromDay, toDay, timezone],
+    );
+    return rows[0] ?? null;
+  }
+
   // ---- people ----
 
   async membersOfTeam(teamId: string, tx?: EntityManager): Promise<string[]> {

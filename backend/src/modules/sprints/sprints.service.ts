@@ -252,6 +252,7 @@ export class SprintsService {
       if (sprint.status === 'ACTIVE' && startsOn !== sprint.startsOn) throw DomainError.badInput('startsOn', 'A running sprint keeps its first day; change its end instead.', 'RUNNING_SPRINT_START', { startsOn: sprint.startsOn });
       const overlapping = await this.sprints.overlappingSprint(tx, sprint.teamId, startsOn, endsOn, sprint.id);
       if (overlapping) throw DomainError.badInput('startsOn', `The dates overlap the sprint "${overlapping}".`, 'SPRINT_OVERLAP', { sprint: overlapping });
+      if (startsOn > sprint.startsOn) await this.checkStartAfterDue(tx, sprint, startsOn);
       const changes: Parameters<SprintsRepository['updateSprint']>[2] = {};
       if (input.name !== undefined) changes.name = input.name.trim();
       if (input.goal !== undefined) changes.goal = input.goal.trim();
@@ -383,6 +384,24 @@ export class SprintsService {
     const found = await this.sprints.countOwnedLinks(tx, organizationId, clients, deals);
     if (found.clients !== clients.length) throw DomainError.badInput('clientIds', 'A linked client was not found.', 'LINKED_CLIENT_NOT_FOUND');
     if (found.deals !== deals.length) throw DomainError.badInput('dealIds', 'A linked deal was not found.', 'LINKED_DEAL_NOT_FOUND');
+  }
+
+  /**
+   * A later first day must not leave the sprint's processes due before it starts (the shared
+   * rule, checked for the processes it newly concerns: those due from the old first day up to
+   * the new one; ones carried over already overdue keep their date). PROCESS_DUE_BEFORE_START
+   * names the first such process, its due day and how many there are.
+   */
+  private async checkStartAfterDue(tx: EntityManager, sprint: SprintRow, startsOn: string): Promise<void> {
+    const timezone = await this.timezones.of(sprint.organizationId);
+    const first = await this.sprints.processDueBetween(tx, sprint.id, sprint.startsOn, startsOn, timezone);
+    if (!first || !checkDueInSprint(first.dueOn, startsOn)) return;
+    throw DomainError.badInput(
+      'startsOn',
+      `${first.count === 1 ? 'A process is' : `${first.count} processes are`} due before ${startsOn} ("${first.title}" on ${first.dueOn}): move their due dates first or choose an earlier start.`,
+      'PROCESS_DUE_BEFORE_START',
+      { process: first.title, dueOn: first.dueOn, count: first.count, startsOn },
+    );
   }
 
   /**
