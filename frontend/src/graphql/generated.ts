@@ -1068,14 +1068,14 @@ export type SprintPlanningQueryVariables = Exact<{
 
 export type SprintPlanningQuery = { sprints: Array<{ id: string, teamId: string, name: string, goal: string, startsOn: string, endsOn: string, status: SprintStatus, version: number, startedAt: string | null, closedAt: string | null }>, backlog: Array<{ description: string, id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> }>, processTemplates: Array<{ key: string, name: string, builtin: boolean, steps: Array<string>, targetKind: TargetKind, targetValue: number }>, sprintPlanHint: { processes: number, wipLimit: number, basedOn: number } };
 
-export type ProcessDetailFragment = { description: string, segment: string | null, rejectedReason: string | null, id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, clients: Array<{ id: string, name: string, stage: string, ownerName: string | null }>, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }>, steps: Array<{ id: string, title: string, done: boolean, doneAt: string | null, position: number }>, reminders: Array<{ id: string, kind: ReminderKind, at: string | null, offsetMinutes: number | null, everyDays: number | null, note: string, nextAt: string | null, lastFiredAt: string | null, recipientMemberId: string, recipientName: string | null }>, history: Array<{ id: string, kind: ProcessEventKind, at: string, actorName: string | null, fromStatus: ProcessStatus | null, toStatus: ProcessStatus | null, note: string | null, units: number | null, sprintId: string | null }>, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> };
+export type ProcessDetailFragment = { description: string, segment: string | null, rejectedReason: string | null, id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, sprint: { id: string, name: string, startsOn: string } | null, clients: Array<{ id: string, name: string, stage: string, ownerName: string | null }>, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }>, steps: Array<{ id: string, title: string, done: boolean, doneAt: string | null, position: number }>, reminders: Array<{ id: string, kind: ReminderKind, at: string | null, offsetMinutes: number | null, everyDays: number | null, note: string, nextAt: string | null, lastFiredAt: string | null, recipientMemberId: string, recipientName: string | null }>, history: Array<{ id: string, kind: ProcessEventKind, at: string, actorName: string | null, fromStatus: ProcessStatus | null, toStatus: ProcessStatus | null, note: string | null, units: number | null, sprintId: string | null }>, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> };
 
 export type SalesProcessQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type SalesProcessQuery = { salesProcess: { description: string, segment: string | null, rejectedReason: string | null, id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, clients: Array<{ id: string, name: string, stage: string, ownerName: string | null }>, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }>, steps: Array<{ id: string, title: string, done: boolean, doneAt: string | null, position: number }>, reminders: Array<{ id: string, kind: ReminderKind, at: string | null, offsetMinutes: number | null, everyDays: number | null, note: string, nextAt: string | null, lastFiredAt: string | null, recipientMemberId: string, recipientName: string | null }>, history: Array<{ id: string, kind: ProcessEventKind, at: string, actorName: string | null, fromStatus: ProcessStatus | null, toStatus: ProcessStatus | null, note: string | null, units: number | null, sprintId: string | null }>, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> } };
+export type SalesProcessQuery = { salesProcess: { description: string, segment: string | null, rejectedReason: string | null, id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, sprint: { id: string, name: string, startsOn: string } | null, clients: Array<{ id: string, name: string, stage: string, ownerName: string | null }>, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }>, steps: Array<{ id: string, title: string, done: boolean, doneAt: string | null, position: number }>, reminders: Array<{ id: string, kind: ReminderKind, at: string | null, offsetMinutes: number | null, everyDays: number | null, note: string, nextAt: string | null, lastFiredAt: string | null, recipientMemberId: string, recipientName: string | null }>, history: Array<{ id: string, kind: ProcessEventKind, at: string, actorName: string | null, fromStatus: ProcessStatus | null, toStatus: ProcessStatus | null, note: string | null, units: number | null, sprintId: string | null }>, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> } };
 
 export type MoveProcessMutationVariables = Exact<{
   id: string | number;
@@ -1158,7 +1158,7 @@ export type SetProcessStepMutationVariables = Exact<{
 }>;
 
 
-export type SetProcessStepMutation = { setProcessStep: { description: string, segment: string | null, rejectedReason: string | null, id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, clients: Array<{ id: string, name: string, stage: string, ownerName: string | null }>, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }>, steps: Array<{ id: string, title: string, done: boolean, doneAt: string | null, position: number }>, reminders: Array<{ id: string, kind: ReminderKind, at: string | null, offsetMinutes: number | null, everyDays: number | null, note: string, nextAt: string | null, lastFiredAt: string | null, recipientMemberId: string, recipientName: string | null }>, history: Array<{ id: string, kind: ProcessEventKind, at: string, actorName: string | null, fromStatus: ProcessStatus | null, toStatus: ProcessStatus | null, note: string | null, units: number | null, sprintId: string | null }>, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> } };
+export type SetProcessStepMutation = { setProcessStep: { description: string, segment: string | null, rejectedReason: string | null, id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, sprint: { id: string, name: string, startsOn: string } | null, clients: Array<{ id: string, name: string, stage: string, ownerName: string | null }>, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }>, steps: Array<{ id: string, title: string, done: boolean, doneAt: string | null, position: number }>, reminders: Array<{ id: string, kind: ReminderKind, at: string | null, offsetMinutes: number | null, everyDays: number | null, note: string, nextAt: string | null, lastFiredAt: string | null, recipientMemberId: string, recipientName: string | null }>, history: Array<{ id: string, kind: ProcessEventKind, at: string, actorName: string | null, fromStatus: ProcessStatus | null, toStatus: ProcessStatus | null, note: string | null, units: number | null, sprintId: string | null }>, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> } };
 
 export type AddProcessProgressMutationVariables = Exact<{
   id: string | number;
@@ -1167,7 +1167,7 @@ export type AddProcessProgressMutationVariables = Exact<{
 }>;
 
 
-export type AddProcessProgressMutation = { addProcessProgress: { description: string, segment: string | null, rejectedReason: string | null, id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, clients: Array<{ id: string, name: string, stage: string, ownerName: string | null }>, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }>, steps: Array<{ id: string, title: string, done: boolean, doneAt: string | null, position: number }>, reminders: Array<{ id: string, kind: ReminderKind, at: string | null, offsetMinutes: number | null, everyDays: number | null, note: string, nextAt: string | null, lastFiredAt: string | null, recipientMemberId: string, recipientName: string | null }>, history: Array<{ id: string, kind: ProcessEventKind, at: string, actorName: string | null, fromStatus: ProcessStatus | null, toStatus: ProcessStatus | null, note: string | null, units: number | null, sprintId: string | null }>, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> } };
+export type AddProcessProgressMutation = { addProcessProgress: { description: string, segment: string | null, rejectedReason: string | null, id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, sprint: { id: string, name: string, startsOn: string } | null, clients: Array<{ id: string, name: string, stage: string, ownerName: string | null }>, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }>, steps: Array<{ id: string, title: string, done: boolean, doneAt: string | null, position: number }>, reminders: Array<{ id: string, kind: ReminderKind, at: string | null, offsetMinutes: number | null, everyDays: number | null, note: string, nextAt: string | null, lastFiredAt: string | null, recipientMemberId: string, recipientName: string | null }>, history: Array<{ id: string, kind: ProcessEventKind, at: string, actorName: string | null, fromStatus: ProcessStatus | null, toStatus: ProcessStatus | null, note: string | null, units: number | null, sprintId: string | null }>, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> } };
 
 export type AddReminderMutationVariables = Exact<{
   input: AddReminderInput;
@@ -1203,7 +1203,7 @@ export type UpdateProcessMutationVariables = Exact<{
 }>;
 
 
-export type UpdateProcessMutation = { updateProcess: { description: string, segment: string | null, rejectedReason: string | null, id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, clients: Array<{ id: string, name: string, stage: string, ownerName: string | null }>, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }>, steps: Array<{ id: string, title: string, done: boolean, doneAt: string | null, position: number }>, reminders: Array<{ id: string, kind: ReminderKind, at: string | null, offsetMinutes: number | null, everyDays: number | null, note: string, nextAt: string | null, lastFiredAt: string | null, recipientMemberId: string, recipientName: string | null }>, history: Array<{ id: string, kind: ProcessEventKind, at: string, actorName: string | null, fromStatus: ProcessStatus | null, toStatus: ProcessStatus | null, note: string | null, units: number | null, sprintId: string | null }>, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> } };
+export type UpdateProcessMutation = { updateProcess: { description: string, segment: string | null, rejectedReason: string | null, id: string, title: string, status: ProcessStatus, priority: ProcessPriority, approval: ApprovalState, createdAt: string, startsOn: string | null, dueAt: string | null, doneAt: string | null, overdue: boolean, target: number, targetKind: TargetKind, progress: number, progressRatio: number, blockedReason: string | null, blockedSince: string | null, position: number, version: number, sprintId: string | null, teamId: string, templateKey: string | null, sprint: { id: string, name: string, startsOn: string } | null, clients: Array<{ id: string, name: string, stage: string, ownerName: string | null }>, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }>, steps: Array<{ id: string, title: string, done: boolean, doneAt: string | null, position: number }>, reminders: Array<{ id: string, kind: ReminderKind, at: string | null, offsetMinutes: number | null, everyDays: number | null, note: string, nextAt: string | null, lastFiredAt: string | null, recipientMemberId: string, recipientName: string | null }>, history: Array<{ id: string, kind: ProcessEventKind, at: string, actorName: string | null, fromStatus: ProcessStatus | null, toStatus: ProcessStatus | null, note: string | null, units: number | null, sprintId: string | null }>, owner: { id: string, name: string } | null, coOwners: Array<{ id: string, name: string }> } };
 
 export type LinkableDealFragment = { id: string, title: string, amount: string, stageName: string, stageKind: string };
 
@@ -1849,6 +1849,11 @@ export const ProcessDetailFragmentDoc = new TypedDocumentString(`
   description
   segment
   rejectedReason
+  sprint {
+    id
+    name
+    startsOn
+  }
   clients {
     id
     name
@@ -3756,6 +3761,11 @@ fragment ProcessDetail on SalesProcess {
   description
   segment
   rejectedReason
+  sprint {
+    id
+    name
+    startsOn
+  }
   clients {
     id
     name
@@ -4103,6 +4113,11 @@ fragment ProcessDetail on SalesProcess {
   description
   segment
   rejectedReason
+  sprint {
+    id
+    name
+    startsOn
+  }
   clients {
     id
     name
@@ -4189,6 +4204,11 @@ fragment ProcessDetail on SalesProcess {
   description
   segment
   rejectedReason
+  sprint {
+    id
+    name
+    startsOn
+  }
   clients {
     id
     name
@@ -4312,6 +4332,11 @@ fragment ProcessDetail on SalesProcess {
   description
   segment
   rejectedReason
+  sprint {
+    id
+    name
+    startsOn
+  }
   clients {
     id
     name

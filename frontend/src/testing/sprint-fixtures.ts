@@ -59,6 +59,7 @@ export function processDetail(extra: Partial<ProcessDetailFragment> = {}): Proce
     description: 'Stock left over from November.',
     segment: null,
     rejectedReason: null,
+    sprint: { id: 's-20', name: 'Sprint 20', startsOn: '2026-11-23' },
     clients: [{ id: 'c-volga', name: 'Volga Dealer', stage: 'ACTIVE', ownerName: 'Rita Rep' }],
     deals: [{ id: 'd-volga-1', title: 'Volga spring batch', amount: '250000', stageName: 'Proposal', stageKind: 'OPEN' }],
     steps: [{ id: 'st-1', title: 'Make the list', done: true, doneAt: '2026-11-25T10:00:00.000Z', position: 0 }],

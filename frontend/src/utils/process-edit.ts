@@ -1,4 +1,4 @@
-import type { ProcessPriority, TargetKind } from '@salescircle/shared';
+import { checkDueInSprint, type ProcessPriority, type TargetKind } from '@salescircle/shared';
 import type { ProcessDetailFragment, UpdateProcessInput } from '@/graphql/generated';
 import { localDay } from './sprint-board';
 
@@ -21,7 +21,7 @@ export interface ProcessDraft {
 }
 
 export type ProcessDraftField = 'title' | 'description' | 'startsOn' | 'dueOn' | 'target';
-export type ProcessDraftProblem = 'titleRequired' | 'titleTooLong' | 'descriptionTooLong' | 'targetInvalid' | 'datesOrder';
+export type ProcessDraftProblem = 'titleRequired' | 'titleTooLong' | 'descriptionTooLong' | 'targetInvalid' | 'datesOrder' | 'dueBeforeSprint';
 
 /** The limits the API checks (UpdateProcessInput), checked here first. */
 export const PROCESS_EDIT_LIMITS = { title: 200, description: 5000, target: 1e15 } as const;
@@ -41,8 +41,12 @@ export function processDraft(process: ProcessDetailFragment): ProcessDraft {
   };
 }
 
-/** Why the draft cannot be saved, by field; empty when it can. */
-export function draftProblems(draft: ProcessDraft): Partial<Record<ProcessDraftField, ProcessDraftProblem>> {
+/**
+ * Why the draft cannot be saved, by field; empty when it can. With the process as it was opened,
+ * a due date moved before the first day of its sprint too (the API's DUE_BEFORE_SPRINT, the
+ * shared rule): only a changed date, since a process carried over keeps its overdue one.
+ */
+export function draftProblems(draft: ProcessDraft, opened?: Pick<ProcessDetailFragment, 'dueAt' | 'sprint'>): Partial<Record<ProcessDraftField, ProcessDraftProblem>> {
   const problems: Partial<Record<ProcessDraftField, ProcessDraftProblem>> = {};
   const title = draft.title.trim();
   if (!title) problems.title = 'titleRequired';
@@ -51,6 +55,7 @@ export function draftProblems(draft: ProcessDraft): Partial<Record<ProcessDraftF
   const target = Number(draft.target);
   if (String(draft.target).trim() === '' || !Number.isFinite(target) || target < 0 || target > PROCESS_EDIT_LIMITS.target) problems.target = 'targetInvalid';
   if (draft.startsOn && draft.dueOn && draft.startsOn > draft.dueOn) problems.dueOn = 'datesOrder';
+  else if (opened && draft.dueOn !== (opened.dueAt ? localDay(opened.dueAt) : '') && checkDueInSprint(draft.dueOn, opened.sprint?.startsOn)) problems.dueOn = 'dueBeforeSprint';
   return problems;
 }
 

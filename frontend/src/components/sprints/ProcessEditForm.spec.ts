@@ -8,14 +8,14 @@ import { processDetail } from '@/testing/sprint-fixtures';
 import ProcessEditForm from './ProcessEditForm.vue';
 
 /** The edit form of process p1 over a fake API: the linked client's deals load, the update is answered with `update()`. */
-async function mountForm(update: () => FakeReply, locale: 'en' | 'ru' = 'en') {
+async function mountForm(update: () => FakeReply, locale: 'en' | 'ru' = 'en', process = processDetail()) {
   const fake = createFakeFetch((request) => {
     if (request.body.operationName === 'ProcessClientDeals') return { json: { data: { client: { id: request.body.variables.id, deals: [] } } } };
     if (request.body.operationName === 'UpdateProcess') return update();
     return undefined;
   });
   const wrapper = mount(ProcessEditForm, {
-    props: { process: processDetail(), owners: [{ id: 'm-rep1', name: 'Rita Rep' }], mayRun: true },
+    props: { process, owners: [{ id: 'm-rep1', name: 'Rita Rep' }], mayRun: true },
     global: { plugins: [createAppI18n(locale)], provide: { [GRAPHQL_CLIENT_KEY as symbol]: createGraphQLClient({ fetch: fake.fetch }) } },
     attachTo: document.body,
   });
@@ -38,6 +38,25 @@ describe('ProcessEditForm', () => {
     expect(wrapper.get('[data-testid="process-edit-priority"]').attributes('aria-invalid')).toBe('true');
     expect(wrapper.find('[data-testid="process-edit-error"]').exists()).toBe(false);
     expect(fake.violations).toEqual([]);
+  });
+
+  it("checks a due date moved before the sprint's first day before sending, and leaves a carried-over overdue date alone", async () => {
+    // no start date of its own: the sprint's first day is what bounds the due date
+    const { wrapper, fake } = await mountForm(() => ({ json: { data: null } }), 'ru', processDetail({ startsOn: null }));
+    await wrapper.get('[data-testid="process-edit-due"]').setValue('2026-11-20');
+    await wrapper.get('[data-testid="process-edit-form"]').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="process-edit-problem-dueOn"]').text()).toBe('Срок раньше начала спринта «Sprint 20» (23 ноября 2026 г.): у процесса в спринте срок не раньше его первого дня.');
+    expect(fake.requests.some((r) => r.body.operationName === 'UpdateProcess')).toBe(false);
+    await wrapper.get('[data-testid="process-edit-due"]').setValue('2026-11-23');
+    expect(wrapper.find('[data-testid="process-edit-problem-dueOn"]').exists()).toBe(false);
+    wrapper.unmount();
+
+    // a process carried over with a date before this sprint: editing its title is not refused for the date it keeps
+    const { wrapper: carried } = await mountForm(() => ({ json: { data: null } }), 'en', processDetail({ startsOn: null, dueAt: '2026-11-18T15:00:00.000Z' }));
+    expect(carried.find('[data-testid="process-edit-problem-dueOn"]').exists()).toBe(false);
+    await carried.get('[data-testid="process-edit-due"]').setValue('2026-11-19');
+    expect(carried.get('[data-testid="process-edit-problem-dueOn"]').text()).toBe('The due date is before the sprint «Sprint 20» starts (November 23, 2026): a process in it is due on its first day or later.');
   });
 
   it('says every refusal somewhere: beside the field the server named, else above the buttons', async () => {

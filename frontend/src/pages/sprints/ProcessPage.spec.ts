@@ -191,7 +191,8 @@ describe('ProcessPage: editing the process', () => {
 
   it('shows a due date before the sprint starts (DUE_BEFORE_SPRINT) at the due date, in the language of the app', async () => {
     const lead = { ...USERS.LEAD, locale: 'ru' as const };
-    const fake = processFetch(lead, processDetail(), {
+    // The page read the sprint as starting on 19.11 (the form's own check lets 20.11 go); it has moved to 23.11 since.
+    const fake = processFetch(lead, processDetail({ sprint: { id: 's-20', name: 'Sprint 20', startsOn: '2026-11-19' } }), {
       UpdateProcess: () => ({
         json: graphQLError('BAD_USER_INPUT', 'The due date 2026-11-20 is before the sprint "Sprint 20" starts on 2026-11-23: choose 2026-11-23 or later.', {
           field: 'dueAt',
