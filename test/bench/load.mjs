@@ -112,21 +112,22 @@ function wrk(url, token, body) {
 
 const TICKS = 100; // USER_HZ on Linux
 
-/** CPU seconds used so far: by each server process, by all PostgreSQL processes, and by the whole machine (/proc/stat). */
+/** CPU seconds used so far: by each server process, by all PostgreSQL processes (exited backends included), and by the whole machine (/proc/stat). */
 function cpuSeconds(serverPids) {
   const ticks = (pid) => {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-      return { comm: readFileSync(`/proc/${pid}/comm`, 'utf8').trim(), ticks: Number(fields[11]) + Number(fields[12]) };
+      // utime + stime, and cutime + cstime: the children it reaped (the postmaster's exited backends)
+      return { comm: readFileSync(`/proc/${pid}/comm`, 'utf8').trim(), ticks: Number(fields[11]) + Number(fields[12]), reaped: Number(fields[13]) + Number(fields[14]) };
     } catch {
-      return { comm: '', ticks: 0 };
+      return { comm: '', ticks: 0, reaped: 0 };
     }
   };
   let postgres = 0;
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const t = ticks(name);
-    if (t.comm === 'postgres') postgres += t.ticks;
+    if (t.comm === 'postgres') postgres += t.ticks + t.reaped;
   }
   const all = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1, 9).map(Number);
   const busy = all.reduce((a, b) => a + b, 0) - all[3] - all[4]; // minus idle and iowait
@@ -176,17 +177,20 @@ async function main() {
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const kept = process.env.LOAD_DB ?? null;
   if (kept && !process.env.BENCH_DB_DIR) throw new Error('LOAD_DB names a database kept in BENCH_DB_DIR: set BENCH_DB_DIR too');
-  const pgServer = await startPostgres(kept ?? 'load', { sharedBuffers: kept ? '1GB' : '256MB', flags: ['-c', 'max_connections=200'] });
+  // LOAD_SOCKET=unix: the servers reach PostgreSQL over a Unix-domain socket instead of loopback TCP
+  const unixSocket = process.env.LOAD_SOCKET === 'unix';
+  const pgServer = await startPostgres(kept ?? 'load', { sharedBuffers: kept ? '1GB' : '256MB', flags: ['-c', 'max_connections=200'], unixSocket });
+  const databaseUrl = unixSocket ? pgServer.socketUrl : pgServer.url;
   const servers = [];
   try {
     if (kept && !pgServer.reused) throw new Error(`LOAD_DB=${kept}: no database kept in ${process.env.BENCH_DB_DIR}/${kept}`);
     // the demo company, seeded (migrations first) by its own process: the servers' memory is what serving takes
     execFileSync(process.execPath, [join(root, 'backend/dist/cli/seed-demo.js')], {
-      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: pgServer.url, AUTH_TOKEN_SECRET: 'load-benchmark-secret-0123456789abcdef' },
+      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, AUTH_TOKEN_SECRET: 'load-benchmark-secret-0123456789abcdef' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    servers.push(await startReadyServer(pgServer.url, false));
-    servers.push(await startReadyServer(pgServer.url, false));
+    servers.push(await startReadyServer(databaseUrl, false));
+    servers.push(await startReadyServer(databaseUrl, false));
     console.log(`data: ${kept ? `kept database ${kept}` : 'the demo company'} (${await memberCount(pgServer.url)} members)`);
     const [a] = servers;
     const login = async (email) => (await gql(a.url, null, 'mutation ($e: String!) { login(email: $e, password: "salescircle") { accessToken } }', { e: email })).login.accessToken;
@@ -210,7 +214,7 @@ async function main() {
     // reference: the cost of the stack itself (auth, GraphQL, one indexed lookup)
     rows.push(await scenario('reference: me', servers, rep, 'query Me { me { id name role } }', {}));
 
-    console.log(`bench:load (${TOOL}) — 2 servers × ${CONNECTIONS / 2} connections, ${SECONDS} s per scenario, ${cpus().length} cores, load average before start ${load}`);
+    console.log(`bench:load (${TOOL}, PostgreSQL over ${unixSocket ? 'a Unix socket' : 'loopback TCP'}) — 2 servers × ${CONNECTIONS / 2} connections, ${SECONDS} s per scenario, ${cpus().length} cores, load average before start ${load}`);
     console.table(rows);
     const repRow = rows[0];
     const peak = Math.max(...rows.flatMap((r) => r['peak RSS MB (A, B)'].split(', ').map(Number)));

