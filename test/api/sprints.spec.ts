@@ -193,8 +193,8 @@ describe('sales sprints: board, WIP limits, approvals, rollover, reminders, live
       const refused = await t.gql('mutation ($i: CreateProcessInput!) { createProcess(input: $i) { id } }', { i: input }, { token: lead });
       expect(refused.errors?.[0].extensions?.code).toBe('WIP_LIMIT');
       expect(refused.errors?.[0].extensions?.reason).toBe('TEAM_WIP_LIMIT');
-      expect(refused.errors?.[0].extensions?.params).toEqual({ wouldBe: active + 1, limit: active });
-      expect(refused.errors?.[0].message).toMatch(/over the limit of \d+/);
+      expect(refused.errors?.[0].extensions?.params).toEqual({ team: 'Дилерские продажи', wouldBe: active + 1, limit: active });
+      expect(refused.errors?.[0].message).toBe(`That would make ${active + 1} processes in progress for the team "Дилерские продажи", over the limit of ${active}. Finish one first, or override the limit.`);
       // Nothing was written.
       expect((await db.query(`SELECT 1 FROM sales_process WHERE title = $1`, [input.title])).rowCount).toBe(0);
 
@@ -209,7 +209,8 @@ describe('sales sprints: board, WIP limits, approvals, rollover, reminders, live
       // A rep's own done process reopened over the limit: refused, and the override flag does not help a rep.
       const done = (await db.query<{ id: string }>(`SELECT p.id FROM sales_process p JOIN member m ON m.id = p.owner_member_id WHERE p.sprint_id = $1 AND p.status = 'DONE' AND m.email = 'rep@demo.local' LIMIT 1`, [sprintId])).rows[0].id;
       const reopen = await t.gql('mutation ($id: ID!) { moveProcess(id: $id, status: IN_PROGRESS, overrideWip: true) { id } }', { id: done }, { token: rep });
-      expect(reopen.errors?.[0].extensions?.code).toBe('WIP_LIMIT');
+      expect(reopen.errors?.[0].extensions).toEqual({ code: 'WIP_LIMIT', reason: 'TEAM_WIP_LIMIT', params: { team: 'Дилерские продажи', wouldBe: active + 2, limit: active } });
+      expect(reopen.errors?.[0].message).toBe(`That would make ${active + 2} processes in progress for the team "Дилерские продажи", over the limit of ${active}. Finish one first, or ask the lead.`);
     } finally {
       await db.query('UPDATE team SET wip_limit = NULL WHERE id = $1', [teamId]);
     }

@@ -131,6 +131,17 @@ describe('useRefusalMessage', () => {
     expect(refusalOf('ru', 'That would make 6 processes in progress for Павел Петров, over the limit of 5.', wip).summary).toBe(
       'Павел Петров: процессов в работе стало бы 6 при WIP-лимите 5. Сначала закончите один из процессов, или руководитель может превысить лимит.',
     );
+    // the team by name (params.team); without it (an older server), the plain sentence
+    const teamWip = { code: 'WIP_LIMIT', reason: 'TEAM_WIP_LIMIT', params: { team: 'Дилерские продажи', wouldBe: 21, limit: 20 } };
+    expect(refusalOf('ru', 'That would make 21 processes in progress for the team "Дилерские продажи", over the limit of 20.', teamWip).summary).toBe(
+      'У команды «Дилерские продажи» стало бы 21 процессов в работе при WIP-лимите 20. Сначала закончите процесс, или руководитель может превысить лимит.',
+    );
+    expect(refusalOf('en', 'That would make 21 processes in progress for the team "Дилерские продажи", over the limit of 20.', teamWip).summary).toBe(
+      'That would make 21 processes in progress for the team «Дилерские продажи», over its limit of 20. Finish a process first, or the lead may go over it.',
+    );
+    expect(refusalOf('en', 'Over the limit.', { code: 'WIP_LIMIT', reason: 'TEAM_WIP_LIMIT', params: { wouldBe: 21, limit: 20 } }).summary).toBe(
+      'The team is at its work-in-progress limit. Finish a process first, or the lead may go over it.',
+    );
     const running = { code: 'BAD_USER_INPUT', field: 'startsOn', reason: 'RUNNING_SPRINT_START', params: { startsOn: '2026-11-23' } };
     expect(refusalOf('en', 'A running sprint keeps its first day; change its end instead.', running).summary).toBe('A running sprint keeps its first day (November 23, 2026): change its end instead.');
     const later = (count: number) => ({ code: 'BAD_USER_INPUT', field: 'startsOn', reason: 'PROCESS_DUE_BEFORE_START', params: { process: 'Тендер РЖД', dueOn: '2027-09-03', count, startsOn: '2027-09-05' } });

@@ -220,7 +220,7 @@ export const en = {
       A_CLIENT: 'One of the clients was not found, or you may not see it.',
       other: 'We could not find what you asked for.',
     }),
-    TEAM_WIP_LIMIT: fmtOr('That would make {wouldBe} processes in progress for the team, over its limit of {limit}. Finish a process first, or the lead may go over it.', 'The team is at its work-in-progress limit. Finish a process first, or the lead may go over it.'),
+    TEAM_WIP_LIMIT: fmtOr('That would make {wouldBe} processes in progress for the team «{team}», over its limit of {limit}. Finish a process first, or the lead may go over it.', 'The team is at its work-in-progress limit. Finish a process first, or the lead may go over it.'),
     BAD_FILE: select('problem', {
       EMPTY: 'The file is empty: it needs a header line with the column names.',
       EMPTY_HEADER: '{file} is empty: it needs a header line with the columns {expected}.',

@@ -253,8 +253,8 @@ export class SprintsRepository {
   }
 
   /** The board header in one statement: the team's limit and active count, and each member's active count and capacity. */
-  async wipOfSprint(sprintId: string, teamId: string, tx?: EntityManager): Promise<{ teamLimit: number | null; teamActive: number; members: { id: string; name: string; active: number; limit: number }[] }> {
-    const [row]: { team_limit: number | null; team_active: number; members: { id: string; name: string; active: number; limit: number }[] | null }[] = await this.db(tx).query(
+  async wipOfSprint(sprintId: string, teamId: string, tx?: EntityManager): Promise<{ teamName: string; teamLimit: number | null; teamActive: number; members: { id: string; name: string; active: number; limit: number }[] }> {
+    const [row]: { team_name: string; team_limit: number | null; team_active: number; members: { id: string; name: string; active: number; limit: number }[] | null }[] = await this.db(tx).query(
       `WITH open AS (
          SELECT owner_member_id, co_owner_ids FROM sales_process WHERE sprint_id = $1 AND status <> 'DONE' AND approval = 'APPROVED'
        ), people AS (
@@ -262,13 +262,13 @@ export class SprintsRepository {
          UNION SELECT lead_id FROM team WHERE id = $2 AND lead_id IS NOT NULL
          UNION SELECT director_id FROM team WHERE id = $2 AND director_id IS NOT NULL
        )
-       SELECT (SELECT wip_limit FROM team WHERE id = $2) AS team_limit, (SELECT count(*)::int FROM open) AS team_active,
+       SELECT (SELECT name FROM team WHERE id = $2) AS team_name, (SELECT wip_limit FROM team WHERE id = $2) AS team_limit, (SELECT count(*)::int FROM open) AS team_active,
               (SELECT json_agg(json_build_object('id', m.id, 'name', m.name, 'limit', m.capacity_processes,
                         'active', (SELECT count(*) FROM open o WHERE o.owner_member_id = m.id OR m.id = ANY(o.co_owner_ids))) ORDER BY m.name)
                  FROM people JOIN member m ON m.id = people.id) AS members`,
       [sprintId, teamId],
     );
-    return { teamLimit: row.team_limit, teamActive: row.team_active, members: (row.members ?? []).map((m) => ({ ...m, active: Number(m.active) })) };
+    return { teamName: row.team_name, teamLimit: row.team_limit, teamActive: row.team_active, members: (row.members ?? []).map((m) => ({ ...m, active: Number(m.active) })) };
   }
 
   async teamWipLimit(teamId: string, tx?: EntityManager): Promise<number | null> {

@@ -359,10 +359,10 @@ export class SprintsService {
     if (override && mayRunSprint(scope, sprint.teamId)) return `${who}: ${violation.wouldBe} of ${violation.limit}`;
     throw new DomainError(
       'WIP_LIMIT',
-      `That would make ${violation.wouldBe} processes in progress for ${who}, over the limit of ${violation.limit}. Finish one first${mayRunSprint(scope, sprint.teamId) ? ', or override the limit' : ', or ask the lead'}.`,
+      `That would make ${violation.wouldBe} processes in progress for ${violation.scope === 'TEAM' ? `the team "${load.teamName}"` : who}, over the limit of ${violation.limit}. Finish one first${mayRunSprint(scope, sprint.teamId) ? ', or override the limit' : ', or ask the lead'}.`,
       {
         reason: violation.scope === 'TEAM' ? 'TEAM_WIP_LIMIT' : 'MEMBER_WIP_LIMIT',
-        params: { ...(violation.scope === 'TEAM' ? {} : { name: who }), wouldBe: violation.wouldBe, limit: violation.limit },
+        params: { ...(violation.scope === 'TEAM' ? { team: load.teamName } : { name: who }), wouldBe: violation.wouldBe, limit: violation.limit },
       },
     );
   }
