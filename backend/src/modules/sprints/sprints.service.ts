@@ -13,6 +13,7 @@ import {
   maySeeSprint,
   mayWorkOnProcess,
   mayWriteSprintNotes,
+  parseDay,
   SPRINT_LIMITS,
   suggestSprintPlan,
   type BurndownDay,
@@ -45,6 +46,18 @@ export interface VelocityRow {
   processesDone: number;
   unitsDone: number;
   revenueWon: string;
+}
+
+/**
+ * SPRINT_DATE_INVALID on `field` unless `day` is a day of the calendar: the input's pattern lets
+ * 2027-02-30 through, which Date.parse rolls over into March and the database refuses.
+ */
+function checkRealDay(field: string, day: string): void {
+  try {
+    parseDay(day);
+  } catch {
+    throw DomainError.badInput(field, `${field} is not a real date.`, 'SPRINT_DATE_INVALID', { value: day });
+  }
 }
 
 /**
@@ -221,8 +234,8 @@ export class SprintsService {
   // ---- sprints ----
 
   private checkDates(startsOn: string, endsOn: string): void {
-    if (Number.isNaN(Date.parse(`${startsOn}T00:00:00Z`))) throw DomainError.badInput('startsOn', 'startsOn is not a real date.', 'SPRINT_DATE_INVALID', { value: startsOn });
-    if (Number.isNaN(Date.parse(`${endsOn}T00:00:00Z`))) throw DomainError.badInput('endsOn', 'endsOn is not a real date.', 'SPRINT_DATE_INVALID', { value: endsOn });
+    checkRealDay('startsOn', startsOn);
+    checkRealDay('endsOn', endsOn);
     const days = daysBetween(startsOn, endsOn);
     if (days < 0) throw DomainError.badInput('endsOn', 'A sprint ends on or after the day it starts.', 'SPRINT_ENDS_BEFORE_START', { startsOn, endsOn });
     if (days > SPRINT_LIMITS.sprintDaysMax) throw DomainError.badInput('endsOn', `A sprint lasts at most ${SPRINT_LIMITS.sprintDaysMax + 1} days.`, 'SPRINT_TOO_LONG', { count: SPRINT_LIMITS.sprintDaysMax + 1 });
@@ -437,6 +450,7 @@ export class SprintsService {
   async createProcess(viewer: Viewer, input: CreateProcessInput): Promise<ProcessWithProgress> {
     const title = input.title.trim();
     if (!title) throw DomainError.badInput('title', 'Give the process a title.', 'TITLE_REQUIRED');
+    if (input.startsOn !== undefined && input.startsOn !== null) checkRealDay('startsOn', input.startsOn);
     const segment = this.parseSegment(input.segment);
     const template = input.templateKey ? await this.findTemplate(viewer, input.templateKey) : null;
     if (input.templateKey && !template) throw DomainError.badInput('templateKey', 'No such template.', 'UNKNOWN_TEMPLATE');
@@ -513,6 +527,7 @@ export class SprintsService {
       if (input.targetKind !== undefined) changes.target_kind = input.targetKind;
       if (input.target !== undefined) changes.target_value = input.target;
       if (input.priority !== undefined) changes.priority = input.priority;
+      if (input.startsOn !== undefined && input.startsOn !== null) checkRealDay('startsOn', input.startsOn);
       if (input.startsOn !== undefined) changes.starts_on = input.startsOn;
       if (input.dueAt !== undefined) changes.due_at = input.dueAt;
       if (input.dueAt && process.sprintId) await this.checkDue(viewer, input.dueAt, await this.sprints.sprintById(process.sprintId, tx, true), 'dueAt');
