@@ -115,6 +115,58 @@ describe('the circle: structure, rules and who sees what', () => {
       expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     });
 
+    it('says what the lead may not change about whom (MEMBER_CHANGE_NOT_ALLOWED with the person and the change), and changes nothing', async () => {
+      /** What a refused change could have touched: the people, their schedules, absences, lines and the change log. */
+      const fingerprint = async () => {
+        const tables = ['member', 'work_schedule', 'absence', 'reporting_line', 'cross_role', 'change_log'];
+        const db = new Client({ connectionString: t.databaseUrl });
+        await db.connect();
+        try {
+          const parts = [];
+          for (const table of tables) parts.push((await db.query<{ f: string }>(`SELECT count(*) || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS f FROM ${table} x`)).rows[0].f);
+          return parts.join(' ');
+        } finally {
+          await db.end();
+        }
+      };
+      const refused = async (query: string, variables: Record<string, unknown>, name: string, change: string, message?: string) => {
+        const before = await fingerprint();
+        const result = await t.gql(query, variables, { token: lead });
+        expect(result.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN', reason: 'MEMBER_CHANGE_NOT_ALLOWED', params: { name, change } }]);
+        if (message) expect(result.errors?.[0].message).toBe(message);
+        expect(await fingerprint()).toBe(before);
+      };
+      const UPDATE = 'mutation ($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }';
+      // a rep of her team: not their role, name or activity
+      await refused(UPDATE, { id: id('Дмитрий Смирнов'), input: { role: 'LEAD' } }, 'Дмитрий Смирнов', 'ROLE', 'Your role may not change the role of Дмитрий Смирнов.');
+      await refused(UPDATE, { id: id('Дмитрий Смирнов'), input: { name: 'Дмитрий Смирнов-Северный' } }, 'Дмитрий Смирнов', 'PROFILE');
+      await refused(UPDATE, { id: id('Дмитрий Смирнов'), input: { active: false } }, 'Дмитрий Смирнов', 'ACTIVE');
+      // the coach of her team: nothing at all
+      const coachId = id('Марина Крылова');
+      await refused(UPDATE, { id: coachId, input: { capacityClients: 10 } }, 'Марина Крылова', 'CAPACITY');
+      await refused(
+        'mutation ($m: ID!) { setWorkSchedule(memberId: $m, input: { slots: [{ weekday: 2, startsAt: "10:00", endsAt: "16:00" }] }) { id } }',
+        { m: coachId },
+        'Марина Крылова',
+        'SCHEDULE',
+        'You may not change the schedule of Марина Крылова.',
+      );
+      await refused(
+        'mutation ($m: ID!) { addAbsence(input: { memberId: $m, kind: VACATION, startsOn: "2027-03-01", endsOn: "2027-03-05" }) { id } }',
+        { m: coachId },
+        'Марина Крылова',
+        'ABSENCE',
+        'You may not record absences of Марина Крылова.',
+      );
+      const absence = await t.gql<{ addAbsence: { id: string } }>(
+        'mutation ($m: ID!) { addAbsence(input: { memberId: $m, kind: OTHER, startsOn: "2027-04-01", endsOn: "2027-04-02" }) { id } }',
+        { m: coachId },
+        { token: director },
+      );
+      expect(absence.errors).toBeUndefined();
+      await refused('mutation ($id: ID!) { removeAbsence(id: $id) }', { id: absence.data!.addAbsence.id }, 'Марина Крылова', 'ABSENCE', 'You may not change absences of Марина Крылова.');
+    });
+
     it('keeps the stage role and category for SALES only', async () => {
       const result = await t.gql('mutation ($id: ID!) { updateMember(id: $id, input: { stageRole: HUNTER }) { id } }', { id: id('Павел Волков') }, { token: director });
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MATRIX_ONLY_FOR_SALES', field: 'stageRole' });
@@ -254,6 +306,11 @@ describe('the circle: structure, rules and who sees what', () => {
       const inverted = await t.gql('mutation ($m: ID!) { addAbsence(input: { memberId: $m, kind: OTHER, startsOn: "2027-02-10", endsOn: "2027-02-01" }) { id } }', { m: id('Дмитрий Смирнов') }, { token: lead });
       expect(inverted.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsOn', reason: 'ABSENCE_ENDS_BEFORE_START', params: { startsOn: '2027-02-10', endsOn: '2027-02-01' } });
       expect(inverted.errors?.[0].message).toBe('The absence must end on or after the day it starts.');
+      // a day the month does not have is refused as such, not rolled over or left to the database
+      for (const [startsOn, endsOn] of [['2027-02-29', '2027-03-02'], ['2027-04-28', '2027-04-31']]) {
+        const unreal = await t.gql('mutation ($m: ID!, $from: String!, $to: String!) { addAbsence(input: { memberId: $m, kind: OTHER, startsOn: $from, endsOn: $to }) { id } }', { m: id('Дмитрий Смирнов'), from: startsOn, to: endsOn }, { token: lead });
+        expect(unreal.errors?.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field: 'startsOn', reason: 'BAD_ABSENCE', params: { startsOn, endsOn } }]);
+      }
     });
 
     it('replaces a schedule and refuses overlapping shifts', async () => {
