@@ -317,6 +317,50 @@ describe('real-data import of the maven-crm sample', () => {
     expect(report.files.find((f) => f.file === 'SALES_PIPELINE')!.updated).toBe(8800 - 1480);
     expect(await fingerprint()).toBe(before);
   });
+
+  describe('refusals that name what to fix, and write nothing', () => {
+    // The refusals come before any deal is read: the first hundred deals are enough, and quick.
+    const few = { ...sample, salesPipeline: sample.salesPipeline.split('\n').slice(0, 101).join('\n') + '\n' };
+    const refused = async (variables: Record<string, unknown>, extensions: Record<string, unknown>) => {
+      const before = await fingerprint();
+      const result = await runImport(few, variables);
+      expect(result.errors?.map((e) => e.extensions)).toEqual([extensions]);
+      expect(await fingerprint()).toBe(before);
+      return result.errors![0];
+    };
+
+    it('asks for a pipeline name of 1 to 200 characters (PIPELINE_NAME_REQUIRED, VALUE_TOO_LONG)', async () => {
+      await refused({ pipelineName: '   ' }, { code: 'BAD_USER_INPUT', field: 'pipelineName', reason: 'PIPELINE_NAME_REQUIRED' });
+      await refused({ pipelineName: 'В'.repeat(201) }, { code: 'BAD_USER_INPUT', field: 'pipelineName', reason: 'VALUE_TOO_LONG', limit: 200 });
+    });
+
+    it('refuses a product whose name another product with another external id has (PRODUCT_NAME_TAKEN)', async () => {
+      // GTX Basic came from an ERP meanwhile: the same name under an id of its own
+      await db.query(`UPDATE product SET external_id = 'erp:1001' WHERE organization_id = $1 AND external_id = 'maven:product:GTX Basic'`, [organizationId]);
+      try {
+        const error = await refused({}, { code: 'CONFLICT', reason: 'PRODUCT_NAME_TAKEN', params: { name: 'GTX Basic', externalId: 'erp:1001' } });
+        expect(error.message).toBe('A product named "GTX Basic" already exists with another external id (erp:1001); rename one of them and import again.');
+      } finally {
+        await db.query(`UPDATE product SET external_id = 'maven:product:GTX Basic' WHERE organization_id = $1 AND external_id = 'erp:1001'`, [organizationId]);
+      }
+    });
+
+    it('refuses a pipeline whose stage of the file\'s name is of another kind (PIPELINE_STAGES_MISMATCH)', async () => {
+      // a pipeline where "WON" is a step of onboarding, still open
+      const [{ id }]: { id: string }[] = await db.query(`INSERT INTO pipeline (organization_id, name, is_default) VALUES ($1, 'Воронка партнёров', false) RETURNING id`, [organizationId]);
+      try {
+        await db.query(`INSERT INTO pipeline_stage (pipeline_id, position, name, probability, kind) VALUES ($1, 1, 'Prospecting', 0.1, 'OPEN'), ($1, 2, 'WON', 0.5, 'OPEN')`, [id]);
+        const error = await refused(
+          { pipelineName: 'Воронка партнёров' },
+          { code: 'BAD_USER_INPUT', field: 'pipelineName', reason: 'PIPELINE_STAGES_MISMATCH', params: { pipeline: 'Воронка партнёров', stage: 'WON', kind: 'OPEN', fileStage: 'Won', fileKind: 'WON' } },
+        );
+        expect(error.message).toBe('Pipeline "Воронка партнёров" has a stage "WON" of kind OPEN, but the file\'s "Won" deals are WON; choose another pipeline name.');
+      } finally {
+        await db.query('DELETE FROM pipeline_stage WHERE pipeline_id = $1', [id]);
+        await db.query('DELETE FROM pipeline WHERE id = $1', [id]);
+      }
+    });
+  });
 });
 
 describe('npm run import (the CLI as a child process, DATABASE_URL)', () => {
