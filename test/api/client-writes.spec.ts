@@ -81,9 +81,16 @@ describe('creating clients, recording orders, reassigning', () => {
   it('refuses an order line for an unknown product or a future date, and a rep recording for a client not theirs', async () => {
     const { rows } = await db.query<{ id: string }>("SELECT c.id FROM client c JOIN member m ON m.id = c.owner_member_id WHERE m.email = 'rep@demo.local' LIMIT 1");
     const ghost = await t.gql('mutation ($c: ID!) { recordOrder(input: { clientId: $c, lines: [{ productId: "00000000-0000-4000-8000-000000000000", quantity: 1 }] }) { orderId } }', { c: rows[0].id }, { token: rep });
-    expect(ghost.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines.0.productId' });
+    expect(ghost.errors?.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field: 'lines.0.productId', reason: 'PRODUCT_NOT_IN_CATALOG', params: { line: 1 } }]);
     const future = await t.gql('mutation ($c: ID!) { recordOrder(input: { clientId: $c, orderedOn: "2099-01-01", lines: [{ productId: "00000000-0000-4000-8000-000000000000", quantity: 1 }] }) { orderId } }', { c: rows[0].id }, { token: rep });
-    expect(future.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'orderedOn' });
+    expect(future.errors?.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field: 'orderedOn', reason: 'BAD_ORDER_DATE' }]);
+    // a day the calendar lacks, with a real product: refused as a bad date, not left to the database, and no order written
+    const product = await db.query<{ id: string }>('SELECT id FROM product ORDER BY name LIMIT 1');
+    const orders = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM client_order WHERE client_id = $1', [rows[0].id])).rows[0].n;
+    const before = await orders();
+    const unreal = await t.gql('mutation ($c: ID!, $p: ID!) { recordOrder(input: { clientId: $c, orderedOn: "2026-02-30", lines: [{ productId: $p, quantity: 1 }] }) { orderId } }', { c: rows[0].id, p: product.rows[0].id }, { token: rep });
+    expect(unreal.errors?.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field: 'orderedOn', reason: 'BAD_ORDER_DATE' }]);
+    expect(await orders()).toBe(before);
     const other = await db.query<{ id: string }>("SELECT c.id FROM client c JOIN member m ON m.id = c.owner_member_id WHERE m.email = 'rep2@demo.local' LIMIT 1");
     const notMine = await t.gql('mutation ($c: ID!) { recordOrder(input: { clientId: $c, lines: [{ productId: "00000000-0000-4000-8000-000000000000", quantity: 1 }] }) { orderId } }', { c: other.rows[0].id }, { token: rep });
     expect(notMine.errors?.[0].extensions?.code).toBe('NOT_FOUND');

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isOneWholeMonth, isWholeMonthSpan, monthOf, wholeMonthsWithin } from './calendar-months';
+import { addDays, daysBetween, isCalendarDay, isOneWholeMonth, isWholeMonthSpan, monthOf, wholeMonthsWithin } from './calendar-months';
 
 describe('monthOf', () => {
   it('gives the first and last day', () => {
@@ -93,5 +93,12 @@ describe('addDays and daysBetween', () => {
   it('refuses a malformed day instead of computing with it', () => {
     expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
     expect(() => daysBetween('2026-11-01', 'tomorrow')).toThrow(RangeError);
+  });
+});
+
+describe('isCalendarDay', () => {
+  it('takes the days of the calendar only, as YYYY-MM-DD', () => {
+    for (const day of ['2026-01-31', '2028-02-29', '2026-12-31']) expect([day, isCalendarDay(day)]).toEqual([day, true]);
+    for (const day of ['2026-02-29', '2026-02-30', '2026-04-31', '2026-13-01', '2026-00-10', '2026-1-5', '2026-01-05T00:00:00Z', '']) expect([day, isCalendarDay(day)]).toEqual([day, false]);
   });
 });

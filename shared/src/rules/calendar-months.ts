@@ -65,6 +65,16 @@ export function parseDay(day: string): Date {
   return date;
 }
 
+/** Whether `day` is a day of the calendar as YYYY-MM-DD: not 2026-02-30, which Date.parse rolls over into March. */
+export function isCalendarDay(day: string): boolean {
+  try {
+    parseDay(day);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The day `n` days after `day` (before it for a negative n); a RangeError for a malformed day. */
 export function addDays(day: string, n: number): string {
   const date = parseDay(day);

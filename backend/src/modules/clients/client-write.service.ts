@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { classifyClientCategory, describeRoutingSteps, innProblem, mayReassignClient, readOrganizationSettings, type ClientStage } from '@salescircle/shared';
+import { classifyClientCategory, describeRoutingSteps, innProblem, isCalendarDay, mayReassignClient, readOrganizationSettings, type ClientStage } from '@salescircle/shared';
 import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -141,7 +141,7 @@ export class ClientWriteService {
     const client = await this.clientsService.mustGet(viewer, input.clientId);
     if (viewer.role === 'SALES' && client.ownerMemberId !== viewer.memberId) throw DomainError.forbidden('Reps record orders of their own clients.', 'NOT_OWN_CLIENT', { client: client.name });
     const orderedOn = input.orderedOn ?? today();
-    if (Number.isNaN(Date.parse(orderedOn)) || orderedOn > today()) throw DomainError.badInput('orderedOn', 'The order date must be a real date, not in the future.', 'BAD_ORDER_DATE');
+    if (!isCalendarDay(orderedOn) || orderedOn > today()) throw DomainError.badInput('orderedOn', 'The order date must be a real date, not in the future.', 'BAD_ORDER_DATE');
     const products = await this.clients.productsByIds(viewer.organizationId, [...new Set(input.lines.map((l) => l.productId))]);
     const price = new Map(products.map((p) => [p.id, p.price]));
     const lines = input.lines.map((line, i) => {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   checkCircleStructure,
+  isCalendarDay,
   mayChangeMember,
   newViolations,
-  parseDay,
   scheduleProblemList,
   visibleTeamIds,
   type MemberChange,
@@ -35,15 +35,6 @@ import { toMemberModel } from './member.mapper';
 import type { MatrixCellModel, MemberModel } from './member.model';
 
 /** Use cases of the circle's people: who sees them, who changes what, and the invariants. */
-function isRealDay(day: string): boolean {
-  try {
-    parseDay(day);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 @Injectable()
 export class MembersService {
   constructor(
@@ -232,7 +223,7 @@ export class MembersService {
 
   async addAbsence(viewer: Viewer, input: AddAbsenceInput): Promise<AbsenceRow> {
     // days of the calendar only: Date.parse rolls 2027-02-30 over into March, and the database refuses it
-    if (!isRealDay(input.startsOn) || !isRealDay(input.endsOn)) {
+    if (!isCalendarDay(input.startsOn) || !isCalendarDay(input.endsOn)) {
       throw DomainError.badInput('startsOn', 'The dates must be real calendar dates.', CircleErrorReason.BAD_ABSENCE, { startsOn: input.startsOn, endsOn: input.endsOn });
     }
     if (input.endsOn < input.startsOn) throw DomainError.badInput('endsOn', 'The absence must end on or after the day it starts.', CircleErrorReason.ABSENCE_ENDS_BEFORE_START, { startsOn: input.startsOn, endsOn: input.endsOn });

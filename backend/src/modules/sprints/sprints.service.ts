@@ -12,8 +12,8 @@ import {
   mayRunSprint,
   maySeeSprint,
   mayWorkOnProcess,
+  isCalendarDay,
   mayWriteSprintNotes,
-  parseDay,
   SPRINT_LIMITS,
   suggestSprintPlan,
   type BurndownDay,
@@ -53,11 +53,7 @@ export interface VelocityRow {
  * 2027-02-30 through, which Date.parse rolls over into March and the database refuses.
  */
 function checkRealDay(field: string, day: string): void {
-  try {
-    parseDay(day);
-  } catch {
-    throw DomainError.badInput(field, `${field} is not a real date.`, 'SPRINT_DATE_INVALID', { value: day });
-  }
+  if (!isCalendarDay(day)) throw DomainError.badInput(field, `${field} is not a real date.`, 'SPRINT_DATE_INVALID', { value: day });
 }
 
 /**
