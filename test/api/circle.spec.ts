@@ -39,6 +39,29 @@ describe('the circle: structure, rules and who sees what', () => {
     return member.id;
   };
 
+  /** What a refused change could have touched: the people, their teams, schedules, absences, lines, roles and the change log. */
+  const fingerprint = async () => {
+    const tables = ['member', 'team', 'team_member', 'work_schedule', 'absence', 'reporting_line', 'cross_role', 'change_log'];
+    const db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    try {
+      const parts = [];
+      for (const table of tables) parts.push((await db.query<{ f: string }>(`SELECT count(*) || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS f FROM ${table} x`)).rows[0].f);
+      return parts.join(' ');
+    } finally {
+      await db.end();
+    }
+  };
+
+  /** Sends the request, expects exactly this one refusal, and that nothing changed. */
+  const refusedWith = async (token: string, query: string, variables: Record<string, unknown>, extensions: Record<string, unknown>) => {
+    const before = await fingerprint();
+    const result = await t.gql(query, variables, { token });
+    expect(result.errors?.map((e) => e.extensions)).toEqual([extensions]);
+    expect(await fingerprint()).toBe(before);
+    return result.errors![0];
+  };
+
   describe('who sees whom', () => {
     it('shows the director the whole demo organization', () => {
       expect(people.size).toBe(21);
@@ -116,25 +139,9 @@ describe('the circle: structure, rules and who sees what', () => {
     });
 
     it('says what the lead may not change about whom (MEMBER_CHANGE_NOT_ALLOWED with the person and the change), and changes nothing', async () => {
-      /** What a refused change could have touched: the people, their schedules, absences, lines and the change log. */
-      const fingerprint = async () => {
-        const tables = ['member', 'work_schedule', 'absence', 'reporting_line', 'cross_role', 'change_log'];
-        const db = new Client({ connectionString: t.databaseUrl });
-        await db.connect();
-        try {
-          const parts = [];
-          for (const table of tables) parts.push((await db.query<{ f: string }>(`SELECT count(*) || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS f FROM ${table} x`)).rows[0].f);
-          return parts.join(' ');
-        } finally {
-          await db.end();
-        }
-      };
       const refused = async (query: string, variables: Record<string, unknown>, name: string, change: string, message?: string) => {
-        const before = await fingerprint();
-        const result = await t.gql(query, variables, { token: lead });
-        expect(result.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN', reason: 'MEMBER_CHANGE_NOT_ALLOWED', params: { name, change } }]);
-        if (message) expect(result.errors?.[0].message).toBe(message);
-        expect(await fingerprint()).toBe(before);
+        const error = await refusedWith(lead, query, variables, { code: 'FORBIDDEN', reason: 'MEMBER_CHANGE_NOT_ALLOWED', params: { name, change } });
+        if (message) expect(error.message).toBe(message);
       };
       const UPDATE = 'mutation ($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }';
       // a rep of her team: not their role, name or activity
@@ -258,6 +265,60 @@ describe('the circle: structure, rules and who sees what', () => {
       expect(result.data!.member.lines.filter((l) => l.kind === 'MATRIX').map((l) => l.to.name)).toEqual(['Роман Андреев']);
     });
 
+    it('names the person and the line refused: to oneself (SELF_LINE), twice (DUPLICATE_LINE), a cross role without scope (CROSS_ROLE_SCOPE_REQUIRED)', async () => {
+      const self = await refusedWith(director, ADD, { input: { fromMemberId: id('Елена Кузнецова'), toMemberId: id('Елена Кузнецова'), kind: 'MATRIX', scope: 'Сетевое оборудование' } }, {
+        code: 'BAD_USER_INPUT',
+        field: 'toMemberId',
+        reason: 'SELF_LINE',
+        params: { name: 'Елена Кузнецова', kind: 'MATRIX' },
+      });
+      expect(self.message).toBe('Елена Кузнецова cannot have a MATRIX line to themselves.');
+      // Иван Петров's matrix line to the product manager is in the demo already
+      const twice = await refusedWith(director, ADD, { input: { fromMemberId: id('Иван Петров'), toMemberId: id('Роман Андреев'), kind: 'MATRIX', scope: 'Сетевое оборудование' } }, {
+        code: 'CONFLICT',
+        reason: 'DUPLICATE_LINE',
+        params: { name: 'Иван Петров', kind: 'MATRIX', to: 'Роман Андреев' },
+      });
+      expect(twice.message).toBe('Иван Петров already has this MATRIX line to Роман Андреев.');
+      const ASSIGN = 'mutation ($input: AssignCrossRoleInput!) { assignCrossRole(input: $input) { id } }';
+      await refusedWith(director, ASSIGN, { input: { memberId: id('Елена Кузнецова'), kind: 'PRODUCT_MANAGER', products: ['  '] } }, {
+        code: 'BAD_USER_INPUT',
+        field: 'products',
+        reason: 'CROSS_ROLE_SCOPE_REQUIRED',
+        params: { kind: 'PRODUCT_MANAGER' },
+      });
+      await refusedWith(director, ASSIGN, { input: { memberId: id('Елена Кузнецова'), kind: 'TERRITORY_MANAGER', regions: [] } }, {
+        code: 'BAD_USER_INPUT',
+        field: 'regions',
+        reason: 'CROSS_ROLE_SCOPE_REQUIRED',
+        params: { kind: 'TERRITORY_MANAGER' },
+      });
+    });
+
+    it('names the team and the holder of the wrong role, on the input of that holder (TEAM_COACH_ROLE, TEAM_DIRECTOR_ROLE)', async () => {
+      const team = teams.get('Телемаркетинг')!;
+      const UPDATE = 'mutation ($id: ID!, $input: UpdateTeamInput!) { updateTeam(id: $id, input: $input) { id } }';
+      const coach = await refusedWith(director, UPDATE, { id: team.id, input: { coachId: id('Кирилл Белов') } }, {
+        code: 'BAD_USER_INPUT',
+        field: 'coachId',
+        reason: 'TEAM_COACH_ROLE',
+        params: { name: 'Кирилл Белов', team: 'Телемаркетинг' },
+      });
+      expect(coach.message).toBe('Кирилл Белов cannot coach "Телемаркетинг": the coach must have the coach role.');
+      await refusedWith(director, UPDATE, { id: team.id, input: { directorId: id('Виктор Козлов') } }, {
+        code: 'BAD_USER_INPUT',
+        field: 'directorId',
+        reason: 'TEAM_DIRECTOR_ROLE',
+        params: { name: 'Виктор Козлов', team: 'Телемаркетинг' },
+      });
+      await refusedWith(director, UPDATE, { id: team.id, input: { leadId: id('Кирилл Белов') } }, {
+        code: 'BAD_USER_INPUT',
+        field: 'leadId',
+        reason: 'TEAM_LEAD_ROLE',
+        params: { name: 'Кирилл Белов', team: 'Телемаркетинг' },
+      });
+    });
+
     it('keeps a team to leads with the lead role and coaches with the coach role', async () => {
       const team = teams.get('Телемаркетинг')!;
       const result = await t.gql('mutation ($id: ID!, $lead: ID!) { updateTeam(id: $id, input: { leadId: $lead }) { id } }', { id: team.id, lead: id('Кирилл Белов') }, { token: director });
@@ -339,6 +400,24 @@ describe('the circle: structure, rules and who sees what', () => {
       expect(created.data!.createTeam.members.map((m) => m.name).sort()).toEqual(['Марина Крылова', 'Олег Новый']);
       const again = await t.gql(create, { lead: newLead.data!.createMember.id, coach: null }, { token: director });
       expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'DUPLICATE_TEAM_NAME', params: { name: 'Регионы Сибири' } });
+    });
+
+    it('lets a lead who is only a member of a team neither pause it nor change its people (TEAM_NOT_MANAGED names the team)', async () => {
+      const team = teams.get('Дилерские продажи')!;
+      const ADD_MEMBER = 'mutation ($t: ID!, $m: ID!) { addTeamMember(teamId: $t, memberId: $m) { id } }';
+      const REMOVE_MEMBER = 'mutation ($t: ID!, $m: ID!) { removeTeamMember(teamId: $t, memberId: $m) { id } }';
+      // Павел Волков leads another team and sits in this one
+      expect((await t.gql(ADD_MEMBER, { t: team.id, m: id('Павел Волков') }, { token: director })).errors).toBeUndefined();
+      try {
+        const lead2 = await t.login('lead2@demo.local');
+        const notManaged = { code: 'FORBIDDEN', reason: 'TEAM_NOT_MANAGED', params: { team: 'Дилерские продажи' } };
+        const paused = await refusedWith(lead2, 'mutation ($t: ID!) { setTeamPaused(teamId: $t, paused: true) { id } }', { t: team.id }, notManaged);
+        expect(paused.message).toBe('You may not change "Дилерские продажи".');
+        await refusedWith(lead2, ADD_MEMBER, { t: team.id, m: id('Анна Фёдорова') }, notManaged);
+        await refusedWith(lead2, REMOVE_MEMBER, { t: team.id, m: id('Иван Петров') }, notManaged);
+      } finally {
+        expect((await t.gql(REMOVE_MEMBER, { t: team.id, m: id('Павел Волков') }, { token: director })).errors).toBeUndefined();
+      }
     });
 
     it('does not let a lead remove themselves from their team', async () => {

@@ -6,6 +6,7 @@ import {
   newViolations,
   scheduleProblemList,
   visibleTeamIds,
+  type CircleViolation,
   type MemberChange,
   type ShiftSlot,
   type StructureSnapshotLike,
@@ -278,7 +279,7 @@ export class MembersService {
    * Locks the organization's structure, applies a change to its picture in memory and
    * refuses it when it would break an invariant of the circle it did not break before.
    */
-  async checkStructure(tx: EntityManager, viewer: Viewer, change: (s: StructureSnapshot) => StructureSnapshotLike, field?: string): Promise<StructureSnapshot> {
+  async checkStructure(tx: EntityManager, viewer: Viewer, change: (s: StructureSnapshot) => StructureSnapshotLike, field?: string | ((violation: CircleViolation) => string)): Promise<StructureSnapshot> {
     await this.circle.lockStructure(tx, viewer.organizationId);
     const snapshot = await this.circle.structureSnapshot(tx, viewer.organizationId);
     const after = change(snapshot);
@@ -286,7 +287,7 @@ export class MembersService {
       checkCircleStructure(snapshot.members, snapshot.lines, snapshot.teams),
       checkCircleStructure(after.members, after.lines, after.teams),
     );
-    if (added.length > 0) throw circleViolationError(added[0], field);
+    if (added.length > 0) throw circleViolationError(added[0], typeof field === 'function' ? field(added[0]) : field);
     return snapshot;
   }
 

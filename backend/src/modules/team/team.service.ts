@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { mayManageTeam, summarizeTeamComposition, type TeamFact } from '@salescircle/shared';
+import { mayManageTeam, summarizeTeamComposition, type CircleViolation, type TeamFact } from '@salescircle/shared';
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
@@ -15,6 +15,14 @@ import { TeamRepository } from './team.repository';
 
 export function toTeamModel(team: TeamEntity): TeamModel {
   return { id: team.id, name: team.name, paused: team.paused, directorId: team.directorId, leadId: team.leadId, coachId: team.coachId };
+}
+
+/** The input of a team's form that a broken rule of the circle is about: its coach, its director, else its lead. */
+function holderField(violation: CircleViolation): string {
+  const holder = violation.code === 'TEAM_HOLDER_INACTIVE' ? violation.params.holder : undefined;
+  if (violation.code === 'TEAM_COACH_ROLE' || violation.code === 'COACH_IN_DIRECTOR_LINE' || holder === 'COACH') return 'coachId';
+  if (violation.code === 'TEAM_DIRECTOR_ROLE' || holder === 'DIRECTOR') return 'directorId';
+  return 'leadId';
 }
 
 @Injectable()
@@ -55,7 +63,7 @@ export class TeamService {
     const id = await this.transactions.run(async (tx) => {
       const fact: TeamFact = { id: 'new', name: input.name.trim(), directorId: viewer.memberId, leadId: input.leadId, coachId: input.coachId ?? null };
       await this.ensureInOrganization(tx, viewer, [input.leadId, input.coachId ?? null]);
-      await this.members.checkStructure(tx, viewer, (s) => ({ ...s, teams: [...s.teams, fact] }), 'leadId');
+      await this.members.checkStructure(tx, viewer, (s) => ({ ...s, teams: [...s.teams, fact] }), holderField);
       await this.ensureNameFree(tx, viewer, fact.name, null);
       const teamId = await this.teams.insertTeam(tx, viewer.organizationId, fact);
       await this.teams.addMembers(tx, teamId, [input.leadId, input.coachId ?? null].filter((m): m is string => m !== null));
@@ -78,7 +86,7 @@ export class TeamService {
         coachId: input.coachId !== undefined ? input.coachId : team.coachId,
       };
       await this.ensureInOrganization(tx, viewer, [next.directorId, next.leadId, next.coachId]);
-      await this.members.checkStructure(tx, viewer, (s) => ({ ...s, teams: s.teams.map((t) => (t.id === id ? next : t)) }), 'leadId');
+      await this.members.checkStructure(tx, viewer, (s) => ({ ...s, teams: s.teams.map((t) => (t.id === id ? next : t)) }), holderField);
       if (next.name !== team.name) await this.ensureNameFree(tx, viewer, next.name, id);
       await this.teams.updateTeam(tx, id, next);
       await this.teams.addMembers(tx, id, [next.leadId, next.coachId].filter((m): m is string => m !== null));
