@@ -151,6 +151,65 @@ describe('creating clients, recording orders, reassigning', () => {
     });
   });
 
+  it('names what to fix in a client, a contact, a cursor, a reassignment or the thresholds, and changes nothing', async () => {
+    const fingerprint = async () => {
+      const parts = [];
+      for (const table of ['client', 'client_contact', 'assignment_record', 'organization', 'member', 'change_log']) {
+        parts.push((await db.query<{ f: string }>(`SELECT count(*) || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS f FROM ${table} x`)).rows[0].f);
+      }
+      return parts.join(' ');
+    };
+    const refused = async (token: string, query: string, variables: Record<string, unknown>, extensions: Record<string, unknown>) => {
+      const before = await fingerprint();
+      const result = await t.gql(query, variables, { token });
+      expect(result.errors?.map((e) => e.extensions)).toEqual([extensions]);
+      expect(await fingerprint()).toBe(before);
+      return result.errors![0];
+    };
+    const memberId = async (email: string) => (await db.query<{ id: string }>('SELECT id FROM member WHERE email = $1', [email])).rows[0].id;
+    const clientsOf = async (email: string, n: number) =>
+      (await db.query<{ id: string; name: string; version: number }>('SELECT c.id, c.name, c.version FROM client c JOIN member m ON m.id = c.owner_member_id WHERE m.email = $1 ORDER BY c.name LIMIT $2', [email, n])).rows;
+
+    await refused(director, CREATE, { input: { name: 'ООО «Буквы»', inn: '77O7O83893' } }, { code: 'BAD_USER_INPUT', field: 'inn', reason: 'INN_NOT_DIGITS' });
+    const [own] = await clientsOf('rep@demo.local', 1);
+    await refused(director, 'mutation ($c: ID!) { addClientContact(input: { clientId: $c, name: "   " }) { id } }', { c: own.id }, { code: 'BAD_USER_INPUT', field: 'name', reason: 'CONTACT_NAME_REQUIRED' });
+    await refused(director, 'query { clients(after: "bogus") { totalCount } }', {}, { code: 'BAD_USER_INPUT', field: 'after', reason: 'BAD_CURSOR' });
+
+    // a rep who sees the team's clients (visibility TEAM) still edits only their own, and is told whose client it is
+    expect((await t.gql('mutation { updateOrganizationSettings(input: { clientVisibility: TEAM }) { id } }', {}, { token: director })).errors).toBeUndefined();
+    try {
+      const [colleagues] = await clientsOf('rep2@demo.local', 1);
+      const notOwn = { code: 'FORBIDDEN', reason: 'NOT_OWN_CLIENT', params: { client: colleagues.name } };
+      const edit = await refused(rep, 'mutation ($id: ID!, $v: Int!) { updateClient(id: $id, input: { vip: true, expectedVersion: $v }) { id } }', { id: colleagues.id, v: colleagues.version }, notOwn);
+      expect(edit.message).toBe('Reps edit their own clients.');
+      await refused(rep, 'mutation ($c: ID!) { addClientContact(input: { clientId: $c, name: "Чужой контакт" }) { id } }', { c: colleagues.id }, notOwn);
+      const product = (await db.query<{ id: string }>('SELECT id FROM product ORDER BY name LIMIT 1')).rows[0].id;
+      await refused(rep, 'mutation ($c: ID!, $p: ID!) { recordOrder(input: { clientId: $c, lines: [{ productId: $p, quantity: 1 }] }) { orderId } }', { c: colleagues.id, p: product }, notOwn);
+    } finally {
+      expect((await t.gql('mutation { updateOrganizationSettings(input: { clientVisibility: OWN }) { id } }', {}, { token: director })).errors).toBeUndefined();
+    }
+
+    const REASSIGN = 'mutation ($input: ReassignClientsInput!) { reassignClients(input: $input) }';
+    const two = await clientsOf('rep4@demo.local', 2);
+    const to = await memberId('rep2@demo.local');
+    await refused(director, REASSIGN, { input: { clientIds: two.map((c) => c.id), expectedVersions: [two[0].version], toMemberId: to, reason: 'Проверка' } }, { code: 'BAD_USER_INPUT', field: 'expectedVersions', reason: 'VERSIONS_MISMATCH' });
+    // a lead reassigns the clients of their own team only, and hears which one is not
+    const [foreign] = await clientsOf('vip1@demo.local', 1);
+    await refused(lead, REASSIGN, { input: { clientIds: [two[0].id, foreign.id], toMemberId: to, reason: 'Проверка' } }, { code: 'FORBIDDEN', reason: 'CLIENT_NOT_REASSIGNABLE', params: { client: foreign.name } });
+    // to someone who left: named; to no one of the organization: not
+    const gone = await memberId('rep7@demo.local');
+    await db.query('UPDATE member SET active = false WHERE id = $1', [gone]);
+    try {
+      await refused(director, REASSIGN, { input: { clientIds: [two[0].id], toMemberId: gone, reason: 'Проверка' } }, { code: 'BAD_USER_INPUT', field: 'toMemberId', reason: 'REASSIGN_TARGET_INACTIVE', params: { name: 'Татьяна Морозова' } });
+    } finally {
+      await db.query('UPDATE member SET active = true WHERE id = $1', [gone]);
+    }
+    await refused(director, REASSIGN, { input: { clientIds: [two[0].id], toMemberId: '00000000-0000-4000-8000-000000000000', reason: 'Проверка' } }, { code: 'BAD_USER_INPUT', field: 'toMemberId', reason: 'REASSIGN_TARGET_INACTIVE' });
+
+    // a zero threshold stops at the input's bound (so CATEGORY2_THRESHOLD_NOT_POSITIVE is for stored settings only)
+    await refused(director, 'mutation { updateOrganizationSettings(input: { category1From: 1000, category2From: 0 }) { id } }', {}, { code: 'BAD_USER_INPUT', field: 'category2From', reason: 'VALUE_TOO_SMALL', limit: 0.01 });
+  });
+
   it('shows the client card: latest orders with products, contacts (added with validation), deals', async () => {
     const { rows } = await db.query<{ id: string }>("SELECT c.id FROM client c WHERE (SELECT count(*) FROM client_order o WHERE o.client_id = c.id) > 25 LIMIT 1");
     const added = await t.gql('mutation ($c: ID!) { addClientContact(input: { clientId: $c, name: "Пётр Иванов", position: "Закупки", phone: "+7 495 123-45-67", email: "Petr@Example.ru" }) { name email } }', { c: rows[0].id }, { token: director });

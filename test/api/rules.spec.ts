@@ -101,4 +101,27 @@ describe('routing and handoff rules, edited by directors', () => {
     const noMonths = await t.gql(CREATE, { input: { name: 'Без месяцев', fromStage: 'ACTIVE', toStage: 'REGULAR', combinator: 'ALL', criteria: [{ kind: 'MIN_MONTHLY', min: 1 }] } }, { token: director });
     expect(noMonths.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'criteria.0.months', reason: 'CRITERION_MONTHS_REQUIRED', params: { number: 1, criterionKind: 'MIN_MONTHLY' } });
   });
+
+  it('says which criterion of a handoff rule lacks what, and saves no rule', async () => {
+    const CREATE = 'mutation ($input: HandoffRuleInput!) { createHandoffRule(input: $input) { id } }';
+    const RULES_NOW = '{ handoffRules { id name criteria { kind } } }';
+    const before = await t.gql(RULES_NOW, {}, { token: director });
+    expect(before.errors).toBeUndefined();
+    const refused = async (criteria: Record<string, unknown>[], extensions: Record<string, unknown>) => {
+      const result = await t.gql(CREATE, { input: { name: 'Неполное правило', fromStage: 'ACTIVE', toStage: 'REGULAR', combinator: 'ALL', criteria } }, { token: director });
+      expect(result.errors?.map((e) => e.extensions)).toEqual([extensions]);
+    };
+    await refused([], { code: 'BAD_USER_INPUT', field: 'criteria', reason: 'HANDOFF_CRITERIA_REQUIRED' });
+    // the second criterion is at fault: its number and kind are named
+    await refused([{ kind: 'ORDER_COUNT', min: 2 }, { kind: 'VOLUME' }], { code: 'BAD_USER_INPUT', field: 'criteria.1.min', reason: 'CRITERION_MIN_REQUIRED', params: { number: 2, criterionKind: 'VOLUME' } });
+    await refused([{ kind: 'ORDER_COUNT', min: 2.5 }], { code: 'BAD_USER_INPUT', field: 'criteria.0.min', reason: 'ORDER_COUNT_NOT_WHOLE', params: { number: 1, criterionKind: 'ORDER_COUNT' } });
+    await refused([{ kind: 'ORDER_COUNT', min: 0 }], { code: 'BAD_USER_INPUT', field: 'criteria.0.min', reason: 'ORDER_COUNT_NOT_WHOLE', params: { number: 1, criterionKind: 'ORDER_COUNT' } });
+    await refused([{ kind: 'POTENTIAL', min: 1 }, { kind: 'ORDER_COUNT', min: 1 }, { kind: 'PRODUCT_PURCHASED', products: [' '], productLines: [] }], {
+      code: 'BAD_USER_INPUT',
+      field: 'criteria.2.products',
+      reason: 'CRITERION_PRODUCTS_REQUIRED',
+      params: { number: 3, criterionKind: 'PRODUCT_PURCHASED' },
+    });
+    expect((await t.gql(RULES_NOW, {}, { token: director })).data).toEqual(before.data);
+  });
 });
