@@ -243,6 +243,73 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_PROCESS', params: { title: 'Разобрать запись звонка' } });
   });
 
+  it('names whose targets, forecast or coaching the viewer may not touch, and the criterion given twice', async () => {
+    const memberOf = async (email: string) => (await db.query<{ id: string; name: string }>('SELECT id, name FROM member WHERE email = $1', [email])).rows[0];
+    const repMember = await memberOf('rep@demo.local');
+    const rep2Member = await memberOf('rep2@demo.local');
+    const lead2Member = await memberOf('lead2@demo.local');
+    const team = (await db.query<{ id: string }>(`SELECT id FROM team WHERE name = 'Дилерские продажи'`)).rows[0].id;
+    const written = async () => {
+      const { rows } = await db.query<{ f: string }>(
+        `SELECT (SELECT count(*) FROM kpi_target) || ':' || (SELECT count(*) FROM forecast_submission) || ':' || (SELECT count(*) FROM coaching_template) AS f`,
+      );
+      return rows[0].f;
+    };
+    const refused = async (token: string, query: string, variables: Record<string, unknown>, extensions: Record<string, unknown>) => {
+      const before = await written();
+      const result = await t.gql(query, variables, { token });
+      expect(result.errors?.map((e) => e.extensions)).toEqual([extensions]);
+      expect(await written()).toBe(before);
+      return result.errors![0];
+    };
+    const period = { from: '2027-03-01', to: '2027-03-31' };
+    const targets = [{ metric: 'CALLS', target: 40, weight: 1 }];
+
+    // Павел Волков leads another team and sits in the dealer team as a member: he sees its people, he does not lead them
+    await db.query('INSERT INTO team_member (team_id, member_id) VALUES ($1, $2)', [team, lead2Member.id]);
+    try {
+      const lead2 = await t.login('lead2@demo.local');
+      const member = await refused(lead2, 'mutation ($i: SetKpiTargetsInput!) { setKpiTargets(input: $i) }', { i: { memberId: repMember.id, ...period, targets } }, {
+        code: 'FORBIDDEN',
+        reason: 'NOT_MEMBERS_LEAD',
+        params: { name: repMember.name },
+      });
+      expect(member.message).toBe("The lead of the member's team (or the director) sets targets.");
+      await refused(lead2, 'mutation ($i: SetTeamKpiTargetsInput!) { setTeamKpiTargets(input: $i) }', { i: { teamId: team, ...period, targets } }, {
+        code: 'FORBIDDEN',
+        reason: 'NOT_TEAM_LEAD',
+        params: { team: 'Дилерские продажи' },
+      });
+      await refused(lead2, 'mutation ($i: SubmitForecastInput!) { submitForecast(input: $i) }', { i: { memberId: repMember.id, ...period, amount: 1, note: 'Чужой прогноз' } }, {
+        code: 'FORBIDDEN',
+        reason: 'FORECAST_NOT_MANAGED',
+        params: { name: repMember.name },
+      });
+    } finally {
+      await db.query('DELETE FROM team_member WHERE team_id = $1 AND member_id = $2', [team, lead2Member.id]);
+    }
+
+    // a rep: their own forecast and coaching only
+    const other = await t.gql('mutation ($i: SubmitForecastInput!) { submitForecast(input: $i) }', { i: { memberId: rep2Member.id, ...period, amount: 1 } }, { token: rep });
+    expect(other.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN', reason: 'FORECAST_NOT_MANAGED', params: { name: rep2Member.name } }]);
+    const sessions = await t.gql('query ($m: ID!) { coachingSessions(memberId: $m) { id } }', { m: rep2Member.id }, { token: rep });
+    expect(sessions.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN', reason: 'OWN_COACHING_ONLY' }]);
+
+    const coach = await t.login('coach@demo.local');
+    await refused(coach, 'mutation ($i: CoachingTemplateInput!) { createCoachingTemplate(input: $i) { id } }', { i: { name: 'Звонок дилеру', criteria: [{ name: 'Подготовка', weight: 0.5 }, { name: ' Подготовка ', weight: 0.5 }] } }, {
+      code: 'BAD_USER_INPUT',
+      field: 'criteria',
+      reason: 'DUPLICATE_CRITERION',
+      params: { criterion: 'Подготовка' },
+    });
+    await refused(coach, 'mutation ($i: CoachingTemplateInput!) { createCoachingTemplate(input: $i) { id } }', { i: { name: 'Встреча с дилером', criteria: [{ name: 'Подготовка', weight: 1 }] } }, {
+      code: 'BAD_USER_INPUT',
+      field: 'name',
+      reason: 'DUPLICATE',
+      params: { name: 'Встреча с дилером' },
+    });
+  });
+
   it('tells the lead to pause telemarketing when the hunters are swamped, and counts handoff leakage by transition', async () => {
     const lead = await t.login('lead@demo.local');
     const hunter = (await db.query<{ id: string; organization_id: string }>(`SELECT id, organization_id FROM member WHERE stage_role = 'HUNTER' AND email = 'rep6@demo.local'`)).rows[0];
