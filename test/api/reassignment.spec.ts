@@ -87,6 +87,22 @@ describe('offboarding and vacation cover: nothing is lost', () => {
     expect(self.errors?.[0].message).toBe('Choose a colleague other than the absent member.');
   });
 
+  it('keeps a lead\'s cover within the team, naming who is outside it, and takes real days only, moving no client', async () => {
+    const COVER = 'mutation ($input: CoverClientsInput!) { coverClients(input: $input) }';
+    const away = await memberId('rep6@demo.local');
+    const owners = async () => (await db.query<{ f: string }>("SELECT md5(string_agg(id || ':' || owner_member_id, '|' ORDER BY id)) AS f FROM client")).rows[0].f;
+    const before = await owners();
+    const outsideName = (await db.query<{ name: string }>("SELECT name FROM member WHERE email = 'vip1@demo.local'")).rows[0].name;
+    const outside = await t.gql(COVER, { input: { fromMemberId: away, toMemberId: await memberId('vip1@demo.local'), until: '2099-01-01', reason: 'Отпуск' } }, { token: lead });
+    expect(outside.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN', reason: 'COVER_OUTSIDE_TEAM', params: { name: outsideName } }]);
+    expect(outside.errors?.[0].message).toBe('A lead arranges cover within the team.');
+    // a day the calendar lacks: refused on its field, not left to the database
+    const unreal = await t.gql(COVER, { input: { fromMemberId: away, toMemberId: await memberId('rep2@demo.local'), until: '2099-02-30', reason: 'Отпуск' } }, { token: lead });
+    expect(unreal.errors?.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field: 'until' }]);
+    expect(unreal.errors?.[0].message).toBe('until is not a real date.');
+    expect(await owners()).toBe(before);
+  });
+
   it('measures and rebalances the dealer territories within 5% without moving regular or strategic clients', async () => {
     const dealers: string[] = [];
     for (const email of ['rep@demo.local', 'rep3@demo.local', 'rep5@demo.local', 'rep6@demo.local', 'rep7@demo.local']) dealers.push(await memberId(email));
