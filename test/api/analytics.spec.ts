@@ -295,6 +295,13 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     const sessions = await t.gql('query ($m: ID!) { coachingSessions(memberId: $m) { id } }', { m: rep2Member.id }, { token: rep });
     expect(sessions.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN', reason: 'OWN_COACHING_ONLY' }]);
 
+    // a day the calendar lacks is refused as an input, on a write and on a read, not left to the database
+    const unreal = { code: 'BAD_USER_INPUT', field: 'to' };
+    const submitted = await refused(rep, 'mutation ($i: SubmitForecastInput!) { submitForecast(input: $i) }', { i: { from: '2027-02-01', to: '2027-02-30', amount: 1 } }, unreal);
+    expect(submitted.message).toBe('to must be a date as YYYY-MM-DD');
+    const read = await t.gql('query ($f: AnalyticsFilter!) { forecast(filter: $f) { plan } }', { f: { from: '2027-02-01', to: '2027-02-30' } }, { token: director });
+    expect(read.errors?.map((e) => e.extensions)).toEqual([unreal]);
+
     const coach = await t.login('coach@demo.local');
     await refused(coach, 'mutation ($i: CoachingTemplateInput!) { createCoachingTemplate(input: $i) { id } }', { i: { name: 'Звонок дилеру', criteria: [{ name: 'Подготовка', weight: 0.5 }, { name: ' Подготовка ', weight: 0.5 }] } }, {
       code: 'BAD_USER_INPUT',

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CHANNELS, FORECAST_CATEGORIES, KPI_METRICS, OWNERSHIP_FORMS, STAGE_ROLES, type Channel, type CrossRoleKind, type ForecastCategory, type KpiMetric, type KpiStatus, type OwnershipForm, type StageRole } from '@salescircle/shared';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsCalendarDay } from '../../common/graphql/is-calendar-day';
 import { CrossRoleKindEnum } from '../../common/graphql/circle-enums';
 import { ChannelEnum, OwnershipFormEnum } from '../../common/graphql/client-enums';
 import { enumObject, StageRoleEnum } from '../../common/graphql/enums';
@@ -13,7 +14,6 @@ registerEnumType(ForecastCategoryEnum, { name: 'ForecastCategory' });
 registerEnumType(KpiMetricEnum, { name: 'KpiMetric', description: 'A metric computed from data (activities, orders, deals, handoffs, processes)' });
 registerEnumType(KpiStatusEnum, { name: 'KpiStatus', description: 'Against the pace: where the member should be by today' });
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType({ description: 'Every field optional; the viewer sees only the teams they belong to, lead, coach or direct' })
 export class AnalyticsFilter {
@@ -34,12 +34,12 @@ export class AnalyticsFilter {
 
   @Field({ nullable: true, description: 'YYYY-MM-DD, inclusive' })
   @IsOptional()
-  @Matches(DAY, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsCalendarDay({ message: 'from must be a date as YYYY-MM-DD' })
   from?: string;
 
   @Field({ nullable: true, description: 'YYYY-MM-DD, inclusive' })
   @IsOptional()
-  @Matches(DAY, { message: 'to must be a date as YYYY-MM-DD' })
+  @IsCalendarDay({ message: 'to must be a date as YYYY-MM-DD' })
   to?: string;
 
   @Field(() => StageRoleEnum, { nullable: true, description: "Deals whose owner serves this client stage now (the owner's matrix stage role)" })

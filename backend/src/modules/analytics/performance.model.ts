@@ -1,13 +1,13 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import type { KpiMetric, StageRole } from '@salescircle/shared';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDay } from '../../common/graphql/is-calendar-day';
 import { KPI_METRICS, STAGE_ROLES } from '@salescircle/shared';
 import { StageRoleEnum } from '../../common/graphql/enums';
 import { MemberModel } from '../members/member.model';
 import { KpiMetricEnum } from './analytics.model';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType()
 export class KpiTargetInput {
@@ -33,12 +33,12 @@ export class KpiTargetInput {
 export abstract class KpiTargetsPeriodInput {
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(DAY, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsCalendarDay({ message: 'from must be a date as YYYY-MM-DD' })
   from?: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(DAY, { message: 'to must be a date as YYYY-MM-DD' })
+  @IsCalendarDay({ message: 'to must be a date as YYYY-MM-DD' })
   to?: string;
 }
 
@@ -84,11 +84,11 @@ export class SubmitForecastInput {
   memberId?: string;
 
   @Field({ description: 'First day of the period, YYYY-MM-DD' })
-  @Matches(DAY, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsCalendarDay({ message: 'from must be a date as YYYY-MM-DD' })
   from: string;
 
   @Field({ description: 'Last day of the period, YYYY-MM-DD' })
-  @Matches(DAY, { message: 'to must be a date as YYYY-MM-DD' })
+  @IsCalendarDay({ message: 'to must be a date as YYYY-MM-DD' })
   to: string;
 
   @Field(() => Float)
@@ -230,7 +230,7 @@ export class CoachingActionInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(DAY, { message: 'dueOn must be a date as YYYY-MM-DD' })
+  @IsCalendarDay({ message: 'dueOn must be a date as YYYY-MM-DD' })
   dueOn?: string;
 }
 
@@ -241,7 +241,7 @@ export class RecordCoachingSessionInput {
   coacheeId: string;
 
   @Field({ description: 'YYYY-MM-DD' })
-  @Matches(DAY, { message: 'heldOn must be a date as YYYY-MM-DD' })
+  @IsCalendarDay({ message: 'heldOn must be a date as YYYY-MM-DD' })
   heldOn: string;
 
   @Field(() => ID, { nullable: true })
