@@ -41,5 +41,6 @@ export * from './rules/cascade-signal';
 export * from './domain/csv-import';
 export * from './rules/parse-csv-value';
 export * from './rules/describe-csv-import-reason';
+export * from './rules/describe-maven-import-reason';
 export * from './rules/suggest-csv-mapping';
 export * from './rules/guess-stage-kind';
