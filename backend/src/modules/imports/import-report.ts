@@ -12,7 +12,7 @@ export interface ReasonParam {
   value: string;
 }
 
-/** A reason with a stable code and its values, and its English sentence (shared describe-csv-import-reason's). */
+/** A reason with a stable code and its values, and its English sentence (shared describe-csv-import-reason's or describe-maven-import-reason's). */
 export interface CodedReason {
   code: string;
   params: Readonly<Record<string, string | number>>;
@@ -40,10 +40,7 @@ export interface RowReport {
   reconciled: string[];
   /** Facts worth knowing that changed nothing the row said: "open deal without an account". */
   notes: string[];
-  /**
-   * The same, by code and values, for a client to say in its own language: every reason of
-   * the generic CSV import; the maven-crm import says its own in English only (none here).
-   */
+  /** The same, by code and values, for a client to say in its own language: every reason of the row. */
   reasons: RowReason[];
 }
 
@@ -51,7 +48,7 @@ export interface PlanNote {
   code: string;
   message: string;
   count: number;
-  /** The values the note names (the generic CSV import's notes; none for the maven-crm import's). */
+  /** The values the note names, for a client to say it in its own language. */
   params: ReasonParam[];
 }
 
@@ -85,11 +82,10 @@ export function newRow(file: ImportFile, line: number): RowReport {
 
 const coded = (row: RowReport, kind: ImportReasonKind, reason: CodedReason) => row.reasons.push({ kind, code: reason.code, params: reasonParams(reason.params), message: reason.message });
 
-/** Rejects the row for a reason: an English sentence, or a coded reason (kept with its code too). */
-export function reject(row: RowReport, reason: string | CodedReason): void {
-  const text = typeof reason === 'string' ? reason : reason.message;
-  row.rejected = row.rejected ? `${row.rejected}; ${text}` : text;
-  if (typeof reason !== 'string') coded(row, 'REJECTED', reason);
+/** Rejects the row for a reason, kept as its sentence and with its code. */
+export function reject(row: RowReport, reason: CodedReason): void {
+  row.rejected = row.rejected ? `${row.rejected}; ${reason.message}` : reason.message;
+  coded(row, 'REJECTED', reason);
 }
 
 /** A value of the row matched to a known one: "owner Петров Иван → Иван Петров". */
@@ -109,16 +105,11 @@ export function orderedReasons(row: RowReport): RowReason[] {
   return IMPORT_REASON_KINDS.flatMap((kind) => row.reasons.filter((r) => r.kind === kind));
 }
 
-/** Adds n rows to the note of this code (created with the message, and the values of a coded one, the first time). */
-export function countNote(notes: Map<string, PlanNote>, code: string, message: string, n = 1, params: CodedReason['params'] = {}): void {
-  const found = notes.get(code);
-  if (found) found.count += n;
-  else notes.set(code, { code, message, count: n, params: reasonParams(params) });
-}
-
-/** countNote for a coded reason: its code, sentence and values. */
+/** Adds n rows to the note of the reason's code (created with its sentence and values the first time). */
 export function countReason(notes: Map<string, PlanNote>, reason: CodedReason, n = 1): void {
-  countNote(notes, reason.code, reason.message, n, reason.params);
+  const found = notes.get(reason.code);
+  if (found) found.count += n;
+  else notes.set(reason.code, { code: reason.code, message: reason.message, count: n, params: reasonParams(reason.params) });
 }
 
 /**

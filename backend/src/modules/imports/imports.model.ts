@@ -80,12 +80,15 @@ export class ImportReasonParamModel {
   value: string;
 }
 
-@ObjectType('ImportReason', { description: 'One reason of a row of a CSV import: a stable code with the values it names, for a client to say in its own language' })
+@ObjectType('ImportReason', { description: 'One reason of a row of an import: a stable code with the values it names, for a client to say in its own language' })
 export class ImportReasonModel {
   @Field(() => ImportReasonKindEnum)
   kind: ImportReasonKind;
 
-  @Field({ description: 'NOT_A_DATE, INN_BAD_CHECKSUM, INACTIVE_MEMBER, DUPLICATE_RECORD, VALUE_MATCHED, NO_START_DATE, … (shared describe-csv-import-reason.ts)' })
+  @Field({
+    description:
+      "A CSV import's: NOT_A_DATE, INN_BAD_CHECKSUM, INACTIVE_MEMBER, DUPLICATE_RECORD, VALUE_MATCHED, NO_START_DATE, … (shared describe-csv-import-reason.ts); a maven-crm import's: NOT_A_DAY, UNKNOWN_DEAL_STAGE, COLUMN_VALUE_MATCHED, DEAL_WITHOUT_ACCOUNT, … (shared describe-maven-import-reason.ts)",
+  })
   code: string;
 
   @Field(() => [ImportReasonParamModel], { description: 'The values it names, e.g. column, field and value of a cell, or the line of the first copy' })
@@ -97,7 +100,10 @@ export class ImportReasonModel {
 
 @ObjectType('ImportNote', { description: 'Something the import had to decide, with how many rows it concerns' })
 export class ImportNoteModel {
-  @Field({ description: 'A stable code: a CSV import\'s (IGNORED_COLUMNS, DERIVED_KEYS, NEW_PIPELINE, …) or a maven-crm import\'s' })
+  @Field({
+    description:
+      "A stable code: a CSV import's (IGNORED_COLUMNS, DERIVED_KEYS, NEW_PIPELINE, …) or a maven-crm import's (AGENT_WITHOUT_MANAGER, NO_ENGAGE_DATE, …; a note per value ends with it: RECONCILED_SECTOR_technolgy, IGNORED_COLUMNS_ACCOUNTS)",
+  })
   code: string;
 
   @Field()
@@ -106,7 +112,7 @@ export class ImportNoteModel {
   @Field(() => Int)
   count: number;
 
-  @Field(() => [ImportReasonParamModel], { description: 'The values the note names (a CSV import\'s notes; none for the maven-crm import\'s)' })
+  @Field(() => [ImportReasonParamModel], { description: 'The values the note names, e.g. the columns ignored, or a value matched (from, to)' })
   params: ImportReasonParamModel[];
 }
 
@@ -130,7 +136,7 @@ export class ImportRowModel {
   @Field({ description: 'Why rejected, what was reconciled, notes; empty when nothing to say' })
   message: string;
 
-  @Field(() => [ImportReasonModel], { description: 'The same by code and values, in the same order: every reason of a CSV import; empty for the maven-crm import, which says its own in message only' })
+  @Field(() => [ImportReasonModel], { description: 'The same by code and values, in the same order' })
   reasons: ImportReasonModel[];
 }
 

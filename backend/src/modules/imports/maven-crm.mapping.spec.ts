@@ -53,6 +53,54 @@ describe('planMavenImport', () => {
     );
   });
 
+  it('gives every reason of a row and note of a run a stable code and the values it names, beside the English sentence', () => {
+    const plan = planMavenImport(small, '2026-01-01');
+    const [acme, bluth] = plan.clients;
+    expect(acme.row.reasons).toEqual([
+      { kind: 'RECONCILED', code: 'COLUMN_VALUE_MATCHED', params: [{ name: 'column', value: 'sector' }, { name: 'value', value: 'technolgy' }, { name: 'match', value: 'technology' }], message: 'sector technolgy → technology' },
+    ]);
+    expect(bluth.row.reasons.map((r) => [r.kind, r.code, r.message])).toEqual([['RECONCILED', 'COLUMN_VALUE_MATCHED', 'office_location Philipines → Philippines']]);
+    const odd = planMavenImport({ ...small, accounts: small.accounts.replace('retail', 'alchemy') }, '2026-01-01');
+    expect(odd.clients[1]!.row.reasons.map((r) => [r.kind, r.code, r.params])).toEqual([
+      ['NOTE', 'UNKNOWN_SECTOR', [{ name: 'value', value: 'alchemy' }]],
+      ['RECONCILED', 'COLUMN_VALUE_MATCHED', [{ name: 'column', value: 'office_location' }, { name: 'value', value: 'Philipines' }, { name: 'match', value: 'Philippines' }]],
+    ]);
+    const [won, engaging, prospecting] = plan.deals;
+    expect(won.row.reasons.map((r) => [r.code, r.message])).toEqual([['COLUMN_VALUE_MATCHED', 'product GTXPro → GTX Pro']]);
+    expect(engaging.row.reasons).toEqual([{ kind: 'NOTE', code: 'DEAL_WITHOUT_ACCOUNT', params: [{ name: 'stageKind', value: 'OPEN' }], message: 'open deal without an account: kept without a client' }]);
+    expect(prospecting.row.reasons.map((r) => [r.code, r.params])).toEqual([
+      ['DEAL_WITHOUT_ACCOUNT', [{ name: 'stageKind', value: 'OPEN' }]],
+      ['STARTED_ON_LAST_DATE', [{ name: 'day', value: '2017-03-01' }]],
+    ]);
+    expect(plan.rows.SALES_TEAMS[2].reasons.map((r) => r.code)).toEqual(['NO_DEALS_MEMBER']);
+    const notes = new Map(plan.notes.map((n) => [n.code, n]));
+    expect(notes.get('RECONCILED_SECTOR_technolgy')).toEqual({
+      code: 'RECONCILED_SECTOR_technolgy',
+      message: 'reconciled sector technolgy → technology',
+      count: 1,
+      params: [{ name: 'from', value: 'technolgy' }, { name: 'to', value: 'technology' }],
+    });
+    expect(notes.get('RECONCILED_PRODUCT_GTXPro')?.params).toEqual([{ name: 'from', value: 'GTXPro' }, { name: 'to', value: 'GTX Pro' }]);
+    expect(notes.get('NO_ENGAGE_DATE')).toMatchObject({ count: 1, params: [{ name: 'day', value: '2017-03-01' }] });
+    expect(notes.get('TEAM_MANAGERS_Central')).toMatchObject({
+      count: 0,
+      params: [
+        { name: 'team', value: 'Central' },
+        { name: 'count', value: '2' },
+        { name: 'managers', value: 'Dustin Brinkmann, Melvin Marxen' },
+        { name: 'lead', value: 'Dustin Brinkmann' },
+      ],
+    });
+    expect(notes.get('OPEN_DEAL_WITHOUT_ACCOUNT')).toMatchObject({ count: 2, params: [], message: 'open deals without an account: kept, without a client' });
+    const extra = planMavenImport({ ...small, accounts: small.accounts.replace('subsidiary_of\n', 'subsidiary_of,phone\n') }, '2026-01-01');
+    expect(extra.notes.find((n) => n.code === 'IGNORED_COLUMNS_ACCOUNTS')).toEqual({
+      code: 'IGNORED_COLUMNS_ACCOUNTS',
+      message: 'accounts.csv: columns not mapped, ignored: phone',
+      count: 0,
+      params: [{ name: 'file', value: 'accounts.csv' }, { name: 'columns', value: 'phone' }],
+    });
+  });
+
   it('rejects a bad date and an unknown stage, naming the row and the reason', () => {
     const broken = {
       ...small,
@@ -63,6 +111,17 @@ describe('planMavenImport', () => {
     expect(rejected.map((r) => [r.line, r.rejected])).toEqual([
       [6, 'engage_date "2017-02-30" is not a date (YYYY-MM-DD)'],
       [7, 'deal_stage "Negotiating" is not one of Prospecting, Engaging, Won, Lost'],
+    ]);
+    expect(rejected.map((r) => r.reasons)).toEqual([
+      [{ kind: 'REJECTED', code: 'NOT_A_DAY', params: [{ name: 'column', value: 'engage_date' }, { name: 'value', value: '2017-02-30' }], message: 'engage_date "2017-02-30" is not a date (YYYY-MM-DD)' }],
+      [
+        {
+          kind: 'REJECTED',
+          code: 'UNKNOWN_DEAL_STAGE',
+          params: [{ name: 'column', value: 'deal_stage' }, { name: 'value', value: 'Negotiating' }, { name: 'stages', value: 'Prospecting, Engaging, Won, Lost' }],
+          message: 'deal_stage "Negotiating" is not one of Prospecting, Engaging, Won, Lost',
+        },
+      ],
     ]);
   });
 

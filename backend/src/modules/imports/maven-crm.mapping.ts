@@ -1,6 +1,6 @@
-import { MAVEN_CRM_COLUMNS, MAVEN_CRM_FILE_NAMES, NameMatcher, type DealStageKind, type MavenCrmFile } from '@salescircle/shared';
+import { MAVEN_CRM_COLUMNS, MAVEN_CRM_FILE_NAMES, NameMatcher, mavenImportNote, mavenImportReason, type DealStageKind, type MavenCrmFile } from '@salescircle/shared';
 import { CsvError, parseCsv, recordObject, type CsvRecord } from './csv';
-import { countNote as count, newRow, reject, type PlanNote, type RowReport } from './import-report';
+import { countReason, newRow, note, reconcile, reject, type PlanNote, type RowReport } from './import-report';
 import { KNOWN_COUNTRIES, KNOWN_INDUSTRIES } from './vocabulary';
 
 export type { PlanNote, RowReport } from './import-report';
@@ -9,6 +9,8 @@ export type { PlanNote, RowReport } from './import-report';
  * The built-in mapping of the maven-crm sample (../shared/datasets/maven-crm): a pure
  * function from the four files' text to the records they stand for, with one report line
  * per input row. What the database already holds is compared later (imports.service).
+ * Every reason of a row and note of a run has a stable code and its values (shared
+ * describe-maven-import-reason), for a client to say it in its own language.
  *
  *   sales_teams.csv   agent → member (SALES), manager → member (LEAD), regional office → team
  *                     (its lead: the office's first manager), agent REPORTS_TO manager
@@ -197,7 +199,7 @@ export function planMavenImport(texts: MavenCrmTexts, today: string): MavenPlan 
   const notes = new Map<string, PlanNote>();
   for (const table of Object.values(tables)) {
     if (table.ignored.length > 0) {
-      count(notes, `IGNORED_COLUMNS_${table.file}`, `${MAVEN_CRM_FILE_NAMES[table.file]}: columns not mapped, ignored: ${table.ignored.join(', ')}`, 0);
+      countReason(notes, mavenImportNote('IGNORED_FILE_COLUMNS', { file: MAVEN_CRM_FILE_NAMES[table.file], columns: table.ignored.join(', ') }), 0);
     }
   }
   const rows: Record<MavenCrmFile, RowReport[]> = { SALES_TEAMS: [], ACCOUNTS: [], PRODUCTS: [], SALES_PIPELINE: [] };
@@ -217,13 +219,13 @@ export function planMavenImport(texts: MavenCrmTexts, today: string): MavenPlan 
     const row = newRow('SALES_TEAMS', record.line);
     rows.SALES_TEAMS.push(row);
     if (!v.sales_agent) {
-      reject(row, 'sales_agent is empty');
+      reject(row, mavenImportReason('COLUMN_EMPTY', { column: 'sales_agent' }));
       continue;
     }
     row.externalId = externalIds.agent(v.sales_agent);
     const seen = agentLines.get(v.sales_agent);
     if (seen !== undefined) {
-      reject(row, `sales_agent "${v.sales_agent}" is already on line ${seen}`);
+      reject(row, mavenImportReason('REPEATED_KEY', { column: 'sales_agent', value: v.sales_agent, line: seen }));
       continue;
     }
     agentLines.set(v.sales_agent, record.line);
@@ -242,24 +244,19 @@ export function planMavenImport(texts: MavenCrmTexts, today: string): MavenPlan 
         }
       }
     } else {
-      row.notes.push('no manager: imported without a reporting line');
-      count(notes, 'AGENT_WITHOUT_MANAGER', 'agents without a manager: imported without a reporting line');
+      note(row, mavenImportReason('NO_MANAGER', {}));
+      countReason(notes, mavenImportNote('AGENT_WITHOUT_MANAGER', {}));
     }
     if (!office) {
-      row.notes.push('no regional office: imported without a team');
-      count(notes, 'AGENT_WITHOUT_OFFICE', 'agents without a regional office: imported without a team');
+      note(row, mavenImportReason('NO_REGIONAL_OFFICE', {}));
+      countReason(notes, mavenImportNote('AGENT_WITHOUT_OFFICE', {}));
     }
     members.push({ externalId: row.externalId, name: v.sales_agent, role: 'SALES', team: office, managerExternalId: managerId, row });
   }
   members.push(...managers.values());
   for (const team of teams.values()) {
     if (team.managers.length > 1) {
-      count(
-        notes,
-        `TEAM_MANAGERS_${team.name}`,
-        `office ${team.name} has ${team.managers.length} managers (${team.managers.join(', ')}): team ${team.name} is led by ${team.managers[0]}; every agent reports to their own manager`,
-        0,
-      );
+      countReason(notes, mavenImportNote('TEAM_MANAGERS', { team: team.name, count: team.managers.length, managers: team.managers.join(', '), lead: team.managers[0]! }), 0);
     }
   }
   const agentMatcher = new NameMatcher(agentLines.keys());
@@ -272,22 +269,22 @@ export function planMavenImport(texts: MavenCrmTexts, today: string): MavenPlan 
     const row = newRow('PRODUCTS', record.line);
     rows.PRODUCTS.push(row);
     if (!v.product) {
-      reject(row, 'product is empty');
+      reject(row, mavenImportReason('COLUMN_EMPTY', { column: 'product' }));
       continue;
     }
     row.externalId = externalIds.product(v.product);
     const seen = productLines.get(v.product);
     if (seen !== undefined) {
-      reject(row, `product "${v.product}" is already on line ${seen}`);
+      reject(row, mavenImportReason('REPEATED_KEY', { column: 'product', value: v.product, line: seen }));
       continue;
     }
     productLines.set(v.product, record.line);
     const price = v.sales_price === '' ? '0.00' : parseAmount(v.sales_price);
     if (price === null) {
-      reject(row, `sales_price "${v.sales_price}" is not a non-negative number`);
+      reject(row, mavenImportReason('NOT_A_NON_NEGATIVE_NUMBER', { column: 'sales_price', value: v.sales_price }));
       continue;
     }
-    if (v.product.length > 300) reject(row, 'product is longer than 300 characters');
+    if (v.product.length > 300) reject(row, mavenImportReason('NAME_TOO_LONG', { column: 'product', max: 300 }));
     else products.push({ externalId: row.externalId, name: v.product, productLine: v.series, price, row });
   }
   const productMatcher = new NameMatcher(products.map((p) => p.name));
@@ -304,43 +301,43 @@ export function planMavenImport(texts: MavenCrmTexts, today: string): MavenPlan 
     const row = newRow('ACCOUNTS', record.line);
     rows.ACCOUNTS.push(row);
     if (!v.account) {
-      reject(row, 'account is empty');
+      reject(row, mavenImportReason('COLUMN_EMPTY', { column: 'account' }));
       continue;
     }
     row.externalId = externalIds.account(v.account);
     const seen = accountLines.get(v.account);
     if (seen !== undefined) {
-      reject(row, `account "${v.account}" is already on line ${seen}`);
+      reject(row, mavenImportReason('REPEATED_KEY', { column: 'account', value: v.account, line: seen }));
       continue;
     }
     accountLines.set(v.account, record.line);
-    if (v.account.length > 300) reject(row, 'account is longer than 300 characters');
+    if (v.account.length > 300) reject(row, mavenImportReason('NAME_TOO_LONG', { column: 'account', max: 300 }));
     const potential = v.revenue === '' ? '0.00' : parseAmount(v.revenue, 1_000_000);
-    if (potential === null) reject(row, `revenue "${v.revenue}" is not a non-negative number (millions of USD)`);
-    if (v.year_established !== '' && !/^\d{4}$/.test(v.year_established)) reject(row, `year_established "${v.year_established}" is not a year`);
-    if (v.employees !== '' && !/^\d+$/.test(v.employees)) reject(row, `employees "${v.employees}" is not a whole number`);
+    if (potential === null) reject(row, mavenImportReason('REVENUE_NOT_A_NUMBER', { column: 'revenue', value: v.revenue }));
+    if (v.year_established !== '' && !/^\d{4}$/.test(v.year_established)) reject(row, mavenImportReason('NOT_A_YEAR', { column: 'year_established', value: v.year_established }));
+    if (v.employees !== '' && !/^\d+$/.test(v.employees)) reject(row, mavenImportReason('NOT_A_WHOLE_NUMBER', { column: 'employees', value: v.employees }));
     if (row.rejected) continue;
 
     let industry: string | null = v.sector || null;
     if (industry) {
       const match = industryMatcher.match(industry);
       if (match && match.kind !== 'EXACT') {
-        row.reconciled.push(`sector ${industry} → ${match.name}`);
-        count(notes, `RECONCILED_SECTOR_${industry}`, `reconciled sector ${industry} → ${match.name}`);
+        reconcile(row, mavenImportReason('COLUMN_VALUE_MATCHED', { column: 'sector', value: industry, match: match.name }));
+        countReason(notes, mavenImportNote('RECONCILED_SECTOR', { from: industry, to: match.name }));
         industry = match.name;
       } else if (!match) {
-        row.notes.push(`sector "${industry}" is not a known industry: kept as spelled`);
+        note(row, mavenImportReason('UNKNOWN_SECTOR', { value: industry }));
       }
     }
     let region: string | null = v.office_location || null;
     if (region) {
       const match = countryMatcher.match(region);
       if (match && match.kind !== 'EXACT') {
-        row.reconciled.push(`office_location ${region} → ${match.name}`);
-        count(notes, `RECONCILED_COUNTRY_${region}`, `reconciled office_location ${region} → ${match.name}`);
+        reconcile(row, mavenImportReason('COLUMN_VALUE_MATCHED', { column: 'office_location', value: region, match: match.name }));
+        countReason(notes, mavenImportNote('RECONCILED_COUNTRY', { from: region, to: match.name }));
         region = match.name;
       } else if (!match) {
-        row.notes.push(`office_location "${region}" is not a known country: kept as spelled`);
+        note(row, mavenImportReason('UNKNOWN_COUNTRY', { value: region }));
       }
     }
     const facts = [v.year_established && `Established ${v.year_established}`, v.employees && `${v.employees} employees`].filter(Boolean);
@@ -362,14 +359,14 @@ export function planMavenImport(texts: MavenCrmTexts, today: string): MavenPlan 
   for (const { client, parent } of parents) {
     const match = accountMatcher.match(parent);
     if (!match) {
-      client.row.notes.push(`subsidiary_of "${parent}" is not an account of accounts.csv: no parent link`);
-      count(notes, 'UNKNOWN_PARENT', 'subsidiaries whose parent is not in accounts.csv: no parent link');
+      note(client.row, mavenImportReason('PARENT_NOT_AN_ACCOUNT', { value: parent }));
+      countReason(notes, mavenImportNote('UNKNOWN_PARENT', {}));
     } else if (match.name === client.name) {
-      client.row.notes.push('subsidiary_of names the account itself: no parent link');
+      note(client.row, mavenImportReason('PARENT_IS_ITSELF', {}));
     } else {
-      if (match.kind !== 'EXACT') client.row.reconciled.push(`subsidiary_of ${parent} → ${match.name}`);
+      if (match.kind !== 'EXACT') reconcile(client.row, mavenImportReason('COLUMN_VALUE_MATCHED', { column: 'subsidiary_of', value: parent, match: match.name }));
       client.parentExternalId = externalIds.account(match.name);
-      count(notes, 'SUBSIDIARIES', 'subsidiaries linked to their parent account');
+      countReason(notes, mavenImportNote('SUBSIDIARIES', {}));
     }
   }
 
@@ -386,80 +383,76 @@ export function planMavenImport(texts: MavenCrmTexts, today: string): MavenPlan 
     const row = newRow('SALES_PIPELINE', record.line);
     rows.SALES_PIPELINE.push(row);
     if (!v.opportunity_id) {
-      reject(row, 'opportunity_id is empty');
+      reject(row, mavenImportReason('COLUMN_EMPTY', { column: 'opportunity_id' }));
       continue;
     }
     row.externalId = externalIds.deal(v.opportunity_id);
     const seen = dealLines.get(v.opportunity_id);
     if (seen !== undefined) {
-      reject(row, `opportunity_id "${v.opportunity_id}" is already on line ${seen}`);
+      reject(row, mavenImportReason('REPEATED_KEY', { column: 'opportunity_id', value: v.opportunity_id, line: seen }));
       continue;
     }
     dealLines.set(v.opportunity_id, record.line);
 
     const stageMatch = stageMatcher.match(v.deal_stage);
     const stage = stageMatch ? MAVEN_STAGES.find((s) => s.name === stageMatch.name)! : null;
-    if (!stage) reject(row, `deal_stage "${v.deal_stage}" is not one of ${MAVEN_STAGES.map((s) => s.name).join(', ')}`);
-    else if (stageMatch!.kind !== 'EXACT') row.reconciled.push(`deal_stage ${v.deal_stage} → ${stage.name}`);
+    if (!stage) reject(row, mavenImportReason('UNKNOWN_DEAL_STAGE', { column: 'deal_stage', value: v.deal_stage, stages: MAVEN_STAGES.map((s) => s.name).join(', ') }));
+    else if (stageMatch!.kind !== 'EXACT') reconcile(row, mavenImportReason('COLUMN_VALUE_MATCHED', { column: 'deal_stage', value: v.deal_stage, match: stage.name }));
 
     const agent = v.sales_agent ? agentMatcher.match(v.sales_agent) : null;
-    if (!v.sales_agent) reject(row, 'sales_agent is empty');
-    else if (!agent) reject(row, `sales_agent "${v.sales_agent}" is not in sales_teams.csv`);
-    else if (agent.kind !== 'EXACT') row.reconciled.push(`sales_agent ${v.sales_agent} → ${agent.name}`);
+    if (!v.sales_agent) reject(row, mavenImportReason('COLUMN_EMPTY', { column: 'sales_agent' }));
+    else if (!agent) reject(row, mavenImportReason('NOT_IN_FILE', { column: 'sales_agent', value: v.sales_agent, file: MAVEN_CRM_FILE_NAMES.SALES_TEAMS }));
+    else if (agent.kind !== 'EXACT') reconcile(row, mavenImportReason('COLUMN_VALUE_MATCHED', { column: 'sales_agent', value: v.sales_agent, match: agent.name }));
 
     const product = v.product ? productMatcher.match(v.product) : null;
-    if (!v.product) reject(row, 'product is empty');
-    else if (!product) reject(row, `product "${v.product}" is not in products.csv`);
+    if (!v.product) reject(row, mavenImportReason('COLUMN_EMPTY', { column: 'product' }));
+    else if (!product) reject(row, mavenImportReason('NOT_IN_FILE', { column: 'product', value: v.product, file: MAVEN_CRM_FILE_NAMES.PRODUCTS }));
     else if (product.kind !== 'EXACT') {
-      row.reconciled.push(`product ${v.product} → ${product.name}`);
-      count(notes, `RECONCILED_PRODUCT_${v.product}`, `reconciled ${v.product} → ${product.name}`);
+      reconcile(row, mavenImportReason('COLUMN_VALUE_MATCHED', { column: 'product', value: v.product, match: product.name }));
+      countReason(notes, mavenImportNote('RECONCILED_PRODUCT', { from: v.product, to: product.name }));
     }
 
     let account: string | null = null;
     if (v.account) {
       const match = accountMatcher.match(v.account);
-      if (!match) reject(row, `account "${v.account}" is not in accounts.csv`);
+      if (!match) reject(row, mavenImportReason('NOT_IN_FILE', { column: 'account', value: v.account, file: MAVEN_CRM_FILE_NAMES.ACCOUNTS }));
       else {
-        if (match.kind !== 'EXACT') row.reconciled.push(`account ${v.account} → ${match.name}`);
+        if (match.kind !== 'EXACT') reconcile(row, mavenImportReason('COLUMN_VALUE_MATCHED', { column: 'account', value: v.account, match: match.name }));
         account = match.name;
       }
     }
 
     const engage = v.engage_date === '' ? null : parseDay(v.engage_date);
     const close = v.close_date === '' ? null : parseDay(v.close_date);
-    if (v.engage_date !== '' && engage === null) reject(row, `engage_date "${v.engage_date}" is not a date (YYYY-MM-DD)`);
-    if (v.close_date !== '' && close === null) reject(row, `close_date "${v.close_date}" is not a date (YYYY-MM-DD)`);
-    if (engage && close && close < engage) reject(row, `close_date ${close} is before engage_date ${engage}`);
+    if (v.engage_date !== '' && engage === null) reject(row, mavenImportReason('NOT_A_DAY', { column: 'engage_date', value: v.engage_date }));
+    if (v.close_date !== '' && close === null) reject(row, mavenImportReason('NOT_A_DAY', { column: 'close_date', value: v.close_date }));
+    if (engage && close && close < engage) reject(row, mavenImportReason('CLOSED_BEFORE_ENGAGED', { closedOn: close, engagedOn: engage }));
     const closedStage = stage !== null && stage.kind !== 'OPEN';
     let amount: string | null = null;
     if (v.close_value !== '') {
       amount = parseAmount(v.close_value);
-      if (amount === null) reject(row, `close_value "${v.close_value}" is not a non-negative number`);
+      if (amount === null) reject(row, mavenImportReason('NOT_A_NON_NEGATIVE_NUMBER', { column: 'close_value', value: v.close_value }));
     }
     if (closedStage) {
-      if (v.engage_date === '') reject(row, `a ${stage.name} deal needs engage_date`);
-      if (v.close_date === '') reject(row, `a ${stage.name} deal needs close_date`);
-      if (v.close_value === '' && stage.kind === 'WON') reject(row, 'a Won deal needs close_value');
+      if (v.engage_date === '') reject(row, mavenImportReason('CLOSED_DEAL_NEEDS', { stage: stage.name, column: 'engage_date' }));
+      if (v.close_date === '') reject(row, mavenImportReason('CLOSED_DEAL_NEEDS', { stage: stage.name, column: 'close_date' }));
+      if (v.close_value === '' && stage.kind === 'WON') reject(row, mavenImportReason('CLOSED_DEAL_NEEDS', { stage: stage.name, column: 'close_value' }));
     }
     if (row.rejected || !stage || !agent || !product) continue;
 
     const productPlan = productByName.get(product.name)!;
     if (!account) {
-      row.notes.push(`${closedStage ? `${stage.name.toLowerCase()}` : 'open'} deal without an account: kept without a client`);
-      count(
-        notes,
-        closedStage ? 'CLOSED_DEAL_WITHOUT_ACCOUNT' : 'OPEN_DEAL_WITHOUT_ACCOUNT',
-        `${closedStage ? 'closed' : 'open'} deals without an account: kept, without a client`,
-      );
+      note(row, mavenImportReason('DEAL_WITHOUT_ACCOUNT', { stageKind: stage.kind }));
+      countReason(notes, mavenImportNote(closedStage ? 'CLOSED_DEAL_WITHOUT_ACCOUNT' : 'OPEN_DEAL_WITHOUT_ACCOUNT', {}));
     }
     if (!closedStage && close) {
-      row.notes.push(`close_date ${close} of an open deal ignored`);
-      count(notes, 'OPEN_DEAL_CLOSE_DATE', 'open deals with a close_date: the date is ignored until the deal closes');
+      note(row, mavenImportReason('OPEN_DEAL_CLOSE_DATE_IGNORED', { closedOn: close }));
+      countReason(notes, mavenImportNote('OPEN_DEAL_CLOSE_DATE', {}));
     }
     if (amount === null) {
       if (stage.kind === 'OPEN') {
         amount = productPlan.price;
-        count(notes, 'OPEN_AMOUNT_FROM_PRICE', "open deals without close_value: amount = the product's sales_price (expected value)");
+        countReason(notes, mavenImportNote('OPEN_AMOUNT_FROM_PRICE', {}));
       } else {
         amount = '0.00';
       }
@@ -490,32 +483,32 @@ export function planMavenImport(texts: MavenCrmTexts, today: string): MavenPlan 
   if (asOf === '') asOf = today;
   for (const deal of undated) {
     deal.startedOn = asOf;
-    deal.row.notes.push(`no engage_date: started_on = ${asOf}, the export's last date`);
+    note(deal.row, mavenImportReason('STARTED_ON_LAST_DATE', { day: asOf }));
   }
   if (undated.length > 0) {
-    count(notes, 'NO_ENGAGE_DATE', `open deals without engage_date: started_on = ${asOf}, the latest date in sales_pipeline.csv`, undated.length);
+    countReason(notes, mavenImportNote('NO_ENGAGE_DATE', { day: asOf }), undated.length);
   }
   for (const deal of deals) deal.history = stageHistory(deal.stage, deal.startedOn, deal.closedOn);
 
   // ---- facts that need every file ----
   for (const member of members) {
     if (member.role === 'SALES' && !agentsWithDeals.has(member.name)) {
-      member.row?.notes.push('no deals in sales_pipeline.csv: imported as a member');
-      count(notes, 'AGENT_WITHOUT_DEALS', 'agents without deals: imported as members');
+      if (member.row) note(member.row, mavenImportReason('NO_DEALS_MEMBER', {}));
+      countReason(notes, mavenImportNote('AGENT_WITHOUT_DEALS', {}));
     }
   }
   for (const client of clients) {
     const dealt = dealsOfAccount.get(client.name);
     client.initialStage = dealt?.won ? 'ACTIVE' : dealt ? 'PROSPECT' : 'LEAD';
     if (!dealt) {
-      client.row.notes.push('no deals in sales_pipeline.csv');
-      count(notes, 'ACCOUNT_WITHOUT_DEALS', 'accounts without deals: imported as clients (stage LEAD)');
+      note(client.row, mavenImportReason('NO_DEALS', {}));
+      countReason(notes, mavenImportNote('ACCOUNT_WITHOUT_DEALS', {}));
     }
   }
   for (const product of products) {
     if (!deals.some((d) => d.productExternalId === product.externalId)) {
-      product.row.notes.push('no deals in sales_pipeline.csv');
-      count(notes, 'PRODUCT_WITHOUT_DEALS', 'products without deals');
+      note(product.row, mavenImportReason('NO_DEALS', {}));
+      countReason(notes, mavenImportNote('PRODUCT_WITHOUT_DEALS', {}));
     }
   }
 
