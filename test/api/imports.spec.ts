@@ -38,8 +38,16 @@ const IMPORT = `mutation ($files: MavenCrmFilesInput!, $pipelineName: String!, $
     runId status pipelineId pipelineName durationMs totalRows
     files { file fileName rows imported updated unchanged reconciled rejected }
     derived { what imported updated unchanged }
-    notes { code message count }
-    rows(outcome: $outcome, file: $file) { file line externalId outcome change message }
+    notes { code message count params { name value } }
+    rows(outcome: $outcome, file: $file) { file line externalId outcome change message reasons { kind code params { name value } message } }
+  }
+}`;
+
+/** Deals of the sample at both ends of sales_pipeline.csv, with their coded reasons. */
+const DEAL_REASONS = `mutation ($files: MavenCrmFilesInput!) {
+  importMavenCrm(files: $files, pipelineName: "Maven CRM", dryRun: true) {
+    early: rows(file: SALES_PIPELINE, limit: 50) { line externalId message reasons { kind code params { name value } message } }
+    late: rows(file: SALES_PIPELINE, offset: 8300, limit: 2) { line externalId message reasons { kind code params { name value } message } }
   }
 }`;
 
@@ -62,8 +70,18 @@ interface Report {
   totalRows: number;
   files: FileCounts[];
   derived: { what: string; imported: number; updated: number; unchanged: number }[];
-  notes: { code: string; message: string; count: number }[];
-  rows: { file: string; line: number; externalId: string | null; outcome: string; change: string | null; message: string }[];
+  notes: { code: string; message: string; count: number; params: Param[] }[];
+  rows: { file: string; line: number; externalId: string | null; outcome: string; change: string | null; message: string; reasons: Reason[] }[];
+}
+interface Param {
+  name: string;
+  value: string;
+}
+interface Reason {
+  kind: string;
+  code: string;
+  params: Param[];
+  message: string;
 }
 
 describe('real-data import of the maven-crm sample', () => {
@@ -157,6 +175,14 @@ describe('real-data import of the maven-crm sample', () => {
     const rows = await runImport(sample, { dryRun: true, outcome: 'RECONCILED', file: 'ACCOUNTS' });
     const acme = rows.data!.importMavenCrm.rows.find((r) => r.externalId === 'maven:account:Acme Corporation');
     expect(acme).toMatchObject({ line: 2, outcome: 'RECONCILED', change: 'UNCHANGED', message: 'reconciled sector technolgy → technology' });
+    expect(acme!.reasons).toEqual([
+      {
+        kind: 'RECONCILED',
+        code: 'COLUMN_VALUE_MATCHED',
+        params: [{ name: 'column', value: 'sector' }, { name: 'value', value: 'technolgy' }, { name: 'match', value: 'technology' }],
+        message: 'sector technolgy → technology',
+      },
+    ]);
     const [client] = await db.query(
       `SELECT c.industry, c.region, c.annual_potential::text AS potential, c.currency, p.name AS parent
          FROM client c LEFT JOIN client p ON p.id = c.parent_client_id WHERE c.organization_id = $1 AND c.name = 'Bluth Company'`,
@@ -179,6 +205,57 @@ describe('real-data import of the maven-crm sample', () => {
       { name: 'Anna Snelling', team: 'Central', manager: 'Dustin Brinkmann' },
       { name: 'Carl Lin', team: 'West', manager: 'Summer Sewald' },
     ]);
+  });
+
+  it('gives every row reason and run note a stable code and the values it names, the English message unchanged', async () => {
+    const notes = new Map(first.notes.map((n) => [n.code, n]));
+    expect(notes.get('RECONCILED_SECTOR_technolgy')).toEqual({
+      code: 'RECONCILED_SECTOR_technolgy',
+      message: 'reconciled sector technolgy → technology',
+      count: plainRows(sample.accounts).filter((r) => r.sector === 'technolgy').length,
+      params: [{ name: 'from', value: 'technolgy' }, { name: 'to', value: 'technology' }],
+    });
+    expect(notes.get('RECONCILED_PRODUCT_GTXPro')).toMatchObject({ message: 'reconciled GTXPro → GTX Pro', params: [{ name: 'from', value: 'GTXPro' }, { name: 'to', value: 'GTX Pro' }] });
+    const undated = pipeline.filter((r) => r.engage_date === '').length;
+    expect(notes.get('NO_ENGAGE_DATE')).toEqual({
+      code: 'NO_ENGAGE_DATE',
+      message: 'open deals without engage_date: started_on = 2017-12-31, the latest date in sales_pipeline.csv',
+      count: undated,
+      params: [{ name: 'day', value: '2017-12-31' }],
+    });
+    expect(notes.get('TEAM_MANAGERS_Central')?.params).toEqual([
+      { name: 'team', value: 'Central' },
+      { name: 'count', value: '2' },
+      { name: 'managers', value: 'Dustin Brinkmann, Melvin Marxen' },
+      { name: 'lead', value: 'Dustin Brinkmann' },
+    ]);
+    expect(notes.get('AGENT_WITHOUT_DEALS')).toMatchObject({ message: 'agents without deals: imported as members', params: [] });
+    const agents = first.rows.filter((r) => r.file === 'SALES_TEAMS' && r.reasons.length > 0);
+    expect(agents).toHaveLength(5);
+    for (const agent of agents) {
+      expect(agent.message).toBe('no deals in sales_pipeline.csv: imported as a member');
+      expect(agent.reasons).toEqual([{ kind: 'NOTE', code: 'NO_DEALS_MEMBER', params: [], message: 'no deals in sales_pipeline.csv: imported as a member' }]);
+    }
+
+    const result = await t.gql<{ importMavenCrm: { early: Report['rows']; late: Report['rows'] } }>(DEAL_REASONS, { files: sample }, { token: director });
+    expect(result.errors).toBeUndefined();
+    const { early, late } = result.data!.importMavenCrm;
+    // line 46: OLVI7L8M, an Engaging deal of GTXPro without an account
+    const noAccount = early.find((r) => r.line === 46)!;
+    expect(noAccount.externalId).toBe('maven:deal:OLVI7L8M');
+    expect(noAccount.message).toBe('reconciled product GTXPro → GTX Pro; open deal without an account: kept without a client');
+    expect(noAccount.reasons).toEqual([
+      { kind: 'RECONCILED', code: 'COLUMN_VALUE_MATCHED', params: [{ name: 'column', value: 'product' }, { name: 'value', value: 'GTXPro' }, { name: 'match', value: 'GTX Pro' }], message: 'product GTXPro → GTX Pro' },
+      { kind: 'NOTE', code: 'DEAL_WITHOUT_ACCOUNT', params: [{ name: 'stageKind', value: 'OPEN' }], message: 'open deal without an account: kept without a client' },
+    ]);
+    // line 8303: 3LCLVRVV, a Prospecting deal without an account or an engage_date
+    const prospect = late.find((r) => r.line === 8303)!;
+    expect(prospect.externalId).toBe('maven:deal:3LCLVRVV');
+    expect(prospect.reasons.map((r) => [r.kind, r.code, r.params])).toEqual([
+      ['NOTE', 'DEAL_WITHOUT_ACCOUNT', [{ name: 'stageKind', value: 'OPEN' }]],
+      ['NOTE', 'STARTED_ON_LAST_DATE', [{ name: 'day', value: '2017-12-31' }]],
+    ]);
+    expect(prospect.message).toBe("open deal without an account: kept without a client; no engage_date: started_on = 2017-12-31, the export's last date");
   });
 
   it('gets the figures right: stage counts, reached, won count and amount overall and per agent, win rate, median days to win', async () => {
@@ -279,6 +356,10 @@ describe('real-data import of the maven-crm sample', () => {
     expect(report.rows.map((r) => [r.file, r.line, r.message])).toEqual([
       ['SALES_PIPELINE', 2, 'engage_date "2016-10-32" is not a date (YYYY-MM-DD)'],
       ['SALES_PIPELINE', 5, 'deal_stage "Negotiating" is not one of Prospecting, Engaging, Won, Lost'],
+    ]);
+    expect(report.rows.map((r) => r.reasons.map((x) => [x.kind, x.code, x.params]))).toEqual([
+      [['REJECTED', 'NOT_A_DAY', [{ name: 'column', value: 'engage_date' }, { name: 'value', value: '2016-10-32' }]]],
+      [['REJECTED', 'UNKNOWN_DEAL_STAGE', [{ name: 'column', value: 'deal_stage' }, { name: 'value', value: 'Negotiating' }, { name: 'stages', value: 'Prospecting, Engaging, Won, Lost' }]]],
     ]);
     const counts = report.files.find((f) => f.file === 'SALES_PIPELINE')!;
     expect(counts).toMatchObject({ rows: 8801, rejected: 2, imported: 1, updated: 1 });
