@@ -617,7 +617,7 @@ export type ImportMavenCrmMutationVariables = Exact<{
 }>;
 
 
-export type ImportMavenCrmMutation = { importMavenCrm: { status: ImportStatus, runId: string | null, pipelineId: string | null, pipelineName: string | null, totalRows: number, durationMs: number, files: Array<{ file: ImportFile, fileName: string, rows: number, imported: number, updated: number, unchanged: number, reconciled: number, rejected: number }>, derived: Array<{ what: string, imported: number, updated: number, unchanged: number }>, notes: Array<{ code: string, count: number, message: string }>, rejected: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }> }>, reconciled: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }> }> } };
+export type ImportMavenCrmMutation = { importMavenCrm: { status: ImportStatus, runId: string | null, pipelineId: string | null, pipelineName: string | null, totalRows: number, durationMs: number, files: Array<{ file: ImportFile, fileName: string, rows: number, imported: number, updated: number, unchanged: number, reconciled: number, rejected: number }>, derived: Array<{ what: string, imported: number, updated: number, unchanged: number }>, notes: Array<{ code: string, count: number, message: string, params: Array<{ name: string, value: string }> }>, rejected: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }> }>, reconciled: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }> }> } };
 
 export type ScorecardsQueryVariables = Exact<{
   memberIds: Array<string | number> | string | number;
@@ -2167,9 +2167,7 @@ export const ImportMavenCrmDocument = new TypedDocumentString(`
       unchanged
     }
     notes {
-      code
-      count
-      message
+      ...ImportNoteFields
     }
     rejected: rows(outcome: REJECTED, limit: 1000) {
       ...ImportRowFields
@@ -2197,6 +2195,15 @@ fragment ImportRowFields on ImportRow {
   message
   reasons {
     ...ImportReasonFields
+  }
+}
+fragment ImportNoteFields on ImportNote {
+  code
+  count
+  message
+  params {
+    name
+    value
   }
 }`) as unknown as TypedDocumentString<ImportMavenCrmMutation, ImportMavenCrmMutationVariables>;
 export const ScorecardsDocument = new TypedDocumentString(`

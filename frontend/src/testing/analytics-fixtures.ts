@@ -176,10 +176,63 @@ export const IMPORT_REPORT: ImportMavenCrmMutation['importMavenCrm'] = {
     { file: 'SALES_PIPELINE', fileName: 'sales_pipeline.csv', rows: 8_800, imported: 8_798, updated: 0, unchanged: 0, reconciled: 1, rejected: 1 },
   ],
   derived: [{ what: 'teams', imported: 3, updated: 0, unchanged: 0 }],
-  notes: [{ code: 'PRODUCT_SPELLING', count: 1_480, message: 'GTXPro read as GTX Pro' }],
-  // the maven-crm import says its reasons in English only (no codes)
-  rejected: [{ file: 'SALES_PIPELINE', line: 42, externalId: 'maven:deal:X1', outcome: 'REJECTED', change: null, message: 'close_value is not a number', reasons: [] }],
-  reconciled: [{ file: 'ACCOUNTS', line: 7, externalId: 'maven:account:a', outcome: 'RECONCILED', change: 'IMPORTED', message: 'sector "technolgy" read as "technology"', reasons: [] }],
+  // the maven-crm import's reasons and notes by code and values (shared describe-maven-import-reason), the English sentence beside them
+  notes: [
+    {
+      code: 'RECONCILED_PRODUCT_GTXPro',
+      count: 1_480,
+      message: 'reconciled GTXPro → GTX Pro',
+      params: [
+        { name: 'from', value: 'GTXPro' },
+        { name: 'to', value: 'GTX Pro' },
+      ],
+    },
+    { code: 'OPEN_DEAL_WITHOUT_ACCOUNT', count: 1_425, message: 'open deals without an account: kept, without a client', params: [] },
+    { code: 'NO_ENGAGE_DATE', count: 500, message: 'open deals without engage_date: started_on = 2017-12-31, the latest date in sales_pipeline.csv', params: [{ name: 'day', value: '2017-12-31' }] },
+  ],
+  rejected: [
+    {
+      file: 'SALES_PIPELINE',
+      line: 42,
+      externalId: 'maven:deal:X1',
+      outcome: 'REJECTED',
+      change: null,
+      message: 'close_value "12,5" is not a non-negative number',
+      reasons: [
+        {
+          kind: 'REJECTED',
+          code: 'NOT_A_NON_NEGATIVE_NUMBER',
+          params: [
+            { name: 'column', value: 'close_value' },
+            { name: 'value', value: '12,5' },
+          ],
+          message: 'close_value "12,5" is not a non-negative number',
+        },
+      ],
+    },
+  ],
+  reconciled: [
+    {
+      file: 'ACCOUNTS',
+      line: 7,
+      externalId: 'maven:account:a',
+      outcome: 'RECONCILED',
+      change: 'IMPORTED',
+      message: 'reconciled sector technolgy → technology',
+      reasons: [
+        {
+          kind: 'RECONCILED',
+          code: 'COLUMN_VALUE_MATCHED',
+          params: [
+            { name: 'column', value: 'sector' },
+            { name: 'value', value: 'technolgy' },
+            { name: 'match', value: 'technology' },
+          ],
+          message: 'sector technolgy → technology',
+        },
+      ],
+    },
+  ],
 };
 
 /** Replies for the analytics operations (the home dashboards, the analytics pages). */

@@ -1,4 +1,4 @@
-import { CSV_IMPORT_REASONS, csvImportReason, type CsvImportReasonCode } from '@salescircle/shared';
+import { CSV_IMPORT_REASONS, MAVEN_IMPORT_REASONS, csvImportReason, mavenImportNote, mavenImportReason, type CsvImportReasonCode } from '@salescircle/shared';
 import { describe, expect, it } from 'vitest';
 import { createAppI18n } from '@/i18n';
 import { en } from '@/i18n/en';
@@ -79,8 +79,71 @@ describe('importReasonMessage', () => {
     );
   });
 
-  it('leaves a code it does not know (a newer server\'s, a maven-crm note) as the server wrote it', () => {
+  it('leaves a code it does not know (a newer server\'s) as the server wrote it', () => {
     expect(say('ru', { code: 'SOMETHING_NEW', params: [], message: 'something new happened' })).toBe('something new happened');
-    expect(say('ru', { code: 'AGENT_WITHOUT_MANAGER', params: [], message: 'agents without a manager: imported without a reporting line' })).toBe('agents without a manager: imported without a reporting line');
+    expect(say('ru', { code: 'RECONCILED_SECTOR_', params: [], message: 'reconciled sector' })).toBe('reconciled sector');
+  });
+});
+
+describe('importReasonMessage of the maven-crm import', () => {
+  const params: Record<string, string | number> = {
+    column: 'close_date',
+    value: '2017-02-30',
+    line: 3,
+    max: 300,
+    stages: 'Prospecting, Engaging, Won, Lost',
+    file: 'accounts.csv',
+    closedOn: '2017-01-05',
+    engagedOn: '2017-02-01',
+    stage: 'Won',
+    match: 'GTX Pro',
+    stageKind: 'WON',
+    day: '2017-12-31',
+    columns: 'phone',
+    team: 'Central',
+    count: 2,
+    managers: 'Dustin Brinkmann, Melvin Marxen',
+    lead: 'Dustin Brinkmann',
+    from: 'technolgy',
+    to: 'technology',
+  };
+
+  it('says every reason and note it gives in Russian and in English, every value filled in', () => {
+    for (const code of MAVEN_IMPORT_REASONS) {
+      expect(typeof (en.analytics.import.maven.reasons as Record<string, unknown>)[code], code).not.toBe('undefined');
+      expect(typeof (ru.analytics.import.maven.reasons as Record<string, unknown>)[code], code).toBe(typeof (en.analytics.import.maven.reasons as Record<string, unknown>)[code]);
+      for (const locale of ['ru', 'en'] as const) {
+        const reason = api({ code, params, message: `the server's ${code}` });
+        const text = say(locale, reason);
+        expect(text, `${locale} ${code}`).not.toBe(reason.message);
+        expect(text, `${locale} ${code}`).not.toMatch(/[{}]|undefined/);
+      }
+    }
+    expect(Object.keys(en.analytics.import.maven.reasons).sort()).toEqual([...MAVEN_IMPORT_REASONS].sort());
+  });
+
+  it('says a row\'s reason in the viewer\'s language, the export\'s columns as they are', () => {
+    const badDay = api(mavenImportReason('NOT_A_DAY', { column: 'engage_date', value: '2016-10-32' }));
+    expect(say('ru', badDay)).toBe('engage_date «2016-10-32»: не дата (гггг-мм-дд).');
+    expect(say('en', badDay)).toBe('engage_date «2016-10-32»: not a date (yyyy-mm-dd).');
+    expect(say('ru', api(mavenImportReason('DEAL_WITHOUT_ACCOUNT', { stageKind: 'OPEN' })))).toBe('Открытая сделка без клиента (account): импортирована без клиента.');
+    expect(say('ru', api(mavenImportReason('DEAL_WITHOUT_ACCOUNT', { stageKind: 'LOST' })))).toBe('Проигранная сделка без клиента (account): импортирована без клиента.');
+    expect(say('ru', api(mavenImportReason('STARTED_ON_LAST_DATE', { day: '2017-12-31' })))).toBe(
+      'Нет даты начала работы (engage_date): поставлена последняя дата выгрузки (31 дек. 2017 г.).',
+    );
+    expect(say('ru', api(mavenImportReason('CLOSED_BEFORE_ENGAGED', { closedOn: '2017-01-05', engagedOn: '2017-02-01' })))).toBe(
+      'Дата закрытия (5 янв. 2017 г.) раньше даты начала работы (1 февр. 2017 г.).',
+    );
+    expect(say('ru', api(mavenImportReason('COLUMN_VALUE_MATCHED', { column: 'product', value: 'GTXPro', match: 'GTX Pro' })))).toBe('product: «GTXPro» → GTX Pro');
+  });
+
+  it('says a run\'s notes from their codes, a note counted per value by its reason, managers in the right form', () => {
+    expect(say('ru', api(mavenImportNote('RECONCILED_SECTOR', { from: 'technolgy', to: 'technology' })))).toBe('Отрасль: «technolgy» → technology');
+    expect(say('en', api(mavenImportNote('IGNORED_FILE_COLUMNS', { file: 'accounts.csv', columns: 'phone, fax' })))).toBe('accounts.csv: columns not mapped, ignored: phone, fax.');
+    expect(say('ru', api(mavenImportNote('AGENT_WITHOUT_MANAGER', {})))).toBe('Менеджеры без руководителя: импортированы без линии подчинения.');
+    const managers = (count: number) => api(mavenImportNote('TEAM_MANAGERS', { team: 'Central', count, managers: 'A, B', lead: 'A' }));
+    expect(say('ru', managers(2))).toBe('В офисе Central 2 руководителя (A, B): команду Central ведёт A, каждый менеджер подчиняется своему руководителю.');
+    expect(say('ru', managers(5))).toBe('В офисе Central 5 руководителей (A, B): команду Central ведёт A, каждый менеджер подчиняется своему руководителю.');
+    expect(say('en', managers(2))).toBe('The office Central has 2 managers (A, B): the team Central is led by A; every agent reports to their own manager.');
   });
 });

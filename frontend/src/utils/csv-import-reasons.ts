@@ -1,7 +1,7 @@
-import { isCsvImportReasonCode } from '@salescircle/shared';
+import { isCsvImportReasonCode, mavenImportReasonCode } from '@salescircle/shared';
 import type { Message } from './handoff-criteria';
 
-/** A reason or a note of a CSV import as the API gives it: a stable code, its values, and the English sentence. */
+/** A reason or a note of an import (a CSV file, the maven-crm export) as the API gives it: a stable code, its values, and the English sentence. */
 export interface CodedImportReason {
   code: string;
   params: readonly { name: string; value: string }[];
@@ -21,17 +21,26 @@ export interface ImportReasonLabels {
 }
 
 /** Values that are days (YYYY-MM-DD), counts (for the plural forms) and stage kinds. */
-const DAYS = new Set(['day', 'closedOn', 'startedOn']);
+const DAYS = new Set(['day', 'closedOn', 'startedOn', 'engagedOn']);
 const NUMBERS = new Set(['count', 'line']);
 
+/** The app's message of a code: a CSV import's, or a maven-crm import's (a note counted per value by its reason: RECONCILED_SECTOR_technolgy). */
+function reasonKey(code: string): string | null {
+  if (isCsvImportReasonCode(code)) return `analytics.import.csv.reasons.${code}`;
+  const maven = mavenImportReasonCode(code);
+  return maven ? `analytics.import.maven.reasons.${maven}` : null;
+}
+
 /**
- * A reason of the CSV import as a message of the app (`analytics.import.csv.reasons.<code>`)
- * with its values in the viewer's language: field keys by their titles, days by the locale,
- * stage kinds in words, counts as numbers. Null for a code the app does not know (a newer
- * server's, or the maven-crm import's notes): that reason is shown as the server wrote it.
+ * A reason of an import (`analytics.import.csv.reasons.<code>` or
+ * `analytics.import.maven.reasons.<code>`) as a message of the app with its values in the
+ * viewer's language: field keys by their titles, days by the locale, stage kinds in words,
+ * counts as numbers. Null for a code the app does not know (a newer server's): that reason
+ * is shown as the server wrote it.
  */
 export function importReasonMessage(reason: CodedImportReason, labels: ImportReasonLabels): Message | null {
-  if (!isCsvImportReasonCode(reason.code)) return null;
+  const key = reasonKey(reason.code);
+  if (!key) return null;
   const named: Record<string, string | number> = {};
   for (const { name, value } of reason.params) {
     if (name === 'field') named[name] = labels.field(value);
@@ -42,5 +51,5 @@ export function importReasonMessage(reason: CodedImportReason, labels: ImportRea
     else named[name] = value;
     if (name === 'entity') named.how = labels.derivedBy(value);
   }
-  return { key: `analytics.import.csv.reasons.${reason.code}`, named };
+  return { key, named };
 }

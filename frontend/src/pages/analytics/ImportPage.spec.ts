@@ -62,10 +62,28 @@ describe('ImportPage', () => {
     expect(files.map((r) => r.get('[data-col="file"]').text())).toEqual(['accounts.csv', 'products.csv', 'sales_teams.csv', 'sales_pipeline.csv']);
     expect(files[3]!.get('[data-col="rows"]').text()).toBe('8,800');
     expect(files[3]!.get('[data-col="rejected"]').text()).toBe('1');
-    expect(root.get('[data-testid="import-notes"]').text()).toContain('GTXPro read as GTX Pro');
+    expect(root.get('[data-testid="import-notes"] [data-code="RECONCILED_PRODUCT_GTXPro"]').text()).toBe('1,480 · Product: «GTXPro» → GTX Pro');
+    expect(root.get('[data-testid="import-notes"] [data-code="NO_ENGAGE_DATE"]').text()).toBe('500 · Open deals without an engage date: started on Dec 31, 2017, the latest date in sales_pipeline.csv.');
     expect(root.get('[data-testid="import-rejected"] h2').text()).toBe('Rejected rows (1)');
-    expect(root.get('[data-testid="import-rejected-row"]').text()).toContain('close_value is not a number');
-    expect(root.get('[data-testid="import-reconciled-row"] [data-col="message"]').text()).toBe('sector "technolgy" read as "technology"');
+    expect(root.get('[data-testid="import-rejected-row"] [data-col="message"]').text()).toBe('close_value «12,5»: not a non-negative number.');
+    expect(root.get('[data-testid="import-reconciled-row"] [data-col="message"]').text()).toBe('sector: «technolgy» → technology');
+  });
+
+  it('says the maven-crm report\'s reasons and notes in Russian from their codes, not the server\'s English', async () => {
+    const { root } = await mountImport({ ...USERS.DIRECTOR, locale: 'ru' }, { ImportMavenCrm: () => ({ json: { data: { importMavenCrm: IMPORT_REPORT } } }) });
+    await choose(root.get('[data-testid="import-files"]'), FILES);
+    await root.get('[data-testid="import-form"]').trigger('submit');
+    await flushPromises();
+    await flushPromises();
+    const notes = root.get('[data-testid="import-notes"]');
+    // Russian groups thousands with a no-break space
+    const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    expect(nbsp(notes.get('[data-code="RECONCILED_PRODUCT_GTXPro"]').text())).toBe('1 480 · Продукт: «GTXPro» → GTX Pro');
+    expect(nbsp(notes.get('[data-code="OPEN_DEAL_WITHOUT_ACCOUNT"]').text())).toBe('1 425 · Открытые сделки без клиента (account): импортированы без клиента.');
+    expect(notes.get('[data-code="NO_ENGAGE_DATE"]').text()).toBe('500 · Открытые сделки без даты начала работы (engage_date): поставлена последняя дата в sales_pipeline.csv (31 дек. 2017 г.).');
+    expect(notes.text()).not.toMatch(/reconciled|open deals/);
+    expect(root.get('[data-testid="import-rejected-row"] [data-col="message"]').text()).toBe('close_value «12,5»: нужно неотрицательное число.');
+    expect(root.get('[data-testid="import-reconciled-row"] [data-col="message"]').text()).toBe('sector: «technolgy» → technology');
   });
 
   it('imports for real when the dry run is off, and shows a refusal', async () => {
