@@ -296,7 +296,7 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     expect(sessions.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN', reason: 'OWN_COACHING_ONLY' }]);
 
     // a day the calendar lacks is refused as an input, on a write and on a read, not left to the database
-    const unreal = { code: 'BAD_USER_INPUT', field: 'to' };
+    const unreal = { code: 'BAD_USER_INPUT', field: 'to', reason: 'VALUE_NOT_DAY' };
     const submitted = await refused(rep, 'mutation ($i: SubmitForecastInput!) { submitForecast(input: $i) }', { i: { from: '2027-02-01', to: '2027-02-30', amount: 1 } }, unreal);
     expect(submitted.message).toBe('to must be a date as YYYY-MM-DD');
     const read = await t.gql('query ($f: AnalyticsFilter!) { forecast(filter: $f) { plan } }', { f: { from: '2027-02-01', to: '2027-02-30' } }, { token: director });

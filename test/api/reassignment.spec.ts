@@ -98,7 +98,7 @@ describe('offboarding and vacation cover: nothing is lost', () => {
     expect(outside.errors?.[0].message).toBe('A lead arranges cover within the team.');
     // a day the calendar lacks: refused on its field, not left to the database
     const unreal = await t.gql(COVER, { input: { fromMemberId: away, toMemberId: await memberId('rep2@demo.local'), until: '2099-02-30', reason: 'Отпуск' } }, { token: lead });
-    expect(unreal.errors?.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field: 'until' }]);
+    expect(unreal.errors?.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field: 'until', reason: 'VALUE_NOT_DAY' }]);
     expect(unreal.errors?.[0].message).toBe('until is not a real date.');
     expect(await owners()).toBe(before);
   });

@@ -188,6 +188,7 @@ export const en = {
     VALUE_TOO_MANY: fmt('Too many: at most {limit}.'),
     VALUE_TOO_FEW: fmt('Too few: at least {limit}.'),
     VALUE_NOT_ALLOWED: 'This value is not one of those allowed.',
+    VALUE_NOT_DAY: 'There is no such day in the calendar: choose another date.',
     VALUE_NOT_EMAIL: 'This is not an e-mail address.',
     VALUE_NOT_WHOLE: 'This must be a whole number.',
     ROLE_NOT_ALLOWED: 'Your role may not do this.',

@@ -190,6 +190,7 @@ export const ru: MessageSchema = {
     VALUE_TOO_MANY: fmt('Слишком много: не больше {limit}.'),
     VALUE_TOO_FEW: fmt('Слишком мало: не меньше {limit}.'),
     VALUE_NOT_ALLOWED: 'Такое значение недопустимо.',
+    VALUE_NOT_DAY: 'Такого дня нет в календаре: выберите другую дату.',
     VALUE_NOT_EMAIL: 'Это не адрес электронной почты.',
     VALUE_NOT_WHOLE: 'Здесь нужно целое число.',
     ROLE_NOT_ALLOWED: 'Вашей роли это не разрешено.',

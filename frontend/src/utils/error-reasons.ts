@@ -38,6 +38,7 @@ export const ERROR_REASONS = [
   'VALUE_TOO_FEW',
   'VALUE_NOT_ALLOWED',
   'VALUE_NOT_EMAIL',
+  'VALUE_NOT_DAY',
   'VALUE_NOT_WHOLE',
   // an operation the viewer's role may not call (the guard's table)
   'ROLE_NOT_ALLOWED',

@@ -16,6 +16,7 @@ const REASONS: Record<string, { reason: string; bounded?: true }> = {
   arrayMinSize: { reason: 'VALUE_TOO_FEW', bounded: true },
   isIn: { reason: 'VALUE_NOT_ALLOWED' },
   isEmail: { reason: 'VALUE_NOT_EMAIL' },
+  isCalendarDay: { reason: 'VALUE_NOT_DAY' },
 };
 
 /** @Length(min, max): too short or too long, by the value's own length. */

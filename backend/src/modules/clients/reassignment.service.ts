@@ -133,7 +133,7 @@ export class ReassignmentService {
   /** Hands every active client of a member to a colleague until a date (inclusive); the nightly job hands them back. */
   async cover(viewer: Viewer, fromMemberId: string, toMemberId: string, until: string, reason: string): Promise<number> {
     // a day of the calendar: the input's pattern lets 2027-02-30 through, which the database refuses
-    if (!isCalendarDay(until)) throw DomainError.badInput('until', 'until is not a real date.');
+    if (!isCalendarDay(until)) throw DomainError.badInput('until', 'until is not a real date.', 'VALUE_NOT_DAY');
     if (until < today()) throw DomainError.badInput('until', 'The cover must last until today or later.', 'COVER_IN_PAST', { until, today: today() });
     if (fromMemberId === toMemberId) throw DomainError.badInput('toMemberId', 'Choose a colleague other than the absent member.', 'COVER_BY_SELF');
     const found = await this.circle.findMembers([fromMemberId, toMemberId]);
