@@ -19,7 +19,7 @@ const IMPORT = `mutation ($input: CsvImportInput!, $outcome: ImportOutcome) {
   importCsv(input: $input) {
     runId status pipelineId pipelineName totalRows
     files { file fileName rows imported updated unchanged reconciled rejected }
-    derived { what imported updated unchanged }
+    derived { what kind pipeline imported updated unchanged }
     notes { code message count params { name value } }
     rows(outcome: $outcome) { file line externalId outcome change message reasons { kind code params { name value } message } }
   }
@@ -56,7 +56,7 @@ interface Report {
   pipelineName: string | null;
   totalRows: number;
   files: { file: string; fileName: string; rows: number; imported: number; updated: number; unchanged: number; reconciled: number; rejected: number }[];
-  derived: { what: string; imported: number; updated: number; unchanged: number }[];
+  derived: { what: string; kind: string | null; pipeline: string | null; imported: number; updated: number; unchanged: number }[];
   notes: { code: string; message: string; count: number; params: { name: string; value: string }[] }[];
   rows: { file: string; line: number; externalId: string | null; outcome: string; change: string | null; message: string; reasons: Reason[] }[];
 }
@@ -339,7 +339,7 @@ describe('CSV import: clients, deals and activities from a mapped file', () => {
     expect(amo.errors).toBeUndefined();
     const report = amo.data!.importCsv;
     expect(report).toMatchObject({ status: 'DRY_RUN', pipelineName: 'amoCRM', pipelineId: null });
-    expect(report.derived).toEqual([{ what: 'stages of the new pipeline "amoCRM"', imported: 3, updated: 0, unchanged: 0 }]);
+    expect(report.derived).toEqual([{ what: 'stages of the new pipeline "amoCRM"', kind: 'PIPELINE_STAGES', pipeline: 'amoCRM', imported: 3, updated: 0, unchanged: 0 }]);
     expect(report.notes.find((n) => n.code === 'NEW_PIPELINE')!.message).toBe('created pipeline «amoCRM» with the stages Переговоры (OPEN), Думают (OPEN), Выиграна (WON)');
     expect(report.notes.find((n) => n.code === 'NEW_PIPELINE')!.params).toEqual([{ name: 'pipeline', value: 'amoCRM' }, { name: 'stages', value: 'Переговоры (OPEN), Думают (OPEN), Выиграна (WON)' }]);
     // a preview says what the import would create, by code too

@@ -37,7 +37,7 @@ const IMPORT = `mutation ($files: MavenCrmFilesInput!, $pipelineName: String!, $
   importMavenCrm(files: $files, pipelineName: $pipelineName, dryRun: $dryRun) {
     runId status pipelineId pipelineName durationMs totalRows
     files { file fileName rows imported updated unchanged reconciled rejected }
-    derived { what imported updated unchanged }
+    derived { what kind pipeline imported updated unchanged }
     notes { code message count params { name value } }
     rows(outcome: $outcome, file: $file) { file line externalId outcome change message reasons { kind code params { name value } message } }
   }
@@ -69,7 +69,7 @@ interface Report {
   durationMs: number;
   totalRows: number;
   files: FileCounts[];
-  derived: { what: string; imported: number; updated: number; unchanged: number }[];
+  derived: { what: string; kind: string | null; pipeline: string | null; imported: number; updated: number; unchanged: number }[];
   notes: { code: string; message: string; count: number; params: Param[] }[];
   rows: { file: string; line: number; externalId: string | null; outcome: string; change: string | null; message: string; reasons: Reason[] }[];
 }
@@ -139,6 +139,12 @@ describe('real-data import of the maven-crm sample', () => {
     expect(first.status).toBe('APPLIED');
     expect(first.runId).toEqual(expect.any(String));
     expect(first.durationMs).toBeLessThanOrEqual(10_000);
+    // what the files imply, each with its code (the app says it in the viewer's language)
+    expect(first.derived.map((d) => [d.kind, d.pipeline, d.imported])).toEqual([
+      ['LEAD_MEMBERS', null, 6],
+      ['TEAMS', null, 3],
+      ['PIPELINE_STAGES', first.pipelineName, 4],
+    ]);
     const expectedRows = { SALES_TEAMS: 35, ACCOUNTS: 85, PRODUCTS: 7, SALES_PIPELINE: 8800 };
     for (const f of first.files) {
       expect(f.rows).toBe(expectedRows[f.file as keyof typeof expectedRows]);

@@ -617,7 +617,7 @@ export type ImportMavenCrmMutationVariables = Exact<{
 }>;
 
 
-export type ImportMavenCrmMutation = { importMavenCrm: { status: ImportStatus, runId: string | null, pipelineId: string | null, pipelineName: string | null, totalRows: number, durationMs: number, files: Array<{ file: ImportFile, fileName: string, rows: number, imported: number, updated: number, unchanged: number, reconciled: number, rejected: number }>, derived: Array<{ what: string, imported: number, updated: number, unchanged: number }>, notes: Array<{ code: string, count: number, message: string, params: Array<{ name: string, value: string }> }>, rejected: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }> }>, reconciled: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }> }> } };
+export type ImportMavenCrmMutation = { importMavenCrm: { status: ImportStatus, runId: string | null, pipelineId: string | null, pipelineName: string | null, totalRows: number, durationMs: number, files: Array<{ file: ImportFile, fileName: string, rows: number, imported: number, updated: number, unchanged: number, reconciled: number, rejected: number }>, derived: Array<{ what: string, kind: string | null, pipeline: string | null, imported: number, updated: number, unchanged: number }>, notes: Array<{ code: string, count: number, message: string, params: Array<{ name: string, value: string }> }>, rejected: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }> }>, reconciled: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }> }> } };
 
 export type ScorecardsQueryVariables = Exact<{
   memberIds: Array<string | number> | string | number;
@@ -872,7 +872,7 @@ export type ImportCsvMutationVariables = Exact<{
 }>;
 
 
-export type ImportCsvMutation = { importCsv: { status: ImportStatus, runId: string | null, pipelineId: string | null, pipelineName: string | null, totalRows: number, durationMs: number, files: Array<{ file: ImportFile, fileName: string, rows: number, imported: number, updated: number, unchanged: number, reconciled: number, rejected: number }>, derived: Array<{ what: string, imported: number, updated: number, unchanged: number }>, notes: Array<{ code: string, count: number, message: string, params: Array<{ name: string, value: string }> }>, rows: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }> }>, rejected: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }> }> } };
+export type ImportCsvMutation = { importCsv: { status: ImportStatus, runId: string | null, pipelineId: string | null, pipelineName: string | null, totalRows: number, durationMs: number, files: Array<{ file: ImportFile, fileName: string, rows: number, imported: number, updated: number, unchanged: number, reconciled: number, rejected: number }>, derived: Array<{ what: string, kind: string | null, pipeline: string | null, imported: number, updated: number, unchanged: number }>, notes: Array<{ code: string, count: number, message: string, params: Array<{ name: string, value: string }> }>, rows: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }> }>, rejected: Array<{ file: ImportFile, line: number, externalId: string | null, outcome: ImportOutcome, change: ImportChange | null, message: string, reasons: Array<{ kind: ImportReasonKind, code: string, message: string, params: Array<{ name: string, value: string }> }> }> } };
 
 export type MatrixRepFragment = { id: string, name: string, stageRole: StageRole | null, category: number | null, version: number, active: boolean, availability: { available: boolean, reason: UnavailableReason | null }, capacity: { clients: number, processes: number, activeClients: number }, teams: Array<{ id: string }> };
 
@@ -2162,6 +2162,8 @@ export const ImportMavenCrmDocument = new TypedDocumentString(`
     }
     derived {
       what
+      kind
+      pipeline
       imported
       updated
       unchanged
@@ -2944,6 +2946,8 @@ export const ImportCsvDocument = new TypedDocumentString(`
     }
     derived {
       what
+      kind
+      pipeline
       imported
       updated
       unchanged

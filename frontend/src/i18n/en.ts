@@ -1986,6 +1986,11 @@ export const en = {
       },
       summary: plural('en', { one: '{rows} row · pipeline «{pipeline}» · {seconds} s', other: '{rows} rows · pipeline «{pipeline}» · {seconds} s' }),
       filesTitle: 'Rows per file',
+      derived: {
+        LEAD_MEMBERS: 'Leads (the managers of sales_teams.csv)',
+        TEAMS: 'Teams (regional offices)',
+        PIPELINE_STAGES: fmt('Stages of the pipeline «{pipeline}»'),
+      },
       derivedTitle: 'Records the files imply',
       rejectedTitle: fmt('Rejected rows ({count})'),
       reconciledTitle: fmt('Reconciled rows ({count})'),

@@ -2065,6 +2065,11 @@ export const ru: MessageSchema = {
         other: '{rows} строки · воронка «{pipeline}» · {seconds} с',
       }),
       filesTitle: 'Строки по файлам',
+      derived: {
+        LEAD_MEMBERS: 'Руководители (managers в sales_teams.csv)',
+        TEAMS: 'Команды (региональные офисы)',
+        PIPELINE_STAGES: fmt('Этапы воронки «{pipeline}»'),
+      },
       derivedTitle: 'Записи, следующие из файлов',
       rejectedTitle: fmt('Отклонённые строки ({count})'),
       reconciledTitle: fmt('Сопоставленные строки ({count})'),

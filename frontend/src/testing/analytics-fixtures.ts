@@ -175,7 +175,7 @@ export const IMPORT_REPORT: ImportMavenCrmMutation['importMavenCrm'] = {
     { file: 'SALES_TEAMS', fileName: 'sales_teams.csv', rows: 35, imported: 35, updated: 0, unchanged: 0, reconciled: 0, rejected: 0 },
     { file: 'SALES_PIPELINE', fileName: 'sales_pipeline.csv', rows: 8_800, imported: 8_798, updated: 0, unchanged: 0, reconciled: 1, rejected: 1 },
   ],
-  derived: [{ what: 'teams', imported: 3, updated: 0, unchanged: 0 }],
+  derived: [{ what: 'teams (regional offices)', kind: 'TEAMS', pipeline: null, imported: 3, updated: 0, unchanged: 0 }],
   // the maven-crm import's reasons and notes by code and values (shared describe-maven-import-reason), the English sentence beside them
   notes: [
     {

@@ -414,7 +414,7 @@ export class CsvImportService {
     }
     const pipeline = await this.pipelines.insertPipeline(c.tx, c.organizationId, c.pipelineName);
     const added = await this.pipelines.insertStages(c.tx, pipeline.id, stages);
-    derived.push({ what: `stages of the new pipeline "${c.pipelineName}"`, imported: added.length, updated: 0, unchanged: 0 });
+    derived.push({ what: `stages of the new pipeline "${c.pipelineName}"`, kind: 'PIPELINE_STAGES', pipeline: c.pipelineName, imported: added.length, updated: 0, unchanged: 0 });
     countReason(c.notes, csvImportReason('NEW_PIPELINE', planned), 0);
     return { ...pipeline, stages: added };
   }

@@ -58,8 +58,14 @@ export class ImportFileCountsModel {
 
 @ObjectType('ImportDerivedCounts', { description: 'Records the files imply (managers, offices, stages) rather than list row by row' })
 export class ImportDerivedCountsModel {
-  @Field()
+  @Field({ description: 'What is counted, in English' })
   what: string;
+
+  @Field(() => String, { nullable: true, description: 'What is counted, as a code: LEAD_MEMBERS (managers of sales_teams.csv), TEAMS (regional offices), PIPELINE_STAGES (then pipeline names it)' })
+  kind?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The pipeline whose stages are counted (PIPELINE_STAGES)' })
+  pipeline?: string | null;
 
   @Field(() => Int)
   imported: number;

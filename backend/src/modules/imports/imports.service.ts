@@ -36,6 +36,9 @@ export type { ImportFileCounts, ImportRowResult } from './import-report';
 /** Records the files imply rather than list row by row (managers, offices, the pipeline's stages). */
 export interface ImportDerivedCounts {
   what: string;
+  /** What is counted, as a code the app says in its language: LEAD_MEMBERS, TEAMS, PIPELINE_STAGES (then `pipeline` names it). */
+  kind: ImportDerivedKind;
+  pipeline?: string;
   imported: number;
   updated: number;
   unchanged: number;
@@ -81,8 +84,10 @@ class Rollback extends Error {
 
 type Changes = Map<RowReport, ImportChange>;
 
-function derived(what: string): ImportDerivedCounts {
-  return { what, imported: 0, updated: 0, unchanged: 0 };
+export type ImportDerivedKind = 'LEAD_MEMBERS' | 'TEAMS' | 'PIPELINE_STAGES';
+
+function derived(what: string, kind: ImportDerivedKind, pipeline?: string): ImportDerivedCounts {
+  return { what, kind, ...(pipeline === undefined ? {} : { pipeline }), imported: 0, updated: 0, unchanged: 0 };
 }
 
 function bump(counts: ImportDerivedCounts, change: ImportChange): void {
@@ -207,9 +212,9 @@ export class ImportsService {
     const org = actor.organizationId;
     await this.imports.lockOrganization(tx, org);
     const changes: Changes = new Map();
-    const leads = derived('LEAD members (managers of sales_teams.csv)');
-    const teamCounts = derived('teams (regional offices)');
-    const stageCounts = derived(`stages of pipeline "${pipelineName}"`);
+    const leads = derived('LEAD members (managers of sales_teams.csv)', 'LEAD_MEMBERS');
+    const teamCounts = derived('teams (regional offices)', 'TEAMS');
+    const stageCounts = derived(`stages of pipeline "${pipelineName}"`, 'PIPELINE_STAGES', pipelineName);
 
     const pipeline = await this.ensurePipeline(tx, org, pipelineName, stageCounts);
     const stageId = new Map(pipeline.stages.map((s) => [s.name, s.id]));

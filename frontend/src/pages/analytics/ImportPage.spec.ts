@@ -67,6 +67,8 @@ describe('ImportPage', () => {
     expect(root.get('[data-testid="import-rejected"] h2').text()).toBe('Rejected rows (1)');
     expect(root.get('[data-testid="import-rejected-row"] [data-col="message"]').text()).toBe('close_value «12,5»: not a non-negative number.');
     expect(root.get('[data-testid="import-reconciled-row"] [data-col="message"]').text()).toBe('sector: «technolgy» → technology');
+    // what the files imply, by its code
+    expect(root.get('[data-testid="import-derived"]').text()).toContain('Teams (regional offices)');
   });
 
   it('says the maven-crm report\'s reasons and notes in Russian from their codes, not the server\'s English', async () => {
@@ -84,6 +86,7 @@ describe('ImportPage', () => {
     expect(notes.text()).not.toMatch(/reconciled|open deals/);
     expect(root.get('[data-testid="import-rejected-row"] [data-col="message"]').text()).toBe('close_value «12,5»: нужно неотрицательное число.');
     expect(root.get('[data-testid="import-reconciled-row"] [data-col="message"]').text()).toBe('sector: «technolgy» → technology');
+    expect(root.get('[data-testid="import-derived"]').text()).toContain('Команды (региональные офисы)');
   });
 
   it('imports for real when the dry run is off, and shows a refusal', async () => {
