@@ -193,9 +193,13 @@ describe('creating clients, recording orders, reassigning', () => {
     const two = await clientsOf('rep4@demo.local', 2);
     const to = await memberId('rep2@demo.local');
     await refused(director, REASSIGN, { input: { clientIds: two.map((c) => c.id), expectedVersions: [two[0].version], toMemberId: to, reason: 'Проверка' } }, { code: 'BAD_USER_INPUT', field: 'expectedVersions', reason: 'VERSIONS_MISMATCH' });
-    // a lead reassigns the clients of their own team only, and hears which one is not
+    // a lead reassigns the clients of their own team only; a client they do not see is not named (as if it were not there)
     const [foreign] = await clientsOf('vip1@demo.local', 1);
-    await refused(lead, REASSIGN, { input: { clientIds: [two[0].id, foreign.id], toMemberId: to, reason: 'Проверка' } }, { code: 'FORBIDDEN', reason: 'CLIENT_NOT_REASSIGNABLE', params: { client: foreign.name } });
+    const unseen = await refused(lead, REASSIGN, { input: { clientIds: [two[0].id, foreign.id], toMemberId: to, reason: 'Проверка' } }, { code: 'NOT_FOUND', reason: 'SUBJECT_NOT_FOUND', params: { subject: 'A_CLIENT' } });
+    expect(unseen.message).not.toContain(foreign.name);
+    // one they see but may not move is named: a rep's own client
+    const [own] = await clientsOf('rep@demo.local', 1);
+    await refused(rep, REASSIGN, { input: { clientIds: [own.id], toMemberId: to, reason: 'Проверка' } }, { code: 'FORBIDDEN', reason: 'CLIENT_NOT_REASSIGNABLE', params: { client: own.name } });
     // to someone who left: named; to no one of the organization: not
     const gone = await memberId('rep7@demo.local');
     await db.query('UPDATE member SET active = false WHERE id = $1', [gone]);

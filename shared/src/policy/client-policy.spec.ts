@@ -1,5 +1,5 @@
 import type { ViewerScope } from './circle-policy';
-import { clientScope, mayReassignClient } from './client-policy';
+import { clientScope, mayReassignClient, seesClient } from './client-policy';
 
 const scope = (role: ViewerScope['role']): ViewerScope => ({ role, memberId: 'me', directedTeamIds: [], ledTeamIds: ['A'], coachedTeamIds: [], memberOfTeamIds: ['A'] });
 
@@ -17,6 +17,16 @@ describe('clientScope', () => {
     expect(clientScope(scope('SALES'), 'OWN', ['x'])).toEqual({ kind: 'OWNERS', memberIds: ['me'] });
     expect(clientScope(scope('SALES'), 'TEAM', ['x', 'me'])).toEqual({ kind: 'OWNERS', memberIds: ['me', 'x'] });
     expect(clientScope(scope('SALES'), 'ALL', [])).toEqual({ kind: 'ALL' });
+  });
+});
+
+describe('seesClient', () => {
+  it('sees a client by its owner in the scope; an unowned one only with the whole base', () => {
+    expect(seesClient({ kind: 'ALL' }, null)).toBe(true);
+    expect(seesClient({ kind: 'NONE' }, 'me')).toBe(false);
+    expect(seesClient({ kind: 'OWNERS', memberIds: ['me', 'x'] }, 'x')).toBe(true);
+    expect(seesClient({ kind: 'OWNERS', memberIds: ['me', 'x'] }, 'z')).toBe(false);
+    expect(seesClient({ kind: 'OWNERS', memberIds: ['me'] }, null)).toBe(false);
   });
 });
 

@@ -26,6 +26,13 @@ export function clientScope(scope: ViewerScope, visibility: ClientVisibility, te
   }
 }
 
+/** Whether a client of this owner is in the viewer's client scope (an unowned client only for those who see all). */
+export function seesClient(scope: ClientScope, ownerId: string | null): boolean {
+  if (scope.kind === 'ALL') return true;
+  if (scope.kind === 'NONE') return false;
+  return ownerId !== null && scope.memberIds.includes(ownerId);
+}
+
 /** Who may change a client's owner: directors, and leads for clients owned within their teams. */
 export function mayReassignClient(scope: ViewerScope, ownerId: string | null, ledTeamMemberIds: readonly string[]): boolean {
   if (scope.role === 'DIRECTOR') return true;

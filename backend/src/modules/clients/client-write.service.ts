@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { classifyClientCategory, describeRoutingSteps, innProblem, isCalendarDay, mayReassignClient, readOrganizationSettings, type ClientStage } from '@salescircle/shared';
+import { classifyClientCategory, describeRoutingSteps, innProblem, isCalendarDay, mayReassignClient, readOrganizationSettings, seesClient, type ClientStage } from '@salescircle/shared';
 import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -171,8 +171,11 @@ export class ClientWriteService {
     return this.transactions.run(async (tx) => {
       const rows = await this.clients.findByIds([...new Set(input.clientIds)], tx, true);
       if (rows.length !== new Set(input.clientIds).size || rows.some((r) => r.organizationId !== viewer.organizationId)) throw DomainError.notFound('A_CLIENT');
-      for (const row of rows) {
-        if (!mayReassignClient(scope, row.ownerMemberId, ledMembers)) throw DomainError.forbidden(`You may not reassign "${row.name}".`, 'CLIENT_NOT_REASSIGNABLE', { client: row.name });
+      const refused = rows.find((row) => !mayReassignClient(scope, row.ownerMemberId, ledMembers));
+      if (refused) {
+        // named only to a viewer who sees it: a client outside their scope is as good as not there
+        if (!seesClient(await this.clientsService.scopeFor(viewer), refused.ownerMemberId)) throw DomainError.notFound('A_CLIENT');
+        throw DomainError.forbidden(`You may not reassign "${refused.name}".`, 'CLIENT_NOT_REASSIGNABLE', { client: refused.name });
       }
       if (input.expectedVersions) {
         if (input.expectedVersions.length !== input.clientIds.length) throw DomainError.badInput('expectedVersions', 'Give one version per client id.', 'VERSIONS_MISMATCH');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { clientScope, DEFAULT_PAGE_SIZE, describeRoutingSteps, MAX_PAGE_SIZE, readOrganizationSettings, type ClientScope } from '@salescircle/shared';
+import { clientScope, DEFAULT_PAGE_SIZE, describeRoutingSteps, MAX_PAGE_SIZE, readOrganizationSettings, seesClient, type ClientScope } from '@salescircle/shared';
 import type { Viewer } from '../../common/auth/viewer';
 import { DomainError } from '../../common/errors/domain-error';
 import { CircleRepository } from '../members/circle.repository';
@@ -99,8 +99,6 @@ export class ClientsService {
   }
 
   private visible(scope: ClientScope, row: ClientRow): boolean {
-    if (scope.kind === 'ALL') return true;
-    if (scope.kind === 'NONE') return false;
-    return row.ownerMemberId !== null && scope.memberIds.includes(row.ownerMemberId);
+    return seesClient(scope, row.ownerMemberId);
   }
 }
