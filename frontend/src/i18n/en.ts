@@ -154,7 +154,6 @@ export const en = {
     TEAM_COACH_ROLE: fmtOr('{name} cannot coach «{team}»: the coach of a team must have the coach role.', 'The coach of a team must have the coach role.'),
     TEAM_DIRECTOR_ROLE: fmtOr('{name} cannot direct «{team}»: the director of a team must have the sales director role.', 'The director of a team must have the sales director role.'),
     MATRIX_ONLY_FOR_SALES: 'Only sales reps have a stage role and a client category.',
-    ROLE_HELD_IN_TEAM: 'This person leads or coaches a team, so their role cannot change now.',
     STALE_VERSION: fmtOr('{name} was changed by someone else meanwhile. Check the latest data and try again.', 'Someone else changed this person meanwhile. The latest data is shown now; check it and try again.'),
     BAD_SCHEDULE: select('problem', {
       WEEKDAY: 'Slot {slot} ({startsAt}–{endsAt}): choose a day of the week, Monday to Sunday.',

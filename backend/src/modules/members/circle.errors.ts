@@ -4,7 +4,6 @@ import { DomainError } from '../../common/errors/domain-error';
 /** Finer reasons of the circle's refusals (extensions.reason), beside the stable code. */
 export const CircleErrorReason = {
   MATRIX_ONLY_FOR_SALES: 'MATRIX_ONLY_FOR_SALES',
-  ROLE_HELD_IN_TEAM: 'ROLE_HELD_IN_TEAM',
   STALE_VERSION: 'STALE_VERSION',
   BAD_SCHEDULE: 'BAD_SCHEDULE',
   BAD_ABSENCE: 'BAD_ABSENCE',
