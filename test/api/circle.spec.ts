@@ -146,8 +146,8 @@ describe('the circle: structure, rules and who sees what', () => {
       const UPDATE = 'mutation ($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }';
       // a rep of her team: not their role, name or activity
       await refused(UPDATE, { id: id('Дмитрий Смирнов'), input: { role: 'LEAD' } }, 'Дмитрий Смирнов', 'ROLE', 'Your role may not change the role of Дмитрий Смирнов.');
-      await refused(UPDATE, { id: id('Дмитрий Смирнов'), input: { name: 'Дмитрий Смирнов-Северный' } }, 'Дмитрий Смирнов', 'PROFILE');
-      await refused(UPDATE, { id: id('Дмитрий Смирнов'), input: { active: false } }, 'Дмитрий Смирнов', 'ACTIVE');
+      await refused(UPDATE, { id: id('Дмитрий Смирнов'), input: { name: 'Дмитрий Смирнов-Северный' } }, 'Дмитрий Смирнов', 'PROFILE', 'Your role may not change the name or e-mail of Дмитрий Смирнов.');
+      await refused(UPDATE, { id: id('Дмитрий Смирнов'), input: { active: false } }, 'Дмитрий Смирнов', 'ACTIVE', 'Your role may not change the active status of Дмитрий Смирнов.');
       // the coach of her team: nothing at all
       const coachId = id('Марина Крылова');
       await refused(UPDATE, { id: coachId, input: { capacityClients: 10 } }, 'Марина Крылова', 'CAPACITY');

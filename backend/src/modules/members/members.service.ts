@@ -36,6 +36,18 @@ import { toMemberModel } from './member.mapper';
 import type { MatrixCellModel, MemberModel } from './member.model';
 
 /** Use cases of the circle's people: who sees them, who changes what, and the invariants. */
+/** What a refused change of a member is called in the English message (the app says it from `change`). */
+const MEMBER_CHANGE_WORDS: Record<MemberChange, string> = {
+  PROFILE: 'the name or e-mail',
+  ROLE: 'the role',
+  MATRIX: 'the stage role or category',
+  CAPACITY: 'the capacity',
+  ACTIVE: 'the active status',
+  SCHEDULE: 'the schedule',
+  ABSENCE: 'the absences',
+  TEAMS: 'the teams',
+};
+
 @Injectable()
 export class MembersService {
   constructor(
@@ -108,7 +120,7 @@ export class MembersService {
       if ('active' in changes) kinds.add('ACTIVE');
       for (const kind of kinds) {
         if (!mayChangeMember(scope, { id, role: member.role, teamIds }, kind)) {
-          throw DomainError.forbidden(`Your role may not change the ${kind.toLowerCase()} of ${member.name}.`, CircleErrorReason.MEMBER_CHANGE_NOT_ALLOWED, { name: member.name, change: kind });
+          throw DomainError.forbidden(`Your role may not change ${MEMBER_CHANGE_WORDS[kind]} of ${member.name}.`, CircleErrorReason.MEMBER_CHANGE_NOT_ALLOWED, { name: member.name, change: kind });
         }
       }
       if (Object.keys(changes).length === 0) return;
