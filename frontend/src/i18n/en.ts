@@ -1124,7 +1124,7 @@ export const en = {
         descriptionTooLong: 'At most 5,000 characters.',
         targetInvalid: 'A number from 0 up.',
         datesOrder: 'The due date is before the start date.',
-        dueBeforeSprint: fmt('The due date is before the sprint «{sprint}» starts ({startsOn}): a process in it is due on its first day or later.'),
+        dueBeforeSprint: fmt('The sprint «{sprint}» starts on {startsOn}: the due date cannot be earlier.'),
       },
       stale: 'This process changed after you opened the form; saving will ask you to reload.',
       conflictTitle: 'Someone changed this process while you were editing it.',

@@ -46,7 +46,7 @@ describe('ProcessEditForm', () => {
     await wrapper.get('[data-testid="process-edit-due"]').setValue('2026-11-20');
     await wrapper.get('[data-testid="process-edit-form"]').trigger('submit');
     await flushPromises();
-    expect(wrapper.get('[data-testid="process-edit-problem-dueOn"]').text()).toBe('Срок раньше начала спринта «Sprint 20» (23 ноября 2026 г.): у процесса в спринте срок не раньше его первого дня.');
+    expect(wrapper.get('[data-testid="process-edit-problem-dueOn"]').text()).toBe('Спринт «Sprint 20» начинается 23 ноября 2026 г.: срок не может быть раньше.');
     expect(fake.requests.some((r) => r.body.operationName === 'UpdateProcess')).toBe(false);
     await wrapper.get('[data-testid="process-edit-due"]').setValue('2026-11-23');
     expect(wrapper.find('[data-testid="process-edit-problem-dueOn"]').exists()).toBe(false);
@@ -56,7 +56,7 @@ describe('ProcessEditForm', () => {
     const { wrapper: carried } = await mountForm(() => ({ json: { data: null } }), 'en', processDetail({ startsOn: null, dueAt: '2026-11-18T15:00:00.000Z' }));
     expect(carried.find('[data-testid="process-edit-problem-dueOn"]').exists()).toBe(false);
     await carried.get('[data-testid="process-edit-due"]').setValue('2026-11-19');
-    expect(carried.get('[data-testid="process-edit-problem-dueOn"]').text()).toBe('The due date is before the sprint «Sprint 20» starts (November 23, 2026): a process in it is due on its first day or later.');
+    expect(carried.get('[data-testid="process-edit-problem-dueOn"]').text()).toBe('The sprint «Sprint 20» starts on November 23, 2026: the due date cannot be earlier.');
   });
 
   it('says every refusal somewhere: beside the field the server named, else above the buttons', async () => {
