@@ -227,7 +227,8 @@ async function main() {
     rows.push({ benchmark: 'naive funnel over the base tables (deals ∪ stage history, percentile)', ...naive, target: '—' });
 
     // The funnel page's request (funnel + member performance) per filter: any set of owners (a stage role) with at most a
-    // product, a client category (migration 0020) or one segment (migration 0024) reads the rollups' slices; two of them together the deals.
+    // product, a client category (migration 0020), both (migration 0025) or one segment (migration 0024) reads the rollups' slices; a
+    // segment with another filter the deals.
     const FUNNEL = '{ totalDeals salesVelocity stages { count reached avgDaysInStage } }';
     const page = (filter) => `{ funnel(filter: ${filter}) ${FUNNEL} memberPerformance(filter: ${filter}) { member { id } won lost winRate wonAmount } }`;
     const product = (await db.query(`SELECT id FROM product WHERE organization_id = $1 ORDER BY name LIMIT 1`, [gen.org])).rows[0].id;
@@ -238,7 +239,7 @@ async function main() {
       ['funnel page, one product (rollups, product slice)', `{ productId: "${product}" }`, 20],
       ['funnel page, client category 1 (rollups, category slice)', '{ category: 1 }', 20],
       ['funnel page, a stage role and a category, this quarter (rollups)', `{ stageRole: HUNTER, category: 2, from: "${quarter}" }`, 20],
-      ['funnel page, a category and a product (the deals)', `{ category: 1, productId: "${product}" }`, 3],
+      ['funnel page, a category and a product (rollups, category × product slice)', `{ category: 1, productId: "${product}" }`, 20],
       ['funnel page, VIP clients (rollups, segment slice)', '{ vip: true }', 20],
       ['funnel page, one region (rollups, segment slice)', '{ region: "Сибирь" }', 20],
       ['funnel page, one channel (rollups, segment slice)', '{ channel: DEALER }', 20],

@@ -84,7 +84,8 @@ describe('funnel arithmetic', () => {
     expect(funnelRollupSlice('2026-11-02', '2026-11-30', { category: 2 })).toBeNull();
     expect(funnelRollupSlice(null, null, { category: 1 })).toEqual({ category: 1, productId: null, segment: null });
     expect(funnelRollupSlice('2026-07-01', '2026-09-30', { productId: 'p' })).toEqual({ category: 0, productId: 'p', segment: null });
-    expect(funnelRollupSlice(null, null, { category: 1, productId: 'p' })).toBeNull();
+    expect(funnelRollupSlice(null, null, { category: 1, productId: 'p' })).toEqual({ category: 1, productId: 'p', segment: null });
+    expect(funnelRollupSlice('2026-11-01', '2026-11-29', { category: 1, productId: 'p' })).toBeNull();
     // one segment: the segment rollups; a segment with anything else: the deals
     expect(funnelRollupSlice(null, null, { region: 'Москва' })).toEqual({ category: 0, productId: null, segment: 'region:Москва' });
     expect(funnelRollupSlice('2026-01-01', '2026-03-31', { vip: false, category: null })).toEqual({ category: 0, productId: null, segment: 'vip:false' });

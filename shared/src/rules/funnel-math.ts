@@ -164,12 +164,13 @@ export function funnelSegmentKey(filter: FunnelDealFilter): string | null {
 
 /**
  * The slice of the trigger-kept rollups that answers a funnel: every deal (`category` 0, no
- * product, no segment), the deals of clients of one category, the deals of one product, or the
- * deals of clients in one segment (VIP or not, a channel, an ownership form, a region, an
- * industry: `segment`, read from the segment rollups). The rollups hold deals per pipeline,
- * stage, owner, month started and slice, so they answer exactly a whole-month period (or none)
- * for any set of owners (a team, a person, a stage role) with at most one of those filters. Null:
- * the deals themselves must be read (a period that cuts a month, or two filters together).
+ * product, no segment), the deals of clients of one category, the deals of one product, both
+ * (one category and one product, migration 0025), or the deals of clients in one segment (VIP or
+ * not, a channel, an ownership form, a region, an industry: `segment`, read from the segment
+ * rollups). The rollups hold deals per pipeline, stage, owner, month started and slice, so they
+ * answer exactly a whole-month period (or none) for any set of owners (a team, a person, a stage
+ * role) with those filters. Null: the deals themselves must be read (a period that cuts a month,
+ * or a segment with another filter).
  */
 export interface FunnelRollupSlice {
   category: number;
@@ -186,6 +187,5 @@ export function funnelRollupSlice(from: string | null, to: string | null, filter
   }
   const byCategory = category !== null && category !== undefined;
   const byProduct = productId !== null && productId !== undefined;
-  if (byCategory && byProduct) return null;
   return { category: byCategory ? category : 0, productId: byProduct ? productId : null, segment: null };
 }

@@ -23,6 +23,7 @@ import { RegionMonth1763900000021 } from './1763900000021-region-month';
 import { ProductScopeMonth1763900000022 } from './1763900000022-product-scope-month';
 import { RetentionDeltas1763900000023 } from './1763900000023-retention-deltas';
 import { FunnelSegments1763900000024 } from './1763900000024-funnel-segments';
+import { FunnelCategoryProduct1763900000025 } from './1763900000025-funnel-category-product';
 
 /** Every migration, in order. Listed explicitly: nothing is picked up by a file glob. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   ProductScopeMonth1763900000022,
   RetentionDeltas1763900000023,
   FunnelSegments1763900000024,
+  FunnelCategoryProduct1763900000025,
 ];
