@@ -197,9 +197,9 @@ describe('creating clients, recording orders, reassigning', () => {
     const [foreign] = await clientsOf('vip1@demo.local', 1);
     const unseen = await refused(lead, REASSIGN, { input: { clientIds: [two[0].id, foreign.id], toMemberId: to, reason: 'Проверка' } }, { code: 'NOT_FOUND', reason: 'SUBJECT_NOT_FOUND', params: { subject: 'A_CLIENT' } });
     expect(unseen.message).not.toContain(foreign.name);
-    // one they see but may not move is named: a rep's own client
+    // a rep reassigns nothing, not even their own client (the role is refused before any client is read)
     const [ownClient] = await clientsOf('rep@demo.local', 1);
-    await refused(rep, REASSIGN, { input: { clientIds: [ownClient.id], toMemberId: to, reason: 'Проверка' } }, { code: 'FORBIDDEN', reason: 'CLIENT_NOT_REASSIGNABLE', params: { client: ownClient.name } });
+    await refused(rep, REASSIGN, { input: { clientIds: [ownClient.id], toMemberId: to, reason: 'Проверка' } }, { code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
     // to someone who left: named; to no one of the organization: not
     const gone = await memberId('rep7@demo.local');
     await db.query('UPDATE member SET active = false WHERE id = $1', [gone]);
