@@ -10,14 +10,14 @@
 // `BENCH_DB_DIR=… BENCH_SCALE=1 node test/bench/analytics.mjs`: the benchmark scale (the demo
 // company plus 1,000 reps, 1M clients, 2M deals, 10M orders).
 import { createRequire } from 'node:module';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import pg from 'pg';
-import { gql, root, startPostgres, startServer } from './support.mjs';
+import { gql, postgresCpuMs, processCpuMs, root, startPostgres, startServer } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const autocannon = require(join(root, 'node_modules/autocannon'));
@@ -110,28 +110,11 @@ function wrk(url, token, body) {
   });
 }
 
-const TICKS = 100; // USER_HZ on Linux
-
 /** CPU seconds used so far: by each server process, by all PostgreSQL processes (exited backends included), and by the whole machine (/proc/stat). */
 function cpuSeconds(serverPids) {
-  const ticks = (pid) => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-      // utime + stime, and cutime + cstime: the children it reaped (the postmaster's exited backends)
-      return { comm: readFileSync(`/proc/${pid}/comm`, 'utf8').trim(), ticks: Number(fields[11]) + Number(fields[12]), reaped: Number(fields[13]) + Number(fields[14]) };
-    } catch {
-      return { comm: '', ticks: 0, reaped: 0 };
-    }
-  };
-  let postgres = 0;
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const t = ticks(name);
-    if (t.comm === 'postgres') postgres += t.ticks + t.reaped;
-  }
   const all = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1, 9).map(Number);
   const busy = all.reduce((a, b) => a + b, 0) - all[3] - all[4]; // minus idle and iowait
-  return { servers: serverPids.map((pid) => ticks(pid).ticks / TICKS), postgres: postgres / TICKS, busy: busy / TICKS };
+  return { servers: serverPids.map((pid) => processCpuMs(pid) / 1000), postgres: postgresCpuMs() / 1000, busy: busy / 100 };
 }
 
 /** How many members the database holds (printed with the figures: which scale was measured). */

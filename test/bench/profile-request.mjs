@@ -3,9 +3,9 @@
 // On the demo company by default; PROFILE_DB=<label> with BENCH_DB_DIR runs on a database a benchmark kept (e.g. analytics-1
 // after `BENCH_DB_DIR=… BENCH_SCALE=1 node test/bench/analytics.mjs`). PROFILE_CPU=<dir> writes a V8 CPU profile there.
 // `node test/bench/profile-request.mjs` after a backend build.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { gql, ms, startPostgres, startServer } from './support.mjs';
+import { gql, ms, postgresCpuMs, startPostgres, startServer } from './support.mjs';
 
 const BOARD = `query ($team: ID!) { activeSprint(teamId: $team) { id name startsOn endsOn wip { memberId active limit }
   processes { id title status priority targetKind target progress dueAt overdue blockedReason position version
@@ -37,14 +37,7 @@ try {
   const times = () => readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).map((t) => Number(t) * 10);
   const cpu = () => times().reduce((a, b) => a + b, 0);
   const sys = () => times()[1];
-  const pgCpu = () => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).reduce((sum, d) => {
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      return stat.includes('(postgres)') ? sum + stat.split(') ')[1].split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0) * 10 : sum;
-    } catch {
-      return sum;
-    }
-  }, 0);
+  const pgCpu = postgresCpuMs;
   const cpu0 = cpu();
   const sys0 = sys();
   const pg0 = pgCpu();

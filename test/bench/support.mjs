@@ -1,7 +1,7 @@
 // What the benchmarks share: free ports, a throwaway embedded PostgreSQL tuned for bulk loads,
 // the built server as a child process, GraphQL over HTTP, percentiles.
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -136,4 +136,31 @@ export async function timeIt(n, fn) {
   }
   latencies.sort((a, b) => a - b);
   return { p50: ms(percentile(latencies, 50)), p95: ms(percentile(latencies, 95)) };
+}
+
+/** CPU time (user + system) a process has used so far, in ms; with `reaped`, also its waited-for children's (0 once it is gone). */
+export function processCpuMs(pid, { reaped = false } = {}) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0);
+    return ticks * 10; // USER_HZ 100 on Linux
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time all PostgreSQL processes have used so far, in ms: the live ones, and through the postmaster the backends that exited. */
+export function postgresCpuMs() {
+  let total = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let comm = '';
+    try {
+      comm = readFileSync(`/proc/${name}/comm`, 'utf8').trim();
+    } catch {
+      continue;
+    }
+    if (comm === 'postgres') total += processCpuMs(name, { reaped: true });
+  }
+  return total;
 }

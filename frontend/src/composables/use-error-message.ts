@@ -1,7 +1,7 @@
 import { coachingCriterionLabel } from '@salescircle/shared';
 import { useI18n } from 'vue-i18n';
 import type { AppErrorDetail } from '@/graphql/client';
-import { formatDay } from '@/utils/dates';
+import { formatDay, LONG_DAY } from '@/utils/dates';
 import { isErrorReason, type ErrorReason } from '@/utils/error-reasons';
 import { formatMoney } from '@/utils/money';
 
@@ -60,7 +60,7 @@ export function useReasonText() {
         return named('handoffs.criterionKinds', text);
       default:
         if (typeof value === 'number') return new Intl.NumberFormat(locale.value).format(value);
-        return DAY.test(text) ? formatDay(text, locale.value, { day: 'numeric', month: 'long', year: 'numeric' }) : text;
+        return DAY.test(text) ? formatDay(text, locale.value, LONG_DAY) : text;
     }
   }
 

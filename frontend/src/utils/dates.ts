@@ -1,3 +1,5 @@
+import { isCalendarDay } from '@salescircle/shared';
+
 /** A calendar date (YYYY-MM-DD) as the viewer writes it; anything else is returned as it is. */
 export function formatDay(value: string, locale: string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -18,13 +20,11 @@ export function absencePhase(absence: { startsOn: string; endsOn: string }, toda
   return 'current';
 }
 
-/** Whether a YYYY-MM-DD string is a real calendar date. */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
-}
+/** Whether a YYYY-MM-DD string is a real calendar date (the shared rule the API checks too). */
+export const isCalendarDate = isCalendarDay;
+
+/** A day said in full: "26 ноября 2026 г.", "November 26, 2026" (refusals name days so). */
+export const LONG_DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 
 /**
  * A date typed by hand as an ISO date: accepts YYYY-MM-DD and the Russian DD.MM.YYYY (one-digit

@@ -404,7 +404,8 @@ export class SprintsService {
   private async checkStartAfterDue(tx: EntityManager, sprint: SprintRow, startsOn: string): Promise<void> {
     const timezone = await this.timezones.of(sprint.organizationId);
     const first = await this.sprints.processDueBetween(tx, sprint.id, sprint.startsOn, startsOn, timezone);
-    if (!first || !checkDueInSprint(first.dueOn, startsOn)) return;
+    // the statement selects exactly the processes the shared rule (checkDueInSprint) refuses for the new first day
+    if (!first) return;
     throw DomainError.badInput(
       'startsOn',
       `${first.count === 1 ? 'A process is' : `${first.count} processes are`} due before ${startsOn} ("${first.title}" on ${first.dueOn}): move their due dates first or choose an earlier start.`,
