@@ -50,11 +50,10 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
     const timezone = (await db.query<{ tz: string }>('SELECT timezone AS tz FROM organization WHERE id = $1', [org])).rows[0].tz;
     let nonZero = 0;
     for (const p of periods()) {
-      const [fromDays, fromBase, revenue] = await Promise.all([
-        repo.metricsForMembers(members, p.from, p.to),
-        repo.metricsForMembersFromBase(org, members, p.from, p.to, timezone),
-        repo.metricsForMembers(members, p.from, p.to, { revenueOnly: true }),
-      ]);
+      // one after another: the three share this test's connection (its open transaction)
+      const fromDays = await repo.metricsForMembers(members, p.from, p.to);
+      const fromBase = await repo.metricsForMembersFromBase(org, members, p.from, p.to, timezone);
+      const revenue = await repo.metricsForMembers(members, p.from, p.to, { revenueOnly: true });
       for (const id of members) {
         expect([label, p.from, id, 'REVENUE only', revenue.get(id)?.REVENUE ?? 0]).toEqual([label, p.from, id, 'REVENUE only', fromDays.get(id)?.REVENUE ?? 0]);
         for (const metric of METRICS) {
@@ -85,7 +84,9 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
     for (const [from, to] of [[`${today.slice(0, 7)}-01`, monthEnd(y, m)], ['2000-01-01', monthEnd(y + 2, 12)], [`${y - 1}-01-01`, monthEnd(y, m)]]) {
       for (const ownerIds of [null, members.slice(0, 5)]) {
         const scope = { organizationId: org, ownerIds, from, to };
-        const [fromMonths, totals, fromDeals] = await Promise.all([repo.forecastDeals(scope), repo.forecastDeals(scope, false), repo.forecastDealsFromBase(scope)]);
+        const fromMonths = await repo.forecastDeals(scope);
+        const totals = await repo.forecastDeals(scope, false);
+        const fromDeals = await repo.forecastDealsFromBase(scope);
         expect([label, from, to, ownerIds?.length ?? 'all', sorted(fromMonths)]).toEqual([label, from, to, ownerIds?.length ?? 'all', sorted(fromDeals)]);
         // the totals (no owner): the deals' rows summed over the owners
         const summed = new Map<string, { ownerId: null; kind: string; probability: number; amount: number; count: number }>();
@@ -398,7 +399,8 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
       for (let k = -1; k < 20; k += 1) {
         const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - k, 1)).toISOString().slice(0, 10);
         const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - k + 1, 0)).toISOString().slice(0, 10);
-        const [months, lines] = await Promise.all([matrix.productScopeMetrics(ids, from, to), matrix.productScopeMetricsFromLines(ids, from, to)]);
+        const months = await matrix.productScopeMetrics(ids, from, to);
+        const lines = await matrix.productScopeMetricsFromLines(ids, from, to);
         const round = (m: typeof months) => [...m].map(([id, f]) => [id, Math.round(f.revenue * 100), f.orders, f.clients, Math.round(f.totalRevenue * 100)]).sort();
         expect([label, from, round(months)]).toEqual([label, from, round(lines)]);
         nonZero += [...lines.values()].filter((f) => f.orders > 0).length;
@@ -534,7 +536,8 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
       for (let k = -1; k < 20; k += 1) {
         const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - k, 1)).toISOString().slice(0, 10);
         const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - k + 1, 0)).toISOString().slice(0, 10);
-        const [months, orders] = await Promise.all([matrix.regionScopeMetrics(managers, from, to), matrix.regionScopeMetricsFromOrders(managers, from, to)]);
+        const months = await matrix.regionScopeMetrics(managers, from, to);
+        const orders = await matrix.regionScopeMetricsFromOrders(managers, from, to);
         const round = (m: typeof months) => [...m].map(([id, f]) => [id, Math.round(f.revenue * 100), f.activeClients, f.newClients]).sort();
         expect([label, from, round(months)]).toEqual([label, from, round(orders)]);
         nonZero += orders.size;
