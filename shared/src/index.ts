@@ -31,6 +31,7 @@ export * from './rules/forecast-category';
 export * from './rules/kpi-scorecard';
 export * from './rules/cross-role-kpis';
 export * from './rules/combine-team-kpis';
+export * from './rules/summarize-kpi-progress';
 export * from './rules/previous-period';
 export * from './rules/calendar-months';
 export * from './rules/roll-up-forecast';

@@ -275,4 +275,67 @@ describe('team KPIs', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data!.teamScorecard).toMatchObject({ team: { id, name: 'Пустая группа' }, lines: [], members: [], score: 0, targetsSet: false, sprintId: null });
   });
+
+  it("sums up everyone's KPI progress per team as kpiProgress gives it, within what the viewer sees", async () => {
+    type Group = { team: { id: string; name: string } | null; people: number; withTargets: number; onTrack: number; behind: number; averageScore: number | null; metrics: { metric: string; people: number; behind: number }[]; mostBehind: { member: { id: string; name: string }; score: number; behindOn: string[] }[] };
+    const GROUP = 'team { id name } people withTargets onTrack behind averageScore metrics { metric people behind } mostBehind { member { id name } score behindOn }';
+    const SUMMARY = `query ($f: AnalyticsFilter!, $w: Int) { kpiSummary(filter: $f, worst: $w) { from to sprintId elapsed overall { ${GROUP} } teams { ${GROUP} } } }`;
+    type Summary = { from: string; to: string; sprintId: string | null; elapsed: number; overall: Group; teams: Group[] };
+    const summary = async (token: string, f: Record<string, unknown>, w: number | null = 20) => {
+      const r = await t.gql<{ kpiSummary: Summary }>(SUMMARY, { f, w }, { token });
+      expect(r.errors).toBeUndefined();
+      return r.data!.kpiSummary;
+    };
+    const progress = async (token: string, f: Record<string, unknown>) => {
+      const r = await t.gql<{ kpiProgress: { member: { id: string; name: string }; from: string; to: string; score: number; lines: { metric: string; status: string }[] }[] }>(
+        'query ($f: AnalyticsFilter!) { kpiProgress(filter: $f) { member { id name } from to score lines { metric status } } }', { f }, { token });
+      expect(r.errors).toBeUndefined();
+      return r.data!.kpiProgress;
+    };
+    // a group counted here, card by card, from the same cards
+    const count = (cards: Awaited<ReturnType<typeof progress>>, ids: Set<string>) => {
+      const mine = cards.filter((c) => ids.has(c.member.id));
+      const scored = mine.filter((c) => c.lines.some((l) => l.status !== 'NO_TARGET'));
+      const late = scored.filter((c) => c.lines.some((l) => l.status === 'BEHIND')).sort((a, b) => a.score - b.score || (a.member.id < b.member.id ? -1 : 1));
+      const mean = scored.length ? round(scored.reduce((s, c) => s + c.score, 0) / scored.length, 4) : null;
+      return { people: mine.length, withTargets: scored.length, behind: late.length, onTrack: scored.length - late.length, averageScore: mean, worst: late.map((c) => c.member.id) };
+    };
+    const teams = (await db.query<{ id: string; name: string; ids: string[] }>(
+      `SELECT t.id, t.name, ARRAY(SELECT member_id::text FROM team_member WHERE team_id = t.id UNION SELECT t.lead_id::text WHERE t.lead_id IS NOT NULL) AS ids
+         FROM team t WHERE t.organization_id = (SELECT organization_id FROM team WHERE id = $1) ORDER BY t.name, t.id`, [teamId])).rows;
+
+    for (const f of [{}, { from: '2026-10-01', to: '2026-10-31' }, { stageRole: 'HUNTER' }]) {
+      const [sum, cards] = await Promise.all([summary(director, f), progress(director, f)]);
+      expect(cards.length).toBeGreaterThan(0);
+      expect([sum.from, sum.to]).toEqual([cards[0].from, cards[0].to]);
+      // every team of the organization by name, then the people in none (the coach, cross roles)
+      const outside = new Set(cards.map((c) => c.member.id).filter((id) => !teams.some((tm) => tm.ids.includes(id))));
+      expect(sum.teams.map((g) => g.team?.id ?? null)).toEqual([...teams.map((tm) => tm.id), ...(outside.size ? [null] : [])]);
+      for (const [g, ids] of [[sum.overall, new Set(cards.map((c) => c.member.id))], ...sum.teams.map((g) => [g, g.team ? new Set(teams.find((tm) => tm.id === g.team!.id)!.ids) : outside] as const)] as [Group, Set<string>][]) {
+        const want = count(cards, ids);
+        expect({ people: g.people, withTargets: g.withTargets, behind: g.behind, onTrack: g.onTrack }).toEqual({ people: want.people, withTargets: want.withTargets, behind: want.behind, onTrack: want.onTrack });
+        if (want.averageScore === null) expect(g.averageScore).toBeNull();
+        else expect(g.averageScore).toBeCloseTo(want.averageScore, 3);
+        expect(g.mostBehind.map((p) => p.member.id)).toEqual(want.worst.slice(0, 20));
+        if (want.worst.length <= 20) expect(g.metrics.reduce((n, m) => n + m.behind, 0)).toBe(g.mostBehind.reduce((n, p) => n + p.behindOn.length, 0));
+      }
+    }
+    // the demo has people behind: the dashboard names them, at most `worst` per team (3 by default)
+    const by3 = await summary(director, {}, null);
+    expect(by3.overall.behind).toBeGreaterThan(0);
+    for (const g of by3.teams) expect(g.mostBehind.length).toBe(Math.min(3, g.behind));
+
+    // a lead sees their teams only; a team given: that team alone, over its running sprint as kpiProgress
+    const leadTeams = (await db.query<{ id: string }>(`SELECT t.id FROM team t JOIN member m ON m.id = t.lead_id WHERE m.email = 'lead@demo.local' ORDER BY t.name, t.id`)).rows.map((r) => r.id);
+    const mine = await summary(lead, {});
+    expect(mine.teams.filter((g) => g.team).map((g) => g.team!.id)).toEqual(leadTeams);
+    const one = await summary(lead, { teamId });
+    const cards = await progress(lead, { teamId });
+    expect(one.teams.map((g) => g.team?.id)).toEqual([teamId]);
+    expect([one.from, one.to]).toEqual([cards[0].from, cards[0].to]);
+    expect(one.overall.people).toBe(cards.length);
+    const other = teams.find((tm) => !leadTeams.includes(tm.id))!;
+    expect((await t.gql(SUMMARY, { f: { teamId: other.id }, w: 3 }, { token: lead })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql(SUMMARY, { f: {}, w: 21 }, { token: director })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'worst', reason: 'VALUE_TOO_LARGE' });
+  });
 });

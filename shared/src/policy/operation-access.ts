@@ -107,6 +107,7 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   scorecard: 'SIGNED_IN',
   scorecardHistory: 'SIGNED_IN',
   kpiProgress: 'SIGNED_IN',
+  kpiSummary: 'SIGNED_IN',
   scorecards: 'SIGNED_IN',
   memberFlags: 'SIGNED_IN',
   cascadeSignal: MANAGERS,

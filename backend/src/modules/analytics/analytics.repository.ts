@@ -703,6 +703,22 @@ export class AnalyticsRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Teams of the organization (all, or the given ones) by name, each with its people as the team's
+   * analytics count them (its members and its lead, as teamMemberIds): the KPI summary's groups.
+   */
+  async teamsWithPeople(organizationId: string, teamIds: readonly string[] | null): Promise<{ id: string; name: string; paused: boolean; directorId: string | null; leadId: string | null; coachId: string | null; memberIds: string[] }[]> {
+    if (teamIds !== null && teamIds.length === 0) return [];
+    return queryPrepared(
+      this.dataSource,
+      `SELECT t.id, t.name, t.paused, t.director_id AS "directorId", t.lead_id AS "leadId", t.coach_id AS "coachId",
+              ARRAY(SELECT tm.member_id::text FROM team_member tm WHERE tm.team_id = t.id
+                    UNION SELECT t.lead_id::text WHERE t.lead_id IS NOT NULL) AS "memberIds"
+         FROM team t WHERE t.organization_id = $1 AND ($2::uuid[] IS NULL OR t.id = ANY($2::uuid[])) ORDER BY t.name, t.id`,
+      [organizationId, teamIds === null ? null : uuidArray(teamIds)],
+    );
+  }
+
   /** Warm leads waiting for hunters (not yet contacted by their hunter), hunters' free places, and the telemarketing teams. */
   async cascade(organizationId: string): Promise<{ waiting: number; free: number; teams: { id: string; name: string; paused: boolean }[] }> {
     const [row]: { waiting: number; free: number }[] = await this.replica.query(

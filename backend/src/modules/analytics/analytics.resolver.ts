@@ -8,6 +8,8 @@ import type { MemberModel } from '../members/member.model';
 import { loadMember } from './load-member';
 import { AnalyticsFilter, AnalyticsFilterOptionsModel, CascadeSignalModel, ForecastModel, FunnelModel, HandoffLeakageModel, MemberFlagsModel, MemberPerformanceModel, ScorecardModel } from './analytics.model';
 import { AnalyticsService } from './analytics.service';
+import { KpiSummaryModel, type KpiGroupSummaryModel } from './kpi-summary.model';
+import type { TeamModel } from '../team/team.model';
 
 @Resolver()
 export class AnalyticsResolver {
@@ -82,6 +84,22 @@ export class AnalyticsResolver {
     // a summary of everyone (the director's dashboard) often asks only each card's member id: nothing to load then
     if (asksOnlyId(info, ['member'])) return withMembers(cards, cards.map((c) => ({ id: c.memberId }) as MemberModel));
     return withMembers(cards, await Promise.all(cards.map((c) => loadMember(ctx, c.memberId))));
+  }
+
+  @Query(() => KpiSummaryModel, { description: "Everyone's KPI progress in scope (as kpiProgress) summed up per team: people, average score, behind and on track, on what, and who is farthest behind" })
+  async kpiSummary(
+    @CurrentViewer() viewer: Viewer,
+    @Args('filter') filter: AnalyticsFilter,
+    @Args('worst', { type: () => Int, nullable: true, description: 'How many of the people farthest behind to name per team, 0 to 20 (default 3)' }) worst: number | undefined,
+    @Context() ctx: RequestContext,
+  ): Promise<KpiSummaryModel> {
+    const summary = await this.service.kpiSummary(viewer, filter, worst ?? 3);
+    const group = async (g: (typeof summary.teams)[number]): Promise<KpiGroupSummaryModel> => ({
+      ...g,
+      team: g.key as TeamModel | null,
+      mostBehind: await Promise.all(g.mostBehind.map(async (p) => ({ member: await loadMember(ctx, p.memberId), score: p.score, behindOn: p.behindOn }))),
+    });
+    return { ...summary, overall: await group(summary.overall), teams: await Promise.all(summary.teams.map(group)) };
   }
 
   @Query(() => [ScorecardModel], { description: 'Scorecards of the given people (each over their running sprint, else this month), in the order given, batched' })

@@ -33,6 +33,8 @@ import {
   meanScoreChange,
   monthOf,
   daysBetween,
+  elapsedShare,
+  summarizeKpiProgress,
 } from '@salescircle/shared';
 import type { Viewer } from '../../common/auth/viewer';
 import { Semaphore } from '../../common/concurrency/semaphore';
@@ -289,6 +291,31 @@ export class AnalyticsService {
    * statements whatever the number of members.
    */
   async kpiProgress(viewer: Viewer, filter: AnalyticsFilter) {
+    return (await this.kpiProgressOver(viewer, filter)).cards;
+  }
+
+  /**
+   * The director's KPI transparency across teams (the dashboard's KPI summary): KPI progress of
+   * everyone in scope, as kpiProgress gives it, reduced per team the viewer sees (a team given:
+   * that team) to people, average score, behind and on track, the metrics people are behind on and
+   * the ones farthest behind (shared summarize-kpi-progress.ts); people in no such team make a
+   * last group without a team. A thousand cards stay in the server: the answer is a few rows.
+   */
+  async kpiSummary(viewer: Viewer, filter: AnalyticsFilter, worst: number) {
+    if (!Number.isInteger(worst) || worst < 0 || worst > 20) throw DomainError.outOfRange('worst', 'worst is 0 to 20 people per team.', worst, 0, 20);
+    const teamIds = filter.teamId ? [filter.teamId] : viewer.role === 'DIRECTOR' ? null : visibleTeamIds(await this.circle.scopeOf(viewer));
+    // read at once: the progress checks the filter (a team the viewer may not see is NOT_FOUND, and the teams read are then dropped)
+    const [progress, teams] = await Promise.all([this.kpiProgressOver(viewer, filter), this.analytics.teamsWithPeople(viewer.organizationId, teamIds)]);
+    const inTeams = new Set(teams.flatMap((t) => t.memberIds));
+    const outside = progress.cards.filter((c) => !inTeams.has(c.memberId)).map((c) => c.memberId);
+    const groups: { key: (typeof teams)[number] | null; memberIds: readonly string[] }[] = teams.map((t) => ({ key: t, memberIds: t.memberIds }));
+    if (outside.length > 0) groups.push({ key: null, memberIds: outside });
+    const [overall, ...perTeam] = summarizeKpiProgress(progress.cards, [{ key: null, memberIds: progress.cards.map((c) => c.memberId) }, ...groups], worst);
+    const { period } = progress;
+    return { from: period.from, to: period.to, sprintId: period.sprintId, elapsed: elapsedShare(period.from, period.to, progress.today), overall, teams: perTeam };
+  }
+
+  private async kpiProgressOver(viewer: Viewer, filter: AnalyticsFilter) {
     // the scope (which checks the team may be seen), the time zone and the team's running sprint
     // (the default period, read only when the filter gives none) are read at once
     const [scope, timezone, running] = await Promise.all([
@@ -302,7 +329,7 @@ export class AnalyticsService {
     else if (running) period = { from: running.startsOn, to: running.endsOn, sprintId: running.id };
     else period = this.month(today);
     const members = await this.analytics.membersForKpi(viewer.organizationId, scope.ownerIds);
-    return (await this.cardsFor(members, period, today)).filter((c) => c.lines.length > 0);
+    return { period, today, cards: (await this.cardsFor(members, period, today)).filter((c) => c.lines.length > 0) };
   }
 
   /** Scorecards of the given people, each over their own default period (their running sprint, else this month), batched per period. */

@@ -1,0 +1,77 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { KpiMetric } from '@salescircle/shared';
+import { MemberModel } from '../members/member.model';
+import { TeamModel } from '../team/team.model';
+import { KpiMetricEnum } from './analytics.model';
+
+@ObjectType('KpiMetricSummary', { description: 'One metric of a group: how many people have a target on it and how many of them are behind its pace' })
+export class KpiMetricSummaryModel {
+  @Field(() => KpiMetricEnum)
+  metric: KpiMetric;
+
+  @Field(() => Int)
+  people: number;
+
+  @Field(() => Int)
+  behind: number;
+}
+
+@ObjectType('KpiLaggard', { description: 'Someone behind their pace: their score and the metrics they are behind on' })
+export class KpiLaggardModel {
+  @Field(() => MemberModel)
+  member: MemberModel;
+
+  @Field(() => Float, { description: 'Weighted attainment, 0..1.5' })
+  score: number;
+
+  @Field(() => [KpiMetricEnum])
+  behindOn: KpiMetric[];
+}
+
+@ObjectType('KpiGroupSummary', { description: "A team's (or everyone's) KPI progress in a few figures" })
+export class KpiGroupSummaryModel {
+  @Field(() => TeamModel, { nullable: true, description: 'The team; null for everyone (overall) or for the people in none of the teams listed' })
+  team: TeamModel | null;
+
+  @Field(() => Int, { description: 'People with a scorecard' })
+  people: number;
+
+  @Field(() => Int, { description: 'People with at least one target' })
+  withTargets: number;
+
+  @Field(() => Int, { description: 'People with targets and no KPI behind pace' })
+  onTrack: number;
+
+  @Field(() => Int, { description: 'People with a KPI behind pace' })
+  behind: number;
+
+  @Field(() => Float, { nullable: true, description: 'Mean score of the people with targets (0..1.5); null when nobody has one' })
+  averageScore: number | null;
+
+  @Field(() => [KpiMetricSummaryModel], { description: 'The metrics people have targets on, the most behind first' })
+  metrics: KpiMetricSummaryModel[];
+
+  @Field(() => [KpiLaggardModel], { description: 'The people behind with the lowest scores, lowest first (at most `worst`)' })
+  mostBehind: KpiLaggardModel[];
+}
+
+@ObjectType('KpiSummary', { description: "KPI progress of everyone in scope over one period (as kpiProgress), summed up per team: the director's KPI transparency across teams" })
+export class KpiSummaryModel {
+  @Field()
+  from: string;
+
+  @Field()
+  to: string;
+
+  @Field(() => ID, { nullable: true, description: 'The sprint the period comes from, if any (a team given and its sprint running)' })
+  sprintId: string | null;
+
+  @Field(() => Float, { description: 'Share of the period elapsed, 0..1' })
+  elapsed: number;
+
+  @Field(() => KpiGroupSummaryModel, { description: 'Everyone in scope together (team null)' })
+  overall: KpiGroupSummaryModel;
+
+  @Field(() => [KpiGroupSummaryModel], { description: "The teams the viewer sees (a team given: that one) by name, each with its members and lead; then the people in none of them, if any (team null)" })
+  teams: KpiGroupSummaryModel[];
+}
