@@ -651,6 +651,16 @@ export type SetTeamKpiTargetsMutationVariables = Exact<{
 
 export type SetTeamKpiTargetsMutation = { setTeamKpiTargets: boolean };
 
+export type KpiGroupSummaryFieldsFragment = { people: number, withTargets: number, onTrack: number, behind: number, averageScore: number | null, team: { id: string, name: string } | null, metrics: Array<{ metric: KpiMetric, people: number, behind: number }>, mostBehind: Array<{ score: number, behindOn: Array<KpiMetric>, member: { id: string, name: string } }> };
+
+export type KpiSummaryQueryVariables = Exact<{
+  filter: AnalyticsFilter;
+  worst?: number | null | undefined;
+}>;
+
+
+export type KpiSummaryQuery = { kpiSummary: { from: string, to: string, sprintId: string | null, elapsed: number, overall: { people: number, withTargets: number, onTrack: number, behind: number, averageScore: number | null, team: { id: string, name: string } | null, metrics: Array<{ metric: KpiMetric, people: number, behind: number }>, mostBehind: Array<{ score: number, behindOn: Array<KpiMetric>, member: { id: string, name: string } }> }, teams: Array<{ people: number, withTargets: number, onTrack: number, behind: number, averageScore: number | null, team: { id: string, name: string } | null, metrics: Array<{ metric: KpiMetric, people: number, behind: number }>, mostBehind: Array<{ score: number, behindOn: Array<KpiMetric>, member: { id: string, name: string } }> }> } };
+
 export type CurrentUserFragment = { id: string, email: string, name: string, role: Role, locale: Locale, active: boolean };
 
 export type LoginMutationVariables = Exact<{
@@ -1444,6 +1454,32 @@ export const TeamScorecardFieldsFragmentDoc = new TypedDocumentString(`
     regions
   }
 }`, {"fragmentName":"TeamScorecardFields"}) as unknown as TypedDocumentString<TeamScorecardFieldsFragment, unknown>;
+export const KpiGroupSummaryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment KpiGroupSummaryFields on KpiGroupSummary {
+  team {
+    id
+    name
+  }
+  people
+  withTargets
+  onTrack
+  behind
+  averageScore
+  metrics {
+    metric
+    people
+    behind
+  }
+  mostBehind {
+    member {
+      id
+      name
+    }
+    score
+    behindOn
+  }
+}
+    `, {"fragmentName":"KpiGroupSummaryFields"}) as unknown as TypedDocumentString<KpiGroupSummaryFieldsFragment, unknown>;
 export const CurrentUserFragmentDoc = new TypedDocumentString(`
     fragment CurrentUser on User {
   id
@@ -2314,6 +2350,45 @@ export const SetTeamKpiTargetsDocument = new TypedDocumentString(`
   setTeamKpiTargets(input: $input)
 }
     `) as unknown as TypedDocumentString<SetTeamKpiTargetsMutation, SetTeamKpiTargetsMutationVariables>;
+export const KpiSummaryDocument = new TypedDocumentString(`
+    query KpiSummary($filter: AnalyticsFilter!, $worst: Int) {
+  kpiSummary(filter: $filter, worst: $worst) {
+    from
+    to
+    sprintId
+    elapsed
+    overall {
+      ...KpiGroupSummaryFields
+    }
+    teams {
+      ...KpiGroupSummaryFields
+    }
+  }
+}
+    fragment KpiGroupSummaryFields on KpiGroupSummary {
+  team {
+    id
+    name
+  }
+  people
+  withTargets
+  onTrack
+  behind
+  averageScore
+  metrics {
+    metric
+    people
+    behind
+  }
+  mostBehind {
+    member {
+      id
+      name
+    }
+    score
+    behindOn
+  }
+}`) as unknown as TypedDocumentString<KpiSummaryQuery, KpiSummaryQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {

@@ -1,4 +1,4 @@
-import type { AnalyticsFilterOptionsQuery, CoachingPageQuery, CoachingTemplatesQuery, ForecastAccuracyQuery, ForecastSubmissionsQuery, ForecastFieldsFragment, FunnelFieldsFragment, FunnelPageQuery, ImportMavenCrmMutation, ScorecardFieldsFragment } from '@/graphql/generated';
+import type { AnalyticsFilterOptionsQuery, CoachingPageQuery, CoachingTemplatesQuery, ForecastAccuracyQuery, ForecastSubmissionsQuery, ForecastFieldsFragment, FunnelFieldsFragment, FunnelPageQuery, ImportMavenCrmMutation, KpiMetric, KpiSummaryQuery, ScorecardFieldsFragment } from '@/graphql/generated';
 import type { FakeReply } from './fake-fetch';
 
 /** Figures shaped like the demo's default pipeline (small numbers, easy to check by eye). */
@@ -236,6 +236,24 @@ export const IMPORT_REPORT: ImportMavenCrmMutation['importMavenCrm'] = {
 };
 
 /** Replies for the analytics operations (the home dashboards, the analytics pages). */
+/** KPI progress of the demo teams summed up per team (North: Rita behind, Pavel on track; South: Fiona behind; the coach in no team, without targets). */
+export const KPI_SUMMARY: KpiSummaryQuery['kpiSummary'] = (() => {
+  const rita = { member: { id: 'm-rep1', name: 'Rita Rep' }, score: 0.3267, behindOn: ['REVENUE', 'CALLS'] as KpiMetric[] };
+  const fiona = { member: { id: 'm-rep3', name: 'Fiona Farmer' }, score: 0.5, behindOn: ['REVENUE'] as KpiMetric[] };
+  return {
+    from: '2026-12-01',
+    to: '2026-12-31',
+    sprintId: null,
+    elapsed: 0.0968,
+    overall: { team: null, people: 4, withTargets: 3, onTrack: 1, behind: 2, averageScore: 0.6422, metrics: [{ metric: 'REVENUE', people: 3, behind: 2 }, { metric: 'CALLS', people: 2, behind: 1 }], mostBehind: [rita, fiona] },
+    teams: [
+      { team: { id: 't-north', name: 'North' }, people: 2, withTargets: 2, onTrack: 1, behind: 1, averageScore: 0.7134, metrics: [{ metric: 'CALLS', people: 2, behind: 1 }, { metric: 'REVENUE', people: 2, behind: 1 }], mostBehind: [rita] },
+      { team: { id: 't-south', name: 'South' }, people: 1, withTargets: 1, onTrack: 0, behind: 1, averageScore: 0.5, metrics: [{ metric: 'REVENUE', people: 1, behind: 1 }], mostBehind: [fiona] },
+      { team: null, people: 1, withTargets: 0, onTrack: 0, behind: 0, averageScore: null, metrics: [], mostBehind: [] },
+    ],
+  };
+})();
+
 export const ANALYTICS_REPLIES: Record<string, (variables: Record<string, unknown>) => FakeReply> = {
   Pipelines: () => ({ json: { data: { pipelines: PIPELINES } } }),
   FunnelPage: () => ({ json: { data: { funnel: FUNNEL, memberPerformance: PERFORMANCE } } }),
@@ -251,6 +269,7 @@ export const ANALYTICS_REPLIES: Record<string, (variables: Record<string, unknow
   SetCoachingActionDone: () => ({ json: { data: { setCoachingActionDone: true } } }),
   CoachingActionToProcess: () => ({ json: { data: { coachingActionToProcess: 'p-10' } } }),
   Scorecard: (variables) => ({ json: { data: { scorecard: scorecard(String(variables.memberId), String(variables.memberId) === 'm-rep2' ? 'Pavel Prospector' : 'Rita Rep', String(variables.memberId) !== 'm-rep2') } } }),
+  KpiSummary: () => ({ json: { data: { kpiSummary: KPI_SUMMARY } } }),
   Scorecards: (variables) => ({
     json: { data: { scorecards: (variables.memberIds as string[]).map((id) => scorecard(id, id === 'm-rep2' ? 'Pavel Prospector' : 'Rita Rep', id !== 'm-rep2')) } },
   }),

@@ -19,6 +19,8 @@ import {
   repsWithTeam,
   scoreBar,
   scoreChartData,
+  kpiTeamChartData,
+  kpiTeamRows,
   teamFunnelChartData,
   toAnalyticsFilter,
 } from './analytics';
@@ -201,5 +203,34 @@ describe('lineScope', () => {
     expect(formatMetric('COACHEES_PROGRESS', -0.25, 'en')).toBe('-0.25');
     expect(formatMetric('COACHEES_PROGRESS', 0, 'en')).toBe('0');
     expect(formatMetric('DEALS_ADVANCED', 12, 'en')).toBe('12');
+  });
+});
+
+describe('KPI transparency across teams', () => {
+  const group = (team: { id: string; name: string } | null, people: number, withTargets: number, behind: number) => ({
+    team,
+    people,
+    withTargets,
+    onTrack: withTargets - behind,
+    behind,
+    averageScore: withTargets ? 0.8 : null,
+    metrics: [{ metric: 'CALLS', people: withTargets, behind }, { metric: 'MEETINGS', people: withTargets, behind: 0 }],
+    mostBehind: behind ? [{ member: { id: 'm1', name: 'Rita' }, score: 0.3, behindOn: ['CALLS'] }] : [],
+  });
+
+  it('makes rows of the teams and names the people in none', () => {
+    const rows = kpiTeamRows([group({ id: 't1', name: 'North' }, 5, 4, 1), group(null, 2, 0, 0)], 'Outside the teams');
+    expect(rows[0]).toEqual({ key: 't1', teamId: 't1', teamName: 'North', people: 5, onTrack: 3, behind: 1, noTargets: 1, averageScore: 0.8, behindOn: [{ metric: 'CALLS', behind: 1 }], mostBehind: [{ memberId: 'm1', name: 'Rita', score: 0.3, behindOn: ['CALLS'] }] });
+    expect(rows[1]).toMatchObject({ key: '—', teamId: null, teamName: 'Outside the teams', noTargets: 2, averageScore: null, behindOn: [], mostBehind: [] });
+  });
+
+  it('stacks people on track, behind and without targets, the last only when there are any', () => {
+    const labels = { onTrack: 'On track', behind: 'Behind', noTargets: 'No targets' };
+    const colors = { onTrack: 'green', behind: 'red', noTargets: 'grey' };
+    const full = kpiTeamChartData(kpiTeamRows([group({ id: 't1', name: 'North' }, 5, 4, 1), group({ id: 't2', name: 'South' }, 3, 3, 3)], '—'), labels, colors);
+    expect(full.labels).toEqual(['North', 'South']);
+    expect(full.datasets.map((d) => [d.label, d.data])).toEqual([['On track', [3, 0]], ['Behind', [1, 3]], ['No targets', [1, 0]]]);
+    const targeted = kpiTeamChartData(kpiTeamRows([group({ id: 't2', name: 'South' }, 3, 3, 3)], '—'), labels, colors);
+    expect(targeted.datasets.map((d) => d.label)).toEqual(['On track', 'Behind']);
   });
 });

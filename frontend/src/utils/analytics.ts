@@ -382,3 +382,59 @@ export function repsWithTeam(
   }
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, locale));
 }
+
+/** One row of the director's KPI transparency: a team (or the people in no team) in a few figures. */
+export interface KpiTeamRow {
+  key: string;
+  teamId: string | null;
+  teamName: string;
+  people: number;
+  onTrack: number;
+  behind: number;
+  /** People with a scorecard but no target on it. */
+  noTargets: number;
+  averageScore: number | null;
+  /** The metrics most people are behind on (those with anyone behind), most first. */
+  behindOn: readonly { metric: string; behind: number }[];
+  mostBehind: readonly { memberId: string; name: string; score: number; behindOn: readonly string[] }[];
+}
+
+interface KpiGroupLike {
+  team: { id: string; name: string } | null;
+  people: number;
+  withTargets: number;
+  onTrack: number;
+  behind: number;
+  averageScore: number | null;
+  metrics: readonly { metric: string; behind: number }[];
+  mostBehind: readonly { member: { id: string; name: string }; score: number; behindOn: readonly string[] }[];
+}
+
+/** The KPI summary's groups as rows, in the server's order (teams by name, then the people in none: `outside` names them). */
+export function kpiTeamRows(groups: readonly KpiGroupLike[], outside: string): KpiTeamRow[] {
+  return groups.map((g) => ({
+    key: g.team?.id ?? '—',
+    teamId: g.team?.id ?? null,
+    teamName: g.team?.name ?? outside,
+    people: g.people,
+    onTrack: g.onTrack,
+    behind: g.behind,
+    noTargets: g.people - g.withTargets,
+    averageScore: g.averageScore,
+    behindOn: g.metrics.filter((m) => m.behind > 0).map((m) => ({ metric: m.metric, behind: m.behind })),
+    mostBehind: g.mostBehind.map((p) => ({ memberId: p.member.id, name: p.member.name, score: p.score, behindOn: p.behindOn })),
+  }));
+}
+
+/** People per team by state, stacked: on track, behind, without targets. */
+export function kpiTeamChartData(
+  rows: readonly KpiTeamRow[],
+  labels: { onTrack: string; behind: string; noTargets: string },
+  colors: { onTrack: string; behind: string; noTargets: string },
+): BaseChartData<'bar'> {
+  const set = (label: string, data: number[], color: string) => ({ label, data, backgroundColor: color, borderRadius: 3, stack: 'people' });
+  const datasets = [set(labels.onTrack, rows.map((r) => r.onTrack), colors.onTrack), set(labels.behind, rows.map((r) => r.behind), colors.behind)];
+  // the third colour only when someone has no targets
+  if (rows.some((r) => r.noTargets > 0)) datasets.push(set(labels.noTargets, rows.map((r) => r.noTargets), colors.noTargets));
+  return { labels: rows.map((r) => r.teamName), datasets };
+}

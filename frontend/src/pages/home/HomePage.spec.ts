@@ -1,6 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeFetch, graphQLError, type FakeReply } from '@/testing/fake-fetch';
+import { KPI_SUMMARY } from '@/testing/analytics-fixtures';
 import { dashboardHandler, seedSession, USERS } from '@/testing/fixtures';
 import { mountRoute } from '@/testing/mount-app';
 import type { CurrentUser } from '@/utils/session';
@@ -114,18 +115,42 @@ describe('HomePage', () => {
     const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
     const ops = (fake: Awaited<ReturnType<typeof mountHome>>['fake'], name: string) => fake.requests.filter((r) => r.body.operationName === name);
 
-    it("gives the director this month's forecast, the funnel of each team and every rep's score", async () => {
+    it("gives the director this month's forecast, the funnel of each team and the KPI progress of each team", async () => {
       const { root, fake } = await mountHome(USERS.DIRECTOR, {}, 'ru');
       expect(nbsp(root.get('[data-testid="forecast-headline"] [data-testid="stat-commit"]').text())).toContain('1 500 000 ₽');
       expect(root.get('[data-testid="forecast-no-plan"]').text()).toContain('цели по выручке');
       expect(ops(fake, 'Funnel').map((r) => r.body.variables)).toEqual([{ filter: { teamId: 't-north' } }, { filter: { teamId: 't-south' } }]);
       expect(root.get('[data-testid="team-funnel-chart"]').attributes('aria-label')).toContain('North');
-      // One batched request for everyone's scorecard.
-      expect(ops(fake, 'Scorecards').map((r) => [...(r.body.variables.memberIds as string[])].sort())).toEqual([['m-rep1', 'm-rep2', 'm-rep3']]);
+      // One summary per team, not everyone's scorecard.
+      expect(ops(fake, 'KpiSummary').map((r) => r.body.variables)).toEqual([{ filter: {}, worst: 3 }]);
+      expect(ops(fake, 'Scorecards')).toEqual([]);
+      expect(nbsp(root.get('[data-testid="kpi-summary-overall"]').text())).toBe('4 человека, средний итог 64,2 % · 1 дек. – 31 дек. 2026 г., прошло 9,7 % периода');
+      const card = root.get('[data-testid="kpi-transparency"]');
+      expect(card.get('[data-testid="kpi-transparency-chart"]').attributes('aria-label')).toBe('Столбчатая диаграмма: кто в темпе и кто отстаёт по командам. North: отстают 1 из 2; South: отстают 1 из 1; Вне команд: отстают 0 из 1');
       const behind = root.get('[data-testid="kpi-transparency-behind"]');
       expect(behind.attributes('data-count')).toBe('2');
+      const teams = behind.findAll('[data-testid="kpi-behind-team"]');
+      expect(teams.map((t) => t.get('a').text())).toEqual(['North', 'South']);
+      expect(teams[0]?.get('a').attributes('href')).toBe('/kpi/team?team=t-north');
+      expect(teams[0]?.text()).toContain('отстают 1 из 2');
       expect(behind.findAll('[data-testid="pace-behind-person"]')[0]?.text()).toContain('Выручка, Звонки');
+      expect(behind.findAll('[data-testid="pace-behind-person"]')[0]?.get('a').attributes('href')).toBe('/kpi/m-rep1');
       expect(fake.violations).toEqual([]);
+    });
+
+    it('shows the director an empty KPI card when nobody has a scorecard, and an error with a retry', async () => {
+      const empty = { ...KPI_SUMMARY, overall: { ...KPI_SUMMARY.overall, people: 0, withTargets: 0, onTrack: 0, behind: 0, averageScore: null, metrics: [], mostBehind: [] }, teams: [] };
+      const { root } = await mountHome(USERS.DIRECTOR, { KpiSummary: () => ({ json: { data: { kpiSummary: empty } } }) }, 'ru');
+      expect(root.get('[data-testid="kpi-transparency"] [data-testid="empty-state"]').text()).toContain('Карт показателей пока ни у кого нет.');
+      expect(root.find('[data-testid="kpi-transparency-behind"]').exists()).toBe(false);
+
+      let fail = true;
+      const failing = await mountHome(USERS.DIRECTOR, { KpiSummary: () => (fail ? { json: graphQLError('INTERNAL_SERVER_ERROR', 'db down') } : { json: { data: { kpiSummary: KPI_SUMMARY } } }) });
+      const error = failing.root.get('[data-testid="kpi-transparency"] [data-testid="error-state"]');
+      fail = false;
+      await error.get('button').trigger('click');
+      await flushPromises();
+      expect(failing.root.get('[data-testid="kpi-transparency-behind"]').attributes('data-count')).toBe('2');
     });
 
     it("gives the lead the sprint summary and the team's pace", async () => {
