@@ -149,7 +149,7 @@ const PERIOD = `{ from: "${lastMonth.from}", to: "${lastMonth.to}" }`;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const dashboard = (filter) => `{ funnel(filter: ${filter}) { totalDeals won lost winRate medianDaysToWin wonAmount weightedPipeline stages { name count amount reached conversionToNext } }
   forecast(filter: ${filter}) { closed commit bestCase weightedPipeline categories { category count amount } }
-  kpiProgress(filter: ${filter}) { score member { id } } }`;
+  kpiSummary(filter: ${filter}) { overall { people behind averageScore } teams { team { id name } people onTrack behind averageScore metrics { metric behind } mostBehind { member { id name } score behindOn } } } }`;
 
 async function main() {
   const { url: databaseUrl, stop, reused } = await startPostgres(`analytics-${scale}`, { flags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] });
@@ -185,7 +185,7 @@ async function main() {
     ).rows;
     const requests = runs + Math.min(5, runs);
     const sqlPerRequest = statements.reduce((n, r) => n + r.total, 0) / requests;
-    rows.push({ benchmark: `director dashboard over ${lastMonth.from.slice(0, 7)}: funnel + forecast + KPI summary of everyone (one request)`, ...board, target: 'p95 ≤ 50 ms' });
+    rows.push({ benchmark: `director dashboard over ${lastMonth.from.slice(0, 7)}: funnel + forecast + KPI summary per team (one request; the summary as the director's home asks it)`, ...board, target: 'p95 ≤ 50 ms' });
     rows.push({
       benchmark: `the SQL it runs: ${(statements.reduce((n, r) => n + Number(r.calls), 0) / requests).toFixed(1)} statements per request, summed`,
       p50: ms(sqlPerRequest),

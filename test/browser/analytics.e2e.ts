@@ -363,6 +363,12 @@ describeInBrowser('analytics: funnel, forecast, scorecards, dashboards and impor
         await page.waitForTimeout(300);
         expect(await canvasHasPixels(page, `[data-testid="${card}-chart"]`)).toBe(true);
         if (home === 'home-director') {
+          // the KPI card says what the API sums up: people behind overall, and per team with anyone behind
+          const { kpiSummary } = await graphql<{ kpiSummary: { overall: { behind: number }; teams: { team: { name: string } | null; behind: number; people: number }[] } }>(
+            suite, email, '{ kpiSummary(filter: {}) { overall { behind } teams { team { name } behind people } } }');
+          expect(await page.getAttribute('[data-testid="kpi-transparency-behind"]', 'data-count')).toBe(String(kpiSummary.overall.behind));
+          const lagging = kpiSummary.teams.filter((g) => g.behind > 0 && g.team);
+          expect(await page.locator('[data-testid="kpi-behind-team"] a.kpi-behind__team').allInnerTexts()).toEqual(lagging.map((g) => g.team!.name));
           await page.waitForSelector('[data-testid="team-funnel-chart"]');
           await page.waitForSelector('[data-testid="forecast-headline"] [data-testid="stat-tiles"]');
         }
