@@ -276,21 +276,26 @@ describe('team KPIs', () => {
     expect(r.data!.teamScorecard).toMatchObject({ team: { id, name: 'Пустая группа' }, lines: [], members: [], score: 0, targetsSet: false, sprintId: null });
   });
 
-  it("sums up everyone's KPI progress per team as kpiProgress gives it, within what the viewer sees", async () => {
-    type Group = { team: { id: string; name: string } | null; people: number; withTargets: number; onTrack: number; behind: number; averageScore: number | null; metrics: { metric: string; people: number; behind: number }[]; mostBehind: { member: { id: string; name: string }; score: number; behindOn: string[] }[] };
-    const GROUP = 'team { id name } people withTargets onTrack behind averageScore metrics { metric people behind } mostBehind { member { id name } score behindOn }';
+  it("sums up everyone's KPI progress per team from the cards their leads see (or over the period given), within what the viewer sees", async () => {
+    type Group = { team: { id: string; name: string } | null; from: string | null; to: string | null; sprintId: string | null; people: number; withTargets: number; onTrack: number; behind: number; averageScore: number | null; metrics: { metric: string; people: number; behind: number }[]; mostBehind: { member: { id: string; name: string }; score: number; behindOn: string[] }[] };
+    const GROUP = 'team { id name } from to sprintId people withTargets onTrack behind averageScore metrics { metric people behind } mostBehind { member { id name } score behindOn }';
     const SUMMARY = `query ($f: AnalyticsFilter!, $w: Int) { kpiSummary(filter: $f, worst: $w) { from to sprintId elapsed overall { ${GROUP} } teams { ${GROUP} } } }`;
-    type Summary = { from: string; to: string; sprintId: string | null; elapsed: number; overall: Group; teams: Group[] };
+    type Summary = { from: string | null; to: string | null; sprintId: string | null; elapsed: number | null; overall: Group; teams: Group[] };
     const summary = async (token: string, f: Record<string, unknown>, w: number | null = 20) => {
       const r = await t.gql<{ kpiSummary: Summary }>(SUMMARY, { f, w }, { token });
       expect(r.errors).toBeUndefined();
       return r.data!.kpiSummary;
     };
-    const progress = async (token: string, f: Record<string, unknown>) => {
-      const r = await t.gql<{ kpiProgress: { member: { id: string; name: string }; from: string; to: string; score: number; lines: { metric: string; status: string }[] }[] }>(
-        'query ($f: AnalyticsFilter!) { kpiProgress(filter: $f) { member { id name } from to score lines { metric status } } }', { f }, { token });
+    type Card = { member: { id: string; name: string }; from: string; to: string; sprintId: string | null; score: number; lines: { metric: string; status: string }[] };
+    const CARD_FIELDS = 'member { id name } from to sprintId score lines { metric status }';
+    // the cards a summary is made of: over a period (or a team's sprint) kpiProgress's; else each person's own scorecard (their running sprint, else this month)
+    const progress = async (token: string, f: Record<string, unknown>): Promise<Card[]> => {
+      const r = await t.gql<{ kpiProgress: Card[] }>(`query ($f: AnalyticsFilter!) { kpiProgress(filter: $f) { ${CARD_FIELDS} } }`, { f }, { token });
       expect(r.errors).toBeUndefined();
-      return r.data!.kpiProgress;
+      if ((f.from && f.to) || f.teamId) return r.data!.kpiProgress;
+      const own = await t.gql<{ scorecards: Card[] }>(`query ($m: [ID!]!) { scorecards(memberIds: $m) { ${CARD_FIELDS} } }`, { m: r.data!.kpiProgress.map((c) => c.member.id) }, { token });
+      expect(own.errors).toBeUndefined();
+      return own.data!.scorecards.filter((c) => c.lines.length > 0);
     };
     // a group counted here, card by card, from the same cards
     const count = (cards: Awaited<ReturnType<typeof progress>>, ids: Set<string>) => {
@@ -307,7 +312,18 @@ describe('team KPIs', () => {
     for (const f of [{}, { from: '2026-10-01', to: '2026-10-31' }, { stageRole: 'HUNTER' }]) {
       const [sum, cards] = await Promise.all([summary(director, f), progress(director, f)]);
       expect(cards.length).toBeGreaterThan(0);
-      expect([sum.from, sum.to]).toEqual([cards[0].from, cards[0].to]);
+      // a period given: everyone over it; else each over their own sprint or month, which differ here (the demo's sprints run, the coach's month)
+      if ('from' in f) for (const g of [sum.overall, ...sum.teams]) expect([g.from, g.to, g.sprintId]).toEqual(g.people ? [f.from, f.to, null] : [null, null, null]);
+      else {
+        expect(new Set(cards.map((c) => `${c.from}/${c.to}`)).size).toBeGreaterThan(1);
+        expect([sum.from, sum.to, sum.sprintId, sum.elapsed]).toEqual([null, null, null, null]);
+        const running = (await db.query<{ id: string; startsOn: string; endsOn: string }>(`SELECT id, starts_on::text AS "startsOn", ends_on::text AS "endsOn" FROM sprint WHERE team_id = $1 AND status = 'ACTIVE'`, [teamId])).rows[0];
+        const leads = sum.teams.find((g) => g.team?.id === teamId)!;
+        // the lead's team: its reps over its running sprint, unless someone in it (its coach) is over another
+        const theirs = cards.filter((c) => teams.find((tm) => tm.id === teamId)!.ids.includes(c.member.id));
+        if (theirs.every((c) => c.sprintId === running.id)) expect([leads.from, leads.to, leads.sprintId]).toEqual([running.startsOn, running.endsOn, running.id]);
+        else expect(leads.from).toBeNull();
+      }
       // every team of the organization by name, then the people in none (the coach, cross roles)
       const outside = new Set(cards.map((c) => c.member.id).filter((id) => !teams.some((tm) => tm.ids.includes(id))));
       expect(sum.teams.map((g) => g.team?.id ?? null)).toEqual([...teams.map((tm) => tm.id), ...(outside.size ? [null] : [])]);

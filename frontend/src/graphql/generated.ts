@@ -651,7 +651,7 @@ export type SetTeamKpiTargetsMutationVariables = Exact<{
 
 export type SetTeamKpiTargetsMutation = { setTeamKpiTargets: boolean };
 
-export type KpiGroupSummaryFieldsFragment = { people: number, withTargets: number, onTrack: number, behind: number, averageScore: number | null, team: { id: string, name: string } | null, metrics: Array<{ metric: KpiMetric, people: number, behind: number }>, mostBehind: Array<{ score: number, behindOn: Array<KpiMetric>, member: { id: string, name: string } }> };
+export type KpiGroupSummaryFieldsFragment = { from: string | null, to: string | null, sprintId: string | null, elapsed: number | null, people: number, withTargets: number, onTrack: number, behind: number, averageScore: number | null, team: { id: string, name: string } | null, metrics: Array<{ metric: KpiMetric, people: number, behind: number }>, mostBehind: Array<{ score: number, behindOn: Array<KpiMetric>, member: { id: string, name: string } }> };
 
 export type KpiSummaryQueryVariables = Exact<{
   filter: AnalyticsFilter;
@@ -659,7 +659,7 @@ export type KpiSummaryQueryVariables = Exact<{
 }>;
 
 
-export type KpiSummaryQuery = { kpiSummary: { from: string, to: string, sprintId: string | null, elapsed: number, overall: { people: number, withTargets: number, onTrack: number, behind: number, averageScore: number | null, team: { id: string, name: string } | null, metrics: Array<{ metric: KpiMetric, people: number, behind: number }>, mostBehind: Array<{ score: number, behindOn: Array<KpiMetric>, member: { id: string, name: string } }> }, teams: Array<{ people: number, withTargets: number, onTrack: number, behind: number, averageScore: number | null, team: { id: string, name: string } | null, metrics: Array<{ metric: KpiMetric, people: number, behind: number }>, mostBehind: Array<{ score: number, behindOn: Array<KpiMetric>, member: { id: string, name: string } }> }> } };
+export type KpiSummaryQuery = { kpiSummary: { from: string | null, to: string | null, sprintId: string | null, elapsed: number | null, overall: { from: string | null, to: string | null, sprintId: string | null, elapsed: number | null, people: number, withTargets: number, onTrack: number, behind: number, averageScore: number | null, team: { id: string, name: string } | null, metrics: Array<{ metric: KpiMetric, people: number, behind: number }>, mostBehind: Array<{ score: number, behindOn: Array<KpiMetric>, member: { id: string, name: string } }> }, teams: Array<{ from: string | null, to: string | null, sprintId: string | null, elapsed: number | null, people: number, withTargets: number, onTrack: number, behind: number, averageScore: number | null, team: { id: string, name: string } | null, metrics: Array<{ metric: KpiMetric, people: number, behind: number }>, mostBehind: Array<{ score: number, behindOn: Array<KpiMetric>, member: { id: string, name: string } }> }> } };
 
 export type CurrentUserFragment = { id: string, email: string, name: string, role: Role, locale: Locale, active: boolean };
 
@@ -1460,6 +1460,10 @@ export const KpiGroupSummaryFieldsFragmentDoc = new TypedDocumentString(`
     id
     name
   }
+  from
+  to
+  sprintId
+  elapsed
   people
   withTargets
   onTrack
@@ -2370,6 +2374,10 @@ export const KpiSummaryDocument = new TypedDocumentString(`
     id
     name
   }
+  from
+  to
+  sprintId
+  elapsed
   people
   withTargets
   onTrack

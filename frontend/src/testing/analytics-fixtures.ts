@@ -236,20 +236,24 @@ export const IMPORT_REPORT: ImportMavenCrmMutation['importMavenCrm'] = {
 };
 
 /** Replies for the analytics operations (the home dashboards, the analytics pages). */
-/** KPI progress of the demo teams summed up per team (North: Rita behind, Pavel on track; South: Fiona behind; the coach in no team, without targets). */
+/**
+ * KPI progress of the demo teams summed up per team, each person over their own period (North
+ * over its running sprint: Rita behind, Pavel on track; South without a sprint, this month:
+ * Fiona behind; the coach in no team, without targets).
+ */
 export const KPI_SUMMARY: KpiSummaryQuery['kpiSummary'] = (() => {
   const rita = { member: { id: 'm-rep1', name: 'Rita Rep' }, score: 0.3267, behindOn: ['REVENUE', 'CALLS'] as KpiMetric[] };
   const fiona = { member: { id: 'm-rep3', name: 'Fiona Farmer' }, score: 0.5, behindOn: ['REVENUE'] as KpiMetric[] };
+  const sprint = { from: '2026-11-25', to: '2026-12-08', sprintId: 'sp-1', elapsed: 0.5 };
+  const month = { from: '2026-12-01', to: '2026-12-31', sprintId: null, elapsed: 0.0968 };
+  const none = { from: null, to: null, sprintId: null, elapsed: null };
   return {
-    from: '2026-12-01',
-    to: '2026-12-31',
-    sprintId: null,
-    elapsed: 0.0968,
-    overall: { team: null, people: 4, withTargets: 3, onTrack: 1, behind: 2, averageScore: 0.6422, metrics: [{ metric: 'REVENUE', people: 3, behind: 2 }, { metric: 'CALLS', people: 2, behind: 1 }], mostBehind: [rita, fiona] },
+    ...none,
+    overall: { team: null, ...none, people: 4, withTargets: 3, onTrack: 1, behind: 2, averageScore: 0.6422, metrics: [{ metric: 'REVENUE', people: 3, behind: 2 }, { metric: 'CALLS', people: 2, behind: 1 }], mostBehind: [rita, fiona] },
     teams: [
-      { team: { id: 't-north', name: 'North' }, people: 2, withTargets: 2, onTrack: 1, behind: 1, averageScore: 0.7134, metrics: [{ metric: 'CALLS', people: 2, behind: 1 }, { metric: 'REVENUE', people: 2, behind: 1 }], mostBehind: [rita] },
-      { team: { id: 't-south', name: 'South' }, people: 1, withTargets: 1, onTrack: 0, behind: 1, averageScore: 0.5, metrics: [{ metric: 'REVENUE', people: 1, behind: 1 }], mostBehind: [fiona] },
-      { team: null, people: 1, withTargets: 0, onTrack: 0, behind: 0, averageScore: null, metrics: [], mostBehind: [] },
+      { team: { id: 't-north', name: 'North' }, ...sprint, people: 2, withTargets: 2, onTrack: 1, behind: 1, averageScore: 0.7134, metrics: [{ metric: 'CALLS', people: 2, behind: 1 }, { metric: 'REVENUE', people: 2, behind: 1 }], mostBehind: [rita] },
+      { team: { id: 't-south', name: 'South' }, ...month, people: 1, withTargets: 1, onTrack: 0, behind: 1, averageScore: 0.5, metrics: [{ metric: 'REVENUE', people: 1, behind: 1 }], mostBehind: [fiona] },
+      { team: null, ...month, people: 1, withTargets: 0, onTrack: 0, behind: 0, averageScore: null, metrics: [], mostBehind: [] },
     ],
   };
 })();

@@ -209,6 +209,9 @@ describe('lineScope', () => {
 describe('KPI transparency across teams', () => {
   const group = (team: { id: string; name: string } | null, people: number, withTargets: number, behind: number) => ({
     team,
+    from: team ? '2026-11-27' : null,
+    to: team ? '2026-12-10' : null,
+    sprintId: team ? 'sp-1' : null,
     people,
     withTargets,
     onTrack: withTargets - behind,
@@ -220,8 +223,8 @@ describe('KPI transparency across teams', () => {
 
   it('makes rows of the teams and names the people in none', () => {
     const rows = kpiTeamRows([group({ id: 't1', name: 'North' }, 5, 4, 1), group(null, 2, 0, 0)], 'Outside the teams');
-    expect(rows[0]).toEqual({ key: 't1', teamId: 't1', teamName: 'North', people: 5, onTrack: 3, behind: 1, noTargets: 1, averageScore: 0.8, behindOn: [{ metric: 'CALLS', behind: 1 }], mostBehind: [{ memberId: 'm1', name: 'Rita', score: 0.3, behindOn: ['CALLS'] }] });
-    expect(rows[1]).toMatchObject({ key: '—', teamId: null, teamName: 'Outside the teams', noTargets: 2, averageScore: null, behindOn: [], mostBehind: [] });
+    expect(rows[0]).toEqual({ key: 't1', teamId: 't1', teamName: 'North', people: 5, onTrack: 3, behind: 1, noTargets: 1, averageScore: 0.8, period: { from: '2026-11-27', to: '2026-12-10', sprint: true }, behindOn: [{ metric: 'CALLS', behind: 1 }], mostBehind: [{ memberId: 'm1', name: 'Rita', score: 0.3, behindOn: ['CALLS'] }] });
+    expect(rows[1]).toMatchObject({ key: '—', teamId: null, teamName: 'Outside the teams', noTargets: 2, averageScore: null, period: null, behindOn: [], mostBehind: [] });
   });
 
   it('stacks people on track, behind and without targets, the last only when there are any', () => {

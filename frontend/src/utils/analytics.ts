@@ -394,6 +394,8 @@ export interface KpiTeamRow {
   /** People with a scorecard but no target on it. */
   noTargets: number;
   averageScore: number | null;
+  /** The period the team's people share (their running sprint, or the period asked), if they share one. */
+  period: { from: string; to: string; sprint: boolean } | null;
   /** The metrics most people are behind on (those with anyone behind), most first. */
   behindOn: readonly { metric: string; behind: number }[];
   mostBehind: readonly { memberId: string; name: string; score: number; behindOn: readonly string[] }[];
@@ -401,6 +403,9 @@ export interface KpiTeamRow {
 
 interface KpiGroupLike {
   team: { id: string; name: string } | null;
+  from: string | null;
+  to: string | null;
+  sprintId: string | null;
   people: number;
   withTargets: number;
   onTrack: number;
@@ -421,6 +426,7 @@ export function kpiTeamRows(groups: readonly KpiGroupLike[], outside: string): K
     behind: g.behind,
     noTargets: g.people - g.withTargets,
     averageScore: g.averageScore,
+    period: g.from && g.to ? { from: g.from, to: g.to, sprint: g.sprintId !== null } : null,
     behindOn: g.metrics.filter((m) => m.behind > 0).map((m) => ({ metric: m.metric, behind: m.behind })),
     mostBehind: g.mostBehind.map((p) => ({ memberId: p.member.id, name: p.member.name, score: p.score, behindOn: p.behindOn })),
   }));

@@ -33,7 +33,6 @@ import {
   meanScoreChange,
   monthOf,
   daysBetween,
-  elapsedShare,
   summarizeKpiProgress,
 } from '@salescircle/shared';
 import type { Viewer } from '../../common/auth/viewer';
@@ -296,23 +295,49 @@ export class AnalyticsService {
 
   /**
    * The director's KPI transparency across teams (the dashboard's KPI summary): KPI progress of
-   * everyone in scope, as kpiProgress gives it, reduced per team the viewer sees (a team given:
-   * that team) to people, average score, behind and on track, the metrics people are behind on and
-   * the ones farthest behind (shared summarize-kpi-progress.ts); people in no such team make a
-   * last group without a team. A thousand cards stay in the server: the answer is a few rows.
+   * everyone in scope reduced per team the viewer sees (a team given: that team) to people,
+   * average score, behind and on track, the metrics people are behind on and the ones farthest
+   * behind (shared summarize-kpi-progress.ts); people in no such team make a last group without a
+   * team. Over the filter's period when it gives one; a team given: as kpiProgress (its running
+   * sprint, else this month); else each person over their own running sprint, else this month,
+   * as their lead sees them. A thousand cards stay in the server: the answer is a few rows.
    */
   async kpiSummary(viewer: Viewer, filter: AnalyticsFilter, worst: number) {
     if (!Number.isInteger(worst) || worst < 0 || worst > 20) throw DomainError.outOfRange('worst', 'worst is 0 to 20 people per team.', worst, 0, 20);
     const teamIds = filter.teamId ? [filter.teamId] : viewer.role === 'DIRECTOR' ? null : visibleTeamIds(await this.circle.scopeOf(viewer));
+    const ownPeriods = !(filter.from && filter.to) && !filter.teamId;
     // read at once: the progress checks the filter (a team the viewer may not see is NOT_FOUND, and the teams read are then dropped)
-    const [progress, teams] = await Promise.all([this.kpiProgressOver(viewer, filter), this.analytics.teamsWithPeople(viewer.organizationId, teamIds)]);
+    const [cards, teams] = await Promise.all([
+      ownPeriods ? this.kpiProgressOwnPeriods(viewer, filter) : this.kpiProgressOver(viewer, filter).then((p) => p.cards),
+      this.analytics.teamsWithPeople(viewer.organizationId, teamIds),
+    ]);
     const inTeams = new Set(teams.flatMap((t) => t.memberIds));
-    const outside = progress.cards.filter((c) => !inTeams.has(c.memberId)).map((c) => c.memberId);
+    const outside = cards.filter((c) => !inTeams.has(c.memberId)).map((c) => c.memberId);
     const groups: { key: (typeof teams)[number] | null; memberIds: readonly string[] }[] = teams.map((t) => ({ key: t, memberIds: t.memberIds }));
     if (outside.length > 0) groups.push({ key: null, memberIds: outside });
-    const [overall, ...perTeam] = summarizeKpiProgress(progress.cards, [{ key: null, memberIds: progress.cards.map((c) => c.memberId) }, ...groups], worst);
-    const { period } = progress;
-    return { from: period.from, to: period.to, sprintId: period.sprintId, elapsed: elapsedShare(period.from, period.to, progress.today), overall, teams: perTeam };
+    const all = { key: null, memberIds: cards.map((c) => c.memberId) };
+    const byId = new Map(cards.map((c) => [c.memberId, c]));
+    // the period a group's cards share (null when they differ: people over their own sprints)
+    const periodOf = (ids: readonly string[]) => {
+      let shared: { from: string; to: string; sprintId: string | null; elapsed: number } | null = null;
+      for (const id of ids) {
+        const c = byId.get(id);
+        if (!c) continue;
+        if (!shared) shared = { from: c.from, to: c.to, sprintId: c.sprintId, elapsed: c.elapsed };
+        else if (shared.from !== c.from || shared.to !== c.to || shared.sprintId !== c.sprintId) return { from: null, to: null, sprintId: null, elapsed: null };
+      }
+      return shared ?? { from: null, to: null, sprintId: null, elapsed: null };
+    };
+    const summaries = summarizeKpiProgress(cards, [all, ...groups], worst).map((g, i) => ({ ...g, ...periodOf(i === 0 ? all.memberIds : groups[i - 1].memberIds) }));
+    const [overall, ...perTeam] = summaries;
+    return { from: overall.from, to: overall.to, sprintId: overall.sprintId, elapsed: overall.elapsed, overall, teams: perTeam };
+  }
+
+  /** KPI progress of everyone in scope, each over their own running sprint (else this month): what their leads see. */
+  private async kpiProgressOwnPeriods(viewer: Viewer, filter: AnalyticsFilter) {
+    const [scope, timezone] = await Promise.all([this.scope(viewer, filter), this.timezones.of(viewer)]);
+    const members = await this.analytics.membersForKpi(viewer.organizationId, scope.ownerIds);
+    return (await this.cardsOverOwnPeriods(members, dayIn(timezone))).filter((c) => c.lines.length > 0);
   }
 
   private async kpiProgressOver(viewer: Viewer, filter: AnalyticsFilter) {
@@ -329,7 +354,7 @@ export class AnalyticsService {
     else if (running) period = { from: running.startsOn, to: running.endsOn, sprintId: running.id };
     else period = this.month(today);
     const members = await this.analytics.membersForKpi(viewer.organizationId, scope.ownerIds);
-    return { period, today, cards: (await this.cardsFor(members, period, today)).filter((c) => c.lines.length > 0) };
+    return { period, cards: (await this.cardsFor(members, period, today)).filter((c) => c.lines.length > 0) };
   }
 
   /** Scorecards of the given people, each over their own default period (their running sprint, else this month), batched per period. */
@@ -344,8 +369,14 @@ export class AnalyticsService {
     const members = await this.analytics.membersForKpi(viewer.organizationId, ids);
     if (members.length !== ids.length) throw DomainError.notFound('A_MEMBER');
     const timezone = await this.timezones.of(viewer);
-    const today = dayIn(timezone);
-    const sprints = await this.analytics.activeSprintsOfMembers(ids);
+    const cards = await this.cardsOverOwnPeriods(members, dayIn(timezone));
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return cards.sort((a, b) => order.get(a.memberId)! - order.get(b.memberId)!);
+  }
+
+  /** Cards of people each over their own default period (their running sprint, else this month), batched per period. */
+  private async cardsOverOwnPeriods(members: { id: string; role: string; stageRole: string | null }[], today: string) {
+    const sprints = await this.analytics.activeSprintsOfMembers(members.map((m) => m.id));
     const groups = new Map<string, { period: { from: string; to: string; sprintId: string | null }; members: typeof members }>();
     for (const m of members) {
       const s = sprints.get(m.id);
@@ -357,8 +388,7 @@ export class AnalyticsService {
     }
     const cards = [];
     for (const g of groups.values()) cards.push(...(await this.cardsFor(g.members, g.period, today)));
-    const order = new Map(ids.map((id, i) => [id, i]));
-    return cards.sort((a, b) => order.get(a.memberId)! - order.get(b.memberId)!);
+    return cards;
   }
 
   private month(today: string): { from: string; to: string; sprintId: null } {

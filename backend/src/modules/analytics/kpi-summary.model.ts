@@ -33,6 +33,18 @@ export class KpiGroupSummaryModel {
   @Field(() => TeamModel, { nullable: true, description: 'The team; null for everyone (overall) or for the people in none of the teams listed' })
   team: TeamModel | null;
 
+  @Field(() => String, { nullable: true, description: "The period the group's people share; null when they differ (or nobody is in it)" })
+  from: string | null;
+
+  @Field(() => String, { nullable: true })
+  to: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The sprint they share, if any' })
+  sprintId: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Share of the shared period elapsed, 0..1' })
+  elapsed: number | null;
+
   @Field(() => Int, { description: 'People with a scorecard' })
   people: number;
 
@@ -55,19 +67,19 @@ export class KpiGroupSummaryModel {
   mostBehind: KpiLaggardModel[];
 }
 
-@ObjectType('KpiSummary', { description: "KPI progress of everyone in scope over one period (as kpiProgress), summed up per team: the director's KPI transparency across teams" })
+@ObjectType('KpiSummary', { description: "KPI progress of everyone in scope summed up per team: the director's KPI transparency across teams. Over the filter's period; a team given, its running sprint (else this month); else each person over their own running sprint (else this month)" })
 export class KpiSummaryModel {
-  @Field()
-  from: string;
+  @Field(() => String, { nullable: true, description: 'The period everyone shares; null when people are over different ones (their own sprints)' })
+  from: string | null;
 
-  @Field()
-  to: string;
+  @Field(() => String, { nullable: true })
+  to: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The sprint the period comes from, if any (a team given and its sprint running)' })
+  @Field(() => ID, { nullable: true, description: 'The sprint everyone shares, if any' })
   sprintId: string | null;
 
-  @Field(() => Float, { description: 'Share of the period elapsed, 0..1' })
-  elapsed: number;
+  @Field(() => Float, { nullable: true, description: 'Share of the shared period elapsed, 0..1' })
+  elapsed: number | null;
 
   @Field(() => KpiGroupSummaryModel, { description: 'Everyone in scope together (team null)' })
   overall: KpiGroupSummaryModel;

@@ -124,7 +124,7 @@ describe('HomePage', () => {
       // One summary per team, not everyone's scorecard.
       expect(ops(fake, 'KpiSummary').map((r) => r.body.variables)).toEqual([{ filter: {}, worst: 3 }]);
       expect(ops(fake, 'Scorecards')).toEqual([]);
-      expect(nbsp(root.get('[data-testid="kpi-summary-overall"]').text())).toBe('4 человека, средний итог 64,2 % · 1 дек. – 31 дек. 2026 г., прошло 9,7 % периода');
+      expect(nbsp(root.get('[data-testid="kpi-summary-overall"]').text())).toBe('4 человека, средний итог 64,2 % · каждый за свой текущий спринт, иначе за этот месяц');
       const card = root.get('[data-testid="kpi-transparency"]');
       expect(card.get('[data-testid="kpi-transparency-chart"]').attributes('aria-label')).toBe('Столбчатая диаграмма: кто в темпе и кто отстаёт по командам. North: отстают 1 из 2; South: отстают 1 из 1; Вне команд: отстают 0 из 1');
       const behind = root.get('[data-testid="kpi-transparency-behind"]');
@@ -132,7 +132,8 @@ describe('HomePage', () => {
       const teams = behind.findAll('[data-testid="kpi-behind-team"]');
       expect(teams.map((t) => t.get('a').text())).toEqual(['North', 'South']);
       expect(teams[0]?.get('a').attributes('href')).toBe('/kpi/team?team=t-north');
-      expect(teams[0]?.text()).toContain('отстают 1 из 2');
+      expect(nbsp(teams[0]!.text())).toContain('North (спринт 25 нояб. – 8 дек. 2026 г.) · отстают 1 из 2');
+      expect(nbsp(teams[1]!.text())).toContain('South (1 дек. – 31 дек. 2026 г.) · отстают 1 из 1');
       expect(behind.findAll('[data-testid="pace-behind-person"]')[0]?.text()).toContain('Выручка, Звонки');
       expect(behind.findAll('[data-testid="pace-behind-person"]')[0]?.get('a').attributes('href')).toBe('/kpi/m-rep1');
       expect(fake.violations).toEqual([]);
