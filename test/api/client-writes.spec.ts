@@ -197,6 +197,15 @@ describe('creating clients, recording orders, reassigning', () => {
     const [foreign] = await clientsOf('vip1@demo.local', 1);
     const unseen = await refused(lead, REASSIGN, { input: { clientIds: [two[0].id, foreign.id], toMemberId: to, reason: 'Проверка' } }, { code: 'NOT_FOUND', reason: 'SUBJECT_NOT_FOUND', params: { subject: 'A_CLIENT' } });
     expect(unseen.message).not.toContain(foreign.name);
+    // nor a client without an owner: the director's to give out, unseen by a lead (nothing changes)
+    const [{ owner }] = (await db.query<{ owner: string }>('SELECT owner_member_id AS owner FROM client WHERE id = $1', [two[1].id])).rows;
+    await db.query('UPDATE client SET owner_member_id = NULL WHERE id = $1', [two[1].id]);
+    try {
+      await refused(lead, REASSIGN, { input: { clientIds: [two[1].id], toMemberId: to, reason: 'Проверка' } }, { code: 'NOT_FOUND', reason: 'SUBJECT_NOT_FOUND', params: { subject: 'A_CLIENT' } });
+      expect((await db.query('SELECT owner_member_id FROM client WHERE id = $1', [two[1].id])).rows[0].owner_member_id).toBeNull();
+    } finally {
+      await db.query('UPDATE client SET owner_member_id = $2 WHERE id = $1', [two[1].id, owner]);
+    }
     // a rep reassigns nothing, not even their own client (the role is refused before any client is read)
     const [ownClient] = await clientsOf('rep@demo.local', 1);
     await refused(rep, REASSIGN, { input: { clientIds: [ownClient.id], toMemberId: to, reason: 'Проверка' } }, { code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });

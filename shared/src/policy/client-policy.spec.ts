@@ -35,6 +35,8 @@ describe('mayReassignClient', () => {
     expect(mayReassignClient(scope('DIRECTOR'), 'z', [])).toBe(true);
     expect(mayReassignClient(scope('LEAD'), 'x', ['x'])).toBe(true);
     expect(mayReassignClient(scope('LEAD'), 'z', ['x'])).toBe(false);
+    // nor one without an owner, which the lead does not see
+    expect(mayReassignClient(scope('LEAD'), null, ['x'])).toBe(false);
     expect(mayReassignClient(scope('SALES'), 'me', ['me'])).toBe(false);
     expect(mayReassignClient(scope('COACH'), null, [])).toBe(false);
   });

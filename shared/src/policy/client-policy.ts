@@ -36,6 +36,7 @@ export function seesClient(scope: ClientScope, ownerId: string | null): boolean 
 /** Who may change a client's owner: directors, and leads for clients owned within their teams. */
 export function mayReassignClient(scope: ViewerScope, ownerId: string | null, ledTeamMemberIds: readonly string[]): boolean {
   if (scope.role === 'DIRECTOR') return true;
-  if (scope.role === 'LEAD') return ownerId === null || ledTeamMemberIds.includes(ownerId);
+  // an unowned client is the director's (or the routing's) to give out: a lead does not see it either (seesClient)
+  if (scope.role === 'LEAD') return ownerId !== null && ledTeamMemberIds.includes(ownerId);
   return false;
 }
