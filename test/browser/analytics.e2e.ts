@@ -372,7 +372,11 @@ describeInBrowser('analytics: funnel, forecast, scorecards, dashboards and impor
           await page.waitForSelector('[data-testid="team-funnel-chart"]');
           await page.waitForSelector('[data-testid="forecast-headline"] [data-testid="stat-tiles"]');
         }
-        if (home === 'home-lead') await page.waitForSelector('[data-testid="sprint-pulse"] [data-testid="sprint-summary"]');
+        if (home === 'home-lead') {
+          await page.waitForSelector('[data-testid="sprint-pulse"] [data-testid="sprint-summary"]');
+          // the demo's running sprint reminds people this week (a recurring one every two days at least)
+          await page.waitForSelector('[data-testid="team-reminders"] [data-testid="team-reminder"]');
+        }
         await page.waitForTimeout(300);
         await shoot(page, `analytics-${home}-${locale}.png`);
         expect(errors).toEqual([]);

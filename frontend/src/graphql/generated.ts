@@ -1232,6 +1232,13 @@ export type ProcessClientDealsQueryVariables = Exact<{
 
 export type ProcessClientDealsQuery = { client: { id: string, deals: Array<{ id: string, title: string, amount: string, stageName: string, stageKind: string }> } | null };
 
+export type TeamRemindersQueryVariables = Exact<{
+  teamId: string | number;
+}>;
+
+
+export type TeamRemindersQuery = { activeSprint: { id: string, name: string, processes: Array<{ id: string, title: string, status: ProcessStatus, overdue: boolean, dueAt: string | null, owner: { id: string, name: string } | null, reminders: Array<{ id: string, kind: ReminderKind, note: string, nextAt: string | null, recipientName: string | null }> }> } | null };
+
 export type TeamCompositionQueryVariables = Exact<{
   teamId?: string | number | null | undefined;
 }>;
@@ -4517,6 +4524,32 @@ export const ProcessClientDealsDocument = new TypedDocumentString(`
   stageName
   stageKind
 }`) as unknown as TypedDocumentString<ProcessClientDealsQuery, ProcessClientDealsQueryVariables>;
+export const TeamRemindersDocument = new TypedDocumentString(`
+    query TeamReminders($teamId: ID!) {
+  activeSprint(teamId: $teamId) {
+    id
+    name
+    processes {
+      id
+      title
+      status
+      overdue
+      dueAt
+      owner {
+        id
+        name
+      }
+      reminders {
+        id
+        kind
+        note
+        nextAt
+        recipientName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamRemindersQuery, TeamRemindersQueryVariables>;
 export const TeamCompositionDocument = new TypedDocumentString(`
     query TeamComposition($teamId: ID) {
   teamComposition(teamId: $teamId) {

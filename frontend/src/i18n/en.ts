@@ -2291,6 +2291,12 @@ export const en = {
       overdueOne: 'overdue',
       nothingOpen: 'Nothing open: every process of yours is done.',
     },
+    reminders: {
+      title: 'Reminders this week',
+      subtitle: "What the team's running sprint will remind people of in the next seven days, soonest first.",
+      none: 'No reminders in the next seven days.',
+      more: fmt('and {count} more on the board'),
+    },
     myScorecard: 'My scorecard',
     openScorecard: 'Open my KPIs',
     attention: {

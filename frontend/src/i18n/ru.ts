@@ -2379,6 +2379,12 @@ export const ru: MessageSchema = {
       overdueOne: 'просрочен',
       nothingOpen: 'Открытых нет: все ваши процессы завершены.',
     },
+    reminders: {
+      title: 'Напоминания на неделю',
+      subtitle: 'О чём текущий спринт команды напомнит в ближайшие семь дней, сначала ближайшие.',
+      none: 'В ближайшие семь дней напоминаний нет.',
+      more: fmt('и ещё {count} на доске'),
+    },
     myScorecard: 'Моя карта показателей',
     openScorecard: 'Открыть мои KPI',
     attention: {

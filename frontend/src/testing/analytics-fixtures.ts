@@ -278,5 +278,6 @@ export const ANALYTICS_REPLIES: Record<string, (variables: Record<string, unknow
     json: { data: { scorecards: (variables.memberIds as string[]).map((id) => scorecard(id, id === 'm-rep2' ? 'Pavel Prospector' : 'Rita Rep', id !== 'm-rep2')) } },
   }),
   ActiveSprint: () => ({ json: { data: { activeSprint: null } } }),
+  TeamReminders: () => ({ json: { data: { activeSprint: null } } }),
   AttentionClients: () => ({ json: { data: { clients: { totalCount: 0, edges: [] } } } }),
 };

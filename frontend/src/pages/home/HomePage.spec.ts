@@ -163,6 +163,43 @@ describe('HomePage', () => {
       expect(root.get('[data-testid="team-pace-behind"] a').attributes('href')).toBe('/kpi/m-rep1');
     });
 
+    it("gives the lead the week's reminders of the running sprint, soonest first", async () => {
+      const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+      const reminder = (id: string, nextAt: string | null, note: string) => ({ id, kind: 'BEFORE_DUE', note, nextAt, recipientName: 'Rita Rep' });
+      const { root, fake } = await mountHome(USERS.LEAD, {
+        TeamReminders: () => ({
+          json: {
+            data: {
+              activeSprint: {
+                id: 'sp-1',
+                name: 'Sprint 20',
+                processes: [
+                  { id: 'p-1', title: 'Отгрузка ООО Ромашка', status: 'IN_PROGRESS', overdue: false, dueAt: inHours(30), owner: { id: 'm-rep1', name: 'Rita Rep' }, reminders: [reminder('r-1', inHours(26), 'Позвонить закупщику'), reminder('r-2', inHours(24 * 10), 'later')] },
+                  { id: 'p-2', title: 'Тендер ГУП', status: 'TODO', overdue: true, dueAt: inHours(-5), owner: { id: 'm-rep2', name: 'Pavel Prospector' }, reminders: [reminder('r-3', inHours(2), '')] },
+                  { id: 'p-3', title: 'Done one', status: 'DONE', overdue: false, dueAt: null, owner: null, reminders: [reminder('r-4', inHours(1), 'x')] },
+                ],
+              },
+            },
+          },
+        }),
+      });
+      expect(ops(fake, 'TeamReminders')[0]?.body.variables).toEqual({ teamId: 't-north' });
+      const items = root.findAll('[data-testid="team-reminder"]');
+      expect(items.map((i) => i.get('a').text())).toEqual(['Тендер ГУП', 'Отгрузка ООО Ромашка']);
+      expect(items[0]!.text()).toContain('overdue');
+      expect(items[1]!.text()).toContain('Позвонить закупщику');
+      expect(items[1]!.text()).toContain('For Rita Rep');
+      expect(items[1]!.get('a').attributes('href')).toBe('/processes/p-1');
+      expect(fake.violations).toEqual([]);
+    });
+
+    it('tells the lead when no sprint runs or nothing is due this week', async () => {
+      const { root } = await mountHome(USERS.LEAD);
+      expect(root.get('[data-testid="team-reminders"] [data-testid="empty-state"]').text()).toContain('When the team starts a sprint');
+      const quiet = await mountHome(USERS.LEAD, { TeamReminders: () => ({ json: { data: { activeSprint: { id: 'sp-1', name: 'S', processes: [] } } } }) });
+      expect(quiet.root.get('[data-testid="team-reminders"] [data-testid="empty-state"]').text()).toContain('No reminders in the next seven days.');
+    });
+
     it('gives the rep their scorecard, their processes and the clients that went quiet', async () => {
       const { root, fake } = await mountHome(USERS.SALES, {
         AttentionClients: () => ({ json: { data: { clients: { totalCount: 1, edges: [{ node: { id: 'c1', name: 'ООО Тишина', stage: 'DORMANT', region: 'Урал', annualPotential: '1200000.00' } }] } } } }),
