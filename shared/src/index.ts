@@ -32,6 +32,7 @@ export * from './rules/kpi-scorecard';
 export * from './rules/cross-role-kpis';
 export * from './rules/combine-team-kpis';
 export * from './rules/summarize-kpi-progress';
+export * from './rules/pace-trend';
 export * from './rules/previous-period';
 export * from './rules/calendar-months';
 export * from './rules/roll-up-forecast';

@@ -379,6 +379,47 @@ describe('analytics: funnel, performance, forecast and scorecards on the demo co
     expect(r.data!.memberFlags.stalledDeals).toHaveLength(Math.min(50, stalled));
   });
 
+  it("gives the coach everyone's trend in one request, equal to each one's history, scorecard and flags", async () => {
+    const coach = await t.login('coach@demo.local');
+    const people = (await db.query<{ id: string }>(
+      `SELECT DISTINCT m.id, m.name FROM team t JOIN team_member tm ON tm.team_id = t.id JOIN member m ON m.id = tm.member_id
+        WHERE t.coach_id = (SELECT id FROM member WHERE email = 'coach@demo.local') AND m.role = 'SALES' AND m.active ORDER BY m.name, m.id`,
+    )).rows.map((r) => r.id);
+    expect(people.length).toBeGreaterThan(5);
+    type Trend = { member: { id: string }; history: { sprintId: string; from: string; to: string; score: number }[]; current: { score: number; sprintId: string | null; lines: { metric: string; status: string }[] }; change: number | null; fallingPace: boolean; behind: string[]; stalledDeals: number };
+    const r = await t.gql<{ memberTrends: Trend[] }>(
+      'query ($m: [ID!]!) { memberTrends(memberIds: $m, last: 3) { member { id } history { sprintId from to score } current { score sprintId lines { metric status } } change fallingPace behind stalledDeals } }',
+      { m: people },
+      { token: coach },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.memberTrends.map((x) => x.member.id)).toEqual(people);
+    let falling = 0;
+    for (const trend of r.data!.memberTrends) {
+      const one = await t.gql<{ scorecardHistory: { sprintId: string; from: string; to: string; score: number }[]; scorecard: { score: number; sprintId: string | null }; memberFlags: { fallingPace: boolean; behind: string[]; stalledDeals: { id: string }[] } }>(
+        'query ($m: ID!) { scorecardHistory(memberId: $m, last: 3) { sprintId from to score } scorecard(memberId: $m) { score sprintId } memberFlags(memberId: $m) { fallingPace behind stalledDeals { id } } }',
+        { m: trend.member.id },
+        { token: coach },
+      );
+      expect(one.errors).toBeUndefined();
+      expect(trend.history).toEqual(one.data!.scorecardHistory);
+      expect([trend.current.score, trend.current.sprintId]).toEqual([one.data!.scorecard.score, one.data!.scorecard.sprintId]);
+      expect([trend.fallingPace, trend.behind]).toEqual([one.data!.memberFlags.fallingPace, one.data!.memberFlags.behind]);
+      expect(trend.stalledDeals).toBeGreaterThanOrEqual(one.data!.memberFlags.stalledDeals.length);
+      if (one.data!.memberFlags.stalledDeals.length < 50) expect(trend.stalledDeals).toBe(one.data!.memberFlags.stalledDeals.length);
+      const last = trend.history.at(-1);
+      expect(trend.change).toBe(last ? Math.round((trend.current.score - last.score) * 10_000) / 10_000 : null);
+      if (trend.fallingPace) falling += 1;
+    }
+    expect(falling).toBeLessThan(people.length);
+    // another team's rep is as good as not there; too long a look back is refused on its argument
+    const stranger = (await db.query<{ id: string }>(`SELECT id FROM member WHERE email = 'vip1@demo.local'`)).rows[0].id;
+    const refusedPeople = await t.gql('query ($m: [ID!]!) { memberTrends(memberIds: $m) { stalledDeals } }', { m: [people[0], stranger] }, { token: await t.login('lead@demo.local') });
+    expect(refusedPeople.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const tooLong = await t.gql('query ($m: [ID!]!) { memberTrends(memberIds: $m, last: 7) { stalledDeals } }', { m: people }, { token: coach });
+    expect(tooLong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'last', reason: 'VALUE_TOO_LARGE' });
+  });
+
   it('computes the KPI progress of a whole team in one request, equal to each member\'s scorecard', async () => {
     const lead = await t.login('lead@demo.local');
     const team = (await db.query<{ id: string }>(`SELECT id FROM team WHERE name = 'Дилерские продажи'`)).rows[0].id;

@@ -108,6 +108,7 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   scorecardHistory: 'SIGNED_IN',
   kpiProgress: 'SIGNED_IN',
   kpiSummary: 'SIGNED_IN',
+  memberTrends: 'SIGNED_IN',
   scorecards: 'SIGNED_IN',
   memberFlags: 'SIGNED_IN',
   cascadeSignal: MANAGERS,

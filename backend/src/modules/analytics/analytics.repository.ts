@@ -763,6 +763,37 @@ export class AnalyticsRepository {
     return rows.reverse();
   }
 
+  /** The last `last` closed sprints of each member's teams (as closedSprintsOfMember), with their dates, oldest first per member. */
+  async closedSprintsOfMembers(memberIds: readonly string[], last: number): Promise<Map<string, { id: string; startsOn: string; endsOn: string }[]>> {
+    if (memberIds.length === 0) return new Map();
+    const rows: { memberId: string; id: string; startsOn: string; endsOn: string }[] = await this.dataSource.query(
+      `SELECT "memberId", id, "startsOn", "endsOn" FROM (
+         SELECT x.member_id AS "memberId", s.id, s.starts_on::text AS "startsOn", s.ends_on::text AS "endsOn", s.ends_on,
+                row_number() OVER (PARTITION BY x.member_id ORDER BY s.ends_on DESC, s.id) AS n
+           FROM (SELECT member_id, team_id FROM team_member WHERE member_id = ANY($1) UNION SELECT lead_id, id FROM team WHERE lead_id = ANY($1)) x
+           JOIN sprint s ON s.team_id = x.team_id AND s.status = 'CLOSED') r
+        WHERE n <= $2 ORDER BY "memberId", ends_on, id`,
+      [uuidArray(memberIds), last],
+    );
+    const out = new Map<string, { id: string; startsOn: string; endsOn: string }[]>();
+    for (const r of rows) out.set(r.memberId, [...(out.get(r.memberId) ?? []), { id: r.id, startsOn: r.startsOn, endsOn: r.endsOn }]);
+    return out;
+  }
+
+  /** How many open deals of each member have not changed stage for `days` days (as stalledDeals counts them). */
+  async stalledDealCounts(memberIds: readonly string[], days: number): Promise<Map<string, number>> {
+    if (memberIds.length === 0) return new Map();
+    const rows: { memberId: string; n: number }[] = await this.replica.query(
+      `SELECT d.owner_member_id AS "memberId", count(*)::int AS n
+         FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id AND s.kind = 'OPEN'
+        WHERE d.owner_member_id = ANY($1)
+          AND current_date - coalesce((SELECT max(h.entered_at) FROM deal_stage_history h WHERE h.deal_id = d.id)::date, d.started_on) >= $2
+        GROUP BY d.owner_member_id`,
+      [uuidArray(memberIds), days],
+    );
+    return new Map(rows.map((r) => [r.memberId, r.n]));
+  }
+
   /** Open deals of a member whose stage has not changed for `days` days. */
   async stalledDeals(memberId: string, days: number): Promise<{ id: string; title: string; amount: number; stageName: string; days: number }[]> {
     return this.replica.query(

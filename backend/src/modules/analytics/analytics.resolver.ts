@@ -8,7 +8,7 @@ import type { MemberModel } from '../members/member.model';
 import { loadMember } from './load-member';
 import { AnalyticsFilter, AnalyticsFilterOptionsModel, CascadeSignalModel, ForecastModel, FunnelModel, HandoffLeakageModel, MemberFlagsModel, MemberPerformanceModel, ScorecardModel } from './analytics.model';
 import { AnalyticsService } from './analytics.service';
-import { KpiSummaryModel, type KpiGroupSummaryModel } from './kpi-summary.model';
+import { KpiSummaryModel, MemberTrendModel, type KpiGroupSummaryModel } from './kpi-summary.model';
 import type { TeamModel } from '../team/team.model';
 
 @Resolver()
@@ -100,6 +100,22 @@ export class AnalyticsResolver {
       mostBehind: await Promise.all(g.mostBehind.map(async (p) => ({ member: await loadMember(ctx, p.memberId), score: p.score, behindOn: p.behindOn }))),
     });
     return { ...summary, overall: await group(summary.overall), teams: await Promise.all(summary.teams.map(group)) };
+  }
+
+  @Query(() => [MemberTrendModel], { description: "For a coach: each person's scores over their last closed sprints and now, falling pace, KPIs behind and stalled deals, in the order given, batched" })
+  async memberTrends(
+    @CurrentViewer() viewer: Viewer,
+    @Args('memberIds', { type: () => [ID] }) memberIds: string[],
+    @Args('last', { type: () => Int, nullable: true, description: 'Closed sprints to look back on, 1 to 6 (default 3)' }) last: number | undefined,
+    @Context() ctx: RequestContext,
+  ): Promise<MemberTrendModel[]> {
+    const trends = await this.service.memberTrends(viewer, memberIds, last ?? 3);
+    return Promise.all(
+      trends.map(async (t) => {
+        const member = await loadMember(ctx, t.memberId);
+        return { ...t, member, current: { ...t.current, member } };
+      }),
+    );
   }
 
   @Query(() => [ScorecardModel], { description: 'Scorecards of the given people (each over their running sprint, else this month), in the order given, batched' })

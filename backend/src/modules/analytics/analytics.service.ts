@@ -34,6 +34,8 @@ import {
   monthOf,
   daysBetween,
   summarizeKpiProgress,
+  isPaceFalling,
+  scoreChange,
 } from '@salescircle/shared';
 import type { Viewer } from '../../common/auth/viewer';
 import { Semaphore } from '../../common/concurrency/semaphore';
@@ -278,10 +280,56 @@ export class AnalyticsService {
   async memberFlags(viewer: Viewer, memberId: string) {
     const history = await this.scorecardHistory(viewer, memberId, 3);
     const current = await this.scorecard(viewer, memberId, null);
-    const scores = [...history.map((h) => h.score), current.score];
-    const falling = scores.length >= 3 && scores[scores.length - 1] < scores[scores.length - 2] && scores[scores.length - 2] < scores[scores.length - 3];
+    const falling = isPaceFalling([...history.map((h) => h.score), current.score]);
     const behind = current.lines.filter((l) => l.status === 'BEHIND').map((l) => l.metric);
     return { memberId, fallingPace: falling, behind, stalledDeals: await this.analytics.stalledDeals(memberId, 30) };
+  }
+
+  /**
+   * The coach's view of several people at once (the coach's home): each one's scores over their
+   * team's last closed sprints and now (their running sprint, else this month), whether their pace
+   * is falling (shared pace-trend.ts, as memberFlags), what they are behind on now and how many of
+   * their open deals stalled 30 days. Batched: one card computation per sprint and one for now,
+   * whatever the number of people; in the order given.
+   */
+  async memberTrends(viewer: Viewer, memberIds: readonly string[], last: number) {
+    if (!Number.isInteger(last) || last < 1 || last > 6) throw DomainError.outOfRange('last', 'last is 1 to 6 sprints.', last, 1, 6);
+    if (new Set(memberIds).size > 200) throw new DomainError('BAD_USER_INPUT', 'At most 200 people at once.', { field: 'memberIds', reason: 'VALUE_TOO_MANY', limit: 200 });
+    // visibility and the current cards, as scorecards checks and makes them
+    const current = await this.scorecards(viewer, memberIds);
+    const ids = current.map((c) => c.memberId);
+    const [members, closed, stalled, timezone] = await Promise.all([
+      this.analytics.membersForKpi(viewer.organizationId, ids),
+      this.analytics.closedSprintsOfMembers(ids, last),
+      this.analytics.stalledDealCounts(ids, 30),
+      this.timezones.of(viewer),
+    ]);
+    const today = dayIn(timezone);
+    const bySprint = new Map<string, { period: { from: string; to: string; sprintId: string }; members: typeof members }>();
+    const memberOf = new Map(members.map((m) => [m.id, m]));
+    for (const [id, sprints] of closed) {
+      const m = memberOf.get(id);
+      if (!m) continue;
+      for (const s of sprints) {
+        const group = bySprint.get(s.id) ?? bySprint.set(s.id, { period: { from: s.startsOn, to: s.endsOn, sprintId: s.id }, members: [] }).get(s.id)!;
+        group.members.push(m);
+      }
+    }
+    const past = new Map<string, number>();
+    for (const [sprintId, g] of bySprint) for (const c of await this.cardsFor(g.members, g.period, today)) past.set(`${c.memberId}/${sprintId}`, c.score);
+    return current.map((card) => {
+      const history = (closed.get(card.memberId) ?? []).map((s) => ({ sprintId: s.id, from: s.startsOn, to: s.endsOn, score: past.get(`${card.memberId}/${s.id}`) ?? 0 }));
+      const scores = [...history.map((h) => h.score), card.score];
+      return {
+        memberId: card.memberId,
+        history,
+        current: card,
+        change: scoreChange(scores),
+        fallingPace: isPaceFalling(scores),
+        behind: card.lines.filter((l) => l.status === 'BEHIND').map((l) => l.metric),
+        stalledDeals: stalled.get(card.memberId) ?? 0,
+      };
+    });
   }
 
   /**

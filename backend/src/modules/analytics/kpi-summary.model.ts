@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { KpiMetric } from '@salescircle/shared';
 import { MemberModel } from '../members/member.model';
 import { TeamModel } from '../team/team.model';
-import { KpiMetricEnum } from './analytics.model';
+import { KpiMetricEnum, ScorecardModel } from './analytics.model';
 
 @ObjectType('KpiMetricSummary', { description: 'One metric of a group: how many people have a target on it and how many of them are behind its pace' })
 export class KpiMetricSummaryModel {
@@ -86,4 +86,43 @@ export class KpiSummaryModel {
 
   @Field(() => [KpiGroupSummaryModel], { description: "The teams the viewer sees (a team given: that one) by name, each with its members and lead; then the people in none of them, if any (team null)" })
   teams: KpiGroupSummaryModel[];
+}
+
+@ObjectType('SprintScore', { description: "A person's scorecard score over one closed sprint" })
+export class SprintScoreModel {
+  @Field(() => ID)
+  sprintId: string;
+
+  @Field()
+  from: string;
+
+  @Field()
+  to: string;
+
+  @Field(() => Float, { description: 'Weighted attainment, 0..1.5' })
+  score: number;
+}
+
+@ObjectType('MemberTrend', { description: "A person's KPI trend for their coach: scores over the last closed sprints and now, and the flags" })
+export class MemberTrendModel {
+  @Field(() => MemberModel)
+  member: MemberModel;
+
+  @Field(() => [SprintScoreModel], { description: "Scores over their teams' last closed sprints, oldest first" })
+  history: SprintScoreModel[];
+
+  @Field(() => ScorecardModel, { description: 'The scorecard now (their running sprint, else this month)' })
+  current: ScorecardModel;
+
+  @Field(() => Float, { nullable: true, description: 'The score now minus the last closed sprint\'s (null without one)' })
+  change: number | null;
+
+  @Field({ description: 'Score down two sprints running (the last closed ones and now)' })
+  fallingPace: boolean;
+
+  @Field(() => [KpiMetricEnum], { description: 'KPIs behind pace now' })
+  behind: KpiMetric[];
+
+  @Field(() => Int, { description: 'Open deals without a stage change for 30 days' })
+  stalledDeals: number;
 }
