@@ -661,6 +661,14 @@ export type KpiSummaryQueryVariables = Exact<{
 
 export type KpiSummaryQuery = { kpiSummary: { from: string | null, to: string | null, sprintId: string | null, elapsed: number | null, overall: { from: string | null, to: string | null, sprintId: string | null, elapsed: number | null, people: number, withTargets: number, onTrack: number, behind: number, averageScore: number | null, team: { id: string, name: string } | null, metrics: Array<{ metric: KpiMetric, people: number, behind: number }>, mostBehind: Array<{ score: number, behindOn: Array<KpiMetric>, member: { id: string, name: string } }> }, teams: Array<{ from: string | null, to: string | null, sprintId: string | null, elapsed: number | null, people: number, withTargets: number, onTrack: number, behind: number, averageScore: number | null, team: { id: string, name: string } | null, metrics: Array<{ metric: KpiMetric, people: number, behind: number }>, mostBehind: Array<{ score: number, behindOn: Array<KpiMetric>, member: { id: string, name: string } }> }> } };
 
+export type MemberTrendsQueryVariables = Exact<{
+  memberIds: Array<string | number> | string | number;
+  last?: number | null | undefined;
+}>;
+
+
+export type MemberTrendsQuery = { memberTrends: Array<{ change: number | null, fallingPace: boolean, behind: Array<KpiMetric>, stalledDeals: number, member: { id: string, name: string }, history: Array<{ sprintId: string, from: string, to: string, score: number }>, current: { score: number, sprintId: string | null, from: string, to: string } }> };
+
 export type CurrentUserFragment = { id: string, email: string, name: string, role: Role, locale: Locale, active: boolean };
 
 export type LoginMutationVariables = Exact<{
@@ -2404,6 +2412,32 @@ export const KpiSummaryDocument = new TypedDocumentString(`
     behindOn
   }
 }`) as unknown as TypedDocumentString<KpiSummaryQuery, KpiSummaryQueryVariables>;
+export const MemberTrendsDocument = new TypedDocumentString(`
+    query MemberTrends($memberIds: [ID!]!, $last: Int) {
+  memberTrends(memberIds: $memberIds, last: $last) {
+    member {
+      id
+      name
+    }
+    history {
+      sprintId
+      from
+      to
+      score
+    }
+    current {
+      score
+      sprintId
+      from
+      to
+    }
+    change
+    fallingPace
+    behind
+    stalledDeals
+  }
+}
+    `) as unknown as TypedDocumentString<MemberTrendsQuery, MemberTrendsQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {

@@ -1,4 +1,4 @@
-import type { AnalyticsFilterOptionsQuery, CoachingPageQuery, CoachingTemplatesQuery, ForecastAccuracyQuery, ForecastSubmissionsQuery, ForecastFieldsFragment, FunnelFieldsFragment, FunnelPageQuery, ImportMavenCrmMutation, KpiMetric, KpiSummaryQuery, ScorecardFieldsFragment } from '@/graphql/generated';
+import type { AnalyticsFilterOptionsQuery, CoachingPageQuery, CoachingTemplatesQuery, ForecastAccuracyQuery, ForecastSubmissionsQuery, ForecastFieldsFragment, FunnelFieldsFragment, FunnelPageQuery, ImportMavenCrmMutation, KpiMetric, KpiSummaryQuery, MemberTrendsQuery, ScorecardFieldsFragment } from '@/graphql/generated';
 import type { FakeReply } from './fake-fetch';
 
 /** Figures shaped like the demo's default pipeline (small numbers, easy to check by eye). */
@@ -258,6 +258,24 @@ export const KPI_SUMMARY: KpiSummaryQuery['kpiSummary'] = (() => {
   };
 })();
 
+/** Coachees' trends: Rita's pace falling two sprints running and behind, Pavel on pace with a stalled deal. */
+export function memberTrends(ids: readonly string[]): MemberTrendsQuery['memberTrends'] {
+  return ids.map((id) => {
+    const rita = id !== 'm-rep2';
+    const card = scorecard(id, rita ? 'Rita Rep' : 'Pavel Prospector', rita);
+    const scores = rita ? [0.9, 0.6] : [0.8, 1.0];
+    return {
+      member: card.member,
+      history: scores.map((score, i) => ({ sprintId: `sp-old-${i}`, from: `2026-10-${String(14 + i * 14).padStart(2, '0')}`, to: `2026-10-${String(27 + i * 14 > 31 ? 31 : 27 + i * 14)}`, score })),
+      current: { score: card.score, sprintId: card.sprintId, from: card.from, to: card.to },
+      change: Math.round((card.score - scores[1]!) * 10_000) / 10_000,
+      fallingPace: rita,
+      behind: card.lines.filter((l) => l.status === 'BEHIND').map((l) => l.metric),
+      stalledDeals: rita ? 0 : 2,
+    };
+  });
+}
+
 export const ANALYTICS_REPLIES: Record<string, (variables: Record<string, unknown>) => FakeReply> = {
   Pipelines: () => ({ json: { data: { pipelines: PIPELINES } } }),
   FunnelPage: () => ({ json: { data: { funnel: FUNNEL, memberPerformance: PERFORMANCE } } }),
@@ -274,6 +292,7 @@ export const ANALYTICS_REPLIES: Record<string, (variables: Record<string, unknow
   CoachingActionToProcess: () => ({ json: { data: { coachingActionToProcess: 'p-10' } } }),
   Scorecard: (variables) => ({ json: { data: { scorecard: scorecard(String(variables.memberId), String(variables.memberId) === 'm-rep2' ? 'Pavel Prospector' : 'Rita Rep', String(variables.memberId) !== 'm-rep2') } } }),
   KpiSummary: () => ({ json: { data: { kpiSummary: KPI_SUMMARY } } }),
+  MemberTrends: (variables) => ({ json: { data: { memberTrends: memberTrends(variables.memberIds as string[]) } } }),
   Scorecards: (variables) => ({
     json: { data: { scorecards: (variables.memberIds as string[]).map((id) => scorecard(id, id === 'm-rep2' ? 'Pavel Prospector' : 'Rita Rep', id !== 'm-rep2')) } },
   }),

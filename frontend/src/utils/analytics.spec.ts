@@ -21,6 +21,8 @@ import {
   scoreChartData,
   kpiTeamChartData,
   kpiTeamRows,
+  trendChartData,
+  trendRows,
   teamFunnelChartData,
   toAnalyticsFilter,
 } from './analytics';
@@ -235,5 +237,50 @@ describe('KPI transparency across teams', () => {
     expect(full.datasets.map((d) => [d.label, d.data])).toEqual([['On track', [3, 0]], ['Behind', [1, 3]], ['No targets', [1, 0]]]);
     const targeted = kpiTeamChartData(kpiTeamRows([group({ id: 't2', name: 'South' }, 3, 3, 3)], '—'), labels, colors);
     expect(targeted.datasets.map((d) => d.label)).toEqual(['On track', 'Behind']);
+  });
+});
+
+describe("coachees' trends", () => {
+  const trend = (scores: number[], current: number, extra: Partial<{ fallingPace: boolean; behind: string[]; stalledDeals: number }> = {}) => ({
+    history: scores.map((score) => ({ score })),
+    current: { score: current },
+    change: scores.length ? current - scores[scores.length - 1]! : null,
+    fallingPace: false,
+    behind: [] as string[],
+    stalledDeals: 0,
+    ...extra,
+  });
+  const people = [
+    { id: 'a', name: 'Anna', team: 'North' },
+    { id: 'b', name: 'Boris', team: 'North' },
+    { id: 'c', name: 'Clara', team: 'South' },
+    { id: 'd', name: 'Dmitry', team: 'South' },
+  ];
+
+  it('puts falling pace first, then the most behind, then stalled deals, and keeps people without a trend', () => {
+    const trends = new Map([
+      ['a', trend([0.9], 1)],
+      ['b', trend([0.5, 0.4], 0.3, { fallingPace: true, behind: ['CALLS'] })],
+      ['c', trend([], 0.7, { stalledDeals: 2 })],
+    ]);
+    const rows = trendRows(people, trends);
+    expect(rows.map((r) => [r.name, r.flagged])).toEqual([['Boris', true], ['Clara', true], ['Anna', false], ['Dmitry', false]]);
+    expect(rows[0]).toMatchObject({ scores: [0.5, 0.4, 0.3], score: 0.3, fallingPace: true, behind: ['CALLS'] });
+    expect(rows[3]).toMatchObject({ scores: [], score: null, change: null });
+  });
+
+  it('draws the last closed sprint beside now, in %, with its own entry where the pace falls', () => {
+    const rows = trendRows(people.slice(0, 3), new Map([['a', trend([0.9], 1)], ['b', trend([0.5, 0.4], 0.3, { fallingPace: true })], ['c', trend([], 0.7)]]));
+    const labels = { before: 'Before', now: 'Now', falling: 'Now, pace falling' };
+    const colors = { before: 'grey', now: 'blue', falling: 'red' };
+    const data = trendChartData(rows, labels, colors);
+    expect(data.labels).toEqual(['Boris', 'Anna', 'Clara']);
+    expect(data.datasets.map((d) => [d.label, d.data, d.backgroundColor])).toEqual([
+      ['Before', [40, 90, null], 'grey'],
+      ['Now', [null, 100, 70], 'blue'],
+      ['Now, pace falling', [30, null, null], 'red'],
+    ]);
+    // nobody falling: no third entry in the legend
+    expect(trendChartData(rows.slice(1), labels, colors).datasets.map((d) => d.label)).toEqual(['Before', 'Now']);
   });
 });

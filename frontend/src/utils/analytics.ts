@@ -444,3 +444,67 @@ export function kpiTeamChartData(
   if (rows.some((r) => r.noTargets > 0)) datasets.push(set(labels.noTargets, rows.map((r) => r.noTargets), colors.noTargets));
   return { labels: rows.map((r) => r.teamName), datasets };
 }
+
+/** A coachee's trend as the coach's home lists it. */
+export interface TrendRow {
+  memberId: string;
+  name: string;
+  team: string;
+  /** Scores over the last closed sprints, oldest first, then now. */
+  scores: readonly number[];
+  score: number | null;
+  change: number | null;
+  fallingPace: boolean;
+  behind: readonly string[];
+  stalledDeals: number;
+  /** Falling pace, behind now, or deals stalled: worth a word this week. */
+  flagged: boolean;
+}
+
+/**
+ * Trend rows of the people, in the people's order then flagged first: falling pace, then most
+ * KPIs behind, then most deals stalled. People without a trend (failed or not loaded) keep a row without figures.
+ */
+export function trendRows(
+  people: readonly { id: string; name: string; team: string }[],
+  trends: ReadonlyMap<string, { history: readonly { score: number }[]; current: { score: number }; change: number | null; fallingPace: boolean; behind: readonly string[]; stalledDeals: number }>,
+): TrendRow[] {
+  const rows = people.map((p) => {
+    const t = trends.get(p.id);
+    const behind = t?.behind ?? [];
+    return {
+      memberId: p.id,
+      name: p.name,
+      team: p.team,
+      scores: t ? [...t.history.map((h) => h.score), t.current.score] : [],
+      score: t ? t.current.score : null,
+      change: t?.change ?? null,
+      fallingPace: t?.fallingPace ?? false,
+      behind,
+      stalledDeals: t?.stalledDeals ?? 0,
+      flagged: !!t && (t.fallingPace || behind.length > 0 || t.stalledDeals > 0),
+    };
+  });
+  return rows.sort((a, b) => Number(b.fallingPace) - Number(a.fallingPace) || b.behind.length - a.behind.length || b.stalledDeals - a.stalledDeals || a.name.localeCompare(b.name));
+}
+
+/**
+ * Each person's score at the last closed sprint beside the score now (in %): the trend at a
+ * glance. Now is its own dataset where the pace falls (a legend entry of its own; the chart skips
+ * the empty one), and a person without a closed sprint has no bar before.
+ */
+export function trendChartData(
+  rows: readonly TrendRow[],
+  labels: { before: string; now: string; falling: string },
+  colors: { before: string; now: string; falling: string },
+): BaseChartData<'bar'> {
+  const shown = rows.filter((r) => r.score !== null);
+  const pct = (x: number) => Math.round(x * 1000) / 10;
+  const bar = { borderRadius: 3, minBarLength: 2 };
+  const datasets = [
+    { label: labels.before, data: shown.map((r) => (r.scores.length >= 2 ? pct(r.scores[r.scores.length - 2]!) : null)), backgroundColor: colors.before, ...bar },
+    { label: labels.now, data: shown.map((r) => (r.fallingPace ? null : pct(r.score ?? 0))), backgroundColor: colors.now, ...bar },
+  ];
+  if (shown.some((r) => r.fallingPace)) datasets.push({ label: labels.falling, data: shown.map((r) => (r.fallingPace ? pct(r.score ?? 0) : null)), backgroundColor: colors.falling, ...bar });
+  return { labels: shown.map((r) => r.name), datasets };
+}

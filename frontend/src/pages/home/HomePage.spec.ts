@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeFetch, graphQLError, type FakeReply } from '@/testing/fake-fetch';
-import { KPI_SUMMARY } from '@/testing/analytics-fixtures';
+import { KPI_SUMMARY, memberTrends } from '@/testing/analytics-fixtures';
 import { dashboardHandler, seedSession, USERS } from '@/testing/fixtures';
 import { mountRoute } from '@/testing/mount-app';
 import type { CurrentUser } from '@/utils/session';
@@ -211,11 +211,36 @@ describe('HomePage', () => {
       expect(root.find('[data-testid="my-processes"] [data-testid="empty-state"]').exists()).toBe(true);
     });
 
-    it('gives the coach the coachees with their flags', async () => {
+    it('gives the coach the coachees with their trends and flags', async () => {
       const { root, fake } = await mountHome(USERS.COACH);
-      expect(ops(fake, 'Scorecards').map((r) => [...(r.body.variables.memberIds as string[])].sort())).toEqual([['m-rep1', 'm-rep2']]);
+      // one request for everyone's trend, no scorecard each
+      expect(ops(fake, 'MemberTrends').map((r) => [[...(r.body.variables.memberIds as string[])].sort(), r.body.variables.last])).toEqual([[['m-rep1', 'm-rep2'], 3]]);
+      expect(ops(fake, 'Scorecards')).toEqual([]);
       expect(root.get('[data-testid="coachees"] h2').text()).toBe('Coachees');
-      expect(root.get('[data-testid="coachees-behind"]').attributes('data-count')).toBe('1');
+      expect(root.get('[data-testid="coachees-chart"]').attributes('aria-label')).toContain('Rita Rep: 90% → 60% → 32.7%');
+      const flags = root.get('[data-testid="coachees-behind"]');
+      expect(flags.attributes('data-count')).toBe('1');
+      expect(flags.text()).toContain('2 people need a word:');
+      const [rita, pavel] = flags.findAll('[data-testid="coachee-flagged"]');
+      expect(rita!.attributes('data-falling')).toBe('true');
+      expect(rita!.text()).toContain('pace falling two sprints running');
+      expect(rita!.text()).toContain('behind on Revenue, Calls made');
+      expect(rita!.get('a').attributes('href')).toBe('/coaching/m-rep1');
+      expect(pavel!.text()).toContain('2 deals stalled 30 days');
+      expect(fake.violations).toEqual([]);
+    });
+
+    it("shows the coach's trends in Russian, and an error with a retry", async () => {
+      let fail = true;
+      const { root } = await mountHome({ ...USERS.COACH, locale: 'ru' }, { MemberTrends: () => (fail ? { json: graphQLError('INTERNAL_SERVER_ERROR', 'db down') } : { json: { data: { memberTrends: memberTrends(['m-rep1', 'm-rep2']) } } }) }, 'ru');
+      const error = root.get('[data-testid="coachees"] [data-testid="error-state"]');
+      fail = false;
+      await error.get('button').trigger('click');
+      await flushPromises();
+      const flags = root.get('[data-testid="coachees-behind"]');
+      expect(flags.text()).toContain('Стоит поговорить с 2 сотрудниками:');
+      expect(flags.text()).toContain('темп падает два спринта подряд');
+      expect(flags.text()).toContain('2 сделки стоят 30 дней');
     });
   });
 });
