@@ -64,6 +64,8 @@ describe('KPI progress summarized per team', () => {
       expect(s.onTrack + s.behind).toBe(s.withTargets);
       expect(s.mostBehind.map((p) => p.memberId).sort()).toEqual(late.map((c) => c.memberId).sort());
       for (let i = 1; i < s.mostBehind.length; i += 1) expect(s.mostBehind[i].score).toBeGreaterThanOrEqual(s.mostBehind[i - 1].score);
+      // the few lowest kept while counting are the first of all of them in order
+      expect(summarizeKpiProgress(cards, [{ key: 0, memberIds: ids }], 2)[0].mostBehind).toEqual(s.mostBehind.slice(0, 2));
       expect(s.metrics.reduce((n, m) => n + m.behind, 0)).toBe(late.reduce((n, c) => n + c.lines.filter((l) => l.status === 'BEHIND').length, 0));
     }
   });

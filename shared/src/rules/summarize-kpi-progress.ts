@@ -47,6 +47,9 @@ export function kpiPersonState(card: Pick<KpiCardLike, 'lines'>): KpiPersonState
  */
 export function summarizeKpiProgress<K>(cards: readonly KpiCardLike[], groups: readonly { key: K; memberIds: readonly string[] }[], worst = 3): KpiGroupSummary<K>[] {
   const byId = new Map(cards.map((c) => [c.memberId, c]));
+  const keep = Math.max(0, worst);
+  // a lower score first, ties by id
+  const lower = (score: number, id: string, than: { score: number; memberId: string }) => score < than.score || (score === than.score && id < than.memberId);
   return groups.map(({ key, memberIds }) => {
     let people = 0;
     let withTargets = 0;
@@ -74,10 +77,15 @@ export function summarizeKpiProgress<K>(cards: readonly KpiCardLike[], groups: r
       }
       if (state === 'BEHIND') {
         behind += 1;
-        lagging.push({ memberId: id, score: card.score, behindOn });
+        // only the `keep` lowest are kept, in order (a thousand people behind are not all sorted to name three)
+        if (keep > 0 && (lagging.length < keep || lower(card.score, id, lagging[lagging.length - 1]))) {
+          let at = lagging.length;
+          while (at > 0 && lower(card.score, id, lagging[at - 1])) at -= 1;
+          lagging.splice(at, 0, { memberId: id, score: card.score, behindOn });
+          if (lagging.length > keep) lagging.pop();
+        }
       }
     }
-    lagging.sort((a, b) => a.score - b.score || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
     const metrics = [...perMetric].map(([metric, m]) => ({ metric, ...m })).sort((a, b) => b.behind - a.behind || b.people - a.people || (a.metric < b.metric ? -1 : 1));
     return {
       key,
@@ -87,7 +95,7 @@ export function summarizeKpiProgress<K>(cards: readonly KpiCardLike[], groups: r
       behind,
       averageScore: withTargets ? Math.round((scoreSum / withTargets) * 10_000) / 10_000 : null,
       metrics,
-      mostBehind: lagging.slice(0, Math.max(0, worst)),
+      mostBehind: lagging,
     };
   });
 }

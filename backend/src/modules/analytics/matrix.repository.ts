@@ -81,10 +81,13 @@ export class MatrixRepository {
     const figures =
       source === 'months'
         ? `SELECT member_id, revenue, orders, clients FROM product_scope_month WHERE member_id IN (SELECT member_id FROM scope) AND month = $2::date`
-        : `SELECT s.member_id, sum(ol.amount) AS revenue, count(DISTINCT ol.order_id) AS orders, count(DISTINCT ol.client_id) AS clients
-             FROM scope s
-             JOIN order_line ol ON ol.product_id = s.product_id AND ol.ordered_on BETWEEN $2::date AND $3::date
-            GROUP BY s.member_id`;
+        : // per manager, the lines' revenue, distinct orders and distinct clients each its own index range and hashed distinct: one
+          // grouped count(DISTINCT …) of both sorted every line twice (a product line's two-week sprint at scale 1: 78k lines, 125 → 66 ms)
+          `SELECT m.member_id, r.revenue, o.orders, c.clients
+             FROM (SELECT DISTINCT member_id FROM scope) m
+             CROSS JOIN LATERAL (SELECT sum(ol.amount) AS revenue FROM scope s JOIN order_line ol ON ol.product_id = s.product_id AND ol.ordered_on BETWEEN $2::date AND $3::date WHERE s.member_id = m.member_id) r
+             CROSS JOIN LATERAL (SELECT count(*) AS orders FROM (SELECT DISTINCT ol.order_id FROM scope s JOIN order_line ol ON ol.product_id = s.product_id AND ol.ordered_on BETWEEN $2::date AND $3::date WHERE s.member_id = m.member_id) x) o
+             CROSS JOIN LATERAL (SELECT count(*) AS clients FROM (SELECT DISTINCT ol.client_id FROM scope s JOIN order_line ol ON ol.product_id = s.product_id AND ol.ordered_on BETWEEN $2::date AND $3::date WHERE s.member_id = m.member_id) x) c`;
     const total = isWholeMonthSpan(from, to)
       ? `SELECT pm.organization_id, sum(pm.amount) AS revenue
            FROM product_month pm
