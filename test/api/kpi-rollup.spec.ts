@@ -312,7 +312,7 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
     }
   });
 
-  it("keeps the order lines' revenue per product and month equal to the lines through inserts, moves and deletes, and rebuilds it", async () => {
+  it("keeps the order lines' revenue per product and month, and per product and day, equal to the lines through inserts, moves and deletes, and rebuilds them", async () => {
     /** The product months that hold something, and the same grouping over the lines. */
     const kept = async () =>
       (await db.query(`SELECT product_id, month::text AS month, organization_id, lines, amount::text AS amount FROM product_month WHERE lines <> 0 OR amount <> 0 ORDER BY 1, 2`)).rows;
@@ -321,8 +321,21 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
         `SELECT product_id, date_trunc('month', ordered_on)::date::text AS month, organization_id, count(*)::int AS lines, sum(amount)::numeric(20,2)::text AS amount
            FROM order_line GROUP BY 1, 2, 3 ORDER BY 1, 2`,
       )).rows;
+    /** The same per product and day (migration 1763900000026), kept by its own triggers. */
+    const keptDays = async () =>
+      (await db.query(`SELECT product_id, day::text AS day, organization_id, lines, amount::text AS amount FROM product_day WHERE lines <> 0 OR amount <> 0 ORDER BY 1, 2`)).rows;
+    const daysFromLines = async () =>
+      (await db.query(
+        `SELECT product_id, ordered_on::text AS day, organization_id, count(*)::int AS lines, sum(amount)::numeric(20,2)::text AS amount
+           FROM order_line GROUP BY 1, 2, 3 ORDER BY 1, 2`,
+      )).rows;
+    const bothKept = async () => {
+      expect(await kept()).toEqual(await fromLines());
+      expect(await keptDays()).toEqual(await daysFromLines());
+    };
     expect((await kept()).length).toBeGreaterThan(10);
-    expect(await kept()).toEqual(await fromLines());
+    expect((await keptDays()).length).toBeGreaterThan(100);
+    await bothKept();
     const products = (await db.query<{ id: string }>('SELECT id FROM product WHERE organization_id = $1 ORDER BY id LIMIT 3', [org])).rows.map((r) => r.id);
     await db.query('BEGIN');
     try {
@@ -336,16 +349,17 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
         `INSERT INTO order_line (order_id, product_id, quantity, amount) VALUES ($1, $3, 1, 100.10), ($1, $3, 2, 200.20), ($1, $4, 1, 5000), ($2, $5, 3, 42)`,
         [orders[0], orders[1], products[0], products[1], products[2]],
       );
-      expect(await kept()).toEqual(await fromLines());
+      await bothKept();
       // lines re-priced and moved to another product, an order moved to another month (its lines follow), a line removed, an order removed with its lines
       await db.query('UPDATE order_line SET amount = amount * 3 WHERE order_id = $1 AND product_id = $2', [orders[0], products[0]]);
       await db.query('UPDATE order_line SET product_id = $2 WHERE order_id = $1 AND product_id = $3', [orders[0], products[2], products[1]]);
       await db.query('UPDATE client_order SET ordered_on = ordered_on - 70 WHERE id = $1', [orders[0]]);
-      expect(await kept()).toEqual(await fromLines());
+      await bothKept();
       await db.query('DELETE FROM order_line WHERE id = (SELECT min(id) FROM order_line WHERE order_id = $1)', [orders[0]]);
       await db.query('DELETE FROM client_order WHERE id = $1', [orders[1]]);
       const after = await kept();
-      expect(after).toEqual(await fromLines());
+      const afterDays = await keptDays();
+      await bothKept();
       // the rebuild gives what the triggers keep, and puts back a tampered table
       await db.query('SELECT rebuild_product_month()');
       expect(await kept()).toEqual(after);
@@ -354,6 +368,14 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
       expect(await kept()).not.toEqual(after);
       await db.query('SELECT rebuild_product_month()');
       expect(await kept()).toEqual(after);
+      // the same of the days
+      await db.query('SELECT rebuild_product_day()');
+      expect(await keptDays()).toEqual(afterDays);
+      await db.query('UPDATE product_day SET amount = amount + 1 WHERE product_id = $1', [products[0]]);
+      await db.query('DELETE FROM product_day WHERE product_id = $1', [products[2]]);
+      expect(await keptDays()).not.toEqual(afterDays);
+      await db.query('SELECT rebuild_product_day()');
+      expect(await keptDays()).toEqual(afterDays);
     } finally {
       await db.query('ROLLBACK');
     }

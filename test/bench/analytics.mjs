@@ -53,6 +53,7 @@ async function addOrderLines(db, org) {
   );
   await db.query('ALTER TABLE order_line ENABLE TRIGGER USER');
   await db.query('SELECT rebuild_product_month()');
+  await db.query('SELECT rebuild_product_day()');
   await db.query('SELECT rebuild_product_scope_month($1)', [org]);
   await db.query('VACUUM ANALYZE order_line');
   return true;

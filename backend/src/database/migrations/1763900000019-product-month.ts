@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { statementTriggers } from './statement-triggers';
+import { lineRevenueRollup } from './line-revenue-rollup';
 
 /**
  * Order-line revenue per product and calendar month (`product_month`), kept exact by statement
@@ -16,55 +16,16 @@ import { statementTriggers } from './statement-triggers';
  * bulk load with the triggers off; test/api/kpi-rollup.spec.ts holds the triggers' rows and
  * the rebuilt ones equal to the lines.
  */
-const UPSERT = (rows: string) => `
-  INSERT INTO product_month (product_id, month, organization_id, lines, amount)
-  SELECT r.product_id, date_trunc('month', r.ordered_on)::date, r.organization_id, sum(r.sign), sum(r.sign * r.amount)
-    FROM ${rows} r
-   GROUP BY 1, 2, 3
-   ORDER BY 1, 2
-  ON CONFLICT (product_id, month) DO UPDATE SET lines = product_month.lines + excluded.lines, amount = product_month.amount + excluded.amount`;
-
-const TRIGGERS = statementTriggers('order_line', 'product_month', 'product_month_on_order_line', 'line_new', 'line_old');
+const ROLLUP = lineRevenueRollup('product_month', 'month', (day) => `date_trunc('month', ${day})::date`);
 
 export class ProductMonth1763900000019 implements MigrationInterface {
   name = 'ProductMonth1763900000019';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE TABLE product_month (
-        product_id uuid NOT NULL REFERENCES product(id) ON DELETE CASCADE,
-        month date NOT NULL,
-        organization_id uuid NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
-        lines integer NOT NULL DEFAULT 0,
-        amount numeric(20,2) NOT NULL DEFAULT 0,
-        PRIMARY KEY (product_id, month)
-      )`);
-    await q.query('CREATE INDEX product_month_organization_idx ON product_month (organization_id, month) INCLUDE (amount)');
-    await q.query(`
-      CREATE FUNCTION product_month_on_order_line() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN ${UPSERT('(SELECT 1 AS sign, n.product_id, n.ordered_on, n.organization_id, n.amount FROM line_new n)')};
-        ELSIF TG_OP = 'UPDATE' THEN ${UPSERT(
-          '(SELECT 1 AS sign, n.product_id, n.ordered_on, n.organization_id, n.amount FROM line_new n UNION ALL SELECT -1, o.product_id, o.ordered_on, o.organization_id, o.amount FROM line_old o)',
-        )};
-        ELSE ${UPSERT('(SELECT -1 AS sign, o.product_id, o.ordered_on, o.organization_id, o.amount FROM line_old o)')};
-        END IF;
-        RETURN NULL;
-      END $$`);
-    for (const sql of TRIGGERS.create) await q.query(sql);
-    await q.query(`
-      CREATE FUNCTION rebuild_product_month() RETURNS void LANGUAGE plpgsql AS $$
-      BEGIN
-        TRUNCATE product_month;
-        INSERT INTO product_month (product_id, month, organization_id, lines, amount)
-        SELECT product_id, date_trunc('month', ordered_on)::date, organization_id, count(*), sum(amount) FROM order_line GROUP BY 1, 2, 3;
-      END $$`);
-    await q.query('SELECT rebuild_product_month()');
+    for (const sql of ROLLUP.up) await q.query(sql);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const sql of TRIGGERS.drop) await q.query(sql);
-    await q.query('DROP FUNCTION product_month_on_order_line(), rebuild_product_month()');
-    await q.query('DROP TABLE product_month');
+    for (const sql of ROLLUP.down) await q.query(sql);
   }
 }

@@ -24,6 +24,7 @@ import { ProductScopeMonth1763900000022 } from './1763900000022-product-scope-mo
 import { RetentionDeltas1763900000023 } from './1763900000023-retention-deltas';
 import { FunnelSegments1763900000024 } from './1763900000024-funnel-segments';
 import { FunnelCategoryProduct1763900000025 } from './1763900000025-funnel-category-product';
+import { ProductDay1763900000026 } from './1763900000026-product-day';
 
 /** Every migration, in order. Listed explicitly: nothing is picked up by a file glob. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   RetentionDeltas1763900000023,
   FunnelSegments1763900000024,
   FunnelCategoryProduct1763900000025,
+  ProductDay1763900000026,
 ];

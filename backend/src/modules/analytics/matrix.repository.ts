@@ -72,7 +72,7 @@ export class MatrixRepository {
   /**
    * The managers' figures from their month rows (one calendar month) or their products' lines,
    * with the organization's line revenue of the period: over whole months from the per-product
-   * month rows (migration 1763900000019), else from the lines. A manager matching no product has
+   * month rows (migration 1763900000019), else from the per-product day rows (1763900000026). A manager matching no product has
    * no entry; one whose products sold nothing has zeros. Who manages which product is
    * `product_scope` (migration 1763900000022), kept by triggers from the cross roles and products.
    */
@@ -93,10 +93,11 @@ export class MatrixRepository {
            FROM product_month pm
           WHERE pm.organization_id IN (SELECT organization_id FROM scope) AND pm.month BETWEEN $2::date AND $3::date
           GROUP BY pm.organization_id`
-      : `SELECT ol.organization_id, sum(ol.amount) AS revenue
-           FROM order_line ol
-          WHERE ol.organization_id IN (SELECT organization_id FROM scope) AND ol.ordered_on BETWEEN $2::date AND $3::date
-          GROUP BY ol.organization_id`;
+      : // any other span: a row per product and day (migration 1763900000026), not every line of those days
+        `SELECT pd.organization_id, sum(pd.amount) AS revenue
+           FROM product_day pd
+          WHERE pd.organization_id IN (SELECT organization_id FROM scope) AND pd.day BETWEEN $2::date AND $3::date
+          GROUP BY pd.organization_id`;
     const rows = await this.replica.prepared<{ memberId: string } & ProductFigures>(
       `WITH scope AS (
          SELECT member_id, organization_id, product_id FROM product_scope WHERE member_id = ANY($1::uuid[])
