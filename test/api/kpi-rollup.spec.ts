@@ -476,7 +476,8 @@ describe('KPI day rows and forecast months: equal to the same figures over the b
       await db.query(`UPDATE product SET name = name || ' (новая версия)' WHERE id = $1`, [inside[0]]);
       await db.query(`INSERT INTO product (organization_id, name, product_line) VALUES ($1, 'Коммутатор тестовый', $2)`, [org, line]);
       expect(await productMonths()).toEqual(await productMonthsFromLines());
-      const second = (await db.query<{ id: string }>(`SELECT id FROM member WHERE organization_id = $1 AND role = 'SALES' AND active ORDER BY id LIMIT 1`, [org])).rows[0].id;
+      // (a rep who is not a product manager already: ids are random, and the demo's manager is a rep too)
+      const second = (await db.query<{ id: string }>(`SELECT id FROM member WHERE organization_id = $1 AND role = 'SALES' AND active AND id NOT IN (SELECT member_id FROM cross_role WHERE kind = 'PRODUCT_MANAGER') ORDER BY id LIMIT 1`, [org])).rows[0].id;
       await db.query(`INSERT INTO cross_role (organization_id, member_id, kind, products) VALUES ($1, $2, 'PRODUCT_MANAGER', ARRAY[' ' || upper($3) || ' '])`, [org, second, line]);
       expect(await productMonths()).toEqual(await productMonthsFromLines());
       // (how many manager-months have orders depends on where today falls in the demo's dated orders: 19-23 here, so the bound is the demo's own)
